@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Prepares a fresh machine: a virtualenv in .venv with Maillage installed (editable).
+# Usage: source scripts/setup.sh [extras]   e.g. "test" — idempotent, fast when already done.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+EXTRAS="${1:-}"
+PY="${PYTHON:-python3}"
+if [ ! -x "$ROOT/.venv/bin/python" ]; then
+  echo "» Création de l'environnement Python (.venv)…"
+  "$PY" -m venv "$ROOT/.venv"
+fi
+STAMP="$ROOT/.venv/.maillage-installed-${EXTRAS:-base}"
+if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
+  echo "» Installation des dépendances${EXTRAS:+ ($EXTRAS)}…"
+  SPEC="."
+  [ -n "$EXTRAS" ] && SPEC=".[$EXTRAS]"
+  # compat mode: a plain .pth entry, so a checkout's own toolkit/ is what gets imported.
+  "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip >/dev/null
+  (cd "$ROOT" && "$ROOT/.venv/bin/python" -m pip install -q -e "$SPEC" --config-settings editable_mode=compat)
+  touch "$STAMP"
+fi

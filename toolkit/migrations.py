@@ -1,0 +1,76 @@
+"""Schema versions and how to bring an older store up to date, keeping its data.
+
+Version history
+---------------
+1. first layout (persons had no participant token; actors no ``mobilised`` flag).
+2. participant tokens on persons (existing persons get one), ``actors.mobilised``.
+
+Columns added to the model are added to existing tables automatically (``ALTER TABLE ADD
+COLUMN``, portable); a version step does what a new column alone cannot (filling values).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from . import labels as L
+from .errors import MaillageError
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+def _v2_tokens_and_mobilised(conn: Connection) -> None:
+    from .store import TABLES, new_token
+
+    persons = TABLES["persons"]
+    for (pid,) in conn.execute(sa.select(persons.c.id).where(persons.c.token.is_(None))).all():
+        conn.execute(persons.update().where(persons.c.id == pid).values(token=new_token()))
+    actors = TABLES["actors"]
+    conn.execute(actors.update().where(actors.c.mobilised.is_(None)).values(mobilised=False))
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised}
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    from .store import METADATA
+
+    inspector = sa.inspect(conn)
+    existing_tables = set(inspector.get_table_names())
+    for table in METADATA.sorted_tables:
+        if table.name not in existing_tables:
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                ddl = column.type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {ddl}')
+
+
+def migrate(store: "Store") -> None:
+    """Create what is missing and run the version steps, in one write transaction."""
+    from .store import METADATA, SCHEMA_VERSION, TABLES
+
+    meta = TABLES["meta"]
+    with store.writer.begin() as conn:
+        if store.backend == "postgresql":  # serialise concurrent first openings
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657)")
+        inspector = sa.inspect(conn)
+        fresh = "meta" not in inspector.get_table_names()
+        METADATA.create_all(conn)
+        row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
+        if row is None:
+            version = SCHEMA_VERSION if fresh else 1
+            conn.execute(meta.insert().values(key="schema_version", value=str(version)))
+        else:
+            version = int(row[0])
+        if version > SCHEMA_VERSION:
+            raise MaillageError(L.MESSAGES["newer_schema"].format(found=version, known=SCHEMA_VERSION))
+        if version < SCHEMA_VERSION:
+            _add_missing_columns(conn)
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                STEPS[step](conn)
+            conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))

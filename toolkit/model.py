@@ -1,0 +1,488 @@
+"""The domain records: what a workshop holds, field by field, with validation.
+
+Each record kind (actors, persons, tasks…) is described once here. That description is
+the single source for the store's tables, the Excel templates and their drop-down lists,
+the import checks and the forms: add a field here and it appears everywhere.
+
+Example
+-------
+>>> validate("actors", {"name": " Région Grand Est ", "category": "Cofinanceur",
+...                     "power": "4", "interest": 3, "attitude": "favorable"})["category"]
+'cofinanceur'
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from . import labels as L
+from .errors import Problem, ValidationError
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record kind.
+
+    ``type`` is one of: text, int, float, bool, date, month, choice, ref, refs, json.
+    ``ref`` names the kind a ``ref``/``refs`` field points to.
+    """
+
+    name: str
+    type: str = "text"
+    required: bool = False
+    choices: tuple[str, ...] | None = None
+    min: float | None = None
+    max: float | None = None
+    ref: str | None = None
+    max_length: int = 2000
+    default: Any = None
+    # Fields the system fills (tokens): not in import templates, not editable by forms.
+    system: bool = False
+
+    @property
+    def label(self) -> str:
+        return L.FIELD_LABELS.get(self.name, self.name)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A record kind: its table name (English), id prefix and fields."""
+
+    name: str
+    prefix: str
+    fields: tuple[Field, ...]
+    # Records a participant owns privately (only they and the facilitator read them).
+    private_owner: str | None = None
+    _by_name: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_name.update({f.name: f for f in self.fields})
+
+    @property
+    def label(self) -> str:
+        return L.KIND_LABELS[self.name]
+
+    def field(self, name: str) -> Field:
+        return self._by_name[name]
+
+    def has(self, name: str) -> bool:
+        return name in self._by_name
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+def _f(name: str, type: str = "text", **kw: Any) -> Field:
+    return Field(name=name, type=type, **kw)
+
+
+SCALE = dict(type="int", min=0, max=4)
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in [
+        Kind("project", "PRJ", (
+            _f("name", required=True, max_length=200),
+            _f("territory", required=True, max_length=200),
+            _f("programme", "choice", choices=L.PROGRAMMES, default="Autre"),
+            _f("start_date", "date", required=True),
+            _f("horizon_months", "int", min=1, max=36, default=12),
+            _f("description"),
+        )),
+        Kind("competences", "CMP", (
+            _f("name", required=True, max_length=200),
+            _f("family", required=True, max_length=120),
+            _f("description"),
+        )),
+        Kind("actors", "ACT", (
+            _f("name", required=True, max_length=200),
+            _f("category", "choice", required=True, choices=L.ACTOR_CATEGORIES),
+            _f("power", required=True, **SCALE),
+            _f("interest", required=True, **SCALE),
+            _f("attitude", "choice", choices=L.ATTITUDES, default="neutre"),
+            _f("mobilised", "bool", default=False),
+            _f("competences", "refs", ref="competences", default=()),
+            _f("comment"),
+        )),
+        Kind("relations", "REL", (
+            _f("source_id", "ref", required=True, ref="actors"),
+            _f("target_id", "ref", required=True, ref="actors"),
+            _f("type", "choice", required=True, choices=L.RELATION_TYPES),
+            _f("weight", "int", min=1, max=3, default=1),
+            _f("comment"),
+        )),
+        Kind("persons", "PER", (
+            _f("name", required=True, max_length=200),
+            _f("organisation", required=True, max_length=200),
+            _f("function", max_length=200),
+            _f("role", "choice", required=True, choices=L.PROJECT_ROLES),
+            _f("capacity_days", "float", min=0, max=23, default=0.0),
+            _f("in_team", "bool", default=True),
+            _f("actor_id", "ref", ref="actors"),
+            _f("token", system=True, max_length=64),
+        )),
+        Kind("assessments", "EVA", (
+            _f("person_id", "ref", required=True, ref="persons"),
+            _f("competence_id", "ref", required=True, ref="competences"),
+            _f("savoir", required=True, **SCALE),
+            _f("vouloir", required=True, **SCALE),
+            _f("pouvoir", required=True, **SCALE),
+            _f("source", "choice", required=True, choices=L.ASSESSMENT_SOURCES, default="auto-évaluation"),
+            _f("comment"),
+        ), private_owner="person_id"),
+        Kind("axes", "AXE", (
+            _f("name", required=True, max_length=200),
+            _f("description"),
+        )),
+        Kind("actions", "ACN", (
+            _f("axis_id", "ref", required=True, ref="axes"),
+            _f("name", required=True, max_length=300),
+            _f("pilot_id", "ref", ref="persons"),
+            _f("state", "choice", required=True, choices=L.ACTION_STATES, default="à construire"),
+            _f("completion", "int", min=0, max=100, default=0),
+            _f("budget_planned", "float", min=0, default=0.0),
+            _f("budget_committed", "float", min=0, default=0.0),
+            _f("budget_spent", "float", min=0, default=0.0),
+            _f("start_date", "date"),
+            _f("end_date", "date"),
+            _f("description"),
+        )),
+        Kind("fundings", "FIN", (
+            _f("action_id", "ref", required=True, ref="actions"),
+            _f("actor_id", "ref", required=True, ref="actors"),
+            _f("amount", "float", required=True, min=0),
+            _f("comment"),
+        )),
+        Kind("tasks", "TAC", (
+            _f("action_id", "ref", required=True, ref="actions"),
+            _f("name", required=True, max_length=300),
+            _f("load_days", "float", required=True, min=0, max=10000),
+            _f("start_month", "month", required=True),
+            _f("end_month", "month", required=True),
+            _f("description"),
+        )),
+        Kind("requirements", "REQ", (
+            _f("task_id", "ref", required=True, ref="tasks"),
+            _f("competence_id", "ref", required=True, ref="competences"),
+            _f("level", "int", required=True, min=1, max=4),
+        )),
+        Kind("raci", "RAC", (
+            _f("task_id", "ref", required=True, ref="tasks"),
+            _f("person_id", "ref", required=True, ref="persons"),
+            _f("letter", "choice", required=True, choices=L.RACI_LETTERS),
+            _f("status", "choice", required=True, choices=L.RACI_STATUSES, default="validée"),
+            _f("proposed_by", "ref", ref="persons"),
+            _f("comment"),
+        )),
+        Kind("bodies", "INS", (
+            _f("name", required=True, max_length=200),
+            _f("kind", "choice", required=True, choices=L.BODY_KINDS),
+            _f("rhythm_weeks", "int", min=1, max=52, default=8),
+            _f("first_date", "date"),
+            _f("description"),
+        )),
+        Kind("memberships", "MEM", (
+            _f("body_id", "ref", required=True, ref="bodies"),
+            _f("person_id", "ref", ref="persons"),
+            _f("actor_id", "ref", ref="actors"),
+            _f("role", "choice", required=True, choices=L.MEMBER_ROLES, default="membre"),
+        )),
+        Kind("journal", "JRN", (
+            _f("action_id", "ref", required=True, ref="actions"),
+            _f("date", "date", required=True),
+            _f("kind", "choice", required=True, choices=L.JOURNAL_KINDS, default="fait"),
+            _f("text", required=True, max_length=5000),
+            _f("author", "ref", ref="persons"),
+        )),
+        Kind("attachments", "PJ", (
+            _f("action_id", "ref", required=True, ref="actions"),
+            _f("filename", required=True, max_length=255),
+            _f("path", required=True, max_length=500),
+            _f("size", "int", required=True, min=0),
+            _f("mime", max_length=120),
+            _f("author", "ref", ref="persons"),
+        )),
+        Kind("scenarios", "SCN", (
+            _f("name", required=True, max_length=200),
+            _f("description"),
+            _f("changes", "json", default=()),
+        )),
+    ]
+}
+
+# Order that respects references: a kind comes after every kind it points to.
+KIND_ORDER: list[str] = [
+    "project", "competences", "actors", "relations", "persons", "assessments", "axes",
+    "actions", "fundings", "tasks", "requirements", "raci", "bodies", "memberships",
+    "journal", "attachments", "scenarios",
+]
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def kind(name: str) -> Kind:
+    """The ``Kind`` called ``name`` (raises ``KeyError`` on an unknown kind)."""
+    return KINDS[name]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, single-spaced form used to compare names and list values.
+
+    >>> fold("  Élu  ")
+    'elu'
+    """
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _expect(key: str, **kw: Any) -> str:
+    return L.EXPECT[key].format(**kw)
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str) and value.strip() == "":
+        return True
+    try:  # pandas / numpy NaN
+        return value != value
+    except Exception:  # pragma: no cover - exotic objects
+        return False
+
+
+def parse_date(value: Any) -> dt.date:
+    """Accept a date, a datetime, ``AAAA-MM-JJ`` or ``JJ/MM/AAAA`` (text written in Excel)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_month(value: Any) -> str:
+    """Normalise a month to ``AAAA-MM`` (from a date, ``2026-3``, ``03/2026``…)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{value.year:04d}-{value.month:02d}"
+    text = str(value).strip()
+    m = MONTH_RE.match(text)
+    if not m:
+        m2 = re.match(r"^(\d{1,2})/(\d{4})$", text)
+        if m2:
+            m = re.match(r"(\d{4})-(\d{1,2})", f"{m2.group(2)}-{m2.group(1)}")
+        else:
+            return parse_month(parse_date(text))
+    year, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(text)
+    return f"{year:04d}-{month:02d}"
+
+
+def _coerce(f: Field, value: Any) -> Any:
+    """Convert ``value`` to the field's type, raising ValueError with the expectation."""
+    t = f.type
+    if t == "text":
+        text = str(value).strip()
+        if isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        if len(text) > f.max_length:
+            raise ValueError(_expect("text", max_length=f.max_length))
+        return text
+    if t in ("int", "float"):
+        if isinstance(value, bool):
+            raise ValueError
+        if isinstance(value, str):
+            value = value.strip().replace("\u202f", "").replace(" ", "").replace(",", ".")
+        number = float(value)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError
+        if t == "int":
+            if not number.is_integer():
+                raise ValueError
+            number = int(number)
+        if (f.min is not None and number < f.min) or (f.max is not None and number > f.max):
+            raise ValueError
+        return number
+    if t == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, (int, float)) and value in (0, 1):
+            return bool(value)
+        word = fold(str(value))
+        if word in L.YES_WORDS:
+            return True
+        if word in L.NO_WORDS:
+            return False
+        raise ValueError
+    if t == "date":
+        return parse_date(value)
+    if t == "month":
+        return parse_month(value)
+    if t == "choice":
+        wanted = fold(str(value))
+        for choice in f.choices or ():
+            if fold(choice) == wanted:
+                return choice
+        raise ValueError
+    if t == "ref":
+        text = str(value).strip()
+        if isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        if not ID_RE.match(text):
+            raise ValueError
+        return text
+    if t == "refs":
+        items = value if isinstance(value, (list, tuple, set)) else re.split(r"[;,]", str(value))
+        out = []
+        for item in items:
+            item = str(item).strip()
+            if not item:
+                continue
+            if not ID_RE.match(item):
+                raise ValueError
+            if item not in out:
+                out.append(item)
+        return out
+    if t == "json":
+        if isinstance(value, (list, tuple)):
+            return list(value)
+        raise ValueError
+    raise AssertionError(f"type de champ inconnu : {t}")
+
+
+def _expectation(f: Field) -> str:
+    t = f.type
+    if t == "text":
+        return _expect("text", max_length=f.max_length)
+    if t in ("int", "float"):
+        def num(x: float | None) -> str:
+            return f"{x:g}" if x is not None else ""
+        if f.min is not None and f.max is not None:
+            return _expect(f"{t}_range", min=num(f.min), max=num(f.max))
+        if f.min is not None and t == "float":
+            return _expect("float_min", min=num(f.min))
+        return _expect(t)
+    if t == "choice":
+        return _expect("choice", choices=", ".join(f.choices or ()))
+    if t in ("ref", "refs"):
+        return _expect(t, kind=L.KIND_LABELS.get(f.ref or "", f.ref or "").lower())
+    return _expect(t)
+
+
+def check_value(f: Field, value: Any) -> tuple[Any, str | None]:
+    """Coerce one value; returns ``(value, None)`` or ``(None, expectation)``."""
+    if _is_empty(value) and f.type not in ("bool", "refs", "json"):
+        if f.default is not None:  # an empty cell or form field takes the default
+            return f.default, None
+        return None, (_expect("required") if f.required else None)
+    if f.type in ("refs", "json") and _is_empty(value):
+        return [], None
+    try:
+        return _coerce(f, value), None
+    except (ValueError, TypeError, OverflowError):
+        return None, _expectation(f)
+
+
+def validate(kind_name: str, data: dict[str, Any], partial: bool = False) -> dict[str, Any]:
+    """Check and normalise a record of ``kind_name``; return the cleaned dict.
+
+    Parameters
+    ----------
+    kind_name : a key of ``KINDS``.
+    data : field → value; strings are accepted for every type (as typed in a form or a cell).
+    partial : validate only the fields present (an update), not the missing required ones.
+
+    Returns
+    -------
+    dict with the cleaned values (and defaults for missing optional fields when not partial).
+
+    Raises
+    ------
+    ValidationError listing every problem (field label, value, expected) in French.
+    """
+    k = KINDS[kind_name]
+    problems: list[Problem] = []
+    out: dict[str, Any] = {}
+    for name in data:
+        if name != "id" and not k.has(name):
+            problems.append(Problem(name, data[name], _expect("unknown_field", fields=", ".join(k.field_names))))
+    if "id" in data and not _is_empty(data["id"]):
+        rid = str(data["id"]).strip()
+        if not ID_RE.match(rid):
+            problems.append(Problem(L.FIELD_LABELS["id"], data["id"], _expect("id")))
+        out["id"] = rid
+    for f in k.fields:
+        if f.name not in data:
+            if partial:
+                continue
+            if f.required and f.default is None:
+                problems.append(Problem(f.label, None, _expect("required")))
+                continue
+            default = f.default
+            out[f.name] = list(default) if isinstance(default, tuple) else default
+            continue
+        value, error = check_value(f, data[f.name])
+        if error:
+            problems.append(Problem(f.label, data[f.name], error))
+        else:
+            out[f.name] = value
+    problems.extend(_cross_checks(kind_name, out))
+    if problems:
+        raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=k.label))
+    return out
+
+
+def _cross_checks(kind_name: str, rec: dict[str, Any]) -> list[Problem]:
+    """Rules that involve two fields of the same record."""
+    problems = []
+    if kind_name == "tasks" and rec.get("start_month") and rec.get("end_month"):
+        if rec["end_month"] < rec["start_month"]:
+            problems.append(Problem(L.FIELD_LABELS["end_month"], rec["end_month"], _expect("month_order")))
+    if kind_name == "actions" and rec.get("start_date") and rec.get("end_date"):
+        if rec["end_date"] < rec["start_date"]:
+            problems.append(Problem(L.FIELD_LABELS["end_date"], rec["end_date"].isoformat(), _expect("date_order")))
+    if kind_name == "relations" and rec.get("source_id") and rec.get("source_id") == rec.get("target_id"):
+        problems.append(Problem(L.FIELD_LABELS["target_id"], rec["target_id"], _expect("distinct")))
+    return problems
+
+
+def references(kind_name: str) -> Iterable[tuple[Field, str]]:
+    """The ``(field, referenced kind)`` pairs of a kind."""
+    for f in KINDS[kind_name].fields:
+        if f.type in ("ref", "refs") and f.ref:
+            yield f, f.ref
+
+
+def months_between(start: str, end: str) -> list[str]:
+    """The months from ``start`` to ``end`` inclusive, as ``AAAA-MM``.
+
+    >>> months_between("2026-11", "2027-02")
+    ['2026-11', '2026-12', '2027-01', '2027-02']
+    """
+    y, m = map(int, start.split("-"))
+    ey, em = map(int, end.split("-"))
+    out = []
+    while (y, m) <= (ey, em):
+        out.append(f"{y:04d}-{m:02d}")
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    return out
+
+
+def add_months(month: str, n: int) -> str:
+    """``month`` shifted by ``n`` months. ``add_months("2026-11", 3) == "2027-02"``."""
+    y, m = map(int, month.split("-"))
+    total = y * 12 + (m - 1) + n
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"

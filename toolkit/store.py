@@ -1,0 +1,504 @@
+"""Persistence of a workshop: one store reached by URL (SQLite by default, PostgreSQL too).
+
+Every write is a short transaction that also writes a row of history (who, when, the old
+and the new value), so nothing is silently overwritten and a past state can be read back.
+Many processes (one per Voilà page) write at once: on SQLite the store runs in WAL mode,
+takes the write lock at the start of each write transaction (``BEGIN IMMEDIATE``) and waits
+for it instead of failing with "database is locked".
+
+Example
+-------
+>>> s = Store("sqlite://")                     # in memory, for a quick try
+>>> cid = s.insert("competences", {"name": "Conduite de projet", "family": "Pilotage"}, by="doc")
+>>> s.update("competences", cid, {"family": "Pilotage de projet"}, by="doc")["family"]
+'Pilotage de projet'
+>>> [h["op"] for h in s.history("competences", cid)]
+['insert', 'update']
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import StaticPool
+
+from . import labels as L
+from . import model
+from .errors import ConflictError, NotFoundError, Problem, ValidationError
+
+SCHEMA_VERSION = 2
+
+_SQL_TYPES: dict[str, Callable[[], sa.types.TypeEngine]] = {
+    "text": sa.Text,
+    "int": sa.Integer,
+    "float": sa.Float,
+    "bool": sa.Boolean,
+    "date": sa.Date,
+    "month": lambda: sa.String(7),
+    "choice": lambda: sa.String(80),
+    "ref": lambda: sa.String(40),
+    "refs": sa.JSON,
+    "json": sa.JSON,
+}
+
+
+def build_metadata() -> sa.MetaData:
+    """The SQL schema, derived from ``model.KINDS`` plus the history and meta tables."""
+    md = sa.MetaData()
+    for name in model.KIND_ORDER:
+        k = model.KINDS[name]
+        cols: list[sa.Column] = [sa.Column("id", sa.String(40), primary_key=True)]
+        for f in k.fields:
+            cols.append(sa.Column(f.name, _SQL_TYPES[f.type](), nullable=True, index=f.type == "ref"))
+        cols += [
+            sa.Column("version", sa.Integer, nullable=False, default=1),
+            sa.Column("created_at", sa.String(32), nullable=False),
+            sa.Column("created_by", sa.String(120), nullable=False),
+            sa.Column("updated_at", sa.String(32), nullable=False),
+            sa.Column("updated_by", sa.String(120), nullable=False),
+        ]
+        sa.Table(name, md, *cols)
+    sa.Table(
+        "history", md,
+        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("kind", sa.String(40), nullable=False),
+        sa.Column("record_id", sa.String(40), nullable=False),
+        sa.Column("op", sa.String(10), nullable=False),
+        sa.Column("old", sa.JSON),
+        sa.Column("new", sa.JSON),
+        sa.Column("by", sa.String(120), nullable=False),
+        sa.Column("at", sa.String(32), nullable=False),
+        sa.Index("ix_history_record", "kind", "record_id"),
+    )
+    sa.Table(
+        "meta", md,
+        sa.Column("key", sa.String(80), primary_key=True),
+        sa.Column("value", sa.Text),
+    )
+    return md
+
+
+METADATA = build_metadata()
+TABLES = METADATA.tables
+
+
+def now() -> str:
+    """UTC timestamp, ISO 8601 with microseconds: sortable as text on every backend."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def new_token() -> str:
+    """An unguessable URL-safe token (participant or facilitator link)."""
+    return secrets.token_urlsafe(18)
+
+
+# Secrets never go to history: it is read more widely than the tokens should be.
+SECRET_FIELDS = {"token"}
+
+
+def _jsonable(rec: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in rec.items():
+        if isinstance(value, (dt.date, dt.datetime)):
+            value = value.isoformat()
+        if key in SECRET_FIELDS and value:
+            value = "(masqué)"
+        out[key] = value
+    return out
+
+
+def _sqlite_setup(engine: Engine, immediate: bool, wal: bool = True) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout = 60000")
+        if wal:  # a property of the file, set outside any transaction; a no-op once set
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = OFF")
+        cur.execute("PRAGMA synchronous = FULL")  # a confirmed write survives a crash
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # IMMEDIATE takes the write lock up front: no deadlock when a reader upgrades.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engines(url: str) -> tuple[Engine, Engine]:
+    """A (writer, reader) pair of engines for ``url``; one shared engine off SQLite."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        engine = sa.create_engine(url, pool_pre_ping=True, future=True)
+        return engine, engine
+    memory = parsed.database in (None, "", ":memory:")
+    kw: dict[str, Any] = {"connect_args": {"timeout": 60, "check_same_thread": False}}
+    if memory:
+        kw["poolclass"] = StaticPool
+        engine = sa.create_engine(url, **kw)
+        _sqlite_setup(engine, immediate=False, wal=False)
+        return engine, engine
+    writer = sa.create_engine(url, **kw)
+    _sqlite_setup(writer, immediate=True)
+    reader = sa.create_engine(url, **kw)
+    _sqlite_setup(reader, immediate=False)
+    return writer, reader
+
+
+class Store:
+    """A workshop's records, reached by SQLAlchemy URL.
+
+    Parameters
+    ----------
+    url : ``sqlite:///chemin/atelier.db`` (default kind), ``postgresql+psycopg://…``, or
+        ``sqlite://`` for a throw-away in-memory store.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.writer, self.reader = make_engines(url)
+        self.backend = self.writer.dialect.name
+        self._migrate()
+
+    # --- schema ------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        from .migrations import migrate
+
+        migrate(self)
+
+    def schema_version(self) -> int:
+        return int(self.get_meta("schema_version") or 0)
+
+    def get_meta(self, key: str) -> str | None:
+        meta = TABLES["meta"]
+        with self.reader.connect() as conn:
+            row = conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).first()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str, conn: Connection | None = None) -> None:
+        meta = TABLES["meta"]
+        with self._write(conn) as c:
+            if c.execute(sa.select(meta.c.key).where(meta.c.key == key)).first():
+                c.execute(meta.update().where(meta.c.key == key).values(value=value))
+            else:
+                c.execute(meta.insert().values(key=key, value=value))
+
+    # --- transactions ------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, conn: Connection | None = None) -> Iterator[Connection]:
+        """A write transaction (or the caller's, when one is passed in).
+
+        On SQLite, ``BEGIN IMMEDIATE`` waits up to a minute (busy_timeout) for the lock.
+        """
+        if conn is not None:
+            yield conn
+            return
+        with self.writer.begin() as c:
+            yield c
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """Group several writes in one all-or-nothing transaction.
+
+        >>> s = Store("sqlite://")
+        >>> with s.transaction() as tx:
+        ...     _ = s.insert("axes", {"name": "Habitat"}, by="doc", conn=tx)
+        ...     _ = s.insert("axes", {"name": "Commerce"}, by="doc", conn=tx)
+        >>> len(s.all("axes"))
+        2
+        """
+        with self._write() as conn:
+            yield conn
+
+    # --- reading -----------------------------------------------------------------
+
+    @staticmethod
+    def _record(kind_name: str, row: Any) -> dict[str, Any]:
+        return dict(row._mapping)
+
+    def get(self, kind_name: str, record_id: str, conn: Connection | None = None) -> dict[str, Any]:
+        """One record as a dict (raises ``NotFoundError``)."""
+        table = TABLES[kind_name]
+        query = sa.select(table).where(table.c.id == record_id)
+        if conn is not None:
+            row = conn.execute(query).first()
+        else:
+            with self.reader.connect() as c:
+                row = c.execute(query).first()
+        if row is None:
+            raise NotFoundError(L.MESSAGES["not_found"].format(kind=model.KINDS[kind_name].label, id=record_id))
+        return self._record(kind_name, row)
+
+    def exists(self, kind_name: str, record_id: str) -> bool:
+        table = TABLES[kind_name]
+        with self.reader.connect() as c:
+            return c.execute(sa.select(table.c.id).where(table.c.id == record_id)).first() is not None
+
+    def all(self, kind_name: str, **where: Any) -> list[dict[str, Any]]:
+        """Every record of a kind, optionally filtered by equality on fields."""
+        table = TABLES[kind_name]
+        query = sa.select(table).order_by(table.c.id)
+        for key, value in where.items():
+            query = query.where(table.c[key] == value)
+        with self.reader.connect() as c:
+            return [self._record(kind_name, r) for r in c.execute(query)]
+
+    def count(self, kind_name: str, **where: Any) -> int:
+        table = TABLES[kind_name]
+        query = sa.select(sa.func.count()).select_from(table)
+        for key, value in where.items():
+            query = query.where(table.c[key] == value)
+        with self.reader.connect() as c:
+            return int(c.execute(query).scalar_one())
+
+    def frame(self, kind_name: str, system: bool = False) -> pd.DataFrame:
+        """A kind as a DataFrame: ``id`` then the model's fields (plus audit columns if ``system``)."""
+        table = TABLES[kind_name]
+        k = model.KINDS[kind_name]
+        columns = ["id"] + k.field_names
+        if system:
+            columns += ["version", "created_at", "created_by", "updated_at", "updated_by"]
+        with self.reader.connect() as c:
+            rows = c.execute(sa.select(*[table.c[n] for n in columns]).order_by(table.c.id)).all()
+        df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=columns)
+        for f in k.fields:
+            if f.type in ("int", "float") and f.name in df:
+                df[f.name] = pd.to_numeric(df[f.name])
+            elif f.type == "bool":
+                df[f.name] = df[f.name].astype("boolean") if len(df) else df[f.name].astype(bool)
+        return df
+
+    def frames(self, kinds: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+        """Every kind (or those named) as DataFrames: the input of the analyses."""
+        return {k: self.frame(k) for k in (kinds or model.KIND_ORDER)}
+
+    def project(self) -> dict[str, Any] | None:
+        """The workshop's territorial project, or None before it is set."""
+        rows = self.all("project")
+        return rows[0] if rows else None
+
+    # --- writing -----------------------------------------------------------------
+
+    def _check_refs(self, conn: Connection, kind_name: str, records: list[dict[str, Any]],
+                    pending: dict[str, set[str]] | None = None) -> list[Problem]:
+        """Problems for references to records that do not exist (batched per target kind)."""
+        problems = []
+        wanted: dict[str, set[str]] = {}
+        for f, target in model.references(kind_name):
+            for rec in records:
+                value = rec.get(f.name)
+                values = value if isinstance(value, list) else ([value] if value else [])
+                wanted.setdefault(target, set()).update(values)
+        found: dict[str, set[str]] = {}
+        for target, ids in wanted.items():
+            table = TABLES[target]
+            have: set[str] = set((pending or {}).get(target, set()))
+            ids_list = sorted(ids - have)
+            for i in range(0, len(ids_list), 500):
+                chunk = ids_list[i:i + 500]
+                have.update(r[0] for r in conn.execute(sa.select(table.c.id).where(table.c.id.in_(chunk))))
+            found[target] = have
+        for f, target in model.references(kind_name):
+            for rec in records:
+                value = rec.get(f.name)
+                values = value if isinstance(value, list) else ([value] if value else [])
+                for v in values:
+                    if v not in found[target]:
+                        problems.append(Problem(f.label, v, model._expectation(f), record=rec.get("id")))
+        return problems
+
+    def _history(self, conn: Connection, kind_name: str, record_id: str, op: str,
+                 old: dict | None, new: dict | None, by: str, at: str) -> None:
+        conn.execute(TABLES["history"].insert().values(
+            kind=kind_name, record_id=record_id, op=op,
+            old=_jsonable(old) if old else None, new=_jsonable(new) if new else None, by=by, at=at))
+
+    def _new_id(self, kind_name: str) -> str:
+        return f"{model.KINDS[kind_name].prefix}-{secrets.token_hex(4)}"
+
+    def insert(self, kind_name: str, data: dict[str, Any], by: str,
+               conn: Connection | None = None) -> str:
+        """Validate and insert one record; returns its id. ``by`` says who (kept in history)."""
+        return self.insert_many(kind_name, [data], by=by, conn=conn)[0]
+
+    def insert_many(self, kind_name: str, records: list[dict[str, Any]], by: str,
+                    conn: Connection | None = None,
+                    pending: dict[str, set[str]] | None = None) -> list[str]:
+        """Validate and insert records of one kind in one transaction (all or nothing).
+
+        ``pending`` lists ids being inserted in the same transaction by the caller, so
+        that references between not-yet-committed records are accepted.
+        """
+        cleaned: list[dict[str, Any]] = []
+        problems: list[Problem] = []
+        for i, data in enumerate(records):
+            try:
+                rec = model.validate(kind_name, data)
+            except ValidationError as exc:
+                problems.extend(Problem(p.field, p.value, p.expected, record=data.get("id") or f"n° {i + 1}")
+                                for p in exc.problems)
+                continue
+            rec.setdefault("id", self._new_id(kind_name))
+            if kind_name == "persons" and not rec.get("token"):
+                rec["token"] = new_token()
+            if kind_name == "project":
+                rec["id"] = "PRJ"
+            cleaned.append(rec)
+        seen: set[str] = set()
+        for rec in cleaned:
+            if rec["id"] in seen:
+                problems.append(Problem(L.FIELD_LABELS["id"], rec["id"], L.EXPECT["unique"]))
+            seen.add(rec["id"])
+        if problems:
+            raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
+        at = now()
+        table = TABLES[kind_name]
+        with self._write(conn) as c:
+            problems = self._check_refs(c, kind_name, cleaned, pending)
+            existing = set()
+            ids = [r["id"] for r in cleaned]
+            for i in range(0, len(ids), 500):
+                existing.update(r[0] for r in c.execute(sa.select(table.c.id).where(table.c.id.in_(ids[i:i + 500]))))
+            problems += [Problem(L.FIELD_LABELS["id"], rid, L.EXPECT["unique"]) for rid in ids if rid in existing]
+            if problems:
+                raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
+            audit = {"version": 1, "created_at": at, "created_by": by, "updated_at": at, "updated_by": by}
+            rows = [{**rec, **audit} for rec in cleaned]
+            if rows:
+                c.execute(table.insert(), rows)
+                c.execute(TABLES["history"].insert(), [
+                    {"kind": kind_name, "record_id": r["id"], "op": "insert", "old": None,
+                     "new": _jsonable(r), "by": by, "at": at} for r in cleaned])
+        return ids
+
+    def update(self, kind_name: str, record_id: str, changes: dict[str, Any], by: str,
+               expected_version: int | None = None, conn: Connection | None = None) -> dict[str, Any]:
+        """Change some fields of a record; the old values go to history. Returns the new record.
+
+        ``expected_version`` (from a record read earlier) refuses the change with a
+        ``ConflictError`` if somebody else changed the record in between.
+        """
+        changes = {k: v for k, v in changes.items() if k != "id"}
+        clean = model.validate(kind_name, changes, partial=True)
+        table = TABLES[kind_name]
+        with self._write(conn) as c:
+            old = self.get(kind_name, record_id, conn=c)
+            if expected_version is not None and old["version"] != expected_version:
+                raise ConflictError(L.MESSAGES["conflict"].format(
+                    kind=model.KINDS[kind_name].label, id=record_id, by=old["updated_by"]))
+            merged = {k: old[k] for k in model.KINDS[kind_name].field_names}
+            merged.update(clean)
+            problems = self._check_refs(c, kind_name, [{**clean, "id": record_id}])
+            problems += model._cross_checks(kind_name, merged)
+            if problems:
+                raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
+            real = {k: v for k, v in clean.items() if old.get(k) != v}
+            if not real:
+                return old
+            at = now()
+            values = {**real, "version": old["version"] + 1, "updated_at": at, "updated_by": by}
+            c.execute(table.update().where(table.c.id == record_id).values(**values))
+            new = {**old, **values}
+            self._history(c, kind_name, record_id, "update",
+                          {k: old[k] for k in real}, {k: new[k] for k in real}, by, at)
+        return new
+
+    def delete(self, kind_name: str, record_id: str, by: str, conn: Connection | None = None) -> None:
+        """Delete a record not referenced any more; the whole record goes to history."""
+        table = TABLES[kind_name]
+        with self._write(conn) as c:
+            old = self.get(kind_name, record_id, conn=c)
+            users = self._referrers(c, kind_name, record_id)
+            if users:
+                raise ConflictError(L.MESSAGES["still_referenced"].format(
+                    kind=model.KINDS[kind_name].label, id=record_id, by=", ".join(users)))
+            c.execute(table.delete().where(table.c.id == record_id))
+            self._history(c, kind_name, record_id, "delete", old, None, by, now())
+
+    def _referrers(self, conn: Connection, kind_name: str, record_id: str) -> list[str]:
+        users = []
+        for other in model.KIND_ORDER:
+            for f, target in model.references(other):
+                if target != kind_name:
+                    continue
+                t = TABLES[other]
+                if f.type == "ref":
+                    rows = conn.execute(sa.select(t.c.id).where(t.c[f.name] == record_id).limit(3)).all()
+                else:
+                    rows = [r for r in conn.execute(sa.select(t.c.id, t.c[f.name])) if record_id in (r[1] or [])][:3]
+                users += [f"{model.KINDS[other].label} {r[0]}" for r in rows]
+        return users
+
+    # --- history -----------------------------------------------------------------
+
+    def history(self, kind_name: str | None = None, record_id: str | None = None) -> list[dict[str, Any]]:
+        """History rows (oldest first): kind, record_id, op, old, new, by, at."""
+        h = TABLES["history"]
+        query = sa.select(h).order_by(h.c.seq)
+        if kind_name:
+            query = query.where(h.c.kind == kind_name)
+        if record_id:
+            query = query.where(h.c.record_id == record_id)
+        with self.reader.connect() as c:
+            return [dict(r._mapping) for r in c.execute(query)]
+
+    def as_of(self, kind_name: str, when: str) -> pd.DataFrame:
+        """The records of a kind as they were at ``when`` (ISO timestamp), rebuilt from history."""
+        state: dict[str, dict[str, Any] | None] = {}
+        for row in self.history(kind_name):
+            if row["at"] > when:
+                break
+            if row["op"] == "insert":
+                state[row["record_id"]] = dict(row["new"])
+            elif row["op"] == "update" and state.get(row["record_id"]) is not None:
+                state[row["record_id"]].update(row["new"])  # type: ignore[union-attr]
+            elif row["op"] == "delete":
+                state[row["record_id"]] = None
+        columns = ["id"] + model.KINDS[kind_name].field_names
+        records = [{c: r.get(c) for c in columns} for r in state.values() if r is not None]
+        return pd.DataFrame.from_records(records, columns=columns).sort_values("id", ignore_index=True)
+
+    # --- tokens ------------------------------------------------------------------
+
+    def facilitator_token(self) -> str:
+        """The facilitator's token (created on first use)."""
+        token = self.get_meta("facilitator_token")
+        if not token:
+            token = new_token()
+            self.set_meta("facilitator_token", token)
+        return token
+
+    def person_by_token(self, token: str) -> dict[str, Any] | None:
+        """The person holding this participant token, or None (unknown or revoked)."""
+        if not token:
+            return None
+        rows = self.all("persons", token=token)
+        return rows[0] if rows else None
+
+    def reissue_token(self, person_id: str, by: str) -> str:
+        """Revoke a person's token and give them a new one; returns the new token."""
+        token = new_token()
+        with self._write() as c:
+            old = self.get("persons", person_id, conn=c)
+            at = now()
+            t = TABLES["persons"]
+            c.execute(t.update().where(t.c.id == person_id).values(
+                token=token, version=old["version"] + 1, updated_at=at, updated_by=by))
+            # The old token is a secret: history records that it changed, not its value.
+            self._history(c, "persons", person_id, "update", {"token": "(révoqué)"}, {"token": "(nouveau)"}, by, at)
+        return token
+
+    def dispose(self) -> None:
+        self.writer.dispose()
+        if self.reader is not self.writer:
+            self.reader.dispose()
+

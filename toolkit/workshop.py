@@ -1,0 +1,102 @@
+"""A workshop is a folder: its store, its attached files, its exports.
+
+``atelier.json`` in the folder says where the store is (a SQLAlchemy URL); by default a
+SQLite file ``atelier.db`` beside it. Pages and notebooks find the current workshop
+through the ``MAILLAGE_ATELIER`` environment variable, which ``maillage servir`` sets.
+
+Example
+-------
+>>> import tempfile
+>>> ws = Workshop.create(tempfile.mkdtemp())
+>>> ws.store.count("persons")
+0
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from . import labels as L
+from .errors import MaillageError
+from .store import Store
+
+CONFIG_NAME = "atelier.json"
+ENV_FOLDER = "MAILLAGE_ATELIER"
+ENV_URL = "MAILLAGE_STORE_URL"
+
+
+def default_url(folder: Path) -> str:
+    return f"sqlite:///{(Path(folder).resolve() / 'atelier.db').as_posix()}"
+
+
+class Workshop:
+    """A workshop folder and its store."""
+
+    def __init__(self, folder: str | Path, url: str | None = None) -> None:
+        self.folder = Path(folder).resolve()
+        config = self.folder / CONFIG_NAME
+        if url is None:
+            if not config.exists():
+                raise MaillageError(L.MESSAGES["no_workshop"].format(path=self.folder))
+            url = os.environ.get(ENV_URL) or json.loads(config.read_text(encoding="utf-8")).get("store_url")
+        self.url = url or default_url(self.folder)
+        self._store: Store | None = None
+
+    @classmethod
+    def create(cls, folder: str | Path, url: str | None = None, exist_ok: bool = False) -> "Workshop":
+        """Make a new workshop folder (store URL defaults to a SQLite file inside it)."""
+        folder = Path(folder).resolve()
+        config = folder / CONFIG_NAME
+        if config.exists():
+            if not exist_ok:
+                raise MaillageError(L.MESSAGES["workshop_exists"].format(path=folder))
+            return cls(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for sub in ("pieces_jointes", "exports"):
+            (folder / sub).mkdir(exist_ok=True)
+        settings: dict[str, Any] = {"store_url": url} if url else {}
+        config.write_text(json.dumps(settings, indent=2), encoding="utf-8")
+        ws = cls(folder)
+        ws.store  # create the schema now
+        return ws
+
+    @classmethod
+    def open(cls, folder: str | Path) -> "Workshop":
+        return cls(folder)
+
+    @classmethod
+    def current(cls) -> "Workshop":
+        """The workshop named by ``MAILLAGE_ATELIER`` (set by ``maillage servir``)."""
+        folder = os.environ.get(ENV_FOLDER)
+        if not folder:
+            raise MaillageError("Aucun atelier courant : la variable MAILLAGE_ATELIER n'est pas définie. "
+                                "Lancez les pages avec « maillage servir --atelier DOSSIER ».")
+        return cls(folder)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.url)
+        return self._store
+
+    @property
+    def attachments_dir(self) -> Path:
+        path = self.folder / "pieces_jointes"
+        path.mkdir(exist_ok=True)
+        return path
+
+    @property
+    def exports_dir(self) -> Path:
+        path = self.folder / "exports"
+        path.mkdir(exist_ok=True)
+        return path
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.dispose()
+            self._store = None
+
+    def __repr__(self) -> str:
+        return f"Workshop({str(self.folder)!r})"
