@@ -1,0 +1,1 @@
+"""Excel at the edges: import templates, validated import, the formatted deliverable."""

@@ -1,0 +1,1 @@
+"""Pictures: plots and network maps drawn from the analyses (never computed here)."""

@@ -1,0 +1,1 @@
+"""ipywidgets forms and boards used by the Voilà pages and the carnets."""
