@@ -218,3 +218,91 @@ MESSAGES = {
 
 YES_WORDS = {"oui", "o", "vrai", "x", "1", "yes", "true", "y"}
 NO_WORDS = {"non", "n", "faux", "0", "no", "false", ""}
+
+# --- competences (step 3: revue des compétences et des motivations) ---------------
+
+COMPETENCE_COLUMNS: dict[str, str] = {
+    "person_id": "Personne",
+    "holder_id": "Seul détenteur",
+    "competence_id": "Compétence",
+    "name": "Compétence",
+    "family": "Famille",
+    "organisation": "Organisation",
+    "role": "Rôle dans le projet",
+    "savoir": "Savoir agir",
+    "vouloir": "Vouloir agir",
+    "pouvoir": "Pouvoir agir",
+    "combined": "Niveau mobilisable (le plus faible des trois)",
+    "source": "Source",
+    "comment": "Commentaire",
+    "assessment_id": "Évaluation",
+    "mobilisable": "Mobilisable",
+    "assessed": "Personnes évaluées",
+    "experts": "Experts (savoir ≥ 3)",
+    "best_level": "Meilleur niveau mobilisable",
+    "best_holders": "Meilleurs détenteurs mobilisables",
+    "holders": "Détenteurs mobilisables",
+    "status": "Couverture",
+    "required_level": "Niveau requis",
+    "gap": "Écart de niveau",
+    "reason": "Cause",
+    "qualified": "Personnes ayant le niveau",
+    "tasks": "Tâches concernées",
+    "n_tasks": "Nombre de tâches",
+    "task_id": "Tâche",
+    "level": "Niveau requis",
+    "met": "Satisfaite",
+    "margin": "Vouloir − savoir",
+    "savoir_self": "Savoir (auto-évaluation)",
+    "savoir_consultant": "Savoir (consultant)",
+    "savoir_gap": "Écart savoir",
+    "vouloir_self": "Vouloir (auto-évaluation)",
+    "vouloir_consultant": "Vouloir (consultant)",
+    "vouloir_gap": "Écart vouloir",
+    "pouvoir_self": "Pouvoir (auto-évaluation)",
+    "pouvoir_consultant": "Pouvoir (consultant)",
+    "pouvoir_gap": "Écart pouvoir",
+    "total_gap": "Écart total (en valeur absolue)",
+    "persons": "Personnes",
+    "capacity_days": "Capacité (jours/mois)",
+    "mobilisable_pairs": "Couples personne-compétence mobilisables",
+    "mobilisable_competences": "Compétences mobilisables",
+    "answered": "Compétences évaluées",
+    "total": "Compétences du référentiel",
+    "share": "Part remplie",
+    "started": "Commencée",
+    "complete": "Terminée",
+}
+COMPETENCE_STATUSES: dict[str, str] = {
+    "uncovered": "non couverte",
+    "single": "une seule personne (fragile)",
+    "covered": "couverte",
+}
+COMPETENCE_REASONS: dict[str, str] = {
+    "no_level": "personne n'a le niveau requis",
+    "unwilling": "les personnes qui ont le niveau ne sont pas motivées",
+    "unavailable": "les personnes qui ont le niveau et la motivation manquent de temps ou de mandat",
+}
+COMPETENCE_SHEETS: dict[str, str] = {
+    "coverage": "Couverture",
+    "single": "Points de fragilité",
+    "training": "Candidats à la formation",
+    "reluctant": "Experts peu motivés",
+    "gap": "Auto-évaluation vs consultant",
+    "teams": "Profil des organisations",
+    "lacking": "Compétences manquantes",
+    "savoir": "Matrice savoir agir",
+    "vouloir": "Matrice vouloir agir",
+    "pouvoir": "Matrice pouvoir agir",
+    "combined": "Matrice combinée",
+}
+COMPETENCE_YES = "oui"
+COMPETENCE_NO = "non"
+COMPETENCE_MESSAGES: dict[str, str] = {
+    "missing_columns": "Tableau « {table} » : colonnes manquantes : {columns}. Attendu : les colonnes {expected}.",
+    "not_a_table": "Tableau « {table} » : un tableau (DataFrame) était attendu.",
+    "bad_threshold": "Seuil de « {dimension} » : valeur {value!r} — attendu : un nombre entier entre 0 et {max}.",
+    "bad_dimension": "Dimension {value!r} inconnue — attendu : une des valeurs {expected}.",
+    "bad_source": "Source {value!r} inconnue — attendu : une des valeurs {expected}.",
+    "team_needs_persons": "Pour ne garder que l'équipe projet, fournissez aussi le tableau des personnes.",
+}
