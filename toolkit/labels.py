@@ -306,3 +306,22 @@ COMPETENCE_MESSAGES: dict[str, str] = {
     "bad_source": "Source {value!r} inconnue — attendu : une des valeurs {expected}.",
     "team_needs_persons": "Pour ne garder que l'équipe projet, fournissez aussi le tableau des personnes.",
 }
+HEATMAP_TITLES: dict[str, str] = {
+    "savoir": "Savoir agir (niveau)",
+    "vouloir": "Vouloir agir (motivation)",
+    "pouvoir": "Pouvoir agir (temps, mandat, légitimité)",
+    "combined": "Niveau mobilisable : le plus faible des trois",
+    "mobilisable": "Compétences mobilisables (savoir, vouloir et pouvoir au seuil)",
+}
+# Words of the levels for the matrices that are not one of the three scales.
+HEATMAP_SCALES: dict[str, tuple[str, ...]] = {
+    "combined": ("bloqué", "très fragile", "fragile", "solide", "plein"),
+    "mobilisable": ("non mobilisable", "mobilisable"),
+}
+HEATMAP_MISSING = "case blanche : non évalué"
+HEATMAP_ANONYMOUS = " — anonymisé"
+HEATMAP_TEAM_TITLE = "Profil des organisations par famille — {dimension}"
+PROFILE_TITLE = "Profil de compétences — {person}"
+PROFILE_EMPTY = "Aucune compétence évaluée pour l'instant."
+PROFILE_MOBILISABLE_MARK = "  ✔ mobilisable"
+PROFILE_XLABEL = "Niveau (0 à 4) ; pointillés : seuil de mobilisation"
