@@ -810,7 +810,7 @@ def _competence_ids(competences: pd.DataFrame | None, df: pd.DataFrame) -> list[
         _require(competences, ("id",), L.KIND_LABELS["competences"])
         keys = ["family", "id"] if "family" in competences.columns else ["id"]
         return list(competences.sort_values(keys)["id"])
-    return sorted(set(df["competence_id"])) if len(df) else []
+    return sorted(df["competence_id"].unique()) if len(df) else []
 
 
 def _with_names(df: pd.DataFrame, competences: pd.DataFrame | None) -> pd.DataFrame:
