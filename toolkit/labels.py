@@ -448,3 +448,34 @@ PROFILE_TITLE = "Profil de compétences — {person}"
 PROFILE_EMPTY = "Aucune compétence évaluée pour l'instant."
 PROFILE_MOBILISABLE_MARK = "  ✔ mobilisable"
 PROFILE_XLABEL = "Niveau (0 à 4) ; pointillés : seuil de mobilisation"
+SELF_ASSESSMENT: dict[str, str | list[str]] = {
+    "title": "Auto-évaluation : compétences et motivations",
+    "intro": "Pour chaque compétence, situez-vous sur trois échelles : ce que vous savez faire "
+    "(savoir agir), votre envie de le faire pour le projet (vouloir agir) et ce que votre temps, "
+    "votre mandat et votre position vous permettent (pouvoir agir). Il n'y a pas de bonne réponse ; "
+    "vos réponses ne sont visibles que par vous et par l'animateur. Chaque compétence est enregistrée "
+    "dès que ses trois niveaux sont choisis : vous pouvez fermer la page et revenir plus tard.",
+    "unset": "— à choisir —",
+    "comment": "Commentaire (facultatif)",
+    "comment_placeholder": "Une précision, un exemple, une condition…",
+    "capacity_title": "Votre disponibilité",
+    "capacity_help": "Combien de jours par mois pourriez-vous consacrer au projet ? (0 à 23, "
+    "par exemple 1,5) — enregistré dès que vous quittez le champ.",
+    "competences_title": "Vos compétences",
+    "competences_help": "Les compétences sont regroupées par famille. « 0 – aucune notion » est une "
+    "réponse : choisissez-la plutôt que de laisser vide.",
+    "incomplete": "À compléter : {missing}. La réponse sera enregistrée dès que les trois niveaux "
+    "sont choisis.",
+    "cannot_unset": "Choisissez un niveau : la réponse enregistrée précédemment est conservée.",
+    "already_saved": "Réponse enregistrée.",
+    "progress": "Compétences renseignées : {done} sur {total}.",
+    "progress_done": "Merci : vous avez renseigné toutes les compétences. Vous pouvez encore modifier "
+    "vos réponses.",
+    "no_competence": "Le référentiel de compétences n'est pas encore prêt : revenez plus tard.",
+    "facilitator": "Cette page est celle des participants : chacun l'ouvre avec son lien personnel. "
+    "Le tableau de bord montre l'avancement ; le carnet « 03_competences » montre les résultats.",
+    "board_title": "Auto-évaluation des compétences",
+    "board_count": "{complete} auto-évaluation(s) terminée(s), {started} commencée(s), sur {total} personnes.",
+    "board_people": ["Personne", "Organisation", "Compétences renseignées", "Terminée"],
+    "board_show_answers": "Montrer les réponses (synthèse par compétence, sans les noms)",
+}
