@@ -339,6 +339,11 @@ WORKLOAD_COLUMNS: dict[str, str] = {
     "unassigned": "Non attribué",
     "later": "Mois {first} à {last} (moyenne mensuelle)",
 }
+WORKLOAD_ERRORS: dict[str, str] = {
+    "share": "Part de l'approbateur (A) refusée : {value!r} ; attendu : un nombre entre 0 et 1 (0,1 = 10 %).",
+    "fraction": "Seuil de sous-emploi refusé : {value!r} ; attendu : un nombre entre 0 et 1 (0,5 = la moitié).",
+    "detail": "Nombre de mois détaillés refusé : {value!r} ; attendu : un nombre entier d'au moins 1.",
+}
 WORKLOAD_PICTURES: dict[str, str] = {
     "heatmap_title": "Plan de charge : jours par personne et par mois (rouge : au-delà de la capacité)",
     "ratio": "Charge / capacité",

@@ -45,6 +45,7 @@ import pandas as pd
 
 from . import labels as L
 from . import model
+from .errors import MaillageError
 from .raci import VALIDATED, _frame, _letters
 
 # The approver's extra time on a task, as a share of its load (reviews, decisions).
@@ -54,6 +55,17 @@ IDLE_BELOW = 0.5
 # The first months shown one by one in the plan (the method: six months in detail).
 DETAIL_MONTHS = 6
 _EPS = 1e-9
+
+
+def _fraction(value: Any, what: str) -> float:
+    """A parameter between 0 and 1, or a French error naming it."""
+    try:
+        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not 0 <= number <= 1:
+        raise MaillageError(L.WORKLOAD_ERRORS[what].format(value=value))
+    return number
 
 
 # --- months ---------------------------------------------------------------------------
@@ -119,8 +131,7 @@ def allocation(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE,
     >>> a.groupby("person_id")["days"].sum().round(2).to_dict()
     {'P1': 10.0, 'P2': 1.0}
     """
-    if not 0 <= a_share <= 1:
-        raise ValueError(f"a_share doit être entre 0 et 1 (reçu : {a_share})")
+    a_share = _fraction(a_share, "share")
     cols = ["task_id", "action_id", "person_id", "letter", "month", "days"]
     tasks = _frame(frames, "tasks")
     if tasks.empty:
@@ -177,6 +188,7 @@ def load_table(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idl
     ``ratio`` = load / capacity (inf when the capacity is 0), ``status`` one of
     ``labels.WORKLOAD_STATUS`` (surcharge, sous-emploi, équilibré).
     """
+    idle_below = _fraction(idle_below, "fraction")
     months = horizon(frames) if months is None else list(months)
     alloc = allocation(frames, a_share) if alloc is None else alloc
     persons = _frame(frames, "persons")
@@ -260,6 +272,8 @@ def monthly_plan(table: pd.DataFrame, detail_months: int = DETAIL_MONTHS) -> pd.
     detailed month (days), then the monthly average over the remaining months (column named
     by ``labels.WORKLOAD_COLUMNS["later"]``) when the horizon is longer.
     """
+    if isinstance(detail_months, bool) or not isinstance(detail_months, int) or detail_months < 1:
+        raise MaillageError(L.WORKLOAD_ERRORS["detail"].format(value=detail_months))
     months = sorted(table["month"].unique())
     detail, later = months[:detail_months], months[detail_months:]
     wide = table.pivot(index="person_id", columns="month", values="load")
