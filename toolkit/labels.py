@@ -253,8 +253,8 @@ RACI_EXPLAIN: dict[str, str] = {
 RACI_LEVEL_NONE = "aucune évaluation"
 RACI_LEVEL_SHOWN = "{level} ({source})"
 RACI_FINDING_COLUMNS: dict[str, str] = {
-    "check": "Contrôle",
-    "title": "Constat",
+    "check": "Code du contrôle",
+    "title": "Contrôle",
     "action_id": "Action",
     "task_id": "Tâche",
     "task": "Intitulé de la tâche",
@@ -262,7 +262,10 @@ RACI_FINDING_COLUMNS: dict[str, str] = {
     "persons": "Noms",
     "competence_id": "Compétence",
     "explanation": "Explication",
+    "count": "Nombre",
 }
+# The columns a reader needs (the explanation names the task and the persons).
+RACI_BRIEF_COLUMNS: tuple[str, ...] = ("title", "action_id", "task_id", "explanation")
 RACI_PROPOSAL_COLUMNS: dict[str, str] = {
     "id": "Proposition",
     "action_id": "Action",
@@ -336,9 +339,12 @@ WORKLOAD_COLUMNS: dict[str, str] = {
     "staffed_days": "Charge attribuée à un R (jours)",
     "staffing_rate": "Taux de staffing",
     "days_at_risk": "Jours portés par des personnes en surcharge",
+    "idle_months": "Mois en sous-emploi",
     "unassigned": "Non attribué",
     "later": "Mois {first} à {last} (moyenne mensuelle)",
 }
+WORKLOAD_YES_NO: dict[bool, str] = {True: "oui", False: "non"}
+WORKLOAD_PERCENT = "{value:.0f} %"
 WORKLOAD_ERRORS: dict[str, str] = {
     "share": "Part de l'approbateur (A) refusée : {value!r} ; attendu : un nombre entre 0 et 1 (0,1 = 10 %).",
     "fraction": "Seuil de sous-emploi refusé : {value!r} ; attendu : un nombre entre 0 et 1 (0,5 = la moitié).",

@@ -250,19 +250,32 @@ def summary(findings: pd.DataFrame) -> pd.DataFrame:
                          "count": n.to_numpy()})
 
 
-def french(df: pd.DataFrame, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """``df`` with French column headings (findings or proposals), for display and export."""
-    columns = columns or {**L.RACI_FINDING_COLUMNS, **L.RACI_PROPOSAL_COLUMNS}
+def french(df: pd.DataFrame, brief: bool = True) -> pd.DataFrame:
+    """``df`` (findings, their summary or proposals) ready to read: French headings, no
+    internal codes, empty cells blank.
+
+    Parameters
+    ----------
+    df : a frame of ``check``, ``summary`` or ``proposals``.
+    brief : for findings, keep only the control, the action, the task and the explanation
+        (which names the task and the persons); ``False`` keeps every column (for export).
+    """
     out = df.copy()
+    if brief and "explanation" in out:
+        out = out[list(L.RACI_BRIEF_COLUMNS)]
+    elif "check" in out and "title" in out and brief:
+        out = out.drop(columns="check")
     if "person_ids" in out:
         out["person_ids"] = out["person_ids"].map(lambda ids: ", ".join(ids) if isinstance(ids, list) else ids)
+    columns = {**L.RACI_FINDING_COLUMNS, **L.RACI_PROPOSAL_COLUMNS}
+    out = out.astype(object).where(out.notna(), "").reset_index(drop=True)
     return out.rename(columns={k: v for k, v in columns.items() if k in out})
 
 
 # --- reading the matrix ---------------------------------------------------------------
 
 def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
-           statuses: Iterable[str] = (VALIDATED,)) -> pd.DataFrame:
+           statuses: Iterable[str] = (VALIDATED,), names: bool = False) -> pd.DataFrame:
     """The RACI matrix: one row per task, one column per person involved, letters in cells.
 
     Parameters
@@ -270,6 +283,7 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
     frames : the workshop's DataFrames.
     action_id : only the tasks of this action (and the persons involved in them).
     statuses : which rows count (the validated matrix by default).
+    names : head the person columns with names rather than ids (for reading).
 
     Returns
     -------
@@ -297,6 +311,11 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
     cells.insert(0, "task", tasks.set_index("id")["name"].reindex(cells.index))
     cells.index.name = "task_id"
     cells.columns.name = None
+    if names:
+        who = _names(frames)
+        cells = cells.rename(columns={p: who.get(p, p) for p in cells.columns[1:]})
+        cells = cells.rename(columns={"task": L.RACI_FINDING_COLUMNS["task"]})
+        cells.index.name = L.RACI_FINDING_COLUMNS["task_id"]
     return cells
 
 

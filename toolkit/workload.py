@@ -353,5 +353,16 @@ def analyse(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idle_b
 
 
 def french(df: pd.DataFrame) -> pd.DataFrame:
-    """``df`` with French column headings (``labels.WORKLOAD_COLUMNS``), for display and export."""
-    return df.rename(columns={k: v for k, v in L.WORKLOAD_COLUMNS.items() if k in df.columns})
+    """``df`` ready to read: French headings (``labels.WORKLOAD_COLUMNS``), rates as
+    percentages, yes/no in words, a missing pilot said so. For display and export."""
+    out = df.copy()
+    for col in ("ratio", "staffing_rate"):
+        if col in out:
+            out[col] = [L.WORKLOAD_PERCENT.format(value=100 * v) if np.isfinite(v) else "—" for v in out[col]]
+    if "at_risk" in out:
+        out["at_risk"] = out["at_risk"].map(L.WORKLOAD_YES_NO)
+    if "pilot" in out:
+        out["pilot"] = out["pilot"].where(out["pilot"].notna(), L.WORKLOAD_PICTURES["no_pilot"])
+    if out.index.name in L.WORKLOAD_COLUMNS:
+        out.index.name = L.WORKLOAD_COLUMNS[out.index.name]
+    return out.rename(columns={k: v for k, v in L.WORKLOAD_COLUMNS.items() if k in out.columns})
