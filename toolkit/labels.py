@@ -479,3 +479,145 @@ SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "board_people": ["Personne", "Organisation", "Compétences renseignées", "Terminée"],
     "board_show_answers": "Montrer les réponses (synthèse par compétence, sans les noms)",
 }
+
+# --- raci (étape 4 : organigramme des tâches et des responsabilités) ---------------
+
+RACI_CHECKS: dict[str, str] = {
+    "no_a": "Aucun A",
+    "several_a": "Plusieurs A",
+    "no_r": "Aucun R",
+    "a_not_in_team": "A hors de l'équipe projet",
+    "r_lacks_competence": "R sans la compétence requise",
+    "too_many_ci": "Trop de C et de I",
+    "doublon": "Doublon",
+    "no_capacity": "Responsabilités sans capacité",
+    "pilot_not_a": "Pilote qui n'approuve aucune tâche",
+}
+RACI_EXPLAIN: dict[str, str] = {
+    "no_a": "Personne n'approuve ni ne pilote la tâche « {task} » : il faut exactement un A.",
+    "several_a": "{n} personnes approuvent la tâche « {task} » ({persons}) : il faut exactement "
+    "un A, sinon personne ne tranche.",
+    "no_r": "Personne ne réalise la tâche « {task} » ({load:g} jours) : il faut au moins un R.",
+    "a_not_in_team": "{persons} approuve la tâche « {task} » sans faire partie de l'équipe projet : "
+    "l'approbation doit rester dans l'équipe (ou intégrer la personne à l'équipe).",
+    "r_lacks_competence": "{persons} réalise la tâche « {task} », qui demande « {competence} » au "
+    "niveau {required} ; niveau retenu : {level}.",
+    "too_many_ci": "{n} personnes consultées ou informées sur la tâche « {task} » (seuil : {limit}) : "
+    "risque de réunions en trop ; regroupez les I dans une diffusion.",
+    "doublon": "{persons} réalisent tous la tâche « {task} » avec la même compétence « {competence} » "
+    "(niveau requis {required}) : doublon probable, une seule personne suffirait.",
+    "no_capacity": "{persons} a {n} responsabilité(s) (R ou A) mais aucune capacité déclarée "
+    "pour le projet (0 jour par mois).",
+    "pilot_not_a": "{persons}, pilote de l'action « {action} », n'est A sur aucune de ses "
+    "{n} tâche(s) : l'action est pilotée par quelqu'un qui n'approuve rien.",
+}
+RACI_LEVEL_NONE = "aucune évaluation"
+RACI_LEVEL_SHOWN = "{level} ({source})"
+RACI_FINDING_COLUMNS: dict[str, str] = {
+    "check": "Code du contrôle",
+    "title": "Contrôle",
+    "action_id": "Action",
+    "task_id": "Tâche",
+    "task": "Intitulé de la tâche",
+    "person_ids": "Personnes",
+    "persons": "Noms",
+    "competence_id": "Compétence",
+    "explanation": "Explication",
+    "count": "Nombre",
+}
+# The columns a reader needs (the explanation names the task and the persons).
+RACI_BRIEF_COLUMNS: tuple[str, ...] = ("title", "action_id", "task_id", "explanation")
+RACI_PROPOSAL_COLUMNS: dict[str, str] = {
+    "id": "Proposition",
+    "action_id": "Action",
+    "task_id": "Tâche",
+    "task": "Intitulé de la tâche",
+    "person_id": "Personne",
+    "person": "Nom",
+    "letter": "Lettre proposée",
+    "current": "Lettre actuelle",
+    "proposed_by": "Proposé par",
+    "proposer": "Nom du proposant",
+    "comment": "Commentaire",
+}
+RACI_NO_LETTER = "—"
+RACI_ERRORS: dict[str, str] = {
+    "letter": "Lettre RACI refusée",
+    "letter_expected": "une des lettres {letters} (ou vide pour effacer la case)",
+    "not_proposal": "La ligne RACI {id} n'est pas une proposition en attente (statut : {status}).",
+    "not_your_action": "La tâche {task} ne relève d'aucune de vos actions : vous ne pouvez pas y "
+    "proposer de lettre.",
+    "unknown_task": "Tâche introuvable : {task}",
+    "unknown_person": "Personne introuvable : {person}",
+    "unknown_action": "Action introuvable : {action}",
+}
+RACI_WIDGET: dict[str, str] = {
+    "action": "Action",
+    "add_person": "Ajouter une personne",
+    "add": "Ajouter",
+    "task": "Tâche",
+    "saved": "Enregistré : {task} / {person} → {letter}",
+    "erased": "Effacé : {task} / {person}",
+    "findings": "Contrôles de cette action",
+    "no_findings": "Aucun constat sur cette action.",
+    "proposals": "Propositions des participants",
+    "no_proposals": "Aucune proposition en attente.",
+    "accept": "Accepter",
+    "reject": "Rejeter",
+    "accepted": "Proposition acceptée : {task} / {person} → {letter}",
+    "rejected": "Proposition rejetée : {task} / {person} → {letter}",
+    "legend": "R : réalise · A : approuve / pilote (un seul par tâche) · C : consulté · I : informé",
+}
+
+# --- workload (étape 5 : plan de charge) --------------------------------------------
+
+WORKLOAD_STATUS: dict[str, str] = {
+    "over": "surcharge",
+    "idle": "sous-emploi",
+    "ok": "équilibré",
+    "none": "sans capacité",
+}
+WORKLOAD_COLUMNS: dict[str, str] = {
+    "person_id": "Personne",
+    "person": "Nom",
+    "month": "Mois",
+    "load": "Charge (jours)",
+    "capacity": "Capacité (jours)",
+    "balance": "Marge (jours)",
+    "ratio": "Taux de charge",
+    "status": "Situation",
+    "overload": "Dépassement (jours)",
+    "idle": "Capacité libre (jours)",
+    "persons_over": "Personnes en surcharge",
+    "names_over": "Qui",
+    "at_risk": "Mois à risque",
+    "action_id": "Action",
+    "action": "Intitulé de l'action",
+    "pilot": "Pilote",
+    "tasks": "Tâches",
+    "tasks_without_r": "Tâches sans R",
+    "load_days": "Charge totale (jours)",
+    "staffed_days": "Charge attribuée à un R (jours)",
+    "staffing_rate": "Taux de staffing",
+    "days_at_risk": "Jours portés par des personnes en surcharge",
+    "idle_months": "Mois en sous-emploi",
+    "unassigned": "Non attribué",
+    "later": "Mois {first} à {last} (moyenne mensuelle)",
+}
+WORKLOAD_YES_NO: dict[bool, str] = {True: "oui", False: "non"}
+WORKLOAD_PERCENT = "{value:.0f} %"
+WORKLOAD_ERRORS: dict[str, str] = {
+    "share": "Part de l'approbateur (A) refusée : {value!r} ; attendu : un nombre entre 0 et 1 (0,1 = 10 %).",
+    "fraction": "Seuil de sous-emploi refusé : {value!r} ; attendu : un nombre entre 0 et 1 (0,5 = la moitié).",
+    "detail": "Nombre de mois détaillés refusé : {value!r} ; attendu : un nombre entier d'au moins 1.",
+}
+WORKLOAD_PICTURES: dict[str, str] = {
+    "heatmap_title": "Plan de charge : jours par personne et par mois (rouge : au-delà de la capacité)",
+    "ratio": "Charge / capacité",
+    "gantt_title": "Calendrier des actions et de leurs pilotes",
+    "no_pilot": "sans pilote",
+    "pilot": "pilote : {name}",
+    "task_without_r": "tâche sans R (hachurée)",
+    "empty": "Rien à afficher : aucune charge sur l'horizon.",
+    "month": "Mois",
+}
