@@ -288,7 +288,7 @@ class Guard:
                 label = k.field(name).label if k.has(name) else name
                 raise AccessDenied(L.ACCESS["write_field"].format(field=label, kind=k.label))
         owner = _owner_field(kind_name)
-        if owner and owner != "id" and owner in data and owner not in forced and data[owner] != pid:
+        if owner and owner != "id" and data.get(owner) not in (None, "", pid):
             raise AccessDenied(L.ACCESS["write_owner_field"].format(field=k.field(owner).label, kind=k.label))
         return {**{n: v for n, v in data.items() if n != "id"}, **forced}
 
