@@ -161,12 +161,13 @@ class StatusLine(widgets.HTML):
         self.state = ""
 
     def _set(self, state: str, text: str) -> None:
-        for cls in ("maillage-ok", "maillage-error", "maillage-busy"):
-            self.remove_class(cls)
-        if state:
-            self.add_class(f"maillage-{state}")
+        with self.hold_sync():  # text and class reach the browser in one message
+            self.value = f'<div role="status">{html.escape(text).replace(chr(10), "<br>")}</div>' if text else ""
+            for cls in ("maillage-ok", "maillage-error", "maillage-busy"):
+                self.remove_class(cls)
+            if state:
+                self.add_class(f"maillage-{state}")
         self.state = state
-        self.value = f'<div role="status">{html.escape(text).replace(chr(10), "<br>")}</div>' if text else ""
 
     def busy(self, text: str = L.SAVE["saving"]) -> None:
         self._set("busy", text)
