@@ -104,9 +104,15 @@ class Server:
 
 
 def stop_process_group(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 20) -> None:
-    """Stop the server and its kernels (its own process group)."""
+    """Stop the server and its kernels (kernels run in their own sessions: found by pid)."""
+    import psutil
+
     if process.poll() is not None:
         return
+    try:
+        children = psutil.Process(process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        children = []
     try:
         os.killpg(process.pid, sig)
         process.wait(timeout)
@@ -116,6 +122,18 @@ def stop_process_group(process: subprocess.Popen, sig: int = signal.SIGTERM, tim
         except ProcessLookupError:
             pass
         process.wait(timeout)
+    if sig == signal.SIGKILL:  # a crash: the kernels die with the server
+        for child in children:
+            try:
+                child.kill()
+            except psutil.NoSuchProcess:
+                pass
+    _, alive = psutil.wait_procs(children, timeout=timeout)
+    for child in alive:  # left behind by a server that could not stop them
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
 
 
 def start_server(folder: Path, participants: int = 3, port: int | None = None, preheat: bool = True) -> Server:
