@@ -81,3 +81,38 @@ def test_cli_refuses_bad_participants_without_traceback(demo_workshop: Workshop,
     code = main(["servir", "--atelier", str(demo_workshop.folder), "--participants", "beaucoup"])
     err = capsys.readouterr().err
     assert code == 2 and "un nombre entier" in err and "Traceback" not in err
+
+
+def test_stopping_maillage_servir_stops_voila(demo_workshop: Workshop, tmp_path) -> None:  # noqa: ANN001
+    """SIGTERM to ``maillage servir`` must not leave Voilà (its own session) running."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from toolkit.serve import PAGES_DIR
+
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cli = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "servir", "--atelier", str(demo_workshop.folder),
+                            "--port", str(port), "--participants", "0"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, cwd=str(PAGES_DIR.parent))
+    try:
+        deadline = time.monotonic() + 30
+        voila = []
+        while not voila and time.monotonic() < deadline:
+            voila = [c for c in psutil.Process(cli.pid).children() if "voila" in " ".join(c.cmdline())]
+            time.sleep(0.2)
+        assert voila, "Voilà n'a pas démarré"
+        cli.send_signal(signal.SIGTERM)
+        cli.wait(40)
+        gone, alive = psutil.wait_procs(voila, timeout=10)
+        assert not alive
+    finally:
+        if cli.poll() is None:
+            cli.kill()

@@ -248,10 +248,27 @@ def start(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants:
 
 def serve(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants: int = 10,
           preheat: bool = True) -> int:
-    """Start Voilà in the foreground until interrupted; returns its exit code."""
+    """Run Voilà until interrupted (Ctrl+C or SIGTERM); returns its exit code.
+
+    Voilà runs in its own session, so stopping ``maillage servir`` must stop it too: it
+    then shuts its kernels down cleanly.
+    """
+    import signal
+
     process = start(ws, host, port, participants, preheat)
+
+    def stop(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()
-        return process.wait()
+        try:
+            return process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
