@@ -177,3 +177,13 @@ def test_visits_recorded(demo_workshop: Workshop) -> None:
     access.record_visit(demo_workshop.store, Access("facilitator"), "animateur")
     v = access.visits(demo_workshop.store)
     assert list(v["person_id"].fillna("")) == ["PER-02", ""] and list(v["role"]) == ["participant", "facilitator"]
+
+
+def test_link_revoked_while_page_open_stops_writing(demo_workshop: Workshop) -> None:
+    token = _person(demo_workshop, "PER-05")["token"]
+    g = Guard(demo_workshop.store, identify(demo_workshop.store, token), token=token)
+    g.update("persons", "PER-05", {"function": "avant"})
+    access.reissue_token(demo_workshop.store, "PER-05", by="animateur")
+    with pytest.raises(AccessDenied, match="valide"):
+        g.update("persons", "PER-05", {"function": "après"})
+    assert demo_workshop.store.get("persons", "PER-05")["function"] == "avant"

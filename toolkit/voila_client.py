@@ -61,7 +61,8 @@ class PageClient:
         self.session = uuid.uuid4().hex
         self.html = ""
         self.kernel_id: str | None = None
-        self.join_seconds = 0.0
+        self.join_seconds = 0.0  # page rendered, websocket connected, widgets' states read
+        self.page_seconds = 0.0  # page rendered (the whole HTML received)
         self.states: dict[str, dict[str, Any]] = {}
         self.ws: Any = None
         self._control = uuid.uuid4().hex
@@ -76,7 +77,8 @@ class PageClient:
     async def open(self) -> None:
         """Load the page, connect to its kernel, read every widget's state."""
         start = time.perf_counter()
-        self.html, _ = await asyncio.to_thread(fetch_page, self.base_url, self.page, self.token, self.timeout)
+        self.html, self.page_seconds = await asyncio.to_thread(fetch_page, self.base_url, self.page, self.token,
+                                                               self.timeout)
         match = KERNEL_ID_RE.search(self.html)
         if not match:
             raise RuntimeError("no kernel id in the page")

@@ -190,7 +190,7 @@ class Session:
         self.store = workshop.store
         self.access = access
         self.step = step
-        self.guard = Guard(self.store, access)
+        self.guard = Guard(self.store, access, token=token)
         self._token = token
         self._tasks: list[Any] = []
 
