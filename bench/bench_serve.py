@@ -104,10 +104,18 @@ def memory_mb(process: subprocess.Popen) -> tuple[float, float, int]:
 async def participant(base: str, pid: str, token: str, n: int, start_gate: asyncio.Event,
                       out: dict) -> None:
     await start_gate.wait()
-    async with PageClient(base, "accueil.ipynb", token, timeout=300) as page:
+    try:
+        page = PageClient(base, "accueil.ipynb", token, timeout=300)
+        await page.open()
+        page.find("maillage-save")
+    except Exception as exc:  # noqa: BLE001 - counted and shown
+        out["join_failed"].append((pid, repr(exc)))
+        await out["all_joined"].wait_for(len(out["join"]) + len(out["join_failed"]))
+        return
+    async with page:
         out["join"].append(page.join_seconds)
         out["page"].append(page.page_seconds)
-        await out["all_joined"].wait_for(len(out["join"]))
+        await out["all_joined"].wait_for(len(out["join"]) + len(out["join_failed"]))
         for i in range(n):
             value = f"{pid} essai {i}"
             await page.set_value("maillage-field-function", value)
@@ -161,7 +169,7 @@ def main() -> None:
     # 1. preheated: join all at once, then submit
     process, port, _ = start(folder, n, preheat=True)
     base = f"http://127.0.0.1:{port}"
-    out: dict = {"join": [], "page": [], "confirm": [], "confirmed": [], "failed": [], "all_joined": Barrier(n)}
+    out: dict = {"join": [], "page": [], "join_failed": [], "confirm": [], "confirmed": [], "failed": [], "all_joined": Barrier(n)}
     gate = asyncio.Event()
 
     async def run() -> None:
@@ -190,6 +198,7 @@ def main() -> None:
           f"(target p95 < 300 ms)")
     print(f"  submissions: {total} sent, {len(out['confirmed'])} confirmed, {len(out['failed'])} refused, "
           f"lost {len(lost)} (must be 0); whole run {wall:.1f} s")
+    print(f"  joins failed: {len(out['join_failed'])} {out['join_failed'][:3]}")
     print(f"  memory: server {server_mb:.0f} MiB, {kernels} kernels {kernels_mb:.0f} MiB "
           f"({kernels_mb / max(kernels, 1):.0f} MiB each), total {server_mb + kernels_mb:.0f} MiB")
 
@@ -201,7 +210,7 @@ def main() -> None:
         print(f"  join (page rendered), not preheated : p50 {pct(cold, 50):.2f} s  p95 {pct(cold, 95):.2f} s")
         print(f"  ratio p95 not preheated / preheated : {pct(cold, 95) / pct(out['page'], 95):.0f}x")
     shutil.rmtree(root, ignore_errors=True)
-    if lost:
+    if lost or out["join_failed"]:
         raise SystemExit(1)
 
 

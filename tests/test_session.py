@@ -64,6 +64,26 @@ def test_query_string_from_voila_helper_when_preheated(monkeypatch: pytest.Monke
     assert session_mod.read_query_string() == "jeton=frais"
 
 
+def test_query_string_asked_again_when_helper_could_not_connect(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import voila.utils
+
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    monkeypatch.setattr(session_mod.time, "sleep", lambda s: None)
+    calls = []
+
+    def helper(url=None):  # noqa: ANN001, ANN202 - first call: "Failed to connect"
+        calls.append(1)
+        if len(calls) == 2:
+            os.environ["QUERY_STRING"] = "jeton=arrive"
+        return os.environ.get("QUERY_STRING")
+
+    monkeypatch.setattr(voila.utils, "get_query_string", helper)
+    assert session_mod.read_query_string() == "jeton=arrive" and len(calls) == 2
+
+
 def test_query_string_from_environment_when_not_preheated(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VOILA_PREHEAT", "False")
     monkeypatch.setenv("QUERY_STRING", "jeton=abc")

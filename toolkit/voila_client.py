@@ -68,7 +68,8 @@ class PageClient:
         self._control = uuid.uuid4().hex
 
     async def __aenter__(self) -> "PageClient":
-        await self.open()
+        if self.ws is None:
+            await self.open()
         return self
 
     async def __aexit__(self, *exc: Any) -> None:
@@ -131,7 +132,8 @@ class PageClient:
         for model_id, state in self.states.items():
             if css_class in (state.get("_dom_classes") or []):
                 return model_id
-        raise KeyError(css_class)
+        refused = "maillage-refus" in self.html
+        raise KeyError(f"{css_class} absent de la page" + (" (accès refusé)" if refused else ""))
 
     def find_all(self, css_class: str) -> list[str]:
         return [m for m, s in self.states.items() if css_class in (s.get("_dom_classes") or [])]

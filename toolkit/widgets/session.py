@@ -43,6 +43,7 @@ import datetime as dt
 import html
 import logging
 import os
+import time
 from typing import Any, Callable, Iterable, TypeVar
 from urllib.parse import quote
 
@@ -57,6 +58,7 @@ from ..errors import AccessDenied, MaillageError
 from ..workshop import Workshop
 
 log = logging.getLogger("maillage.pages")
+READ_QUERY_ATTEMPTS = 120
 T = TypeVar("T")
 
 #: Styles for every page: readable on a phone (16 px inputs avoid zoom on focus),
@@ -94,7 +96,16 @@ def read_query_string() -> str:
     if os.environ.get("VOILA_PREHEAT", "False") == "True":
         from voila.utils import get_query_string
 
-        return get_query_string() or ""
+        # The helper gives up when it cannot reach the server within 5 s (a machine busy
+        # starting kernels); the request is kept for this kernel until it connects, so
+        # asking again is safe. Until it arrives, QUERY_STRING is absent, not empty.
+        for _attempt in range(READ_QUERY_ATTEMPTS):
+            query = get_query_string()
+            if "QUERY_STRING" in os.environ:
+                return query or ""
+            time.sleep(0.5)
+        log.error("chaîne de requête jamais reçue")
+        return ""
     return os.environ.get("QUERY_STRING", "")
 
 
