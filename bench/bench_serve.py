@@ -93,12 +93,17 @@ def stop(process: subprocess.Popen) -> None:
         child.kill()
 
 
-def memory_mb(process: subprocess.Popen) -> tuple[float, float, int]:
-    """(server RSS, kernels RSS, number of kernels) in MiB."""
+def memory_mb(process: subprocess.Popen) -> tuple[float, float, float, int]:
+    """(server RSS, kernels RSS, kernels USS, number of kernels) in MiB.
+
+    RSS counts shared libraries in every process; USS is what each process alone holds
+    (what the machine really gives the kernels).
+    """
     server = psutil.Process(process.pid)
     kernels = [c for c in server.children(recursive=True) if "ipykernel" in " ".join(c.cmdline())]
-    rss = lambda p: p.memory_info().rss / 2**20  # noqa: E731
-    return rss(server), sum(rss(k) for k in kernels), len(kernels)
+    rss = sum(k.memory_info().rss for k in kernels) / 2**20
+    uss = sum(k.memory_full_info().uss for k in kernels) / 2**20
+    return server.memory_info().rss / 2**20, rss, uss, len(kernels)
 
 
 async def participant(base: str, pid: str, token: str, n: int, start_gate: asyncio.Event,
@@ -179,10 +184,12 @@ def main() -> None:
         await asyncio.gather(*tasks)
 
     t0 = time.perf_counter()
-    asyncio.run(run())
-    wall = time.perf_counter() - t0
-    server_mb, kernels_mb, kernels = memory_mb(process)
-    stop(process)
+    try:
+        asyncio.run(run())
+        wall = time.perf_counter() - t0
+        server_mb, kernels_mb, kernels_uss, kernels = memory_mb(process)
+    finally:
+        stop(process)
 
     ws = Workshop.open(folder)
     saved = {(h["by"], (h["new"] or {}).get("function")) for h in ws.store.history("persons") if h["op"] == "update"}
@@ -199,14 +206,17 @@ def main() -> None:
     print(f"  submissions: {total} sent, {len(out['confirmed'])} confirmed, {len(out['failed'])} refused, "
           f"lost {len(lost)} (must be 0); whole run {wall:.1f} s")
     print(f"  joins failed: {len(out['join_failed'])} {out['join_failed'][:3]}")
-    print(f"  memory: server {server_mb:.0f} MiB, {kernels} kernels {kernels_mb:.0f} MiB "
-          f"({kernels_mb / max(kernels, 1):.0f} MiB each), total {server_mb + kernels_mb:.0f} MiB")
+    print(f"  memory: server {server_mb:.0f} MiB RSS; {kernels} kernels (pool refilled) RSS {kernels_mb:.0f} MiB "
+          f"({kernels_mb / max(kernels, 1):.0f} MiB each), USS {kernels_uss:.0f} MiB "
+          f"({kernels_uss / max(kernels, 1):.0f} MiB each)")
 
     # 2. not preheated: a kernel started per visit
     if not args.sans_comparaison:
         process, port, _ = start(folder, n, preheat=False)
-        cold = asyncio.run(joins_only(f"http://127.0.0.1:{port}", tokens))
-        stop(process)
+        try:
+            cold = asyncio.run(joins_only(f"http://127.0.0.1:{port}", tokens))
+        finally:
+            stop(process)
         print(f"  join (page rendered), not preheated : p50 {pct(cold, 50):.2f} s  p95 {pct(cold, 95):.2f} s")
         print(f"  ratio p95 not preheated / preheated : {pct(cold, 95) / pct(out['page'], 95):.0f}x")
     shutil.rmtree(root, ignore_errors=True)

@@ -53,7 +53,7 @@ MAX_PARTICIPANTS = 200
 #: long without activity; a page still connected is never culled (``cull_connected``).
 CULL_IDLE_SECONDS = 3600
 CULL_INTERVAL_SECONDS = 300
-FILL_DELAY_SECONDS = 15.0
+FILL_DELAY_SECONDS = 30.0
 
 
 def page_url(host: str, port: int, page: str, token: str) -> str:
