@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -77,21 +78,34 @@ def pg_server_url() -> str:
     return url
 
 
-@pytest.fixture
-def pg_database(pg_server_url: str) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+@contextmanager
+def fresh_pg_database(server_url: str) -> Iterator[str]:
+    """Create an empty PostgreSQL database on the server, yield its URL, drop it afterwards."""
     import sqlalchemy as sa
 
     name = f"maillage_test_{os.getpid()}_{secrets.token_hex(4)}"
-    admin = sa.create_engine(pg_server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     try:
-        yield sa.engine.make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+        yield sa.engine.make_url(server_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:  # FORCE: a test may leave a store open
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+@pytest.fixture
+def pg_database(pg_server_url: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+    with fresh_pg_database(pg_server_url) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pg_database_maker(pg_server_url: str):  # noqa: ANN201
+    """``with pg_database_maker() as url:`` a fresh database, for module-scoped fixtures."""
+    return lambda: fresh_pg_database(pg_server_url)
 
 
 @pytest.fixture(params=BACKENDS)

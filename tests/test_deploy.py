@@ -151,9 +151,15 @@ def _wait_http(url: str, timeout: float, ok=lambda code: code < 500) -> int:  # 
     raise AssertionError(f"{url} ne répond pas après {timeout} s ({last})")
 
 
-@pytest.fixture
-def running_hub(tmp_path: Path, pg_database: str) -> Iterator[dict]:
-    """JupyterHub started with deploy/jupyterhub_config.py, one demo workshop in PostgreSQL."""
+@pytest.fixture(scope="module")
+def running_hub(tmp_path_factory: pytest.TempPathFactory, pg_database_maker) -> Iterator[dict]:  # noqa: ANN001
+    """JupyterHub started with deploy/jupyterhub_config.py, one demo workshop in PostgreSQL
+    (one hub for the module's browser tests: starting it is the slow part)."""
+    with pg_database_maker() as url:
+        yield from _run_hub(tmp_path_factory.mktemp("hub"), url)
+
+
+def _run_hub(tmp_path: Path, pg_database: str) -> Iterator[dict]:
     from toolkit.demo import build_demo
 
     done = subprocess.run(["bash", str(DEPLOY / "install-proxy.sh")], capture_output=True, text=True, timeout=600)
