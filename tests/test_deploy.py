@@ -273,3 +273,49 @@ def test_consultant_gets_jupyterlab_on_the_chosen_workshop(running_hub: dict) ->
     assert carnets.is_dir()
     expected = {p.name for p in hub.CARNETS_DIR.glob("*.ipynb")} if hub.CARNETS_DIR.is_dir() else set()
     assert {p.name for p in carnets.glob("*.ipynb")} == expected
+
+
+# --- Kubernetes (Zero to JupyterHub) files: consistent with toolkit/hub.py ------------
+
+
+def _z2jh() -> tuple[dict, list[dict]]:
+    import yaml
+
+    config = yaml.safe_load((DEPLOY / "z2jh" / "config.yaml").read_text(encoding="utf-8"))
+    manifests = list(yaml.safe_load_all((DEPLOY / "z2jh" / "atelier.yaml").read_text(encoding="utf-8")))
+    return config, manifests
+
+
+def test_z2jh_services_are_the_workshop_voila_deployments() -> None:
+    config, manifests = _z2jh()
+    deployment = next(m for m in manifests if m["kind"] == "Deployment")
+    service = next(m for m in manifests if m["kind"] == "Service")
+    name = deployment["metadata"]["name"]
+    assert name.startswith(hub.SERVICE_PREFIX) and service["metadata"]["name"] == name
+    assert config["hub"]["services"][name]["url"] == f"http://{name}:8866"
+    container = deployment["spec"]["template"]["spec"]["containers"][0]
+    assert container["command"][:4] == ["python", "-m", "toolkit.hub", "servir"]
+    assert container["command"][4].endswith("/" + name.removeprefix(hub.SERVICE_PREFIX))
+    assert container["readinessProbe"]["httpGet"]["path"].startswith(f"/services/{name}/")
+    assert service["spec"]["selector"] == deployment["spec"]["selector"]["matchLabels"]
+
+
+def test_z2jh_consultants_get_lab_on_carnets_with_the_workshop_chosen() -> None:
+    config, _ = _z2jh()
+    single = config["singleuser"]
+    assert single["defaultUrl"] == "/lab/tree/carnets"
+    assert "cp -rn /opt/maillage/carnets/." in " ".join(single["lifecycleHooks"]["postStart"]["exec"]["command"])
+    envs = [p["kubespawner_override"]["environment"] for p in single["profileList"]]
+    assert all("MAILLAGE_ATELIER" in e for e in envs)
+    assert config["hub"]["db"]["type"] == "postgres" and config["hub"]["allowNamedServers"] is True
+
+
+def test_hub_servir_serves_one_workshop_under_its_prefix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Workshop.create(tmp_path / "ateliers" / "montaurel").close()
+    calls = []
+    monkeypatch.setattr(subprocess, "call", lambda cmd, **kw: calls.append((cmd, kw)) or 0)
+    assert hub.main(["servir", str(tmp_path / "ateliers" / "montaurel"), "--port", "8866",
+                     "--participants", "30"]) == 0
+    [(cmd, kw)] = calls
+    assert "--Voila.base_url=/services/atelier-montaurel/" in cmd and "--Voila.ip=0.0.0.0" in cmd
+    assert kw["env"]["VOILA_APP_IP"] == "127.0.0.1"  # preheated kernels reach Voilà locally

@@ -182,23 +182,24 @@ def hub_join_links(ws: Workshop, base: str, slug: str | None = None) -> list[dic
             for p in ws.store.all("persons") if p.get("token")]
 
 
-def voila_service(entry: HubWorkshop, port: int, settings: HubSettings) -> dict[str, Any]:
+def voila_service(entry: HubWorkshop, port: int, settings: HubSettings, host: str = "127.0.0.1") -> dict[str, Any]:
     """The hub's managed-service definition of one workshop's Voilà.
 
-    Voilà listens on loopback only, under the service's prefix (``Voila.base_url``): the
-    hub's proxy forwards ``/services/atelier-<slug>/…`` to it unchanged.
+    Voilà listens on loopback (``host``: 0.0.0.0 in its own pod on Kubernetes), under the
+    service's prefix (``Voila.base_url``): the hub's proxy forwards
+    ``/services/atelier-<slug>/…`` to it unchanged.
     """
     from .serve import PAGES_DIR, server_env, voila_command
 
     ws = Workshop(entry.folder, url=entry.url)
-    command = voila_command(ws, "127.0.0.1", port, settings.participants) + [f"--Voila.base_url={entry.prefix}"]
-    full = server_env(ws, "127.0.0.1")
+    command = voila_command(ws, host, port, settings.participants) + [f"--Voila.base_url={entry.prefix}"]
+    full = server_env(ws, host)
     env = {k: v for k, v in full.items() if k in KEPT_ENV}
     env.update({ENV_FOLDER: str(entry.folder), ENV_URL: entry.url, "VOILA_APP_IP": full["VOILA_APP_IP"],
                 "JUPYTER_PATH": full["JUPYTER_PATH"], "PYTHONUNBUFFERED": "1"})
     service: dict[str, Any] = {
         "name": entry.service,
-        "url": f"http://127.0.0.1:{port}",
+        "url": f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else host}:{port}",
         "command": command,
         "environment": env,
         "cwd": str(PAGES_DIR),  # as ``maillage servir`` does
@@ -311,8 +312,10 @@ def configure(c: Any, settings: HubSettings) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m toolkit.hub liens DOSSIER ADRESSE``: participants' links through the hub."""
+    """``python -m toolkit.hub``: participants' links through the hub; one workshop's Voilà
+    as the hub serves it (for a Voilà in its own container, Kubernetes)."""
     import argparse
+    import subprocess
     import sys
 
     parser = argparse.ArgumentParser(prog="python -m toolkit.hub", description=L.HUB["cli"])
@@ -320,15 +323,30 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("liens", help=L.HUB["cli_links"])
     p.add_argument("atelier", metavar="DOSSIER")
     p.add_argument("adresse", metavar="ADRESSE_PUBLIQUE", help="https://ateliers.exemple.fr")
+    p = sub.add_parser("servir", help=L.HUB["cli_serve"])
+    p.add_argument("atelier", metavar="DOSSIER")
+    p.add_argument("--hote", default="0.0.0.0")
+    p.add_argument("--port", type=int, default=8866)
+    p.add_argument("--participants", type=int, default=None)
     args = parser.parse_args(argv)
     try:
-        ws = Workshop.open(args.atelier)
-        for link in hub_join_links(ws, args.adresse):
-            print(f"{link['id']}\t{link['name']}\t{link['url']}")
+        if args.commande == "liens":
+            ws = Workshop.open(args.atelier)
+            for link in hub_join_links(ws, args.adresse):
+                print(f"{link['id']}\t{link['name']}\t{link['url']}")
+            return 0
+        folder = Path(args.atelier).resolve()
+        [entry] = [w for w in discover_workshops(folder.parent) if w.folder == folder] or [None]
+        if entry is None:
+            raise MaillageError(L.MESSAGES["no_workshop"].format(path=folder))
+        settings = settings_from_env()
+        if args.participants is not None:
+            settings = HubSettings(**{**settings.__dict__, "participants": args.participants})
+        service = voila_service(entry, args.port, settings, host=args.hote)
+        return subprocess.call(service["command"], env=service["environment"], cwd=service["cwd"])
     except MaillageError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

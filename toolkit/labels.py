@@ -637,4 +637,6 @@ HUB = {
     "bad_number": "Variable {name} : un nombre entier est attendu (reçu : « {value} »).",
     "cli": "Outils du hub Maillage.",
     "cli_links": "Afficher le lien de chaque participant d'un atelier servi par le hub.",
+    "cli_serve": "Servir les pages d'un atelier comme le hub les sert (sous /services/atelier-DOSSIER/), "
+    "par exemple dans son propre conteneur.",
 }
