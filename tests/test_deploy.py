@@ -117,6 +117,22 @@ def test_carnets_copied_into_home_without_overwriting(tmp_path: Path) -> None:
     assert (target / "2_parties.ipynb").read_text() == "modèle"
 
 
+def test_pre_spawn_hook_points_the_server_at_the_chosen_workshop(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    Workshop.create(tmp_path / "ateliers" / "montaurel", url=f"sqlite:///{tmp_path / 'm.db'}").close()
+    hook = hub._pre_spawn_hook(_settings(tmp_path))
+    spawner = SimpleNamespace(user_options={"atelier": ["montaurel"]}, environment={},
+                              home_dir=str(tmp_path / "homes" / "claire"), user=SimpleNamespace(name="claire"))
+    hook(spawner)
+    assert spawner.environment["MAILLAGE_ATELIER"] == str(tmp_path / "ateliers" / "montaurel")
+    assert spawner.environment["MAILLAGE_STORE_URL"] == f"sqlite:///{tmp_path / 'm.db'}"
+    assert (tmp_path / "homes" / "claire" / "carnets").is_dir()
+    spawner.user_options = {"atelier": ["autre"]}
+    with pytest.raises(MaillageError, match="Atelier inconnu"):
+        hook(spawner)
+
+
 # --- smoke test: a real hub on loopback -----------------------------------------------
 
 

@@ -271,7 +271,10 @@ def _pre_spawn_hook(settings: HubSettings):  # noqa: ANN202 - JupyterHub hook
         home = getattr(spawner, "home_dir", None)
         owner = None
         if not home:  # LocalProcessSpawner: the system user's home
-            pw = pwd.getpwnam(spawner.user.name)
+            try:
+                pw = pwd.getpwnam(spawner.user.name)
+            except KeyError:  # not a system user (containers): the image copies the carnets
+                return
             home, owner = pw.pw_dir, spawner.user.name
         prepare_home(Path(home), owner)
 
