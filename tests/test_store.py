@@ -12,6 +12,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,23 @@ def test_eight_processes_open_a_new_store_at_once(store_url: str) -> None:
     store = Store(store_url)
     assert store.schema_version() == SCHEMA_VERSION and store.count("axes") == 40
     store.dispose()
+
+
+def test_opening_an_up_to_date_store_takes_no_write_lock(tmp_path: Path) -> None:
+    # 30 pages open the store while participants write: opening must not queue for the lock.
+    url = f"sqlite:///{tmp_path / 'ouvert.db'}"
+    Store(url).dispose()
+    holder = sqlite3.connect(tmp_path / "ouvert.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a writer holds the lock
+    try:
+        t0 = time.perf_counter()
+        store = Store(url)
+        assert time.perf_counter() - t0 < 5
+        assert store.schema_version() == SCHEMA_VERSION
+        store.dispose()
+    finally:
+        holder.rollback()
+        holder.close()
 
 
 def _updater(url: str, record_id: str, worker: int, n: int, queue: "mp.Queue") -> None:
