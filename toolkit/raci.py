@@ -52,6 +52,7 @@ import sqlalchemy as sa
 
 from . import labels as L
 from . import model
+from .competences import resolve_assessments
 from .errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
 from .store import TABLES, Store
 
@@ -82,26 +83,6 @@ def _letters(frames: Mapping[str, pd.DataFrame], statuses: Iterable[str] = (VALI
     tasks = _frame(frames, "tasks")
     rows = raci.loc[raci["status"].isin(list(statuses)), ["id", "task_id", "person_id", "letter"]]
     return rows.merge(tasks[["id", "action_id"]].rename(columns={"id": "task_id"}), on="task_id", how="inner")
-
-
-def _level_used_for_person(assessments: pd.DataFrame) -> pd.DataFrame:
-    """The level (savoir) retained for each person and competence: the consultant's
-    assessment when there is one, else the self-assessment.
-
-    Temporary home: ``toolkit/competences.py`` (step 3, written in parallel) owns this
-    concept; switch to its function when it lands so that there is one home per concept.
-
-    Returns
-    -------
-    DataFrame ``person_id, competence_id, savoir, source`` (one row per pair).
-    """
-    cols = ["person_id", "competence_id", "savoir", "source"]
-    if assessments is None or assessments.empty:
-        return pd.DataFrame(columns=cols)
-    a = assessments[cols].copy()
-    a["_rank"] = (a["source"] != "consultant").astype(int)  # consultant first
-    a = a.sort_values(["person_id", "competence_id", "_rank"], kind="stable")
-    return a.drop_duplicates(["person_id", "competence_id"], keep="first")[cols].reset_index(drop=True)
 
 
 def _count_letters(letters: pd.DataFrame, task_ids: pd.Series) -> pd.DataFrame:
@@ -202,7 +183,8 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
 
     # Competences: every R of a task against every competence the task requires.
     req = _frame(frames, "requirements")[["task_id", "competence_id", "level"]]
-    levels = _level_used_for_person(_frame(frames, "assessments"))
+    # The level retained for a person: step 3's one home for it (consultant over self).
+    levels = resolve_assessments(_frame(frames, "assessments"))[["person_id", "competence_id", "savoir", "source"]]
     r_req = (by_letter["R"][["task_id", "person_id"]].drop_duplicates()
              .merge(req, on="task_id", how="inner")
              .merge(levels, on=["person_id", "competence_id"], how="left"))
