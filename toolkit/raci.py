@@ -523,3 +523,18 @@ def _pending(store: Store, raci_id: str, conn: sa.Connection) -> dict[str, Any]:
     if rec["status"] != PROPOSED:
         raise ConflictError(L.RACI_ERRORS["not_proposal"].format(id=raci_id, status=rec["status"]))
     return rec
+
+
+def withdraw(store: Store, raci_id: str, person_id: str, by: str | None = None) -> None:
+    """A participant withdraws one of their own pending proposals (deleted, with history).
+
+    Raises
+    ------
+    AccessDenied when the proposal is someone else's; ConflictError when it is no longer
+    pending (already accepted or rejected); NotFoundError when it does not exist.
+    """
+    with store.transaction() as tx:
+        rec = _pending(store, raci_id, tx)
+        if rec["proposed_by"] != person_id:
+            raise AccessDenied(L.RACI_ERRORS_MORE["not_yours"])
+        store.delete("raci", raci_id, by=by or person_id, conn=tx)
