@@ -149,7 +149,7 @@ class RaciProposalPage(widgets.VBox):
         body += list(self.cards.values()) or [widgets.HTML(f"<p>{_e(P['no_action'])}</p>")]
         body += [widgets.HTML(f"<h3>{_e(P['mine'])}</h3>"), self.mine, self.mine_status]
         super().__init__(body)
-        self._shown: tuple = ()
+        self._shown: tuple | None = None
         self.refresh_mine()
 
     def refresh_mine(self) -> None:
