@@ -46,7 +46,8 @@ CSS = """<style>
 .maillage-raci-action { border: 1px solid #d0d0d0; border-radius: 6px; padding: .5em .7em; margin: .4em 0 .9em 0; }
 .maillage-raci-action .widget-dropdown, .maillage-raci-action .widget-text { width: 100% !important; }
 .maillage-raci-action .widget-dropdown > select { flex: 1 1 auto; min-width: 0; }
-.maillage-raci-tasks td { vertical-align: top; font-size: 15px; }
+.maillage-raci-task-row { border-bottom: 1px solid #eee; padding: .3em 0; font-size: 15px; }
+.maillage-raci-letters { padding-left: 1em; color: #333; }
 .maillage-raci-mine .maillage-raci-row { border-bottom: 1px solid #eee; padding: .2em 0; }
 </style>"""
 
@@ -62,7 +63,7 @@ def _letters_text(letters: pd.DataFrame, task_id: str, names: dict[str, str]) ->
         who = sorted(names.get(p, p) for p in mine.loc[mine["letter"] == letter, "person_id"])
         if who:
             parts.append(f"<b>{letter}</b> : {_e(', '.join(who))}")
-    return " · ".join(parts) or _e(P["letters_none"])
+    return "<br>".join(parts) or _e(P["letters_none"])
 
 
 class ActionCard(widgets.VBox):
@@ -74,9 +75,10 @@ class ActionCard(widgets.VBox):
         self.action_id = action["id"]
         names = page.names
         rows = "".join(
-            f"<tr><td>{_e(P['task_row'].format(id=t.id, name=t.name, start=t.start_month, end=t.end_month, load=t.load_days))}"
-            f"</td><td>{_letters_text(letters, t.id, names)}</td></tr>" for t in tasks.itertuples())
-        table = widgets.HTML(f"<table class='maillage-raci-tasks'>{rows}</table>")
+            f"<div class='maillage-raci-task-row'>{_e(P['task_row'].format(id=t.id, name=t.name, start=t.start_month, end=t.end_month, load=t.load_days))}"
+            f"<div class='maillage-raci-letters'>{_letters_text(letters, t.id, names)}</div></div>"
+            for t in tasks.itertuples())
+        table = widgets.HTML(f"<div class='maillage-raci-tasks'>{rows}</div>")
         common = dict(layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
         self.task = widgets.Dropdown(options=[(P["choose"], None)] + [(f"{t.id} · {t.name}", t.id)
                                                                         for t in tasks.itertuples()],
