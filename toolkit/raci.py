@@ -241,12 +241,12 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
 def summary(findings: pd.DataFrame) -> pd.DataFrame:
     """How many findings of each check (every check listed, 0 included), French titles.
 
-    >>> summary(pd.DataFrame(columns=FINDING_COLUMNS)).iloc[0].tolist()
-    ['no_a', 'Aucun A', 0]
+    >>> summary(pd.DataFrame(columns=FINDING_COLUMNS))["count"].tolist()
+    [0, 0, 0, 0, 0, 0, 0, 0, 0]
     """
     n = findings["check"].value_counts().reindex(list(CHECKS), fill_value=0)
     return pd.DataFrame({"check": list(CHECKS), "title": [L.RACI_CHECKS[c] for c in CHECKS],
-                         "count": n.to_numpy()})
+                         "count": n.to_numpy(dtype=int)})
 
 
 def french(df: pd.DataFrame, brief: bool = True) -> pd.DataFrame:
