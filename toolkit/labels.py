@@ -569,6 +569,40 @@ RACI_WIDGET: dict[str, str] = {
     "legend": "R : réalise · A : approuve / pilote (un seul par tâche) · C : consulté · I : informé",
 }
 
+RACI_PAGE: dict[str, str] = {
+    "title": "Qui fait quoi ? Proposez les lettres RACI",
+    "intro": "Pour les tâches de vos actions, proposez qui réalise (R), qui approuve ou pilote "
+    "(A, un seul par tâche), qui est consulté (C) et qui est informé (I). L'animateur accepte "
+    "ou rejette chaque proposition ; vous en voyez la suite ici.",
+    "no_action": "Vous n'avez encore aucune action (ni pilote, ni lettre sur une tâche) : "
+    "l'animateur vous en attribuera une.",
+    "facilitator": "Vous êtes l'animateur : la matrice complète et les propositions sont ci-dessous.",
+    "action": "{id} — {name}",
+    "task_row": "{id} · {name} ({start} → {end}, {load:g} j)",
+    "letters_none": "aucune lettre validée",
+    "task": "Tâche",
+    "person": "Qui",
+    "letter": "Lettre",
+    "comment": "Pourquoi (facultatif)",
+    "choose": "— à choisir —",
+    "propose": "Proposer",
+    "proposed": "Proposition enregistrée à {time} : {person} → {letter} sur {task}.",
+    "missing": "Choisissez la tâche, la personne et la lettre.",
+    "mine": "Mes propositions",
+    "mine_none": "Aucune proposition pour le moment.",
+    "withdraw": "Retirer",
+    "withdrawn": "Proposition retirée.",
+    "board_title": "Qui fait quoi : propositions des participants",
+    "board_none": "Aucune proposition pour le moment.",
+}
+RACI_STATUS_SHOWN: dict[str, str] = {"proposée": "en attente", "validée": "acceptée", "rejetée": "rejetée"}
+RACI_BOARD_COLUMNS: dict[str, str] = {
+    "task_id": "Tâche", "person": "Personne", "letter": "Lettre", "proposer": "Proposé par", "status": "Suite",
+}
+RACI_ERRORS_MORE: dict[str, str] = {
+    "not_yours": "Cette proposition n'est pas la vôtre : vous ne pouvez pas la retirer.",
+}
+
 # --- workload (étape 5 : plan de charge) --------------------------------------------
 
 WORKLOAD_STATUS: dict[str, str] = {
