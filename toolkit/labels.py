@@ -218,3 +218,149 @@ MESSAGES = {
 
 YES_WORDS = {"oui", "o", "vrai", "x", "1", "yes", "true", "y"}
 NO_WORDS = {"non", "n", "faux", "0", "no", "false", ""}
+
+# --- stakeholders (step 2: cartographie des parties prenantes) --------------------
+
+# Mendelow's power/interest grid: quadrant key → engagement strategy, and what it means.
+QUADRANTS: dict[str, str] = {
+    "manage_closely": "Associer étroitement",
+    "keep_satisfied": "Satisfaire",
+    "keep_informed": "Informer",
+    "monitor": "Surveiller",
+}
+QUADRANT_HINTS: dict[str, str] = {
+    "manage_closely": "Pouvoir fort, intérêt fort : acteurs clés, à associer aux décisions.",
+    "keep_satisfied": "Pouvoir fort, intérêt faible : à consulter et tenir satisfaits, sans les lasser.",
+    "keep_informed": "Pouvoir faible, intérêt fort : à informer régulièrement, relais possibles.",
+    "monitor": "Pouvoir faible, intérêt faible : à surveiller, effort minimal.",
+}
+GRID_AXES: dict[str, str] = {"power": "Pouvoir (influence)", "interest": "Intérêt pour le projet"}
+SCALE_WORDS: tuple[str, ...] = ("nul", "faible", "moyen", "fort", "très fort")
+
+# Attitude crossed with power: the flags the analysis raises.
+POSTURES: dict[str, str] = {
+    "influential_opponent": "Opposant influent",
+    "influential_reserved": "Réservé influent",
+    "unmobilised_ally": "Allié non mobilisé",
+    "mobilised_ally": "Allié mobilisé",
+    "opponent": "Opposant peu influent",
+    "neutral": "Neutre",
+}
+# Relations that go one way (from the funder, the superior, the sender); the others are mutual.
+DIRECTED_RELATION_TYPES: tuple[str, ...] = ("financement", "hiérarchie", "information")
+
+# Probable duplicates among actor names: institutional synonyms (compared accent- and
+# case-free), words ignored, and prefixes glued to the next word ("vice-président").
+NAME_SYNONYMS: dict[str, str] = {
+    "conseil régional": "région",
+    "conseil departemental": "département",
+    "conseil départemental": "département",
+    "conseil général": "département",
+    "communauté de communes": "cc",
+    "communauté d'agglomération": "ca",
+    "agglomération": "ca",
+    "communauté urbaine": "cu",
+    "établissement public de coopération intercommunale": "epci",
+    "intercommunalité": "epci",
+    "mairie": "commune",
+    "ville": "commune",
+    "municipalité": "commune",
+    "hôtel de ville": "commune",
+    "préfet": "préfecture",
+    "sous-préfet": "sous-préfecture",
+    "chambre de commerce et d'industrie": "cci",
+    "chambre de métiers et de l'artisanat": "cma",
+    "chambre des métiers et de l'artisanat": "cma",
+    "chambre des métiers": "cma",
+    "chambre de métiers": "cma",
+    "chambre d'agriculture": "chambre agriculture",
+    "direction départementale des territoires et de la mer": "ddtm",
+    "direction départementale des territoires": "ddt",
+    "direction régionale de l'environnement de l'aménagement et du logement": "dreal",
+    "direction régionale de l'alimentation de l'agriculture et de la forêt": "draaf",
+    "architecte des bâtiments de france": "abf",
+    "unité départementale de l'architecture et du patrimoine": "udap",
+    "agence nationale de la cohésion des territoires": "anct",
+    "agence nationale de l'habitat": "anah",
+    "agence nationale pour la rénovation urbaine": "anru",
+    "office public de l'habitat": "oph",
+    "caisse des dépôts": "banque des territoires",
+    "société d'aménagement foncier et d'établissement rural": "safer",
+    "projet alimentaire territorial": "pat",
+    "petites villes de demain": "pvd",
+    "action cœur de ville": "acv",
+}
+NAME_STOPWORDS: tuple[str, ...] = (
+    "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "sur", "sous",
+    "pour", "par", "un", "une",
+)
+NAME_GLUED_PREFIXES: tuple[str, ...] = ("sous", "vice", "co", "ex", "pre")
+DUPLICATE_REASONS: dict[str, str] = {
+    "same_name": "même nom (casse, accents ou ponctuation près)",
+    "synonyms": "même institution sous deux appellations",
+    "included": "l'un des noms est contenu dans l'autre",
+    "similar": "noms très proches (faute de frappe ?)",
+}
+
+# Column headings of the stakeholder tables, as shown in carnets and exports.
+STAKEHOLDER_COLUMNS: dict[str, str] = {
+    "id": "Identifiant",
+    "name": "Nom",
+    "category": "Catégorie",
+    "power": "Pouvoir",
+    "interest": "Intérêt",
+    "attitude": "Attitude",
+    "attitude_score": "Score d'attitude",
+    "mobilised": "Mobilisé",
+    "quadrant": "Quadrant",
+    "strategy": "Stratégie",
+    "posture": "Posture",
+    "posture_label": "Constat",
+    "degree": "Relations (nombre d'acteurs liés)",
+    "strength": "Intensité cumulée",
+    "betweenness": "Intermédiarité",
+    "broker": "Passeur",
+    "cut_off": "Acteurs coupés du réseau sans lui",
+    "isolated": "Isolé",
+    "community": "Communauté",
+    "size": "Taille",
+    "members": "Membres",
+    "hub": "Acteur le plus central",
+    "competence_id": "Compétence (id)",
+    "competence": "Compétence manquante",
+    "id_a": "Acteur A",
+    "name_a": "Nom A",
+    "id_b": "Acteur B",
+    "name_b": "Nom B",
+    "score": "Ressemblance",
+    "reason": "Motif",
+    "count": "Nombre",
+    "hint": "Signification",
+    "raters": "Nombre d'avis",
+    "mean": "Moyenne",
+    "spread": "Écart (max − min)",
+    "std": "Écart type",
+    "dimension": "Critère",
+}
+
+STAKEHOLDER_MESSAGES: dict[str, str] = {
+    "grid_title": "Matrice pouvoir / intérêt (Mendelow)",
+    "grid_more": "+ {n} autres",
+    "grid_mobilised": "mobilisé",
+    "grid_not_mobilised": "non mobilisé",
+    "map_title": "Carte des acteurs et de leurs relations",
+    "map_legend": "Légende",
+    "map_categories": "Catégories d'acteurs",
+    "map_relations": "Types de relations",
+    "map_size": "Taille du disque : pouvoir (0 à 4)",
+    "map_search": "Chercher un acteur…",
+    "map_loading": "Placement des acteurs…",
+    "map_empty": "Aucun acteur pour l'instant.",
+    "tooltip": "{name}\nCatégorie : {category}\nPouvoir : {power} · Intérêt : {interest}\n"
+               "Attitude : {attitude}\nMobilisé : {mobilised}",
+    "edge_tooltip": "{type} (intensité {weight})",
+    "yes": "oui",
+    "no": "non",
+    "unknown_actor": "acteur inconnu : {id}",
+    "missing_columns": "Tableau « {table} » : colonnes manquantes ({columns}).",
+}
