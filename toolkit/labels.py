@@ -363,4 +363,10 @@ STAKEHOLDER_MESSAGES: dict[str, str] = {
     "no": "non",
     "unknown_actor": "acteur inconnu : {id}",
     "missing_columns": "Tableau « {table} » : colonnes manquantes ({columns}).",
+    "map_key_actors": "Étiquettes en gras : acteurs clés (passeurs, pouvoir fort)",
+    "map_dashed_border": "Contour pointillé : acteur non mobilisé",
+    "map_hint": "Survolez un acteur pour le détail ; molette ou pincement pour zoomer.",
+    "grid_legend_attitude": "Attitude",
+    "grid_legend_mobilised": "Disque plein : mobilisé ; disque vide : non mobilisé",
+    "iframe_title": "Carte interactive des acteurs",
 }
