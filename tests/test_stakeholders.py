@@ -307,6 +307,8 @@ def test_demo_broker_is_the_most_critical(demo_result):
 def test_demo_unmobilised_holder(demo_result):
     aid, cid = DEMO_FLAWS["unmobilised_holder"]
     assert cid in demo_result["lacking"]
+    lacking = demo_result["lacking_table"].set_index("id")
+    assert lacking.loc[cid, "name"] == "Foncier agricole"
     widen = demo_result["widen"]
     assert (aid, cid) in set(zip(widen["id"], widen["competence_id"]))
     assert not demo_result["grid"].set_index("id").loc[aid, "mobilised"]

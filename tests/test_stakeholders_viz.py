@@ -109,7 +109,7 @@ def test_empty_map_says_so():
 def test_iframe_srcdoc_is_escaped_and_sandboxed():
     doc = M.network_map_html(small_graph(HOSTILE))
     frame = M.map_iframe(doc, height=500)
-    assert frame.startswith('<iframe sandbox="allow-scripts" ')
+    assert frame.count("<iframe") == 1 and '<iframe sandbox="allow-scripts" ' in frame
     assert "allow-same-origin" not in frame
     srcdoc = frame[frame.index('srcdoc="') + 8:frame.rindex('"></iframe>')]
     assert "<" not in srcdoc and '"' not in srcdoc

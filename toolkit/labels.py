@@ -451,6 +451,7 @@ STAKEHOLDER_COLUMNS: dict[str, str] = {
     "hub": "Acteur le plus central",
     "competence_id": "Compétence (id)",
     "competence": "Compétence manquante",
+    "family": "Famille",
     "id_a": "Acteur A",
     "name_a": "Nom A",
     "id_b": "Acteur B",

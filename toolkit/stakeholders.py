@@ -837,7 +837,8 @@ def analyse(frames: dict[str, pd.DataFrame], lacking: Iterable[str] | None = Non
     -------
     dict with ``grid``, ``quadrants``, ``attitude``, ``influential_opponents``,
     ``unmobilised_allies``, ``graph`` (MultiDiGraph), ``metrics``, ``brokers``,
-    ``isolated``, ``communities``, ``lacking`` (set), ``widen`` and ``duplicates``.
+    ``isolated``, ``communities``, ``lacking`` (set of ids), ``lacking_table`` (id, name,
+    family of each), ``widen`` and ``duplicates``.
 
     Example
     -------
@@ -869,9 +870,21 @@ def analyse(frames: dict[str, pd.DataFrame], lacking: Iterable[str] | None = Non
         "isolated": isolated_actors(metrics),
         "communities": communities(metrics),
         "lacking": lacking,
+        "lacking_table": _lacking_table(lacking, frames.get("competences")),
         "widen": widen_the_table(actors, lacking, frames.get("competences")),
         "duplicates": probable_duplicates(actors),
     }
+
+
+def _lacking_table(lacking: set[str], competences: pd.DataFrame | None) -> pd.DataFrame:
+    columns = ["id", "name", "family"]
+    if competences is None or len(competences) == 0:
+        return pd.DataFrame({"id": sorted(lacking), "name": sorted(lacking), "family": None}, columns=columns)
+    known = competences.set_index("id")
+    rows = [{"id": c, "name": known.at[c, "name"] if c in known.index else c,
+             "family": known.at[c, "family"] if c in known.index and "family" in known else None}
+            for c in sorted(lacking)]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def for_display(df: pd.DataFrame) -> pd.DataFrame:
@@ -883,6 +896,8 @@ def for_display(df: pd.DataFrame) -> pd.DataFrame:
     ['Nom', 'Pouvoir']
     """
     out = df.copy()
+    if out.index.name == "quadrant":  # quadrant_summary: the strategy column says it in French
+        out = out.reset_index(drop=True)
     for col in ("mobilised", "broker", "isolated"):
         if col in out:
             out[col] = [L.STAKEHOLDER_MESSAGES["yes"] if bool(v) else L.STAKEHOLDER_MESSAGES["no"] for v in out[col]]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import math
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -151,3 +152,13 @@ def figure_png(fig: Figure, dpi: int = 110) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
+    """Write the figure to ``path`` as PNG or SVG (by its suffix); returns the path."""
+    path = Path(path)
+    if path.suffix.lower() == ".svg":
+        path.write_text(figure_svg(fig), encoding="utf-8")
+    else:
+        path.write_bytes(figure_png(fig, dpi=dpi))
+    return path

@@ -324,13 +324,15 @@ def map_iframe(document: str, height: int | str = 620, title: str | None = None)
     Example
     -------
     >>> frame = map_iframe('<p title="x">a & b</p>', height=300)
-    >>> frame.startswith('<iframe sandbox="allow-scripts"'), 'srcdoc="&lt;p title=&quot;x&quot;&gt;a &amp; b' in frame
+    >>> '<iframe sandbox="allow-scripts"' in frame, 'srcdoc="&lt;p title=&quot;x&quot;&gt;a &amp; b' in frame
     (True, True)
     """
     h = f"{height}px" if isinstance(height, (int, float)) else str(height)
-    return (f'<iframe sandbox="allow-scripts" title="{html_lib.escape(title or L.STAKEHOLDER_MESSAGES["iframe_title"])}" '
+    # Wrapped in a div: IPython warns about HTML that starts with an iframe.
+    return (f'<div class="maillage-map"><iframe sandbox="allow-scripts" '
+            f'title="{html_lib.escape(title or L.STAKEHOLDER_MESSAGES["iframe_title"])}" '
             f'style="width:100%;height:{html_lib.escape(h)};border:1px solid #ddd;border-radius:6px" '
-            f'srcdoc="{html_lib.escape(document, quote=True)}"></iframe>')
+            f'srcdoc="{html_lib.escape(document, quote=True)}"></iframe></div>')
 
 
 def save_map(document: str, path: str | Path) -> Path:
