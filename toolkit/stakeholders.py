@@ -219,14 +219,12 @@ def attitude_power(actors: pd.DataFrame, high_from: float = HIGH_FROM) -> pd.Dat
     df = _actors(actors)
     df["attitude_score"] = df["attitude"].map(L.ATTITUDE_SCORES).astype(int)
 
-    def posture(row: pd.Series) -> str:
-        if row["attitude_score"] < 0:
-            return "influential_opponent" if row["power"] >= high_from else "opponent"
-        if row["attitude_score"] > 0:
-            return "mobilised_ally" if row["mobilised"] else "unmobilised_ally"
-        return "neutral"
-
-    df["posture"] = [posture(r) for _, r in df.iterrows()] if len(df) else pd.Series(dtype=object)
+    score, strong, mobilised = df["attitude_score"], df["power"] >= high_from, df["mobilised"].astype(bool)
+    df["posture"] = "neutral"
+    df.loc[(score < 0) & strong, "posture"] = "influential_opponent"
+    df.loc[(score < 0) & ~strong, "posture"] = "opponent"
+    df.loc[(score > 0) & mobilised, "posture"] = "mobilised_ally"
+    df.loc[(score > 0) & ~mobilised, "posture"] = "unmobilised_ally"
     df["posture_label"] = [L.POSTURES["influential_reserved"] if p == "influential_opponent" and a != "opposant"
                            else L.POSTURES[p] for p, a in zip(df["posture"], df["attitude"])]
     order = {"influential_opponent": 0, "unmobilised_ally": 1, "opponent": 2, "neutral": 3, "mobilised_ally": 4}
