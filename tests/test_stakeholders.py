@@ -202,10 +202,10 @@ def test_widen_the_table_keeps_unmobilised_holders_of_lacking_competences():
 
 
 def test_lacking_competences_uses_team_motivation_and_consultant_reading():
+    req = [{"task_id": "T1", "competence_id": c, "level": lvl} for c, lvl in
+           [("C1", 3), ("C1", 2), ("C2", 2), ("C3", 2), ("C4", 2)]]
     frames = {
-        "requirements": pd.DataFrame([{"competence_id": "C1", "level": 3}, {"competence_id": "C1", "level": 2},
-                                      {"competence_id": "C2", "level": 2}, {"competence_id": "C3", "level": 2},
-                                      {"competence_id": "C4", "level": 1}]),
+        "requirements": pd.DataFrame(req),
         "persons": pd.DataFrame([{"id": "P", "in_team": True}, {"id": "Q", "in_team": False}]),
         "assessments": pd.DataFrame([
             # C1 needed at 3: P is at 3 by himself, 2 for the consultant → lacking
@@ -213,13 +213,14 @@ def test_lacking_competences_uses_team_motivation_and_consultant_reading():
             {"person_id": "P", "competence_id": "C1", "savoir": 2, "vouloir": 3, "pouvoir": 2, "source": "consultant"},
             # C2: able but unwilling → lacking
             {"person_id": "P", "competence_id": "C2", "savoir": 4, "vouloir": 1, "pouvoir": 2, "source": "auto-évaluation"},
-            # C3: only an outsider → lacking
+            # C3: only someone outside the project team → lacking for the team
             {"person_id": "Q", "competence_id": "C3", "savoir": 4, "vouloir": 4, "pouvoir": 4, "source": "auto-évaluation"},
-            # C4: fine
-            {"person_id": "P", "competence_id": "C4", "savoir": 1, "vouloir": 2, "pouvoir": 1, "source": "auto-évaluation"},
+            # C4: able, willing, available → covered
+            {"person_id": "P", "competence_id": "C4", "savoir": 2, "vouloir": 2, "pouvoir": 2, "source": "auto-évaluation"},
         ]),
     }
     assert S.lacking_competences(frames) == {"C1", "C2", "C3"}
+    assert S.lacking_competences(frames, team_only=False) == {"C1", "C2"}
     assert S.lacking_competences({"requirements": pd.DataFrame()}) == set()
 
 

@@ -524,21 +524,21 @@ def widen_the_table(actors: pd.DataFrame, lacking: Iterable[str],
     return df
 
 
-def lacking_competences(frames: dict[str, pd.DataFrame], motivation_from: int = 2,
-                        availability_from: int = 1) -> set[str]:
-    """Competences required by tasks that no mobilisable team member brings (estimate).
+def lacking_competences(frames: dict[str, pd.DataFrame], thresholds: Any = None,
+                        team_only: bool = True) -> set[str]:
+    """Competences required by tasks that no mobilisable member of the project team brings.
 
-    A competence is lacking when some task requires it at level L and no person of the
-    project team (``in_team``) has *savoir agir* ≥ L, *vouloir agir* ≥ ``motivation_from``
-    and *pouvoir agir* ≥ ``availability_from`` (Le Boterf's three dimensions). Where the
-    consultant has corrected a self-assessment, the consultant's reading is used.
-
-    This is the stakeholder step's own estimate, so that the analysis stays usable on its
-    own; the full competence review (step 3) refines it.
+    The competence review (``toolkit.competences.lacking_competences``, Le Boterf's
+    savoir, vouloir and pouvoir agir, with the consultant's reading preferred to the
+    self-assessment) decides; this returns its verdict as a set of ids, restricted by
+    default to the project team (``persons.in_team``): a partner who has the competence
+    but is not in the team is precisely whom « élargir le tour de table » looks for.
 
     Parameters
     ----------
     frames : the workshop's frames (``requirements``, ``assessments``, ``persons``).
+    thresholds : ``competences.Thresholds`` (default: that module's, 2 on each dimension).
+    team_only : count only the project team's members as able to cover a requirement.
 
     Returns
     -------
@@ -546,29 +546,25 @@ def lacking_competences(frames: dict[str, pd.DataFrame], motivation_from: int = 
 
     Example
     -------
-    >>> frames = {"requirements": pd.DataFrame([{"competence_id": "C1", "level": 3}]),
+    >>> frames = {"requirements": pd.DataFrame([{"task_id": "T", "competence_id": "C1", "level": 3}]),
     ...           "persons": pd.DataFrame([{"id": "P", "in_team": True}]),
     ...           "assessments": pd.DataFrame([{"person_id": "P", "competence_id": "C1",
     ...               "savoir": 2, "vouloir": 4, "pouvoir": 3, "source": "auto-évaluation"}])}
     >>> lacking_competences(frames)
     {'C1'}
     """
+    from . import competences
+
     req = frames.get("requirements")
     if req is None or len(req) == 0:
         return set()
-    needed = req.groupby("competence_id")["level"].max()
+    assessments = frames.get("assessments")
+    if assessments is None or len(assessments) == 0:
+        return set(req["competence_id"])
     persons = frames.get("persons")
-    team = set(persons.loc[persons["in_team"].fillna(False).astype(bool), "id"]) if persons is not None and len(persons) else set()
-    ev = frames.get("assessments")
-    best: dict[str, float] = {}
-    if ev is not None and len(ev):
-        ev = ev[ev["person_id"].isin(team)].copy()
-        # the consultant's reading replaces the self-assessment of the same pair
-        ev["_rank"] = (ev["source"] == L.ASSESSMENT_SOURCES[1]).astype(int)
-        ev = ev.sort_values("_rank").drop_duplicates(["person_id", "competence_id"], keep="last")
-        able = ev[(ev["vouloir"] >= motivation_from) & (ev["pouvoir"] >= availability_from)]
-        best = able.groupby("competence_id")["savoir"].max().to_dict()
-    return {cid for cid, level in needed.items() if best.get(cid, -1) < level}
+    out = competences.lacking_competences(req, assessments, thresholds=thresholds, persons=persons,
+                                          team_only=team_only and persons is not None)
+    return set(out.index)
 
 
 # --- probable duplicates among names ----------------------------------------------------
