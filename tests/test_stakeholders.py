@@ -324,3 +324,47 @@ def test_for_display_uses_french_headings():
     out = S.for_display(S.power_interest_grid(actors(("a", 4, 4, "allié", True))))
     assert "Stratégie" in out.columns and "Mobilisé" in out.columns and "quadrant" not in out.columns
     assert out["Mobilisé"].tolist() == ["oui"]
+
+
+# --- participants' ratings --------------------------------------------------------------
+
+def test_rating_summary_average_spread_and_latest_per_person():
+    a = actors(("H", 3, 3, "opposant", False), ("S", 3, 1, "neutre", False), ("Z", 1, 1, "neutre", False))
+    r = pd.DataFrame([
+        {"actor_id": "H", "person_id": "P1", "power": 4, "interest": 3, "attitude": "opposant", "updated_at": "1"},
+        {"actor_id": "H", "person_id": "P2", "power": 2, "interest": 4, "attitude": "réservé", "updated_at": "2"},
+        {"actor_id": "H", "person_id": "P3", "power": 3, "interest": 2, "attitude": "allié", "updated_at": "3"},
+        {"actor_id": "S", "person_id": "P1", "power": 0, "interest": 1, "attitude": "neutre", "updated_at": "4"},
+        {"actor_id": "S", "person_id": "P1", "power": 3, "interest": 1, "attitude": "neutre", "updated_at": "5"},
+    ])
+    out = S.rating_summary(r, a).set_index("id")
+    assert list(out.index) == ["H", "S"]            # the disputed actor first; Z unrated
+    h = out.loc["H"]
+    assert (h["raters"], h["power_mean"], h["power_spread"]) == (3, 3.0, 2)
+    assert (h["interest_mean"], h["interest_spread"]) == (3.0, 2)
+    assert h["attitude_mean"] == pytest.approx((-2 - 1 + 2) / 3, abs=0.05) and h["attitude_spread"] == 4
+    assert h["attitudes"] == "allié ×1, réservé ×1, opposant ×1"
+    assert h["disagreement"] == 4
+    s = out.loc["S"]                                 # P1 changed their mind: the latest counts
+    assert (s["raters"], s["power_mean"], s["power_spread"]) == (1, 3.0, 0)
+
+
+def test_rating_summary_empty():
+    assert len(S.rating_summary(pd.DataFrame(), actors(("A", 1, 1, "neutre", False)))) == 0
+
+
+def test_rated_actors_feed_the_grid():
+    a = actors(("H", 3, 3, "opposant", False), ("Z", 1, 1, "neutre", False))
+    summary = pd.DataFrame([{"id": "H", "power_mean": 2.6, "interest_mean": 3.0, "attitude_mean": -1.5}])
+    out = S.rated_actors(a, summary).set_index("id")
+    assert out.loc["H", "power"] == 2.6 and out.loc["H", "attitude"] == "réservé"
+    assert out.loc["Z", "power"] == 1 and out.loc["Z", "attitude"] == "neutre"
+    grid = S.power_interest_grid(out.reset_index()).set_index("id")
+    assert grid.loc["H", "quadrant"] == "keep_informed"   # 2.6 is below the boundary of 3
+
+
+def test_demo_ratings_show_the_disputed_actors(demo_result):
+    ratings = demo_result["ratings"]
+    assert set(ratings["id"]) == {"ACT-42", "ACT-24", "ACT-35", "ACT-25", "ACT-48"}
+    assert ratings.iloc[0]["id"] == "ACT-35"         # allies and reserved voices side by side
+    assert ratings.set_index("id").loc["ACT-42", "raters"] == 5

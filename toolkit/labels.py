@@ -624,6 +624,9 @@ WORKLOAD_PICTURES: dict[str, str] = {
 
 # --- stakeholders (step 2: cartographie des parties prenantes) --------------------
 
+# The participants' ratings of actors (a record kind added by this step).
+KIND_LABELS["actor_ratings"] = "Notations des acteurs"
+
 # Mendelow's power/interest grid: quadrant key → engagement strategy, and what it means.
 QUADRANTS: dict[str, str] = {
     "manage_closely": "Associer étroitement",
@@ -745,6 +748,14 @@ STAKEHOLDER_COLUMNS: dict[str, str] = {
     "spread": "Écart (max − min)",
     "std": "Écart type",
     "dimension": "Critère",
+    "power_mean": "Pouvoir (moyenne des avis)",
+    "power_spread": "Pouvoir : écart",
+    "interest_mean": "Intérêt (moyenne des avis)",
+    "interest_spread": "Intérêt : écart",
+    "attitude_mean": "Attitude (score moyen)",
+    "attitude_spread": "Attitude : écart",
+    "attitudes": "Avis sur l'attitude",
+    "disagreement": "Désaccord (écart max.)",
 }
 
 STAKEHOLDER_MESSAGES: dict[str, str] = {
