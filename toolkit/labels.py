@@ -785,3 +785,39 @@ STAKEHOLDER_MESSAGES: dict[str, str] = {
     "grid_legend_mobilised": "Disque plein : mobilisé ; disque vide : non mobilisé",
     "iframe_title": "Carte interactive des acteurs",
 }
+
+# The participant page of step 2 (ateliers/parties_prenantes.ipynb) and its board section.
+STAKEHOLDER_PAGE: dict[str, str] = {
+    "title": "Cartographie des parties prenantes",
+    "intro": "Ajoutez les acteurs qui comptent pour le projet, donnez votre avis sur leur pouvoir, "
+    "leur intérêt et leur attitude, et proposez les relations que vous connaissez. "
+    "La carte se met à jour pour tout le monde en quelques secondes.",
+    "add_title": "Ajouter un acteur",
+    "add_hint": "Une organisation ou un groupe (« Département des Deux-Sèvres », « Habitants du "
+    "centre-bourg »), pas une personne.",
+    "add_button": "Ajouter l'acteur",
+    "add_anyway": "Ajouter quand même",
+    "duplicate_warning": "Cet acteur existe peut-être déjà :",
+    "duplicate_confirm": "Si c'est bien un autre acteur, appuyez sur « Ajouter quand même ».",
+    "duplicate_check": "Vérifiez d'abord les acteurs proches signalés ci-dessus.",
+    "rate_title": "Donner mon avis sur un acteur",
+    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis.",
+    "actor": "Acteur",
+    "choose": "— choisir —",
+    "unset": "— à choisir —",
+    "rate_button": "Enregistrer mon avis",
+    "rate_missing": "Choisissez le pouvoir, l'intérêt et l'attitude avant d'enregistrer.",
+    "choose_actor_first": "Choisissez d'abord un acteur.",
+    "rated_count": "Vous avez donné votre avis sur {n} acteur(s) sur {total}.",
+    "relation_title": "Proposer une relation",
+    "relation_hint": "Qui travaille avec qui ? Choisissez les deux acteurs, le type de relation et son intensité.",
+    "relation_button": "Ajouter la relation",
+    "map_title": "La carte des acteurs",
+    "map_hint": "Elle se met à jour toute seule quand quelqu'un ajoute un acteur ou une relation.",
+    "summary_title": "Avis des participants (moyenne et écart)",
+    "summary_empty": "Aucun avis pour l'instant.",
+    "board_counts": "{actors} acteurs ({added} ajoutés par les participants), {relations} relations, "
+    "{ratings} avis donnés par {raters} participant(s).",
+    "board_title": "Parties prenantes : la carte et les avis",
+}
+RELATION_WEIGHT_WORDS: tuple[str, ...] = ("faible", "moyenne", "forte")
