@@ -622,6 +622,7 @@ WORKLOAD_PICTURES: dict[str, str] = {
     "month": "Mois",
 }
 
+
 # --- hub (deploy/, toolkit/hub.py) ---
 
 HUB = {
