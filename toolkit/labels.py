@@ -674,3 +674,203 @@ HUB = {
     "cli_serve": "Servir les pages d'un atelier comme le hub les sert (sous /services/atelier-DOSSIER/), "
     "par exemple dans son propre conteneur.",
 }
+
+# --- stakeholders (step 2: cartographie des parties prenantes) --------------------
+
+# The participants' ratings of actors (a record kind added by this step).
+KIND_LABELS["actor_ratings"] = "Notations des acteurs"
+
+# Mendelow's power/interest grid: quadrant key → engagement strategy, and what it means.
+QUADRANTS: dict[str, str] = {
+    "manage_closely": "Associer étroitement",
+    "keep_satisfied": "Satisfaire",
+    "keep_informed": "Informer",
+    "monitor": "Surveiller",
+}
+QUADRANT_HINTS: dict[str, str] = {
+    "manage_closely": "Pouvoir fort, intérêt fort : acteurs clés, à associer aux décisions.",
+    "keep_satisfied": "Pouvoir fort, intérêt faible : à consulter et tenir satisfaits, sans les lasser.",
+    "keep_informed": "Pouvoir faible, intérêt fort : à informer régulièrement, relais possibles.",
+    "monitor": "Pouvoir faible, intérêt faible : à surveiller, effort minimal.",
+}
+GRID_AXES: dict[str, str] = {"power": "Pouvoir (influence)", "interest": "Intérêt pour le projet"}
+SCALE_WORDS: tuple[str, ...] = ("nul", "faible", "moyen", "fort", "très fort")
+
+# Attitude crossed with power: the flags the analysis raises.
+POSTURES: dict[str, str] = {
+    "influential_opponent": "Opposant influent",
+    "influential_reserved": "Réservé influent",
+    "unmobilised_ally": "Allié non mobilisé",
+    "mobilised_ally": "Allié mobilisé",
+    "opponent": "Opposant peu influent",
+    "neutral": "Neutre",
+}
+# Relations that go one way (from the funder, the superior, the sender); the others are mutual.
+DIRECTED_RELATION_TYPES: tuple[str, ...] = ("financement", "hiérarchie", "information")
+
+# Probable duplicates among actor names: institutional synonyms (compared accent- and
+# case-free), words ignored, and prefixes glued to the next word ("vice-président").
+NAME_SYNONYMS: dict[str, str] = {
+    "conseil régional": "région",
+    "conseil departemental": "département",
+    "conseil départemental": "département",
+    "conseil général": "département",
+    "communauté de communes": "cc",
+    "communauté d'agglomération": "ca",
+    "agglomération": "ca",
+    "communauté urbaine": "cu",
+    "établissement public de coopération intercommunale": "epci",
+    "intercommunalité": "epci",
+    "mairie": "commune",
+    "ville": "commune",
+    "municipalité": "commune",
+    "hôtel de ville": "commune",
+    "préfet": "préfecture",
+    "sous-préfet": "sous-préfecture",
+    "chambre de commerce et d'industrie": "cci",
+    "chambre de métiers et de l'artisanat": "cma",
+    "chambre des métiers et de l'artisanat": "cma",
+    "chambre des métiers": "cma",
+    "chambre de métiers": "cma",
+    "chambre d'agriculture": "chambre agriculture",
+    "direction départementale des territoires et de la mer": "ddtm",
+    "direction départementale des territoires": "ddt",
+    "direction régionale de l'environnement de l'aménagement et du logement": "dreal",
+    "direction régionale de l'alimentation de l'agriculture et de la forêt": "draaf",
+    "architecte des bâtiments de france": "abf",
+    "unité départementale de l'architecture et du patrimoine": "udap",
+    "agence nationale de la cohésion des territoires": "anct",
+    "agence nationale de l'habitat": "anah",
+    "agence nationale pour la rénovation urbaine": "anru",
+    "office public de l'habitat": "oph",
+    "caisse des dépôts": "banque des territoires",
+    "société d'aménagement foncier et d'établissement rural": "safer",
+    "projet alimentaire territorial": "pat",
+    "petites villes de demain": "pvd",
+    "action cœur de ville": "acv",
+}
+NAME_STOPWORDS: tuple[str, ...] = (
+    "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "sur", "sous",
+    "pour", "par", "un", "une",
+)
+NAME_GLUED_PREFIXES: tuple[str, ...] = ("sous", "vice", "co", "ex", "pre")
+DUPLICATE_REASONS: dict[str, str] = {
+    "same_name": "même nom (casse, accents ou ponctuation près)",
+    "synonyms": "même institution sous deux appellations",
+    "included": "l'un des noms est contenu dans l'autre",
+    "similar": "noms très proches (faute de frappe ?)",
+}
+
+# Column headings of the stakeholder tables, as shown in carnets and exports.
+STAKEHOLDER_COLUMNS: dict[str, str] = {
+    "id": "Identifiant",
+    "name": "Nom",
+    "category": "Catégorie",
+    "power": "Pouvoir",
+    "interest": "Intérêt",
+    "attitude": "Attitude",
+    "attitude_score": "Score d'attitude",
+    "mobilised": "Mobilisé",
+    "quadrant": "Quadrant",
+    "strategy": "Stratégie",
+    "posture": "Posture",
+    "posture_label": "Constat",
+    "degree": "Relations (nombre d'acteurs liés)",
+    "strength": "Intensité cumulée",
+    "betweenness": "Intermédiarité",
+    "broker": "Passeur",
+    "cut_off": "Acteurs coupés du réseau sans lui",
+    "isolated": "Isolé",
+    "community": "Communauté",
+    "size": "Taille",
+    "members": "Membres",
+    "hub": "Acteur le plus central",
+    "competence_id": "Compétence (id)",
+    "competence": "Compétence manquante",
+    "family": "Famille",
+    "id_a": "Acteur A",
+    "name_a": "Nom A",
+    "id_b": "Acteur B",
+    "name_b": "Nom B",
+    "score": "Ressemblance",
+    "reason": "Motif",
+    "count": "Nombre",
+    "hint": "Signification",
+    "raters": "Nombre d'avis",
+    "mean": "Moyenne",
+    "spread": "Écart (max − min)",
+    "std": "Écart type",
+    "dimension": "Critère",
+    "power_mean": "Pouvoir (moyenne des avis)",
+    "power_spread": "Pouvoir : écart",
+    "interest_mean": "Intérêt (moyenne des avis)",
+    "interest_spread": "Intérêt : écart",
+    "attitude_mean": "Attitude (score moyen)",
+    "attitude_spread": "Attitude : écart",
+    "attitudes": "Avis sur l'attitude",
+    "disagreement": "Désaccord (écart max.)",
+}
+
+STAKEHOLDER_MESSAGES: dict[str, str] = {
+    "grid_title": "Matrice pouvoir / intérêt (Mendelow)",
+    "grid_more": "+ {n} autres",
+    "grid_mobilised": "mobilisé",
+    "grid_not_mobilised": "non mobilisé",
+    "map_title": "Carte des acteurs et de leurs relations",
+    "map_legend": "Légende",
+    "map_categories": "Catégories d'acteurs",
+    "map_relations": "Types de relations",
+    "map_size": "Taille du disque : pouvoir (0 à 4)",
+    "map_search": "Chercher un acteur…",
+    "map_loading": "Placement des acteurs…",
+    "map_empty": "Aucun acteur pour l'instant.",
+    "tooltip": "{name}\nCatégorie : {category}\nPouvoir : {power} · Intérêt : {interest}\n"
+               "Attitude : {attitude}\nMobilisé : {mobilised}",
+    "edge_tooltip": "{type} (intensité {weight})",
+    "yes": "oui",
+    "no": "non",
+    "unknown_actor": "acteur inconnu : {id}",
+    "missing_columns": "Tableau « {table} » : colonnes manquantes ({columns}).",
+    "map_key_actors": "Étiquettes en gras : acteurs clés (passeurs, pouvoir fort)",
+    "map_dashed_border": "Contour pointillé : acteur non mobilisé",
+    "map_hint": "Survolez un acteur pour le détail ; molette ou pincement pour zoomer.",
+    "grid_legend_attitude": "Attitude",
+    "grid_legend_mobilised": "Disque plein : mobilisé ; disque vide : non mobilisé",
+    "iframe_title": "Carte interactive des acteurs",
+}
+
+# The participant page of step 2 (ateliers/parties_prenantes.ipynb) and its board section.
+STAKEHOLDER_PAGE: dict[str, str] = {
+    "title": "Cartographie des parties prenantes",
+    "intro": "Ajoutez les acteurs qui comptent pour le projet, donnez votre avis sur leur pouvoir, "
+    "leur intérêt et leur attitude, et proposez les relations que vous connaissez. "
+    "La carte se met à jour pour tout le monde en quelques secondes.",
+    "add_title": "Ajouter un acteur",
+    "add_hint": "Une organisation ou un groupe (« Département des Deux-Sèvres », « Habitants du "
+    "centre-bourg »), pas une personne.",
+    "add_button": "Ajouter l'acteur",
+    "add_anyway": "Ajouter quand même",
+    "duplicate_warning": "Cet acteur existe peut-être déjà :",
+    "duplicate_confirm": "Si c'est bien un autre acteur, appuyez sur « Ajouter quand même ».",
+    "duplicate_check": "Vérifiez d'abord les acteurs proches signalés ci-dessus.",
+    "rate_title": "Donner mon avis sur un acteur",
+    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis.",
+    "actor": "Acteur",
+    "choose": "— choisir —",
+    "unset": "— à choisir —",
+    "rate_button": "Enregistrer mon avis",
+    "rate_missing": "Choisissez le pouvoir, l'intérêt et l'attitude avant d'enregistrer.",
+    "choose_actor_first": "Choisissez d'abord un acteur.",
+    "rated_count": "Vous avez donné votre avis sur {n} acteur(s) sur {total}.",
+    "relation_title": "Proposer une relation",
+    "relation_hint": "Qui travaille avec qui ? Choisissez les deux acteurs, le type de relation et son intensité.",
+    "relation_button": "Ajouter la relation",
+    "map_title": "La carte des acteurs",
+    "map_hint": "Elle se met à jour toute seule quand quelqu'un ajoute un acteur ou une relation.",
+    "summary_title": "Avis des participants (moyenne et écart)",
+    "summary_empty": "Aucun avis pour l'instant.",
+    "board_counts": "{actors} acteurs ({added} ajoutés par les participants), {relations} relations, "
+    "{ratings} avis donnés par {raters} participant(s).",
+    "board_title": "Parties prenantes : la carte et les avis",
+}
+RELATION_WEIGHT_WORDS: tuple[str, ...] = ("faible", "moyenne", "forte")
