@@ -72,6 +72,8 @@ def signature(path: Path) -> dict[str, Any]:
             "filter": ws.auto_filter.ref,
             "print_titles": ws.print_title_rows,
             "orientation": ws.page_setup.orientation,
+            "fit": (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight,
+                    ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None),
             "widths": {k: d.width for k, d in sorted(ws.column_dimensions.items())},
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
             "cells": [[(c.value, c.data_type, c.number_format) for c in row] for row in ws.iter_rows()],

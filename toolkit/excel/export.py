@@ -230,6 +230,7 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
     ws = wb.create_sheet(section.title)
     F.set_widths(ws, F.column_widths(headers, rows, low=8, high=45))
     ws.freeze_panes = f"{get_column_letter(min(hints.freeze, len(headers)) + 1)}{HEADER_ROW + 1}"
+    F.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     ws.append([F.styled(ws, section.title, font=F.TITLE_FONT)])
     ws.append([F.styled(ws, section.description, font=F.NOTE_FONT)])
     ws.append([F.internal_link(ws, L.EXCEL_TEXT["back_to_cover"], cover)])
@@ -269,7 +270,6 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
             chart = _chart(ws, hints.chart, headers, len(rows))
             if chart is not None:
                 ws.add_chart(chart, f"{get_column_letter(len(headers) + 2)}{HEADER_ROW}")
-    F.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     return len(rows)
 
 
@@ -280,6 +280,7 @@ def write_cover(wb: Workbook, ctx: Context, contents: list[tuple[str, str, int]]
     T = L.EXCEL_TEXT
     ws = wb.create_sheet(L.EXCEL_SHEETS["cover"])
     F.set_widths(ws, [34, 80, 10])
+    F.print_setup(ws, landscape=False)
     project = ctx.frames["project"]
     p = project.iloc[0].to_dict() if len(project) else {}
     ws.append([F.styled(ws, T["cover_title"], font=F.TITLE_FONT)])
@@ -304,7 +305,6 @@ def write_cover(wb: Workbook, ctx: Context, contents: list[tuple[str, str, int]]
         ws.append([F.internal_link(ws, title, title), F.cell_value(ws, description), n])
     ws.append([])
     ws.append([F.styled(ws, T["cover_data_note"], font=F.NOTE_FONT)])
-    F.print_setup(ws, landscape=False)
 
 
 # --- the export ----------------------------------------------------------------------

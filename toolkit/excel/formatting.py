@@ -146,7 +146,11 @@ def set_widths(ws: Any, widths: Sequence[float], first: int = 1) -> None:
 
 
 def print_setup(ws: Any, title_rows: str | None = None, landscape: bool = True) -> None:
-    """A4, landscape, fitted to one page wide (as many pages tall as needed), titles repeated."""
+    """A4, landscape, fitted to one page wide (as many pages tall as needed), titles repeated.
+
+    On a write-only sheet, call it before the first row: the fit-to-page flag is written
+    at the top of the sheet.
+    """
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1

@@ -150,6 +150,7 @@ def write_instructions(wb: Workbook, title: str) -> None:
     """The « Instructions » sheet: how to fill the workbook, then every column explained."""
     ws = wb.create_sheet(L.EXCEL_SHEETS["instructions"])
     F.set_widths(ws, [24, 28, 12, 90])
+    F.print_setup(ws, landscape=False)
     ws.append([F.styled(ws, title, font=F.TITLE_FONT)])
     ws.append([])
     ws.append([F.styled(ws, L.EXCEL_TEXT["how_title"], font=F.SUBTITLE_FONT)])
@@ -167,7 +168,6 @@ def write_instructions(wb: Workbook, title: str) -> None:
             ws.append([sheet_name(kind_name), f.label,
                        L.EXCEL_TEXT["yes"] if _required(f) else L.EXCEL_TEXT["no"],
                        F.cell_value(ws, _expected(f))])
-    F.print_setup(ws, landscape=False)
 
 
 class ListsSheet:
@@ -235,6 +235,7 @@ def write_record_sheet(wb: Workbook, kind_name: str, rows: list[list[Any]], list
     head = headers(kind_name)
     F.set_widths(ws, F.column_widths(head, rows, low=10, high=50))
     ws.freeze_panes = "B2"
+    F.print_setup(ws, title_rows="1:1")
     ws.append(F.header_row(ws, head))
     kind_fields = fields(kind_name)
     date_cols = {i for i, f in enumerate(kind_fields, start=1) if f.type == "date"}
@@ -255,7 +256,6 @@ def write_record_sheet(wb: Workbook, kind_name: str, rows: list[list[Any]], list
         col = get_column_letter(j)
         dv.add(f"{col}2:{col}{last}")
         ws.data_validations.append(dv)
-    F.print_setup(ws, title_rows="1:1")
     return ws
 
 
