@@ -223,6 +223,15 @@ def _chart(ws: Any, spec: Chart, headers: list[str], n_rows: int) -> Any | None:
     return chart
 
 
+def _cell(ws: Any, value: Any, number_format: str | None) -> Any:
+    value = F.plain(value)
+    if value is None:
+        return None
+    if number_format is None and isinstance(value, (dt.date, dt.datetime)):
+        number_format = F.DATE_FORMAT
+    return F.styled(ws, value, number_format=number_format) if number_format else F.cell_value(ws, value)
+
+
 def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) -> int:
     """One formatted analysis sheet; returns its number of rows."""
     hints = section.hints
@@ -230,6 +239,7 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
     ws = wb.create_sheet(section.title)
     F.set_widths(ws, F.column_widths(headers, rows, low=8, high=45))
     ws.freeze_panes = f"{get_column_letter(min(hints.freeze, len(headers)) + 1)}{HEADER_ROW + 1}"
+    F.declare_size(ws, HEADER_ROW + len(rows), len(headers))
     F.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     ws.append([F.styled(ws, section.title, font=F.TITLE_FONT)])
     ws.append([F.styled(ws, section.description, font=F.NOTE_FONT)])
@@ -237,8 +247,7 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
     ws.append(F.header_row(ws, headers))
     formats = {headers.index(c): fmt for c, fmt in hints.formats.items() if c in headers}
     for row in rows:
-        ws.append([F.styled(ws, v, number_format=formats[j]) if j in formats and F.plain(v) is not None
-                   else F.cell_value(ws, v) for j, v in enumerate(row)])
+        ws.append([_cell(ws, v, formats.get(j)) for j, v in enumerate(row)])
     first, last = HEADER_ROW + 1, HEADER_ROW + max(1, len(rows))
     last_col = get_column_letter(max(1, len(headers)))
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last}"

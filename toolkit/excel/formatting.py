@@ -145,6 +145,17 @@ def set_widths(ws: Any, widths: Sequence[float], first: int = 1) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
+def declare_size(ws: Any, n_rows: int, n_cols: int) -> None:
+    """Announce a write-only sheet's used range (before the first row).
+
+    openpyxl cannot know it when streaming, so it writes no ``<dimension>``; readers
+    (openpyxl in read-only mode, our importer) then scan the whole sheet once more just
+    to size it. Excel and LibreOffice always write it; so do we.
+    """
+    ref = f"A1:{get_column_letter(max(1, n_cols))}{max(1, n_rows)}"
+    ws.calculate_dimension = lambda: ref  # read by openpyxl's sheet writer at the top
+
+
 def print_setup(ws: Any, title_rows: str | None = None, landscape: bool = True) -> None:
     """A4, landscape, fitted to one page wide (as many pages tall as needed), titles repeated.
 

@@ -255,6 +255,8 @@ def _read_sheet(wb: Any, ws: Any, kind_name: str, order: int, problems: _Problem
                     reported.add(header)
                     continue
             record["id" if f is None else f.name] = value
+        if not record and not reported:
+            continue  # data only in columns reported at the header: nothing more to say
         rid = str(record["id"]).strip() if "id" in record else None
         if kind_name == "project":
             record["id"] = rid = "PRJ"  # one project per workshop, always PRJ

@@ -235,6 +235,7 @@ def write_record_sheet(wb: Workbook, kind_name: str, rows: list[list[Any]], list
     head = headers(kind_name)
     F.set_widths(ws, F.column_widths(head, rows, low=10, high=50))
     ws.freeze_panes = "B2"
+    F.declare_size(ws, len(rows) + 1, len(head))
     F.print_setup(ws, title_rows="1:1")
     ws.append(F.header_row(ws, head))
     kind_fields = fields(kind_name)
