@@ -39,9 +39,9 @@ def _rows(path: Path, sheet: str) -> list[tuple]:
 def test_cover_first_with_project_date_and_linked_contents(tmp_path: Path, demo_workshop: Workshop) -> None:
     path = export_workbook(demo_workshop.store, tmp_path / "r.xlsx", today=dt.date(2026, 11, 23))
     wb = load_workbook(path)
-    assert wb.sheetnames[0] == "Couverture"
+    assert wb.sheetnames[0] == "Page de garde"
     assert wb.sheetnames[-1] == "Listes" and wb["Listes"].sheet_state == "hidden"
-    cover = wb["Couverture"]
+    cover = wb["Page de garde"]
     rows = list(cover.iter_rows())
     contents_at = next(i for i, r in enumerate(rows) if r[0].value == "Sommaire")
     facts = {r[0].value: r[1].value for r in rows[:contents_at] if r[0].value and len(r) > 1}
@@ -153,21 +153,21 @@ SECTION = Section(
 def test_section_sheet_formatted(tmp_path: Path, demo_workshop: Workshop) -> None:
     path = export_workbook(demo_workshop.store, tmp_path / "r.xlsx", sections=[SECTION])
     wb = load_workbook(path)
-    assert wb.sheetnames[:2] == ["Couverture", "Plan de charge"]
+    assert wb.sheetnames[:2] == ["Page de garde", "Plan de charge"]
     ws = wb["Plan de charge"]
     assert ws["A1"].value == "Plan de charge" and ws["A2"].value == "Jours par personne et par mois."
-    assert ws["A3"].hyperlink.location == "'Couverture'!A1"
+    assert ws["A3"].hyperlink.location == "'Page de garde'!A1"
     assert [c.value for c in ws[4]] == ["Personne", "Capacité", "2026-09", "2026-10", "Surcharge", "Niveau"]
     assert ws.freeze_panes == "B5" and ws.auto_filter.ref == "A4:F7"
     assert ws.print_title_rows == "$4:$4" and ws.page_setup.orientation == "landscape"
     assert ws["B5"].number_format == "0.0"
     rules = {(str(r.sqref), rule.type, tuple(rule.formula or ())) for r in ws.conditional_formatting for rule in r.rules}
     assert ("F5:F7", "colorScale", ()) in rules
-    assert ("A5:F7", "expression", ("$E5=TRUE",)) in rules
+    assert ("A5:F7", "expression", ('OR($E5=TRUE,$E5="oui")',)) in rules
     assert ("C5:C7", "expression", ("AND(ISNUMBER(C5),C5>$B5)",)) in rules
     assert ("D5:D7", "expression", ("AND(ISNUMBER(D5),D5>$B5)",)) in rules
     assert len(ws._charts) == 1
-    linked = [r[0].value for r in wb["Couverture"].iter_rows() if r[0].hyperlink]
+    linked = [r[0].value for r in wb["Page de garde"].iter_rows() if r[0].hyperlink]
     assert linked[:2] == ["Plan de charge", "Projet"]
 
 
@@ -225,7 +225,7 @@ def test_cli_export_default_path(demo_workshop: Workshop, capsys: pytest.Capture
 def test_cli_export_to_file(tmp_path: Path, demo_workshop: Workshop) -> None:
     out = tmp_path / "livrable.xlsx"
     assert main(["exporter", "--atelier", str(demo_workshop.folder), "--sortie", str(out)]) == 0
-    assert load_workbook(out, read_only=True).sheetnames[0] == "Couverture"
+    assert load_workbook(out, read_only=True).sheetnames[0] == "Page de garde"
 
 
 # --- LibreOffice ----------------------------------------------------------------------------------
@@ -272,3 +272,79 @@ def test_libreoffice_reads_the_hostile_name_as_text(tmp_path: Path, demo_worksho
     (csv,) = (tmp_path / "csv").glob("*.csv")
     text = csv.read_text(encoding="utf-8")
     assert 'PER-02,"=HYPERLINK(""http://x"",""y"")"' in text
+
+
+# --- the analyses of the demo workshop -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_export(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The demo's deliverable, written once for the tests below (they only read it)."""
+    ws = Workshop.open(_demo_template)
+    path = export_workbook(ws.store, tmp_path_factory.mktemp("export") / "restitution.xlsx")
+    ws.close()
+    return load_workbook(path)
+
+
+def _rules(ws) -> set[tuple[str, str, tuple]]:
+    return {(str(r.sqref), rule.type, tuple(rule.formula or ())) for r in ws.conditional_formatting for rule in r.rules}
+
+
+def _column(ws, header: str, row: int = 4) -> str:
+    return next(c.column_letter for c in ws[row] if c.value == header)
+
+
+def test_analysis_sheets_between_cover_and_data(demo_export) -> None:
+    names = demo_export.sheetnames
+    analyses = names[1:names.index("Projet")]
+    assert analyses[:2] == ["Couverture", "Compétences manquantes"]  # step 3 first
+    assert analyses.index("Matrice savoir agir") < analyses.index("Matrice RACI") < analyses.index("Plan de charge")
+    for title in ("Contrôles RACI", "Synthèse des contrôles RACI", "Propositions RACI", "Mois à risque",
+                  "Surcharges", "Capacité inutilisée", "Staffing des actions"):
+        assert title in analyses
+    linked = [r[0].value for r in demo_export["Page de garde"].iter_rows() if r[0].hyperlink]
+    assert linked == names[1:-1]
+
+
+def test_raci_matrix_shows_the_two_a_task_in_red(demo_export) -> None:
+    ws = demo_export["Matrice RACI"]
+    col = _column(ws, "Contrôles")
+    row = next(r for r in ws.iter_rows(min_row=5) if r[0].value == "TAC-023")
+    assert "Plusieurs A" in row[ws[f"{col}1"].column - 1].value
+    last = ws.max_row
+    assert (f"A5:{ws.cell(row=4, column=ws.max_column).column_letter}{last}", "expression",
+            (f"AND(LEN(${col}5)>0,${col}5<>0)",)) in _rules(ws)
+    letters = {c.value for c in row[3:]}
+    assert "A" in letters
+
+
+def test_plan_de_charge_highlights_the_overloaded_person(demo_export) -> None:
+    ws = demo_export["Plan de charge"]
+    cap, nov = _column(ws, "Capacité (jours)"), _column(ws, "2026-11")
+    row = next(r for r in ws.iter_rows(min_row=5) if r[0].value == "PER-02")
+    by_col = {c.column_letter: c.value for c in row}
+    assert by_col[nov] > by_col[cap] == 15
+    assert (f"{nov}5:{nov}{ws.max_row}", "expression", (f"AND(ISNUMBER({nov}5),{nov}5>${cap}5)",)) in _rules(ws)
+
+
+def test_competence_matrix_is_a_heat_map(demo_export) -> None:
+    ws = demo_export["Matrice savoir agir"]
+    scales = [r for r in ws.conditional_formatting for rule in r.rules if rule.type == "colorScale"]
+    assert len(scales) == ws.max_column - 1  # every competence column, not the names
+    rule = scales[0].rules[0]
+    assert [v.val for v in rule.colorScale.cfvo] == [0.0, 2.0, 4.0]
+
+
+def test_months_at_risk_charted_and_marked(demo_export) -> None:
+    ws = demo_export["Mois à risque"]
+    assert len(ws._charts) == 1
+    risk = _column(ws, "Mois à risque")
+    assert any(f'${risk}5="oui"' in f for _, _, fs in _rules(ws) for f in fs)
+    months = {r[0].value: r for r in ws.iter_rows(min_row=5)}
+    assert months["2026-11"][ws[f"{risk}1"].column - 1].value == "oui"
+
+
+def test_rates_stay_numbers_shown_as_percent(demo_export) -> None:
+    ws = demo_export["Staffing des actions"]
+    col = _column(ws, "Taux de staffing")
+    cell = ws[f"{col}5"]
+    assert isinstance(cell.value, float) and 0 <= cell.value <= 1 and cell.number_format == "0 %"

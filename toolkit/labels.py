@@ -627,7 +627,7 @@ WORKLOAD_PICTURES: dict[str, str] = {
 EXCEL_SHEETS: dict[str, str] = {
     "instructions": "Instructions",
     "lists": "Listes",
-    "cover": "Couverture",
+    "cover": "Page de garde",
 }
 
 EXCEL_TEXT: dict[str, str] = {
@@ -738,4 +738,48 @@ EXCEL_FIELDS: dict[str, str] = {
     "file": "Fichier",
     "sheet": "Feuille",
     "header": "En-tête",
+}
+
+# The analysis sheets of the deliverable (titles at most 31 characters) and their descriptions.
+EXCEL_SECTIONS: dict[str, str] = {
+    "days": "jours",
+    "competences_coverage": "Étape 3 — pour chaque compétence : qui l'a évaluée, combien de détenteurs mobilisables "
+    "(savoir, vouloir et pouvoir agir suffisants) ; en rouge les compétences non couvertes, en orange celles "
+    "qui ne tiennent qu'à une personne.",
+    "coverage_chart": "Détenteurs mobilisables par compétence",
+    "competences_lacking": "Étape 3 — les compétences requises par les tâches que personne de mobilisable ne "
+    "détient au niveau requis, avec la cause.",
+    "competences_single": "Étape 3 — les compétences qui reposent sur une seule personne mobilisable.",
+    "competences_training": "Étape 3 — motivés plus que compétents : les candidats à une montée en compétences.",
+    "competences_reluctant": "Étape 3 — experts (savoir ≥ 3) peu motivés : un risque pour le projet.",
+    "competences_gap": "Étape 3 — auto-évaluation et lecture du consultant côte à côte (les deux sont gardées).",
+    "competences_teams": "Étape 3 — profil moyen des organisations sur les trois dimensions (0 à 4).",
+    "competences_savoir": "Étape 3 — savoir agir (niveau), par personne et par compétence, de 0 à 4 : carte de chaleur.",
+    "competences_vouloir": "Étape 3 — vouloir agir (motivation), par personne et par compétence, de 0 à 4.",
+    "competences_pouvoir": "Étape 3 — pouvoir agir (temps, mandat, légitimité), par personne et par compétence, de 0 à 4.",
+    "competences_combined": "Étape 3 — niveau mobilisable : le plus faible des trois dimensions.",
+    "raci_matrix": "Matrice RACI",
+    "raci_matrix_text": "Étape 4 — une ligne par tâche, une colonne par personne : R réalise, A approuve / pilote, "
+    "C consulté, I informé. En rouge les tâches qui enfreignent une règle (colonne « Contrôles »).",
+    "raci_checks_column": "Contrôles",
+    "raci_checks": "Contrôles RACI",
+    "raci_checks_text": "Étape 4 — chaque infraction aux règles de la matrice : un seul A, au moins un R, pas d'A hors "
+    "de l'équipe, pas trop de C et de I, doublons, pilotes qui n'approuvent rien.",
+    "raci_summary": "Synthèse des contrôles RACI",
+    "raci_summary_text": "Étape 4 — le nombre d'infractions par règle.",
+    "raci_proposals": "Propositions RACI",
+    "raci_proposals_text": "Étape 4 — les lettres proposées par les participants, en attente de la décision du consultant.",
+    "workload_plan": "Plan de charge",
+    "workload_plan_text": "Étape 5 — jours par personne et par mois (six premiers mois en détail) ; en rouge les mois "
+    "au-delà de la capacité de la personne.",
+    "workload_months": "Mois à risque",
+    "workload_months_text": "Étape 5 — charge et capacité totales par mois ; en rouge les mois où quelqu'un est en surcharge.",
+    "workload_months_chart": "Charge et capacité par mois",
+    "workload_overloads": "Surcharges",
+    "workload_overloads_text": "Étape 5 — chaque mois où une personne dépasse sa capacité, le plus fort dépassement d'abord.",
+    "workload_idle": "Capacité inutilisée",
+    "workload_idle_text": "Étape 5 — la capacité non employée de chaque personne sur l'horizon.",
+    "workload_staffing": "Staffing des actions",
+    "workload_staffing_text": "Étape 5 — part de la charge de chaque action qui a quelqu'un pour la réaliser (R) ; en "
+    "orange les actions qui ont des tâches sans R.",
 }

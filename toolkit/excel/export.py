@@ -24,7 +24,7 @@ Example
 >>> path = export_workbook(s, pathlib.Path(tempfile.mkdtemp()) / "restitution.xlsx")
 >>> from openpyxl import load_workbook
 >>> load_workbook(path, read_only=True).sheetnames[0]
-'Couverture'
+'Page de garde'
 """
 from __future__ import annotations
 
@@ -71,25 +71,44 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Rows to highlight: where ``column`` holds one of ``values`` (if none: anything but
+    an empty cell or 0).
+
+    ``level``: ``bad`` (red: a violation, an overload) or ``warn`` (orange: fragile).
+    """
+
+    column: str
+    values: tuple[Any, ...] = ()
+    level: str = "bad"
+
+
+@dataclass(frozen=True)
 class Hints:
     """How a section's table is formatted.
 
     - ``heatmap``: columns shaded by a colour scale (``high_is_bad`` turns red the high
-      values, e.g. loads; otherwise low values are red, e.g. levels);
+      values, e.g. loads; otherwise low values are red, e.g. levels); ``heat_all``: every
+      numeric column; ``heat_range``: fixed bounds (a 0–4 scale) instead of min and max;
     - ``flag``: a boolean column; rows where it is true are highlighted (a violation);
+    - ``marks``: rows highlighted by the value of a column (``Mark``);
     - ``limit``: ``(columns, limit column)``: cells above the row's limit are highlighted
       (an overload); ``columns`` empty means every numeric column after the limit;
-    - ``formats``: number formats by column (``"0.0"``, ``"0%"``, ``"# ##0 €"``…);
+    - ``formats``: number formats by column (``"0.0"``, ``"0 %"``, ``"# ##0 €"``…);
+      ``float_format`` for the other columns of decimals;
     - ``chart``: a native chart beside the table; ``index``: write the DataFrame index;
     - ``freeze``: how many first columns stay visible when scrolling right.
     """
 
     heatmap: tuple[str, ...] = ()
+    heat_all: bool = False
     high_is_bad: bool = False
     heat_range: tuple[float, float] | None = None
     flag: str | None = None
+    marks: tuple[Mark, ...] = ()
     limit: tuple[tuple[str, ...], str] | None = None
     formats: Mapping[str, str] = field(default_factory=dict)
+    float_format: str | None = "0.0"
     chart: Chart | None = None
     index: bool = False
     freeze: int = 1
@@ -223,6 +242,34 @@ def _chart(ws: Any, spec: Chart, headers: list[str], n_rows: int) -> Any | None:
     return chart
 
 
+def _numeric_columns(rows: list[list[Any]], width: int, sample: int = 200) -> dict[str, set[int]]:
+    """Columns holding numbers (and those holding decimals), from the first rows."""
+    found: dict[str, set[int]] = {"all": set(), "float": set(), "other": set()}
+    for row in rows[:sample]:
+        for j, v in enumerate(row[:width]):
+            v = F.plain(v)
+            if v is None:
+                continue
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                found["other"].add(j)
+            else:
+                found["all"].add(j)
+                if isinstance(v, float):
+                    found["float"].add(j)
+    found["all"] -= found["other"]
+    found["float"] &= found["all"]
+    return found
+
+
+def _literal(value: Any) -> str:
+    """A value as an Excel formula literal (text quoted, quotes doubled)."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        return f"{value:g}"
+    return '"' + str(value).replace('"', '""') + '"'
+
+
 def _cell(ws: Any, value: Any, number_format: str | None) -> Any:
     value = F.plain(value)
     if value is None:
@@ -245,28 +292,41 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
     ws.append([F.styled(ws, section.description, font=F.NOTE_FONT)])
     ws.append([F.internal_link(ws, L.EXCEL_TEXT["back_to_cover"], cover)])
     ws.append(F.header_row(ws, headers))
+    numeric = _numeric_columns(rows, len(headers))
     formats = {headers.index(c): fmt for c, fmt in hints.formats.items() if c in headers}
+    if hints.float_format:
+        for j in numeric["float"]:
+            formats.setdefault(j, hints.float_format)
     for row in rows:
         ws.append([_cell(ws, v, formats.get(j)) for j, v in enumerate(row)])
     first, last = HEADER_ROW + 1, HEADER_ROW + max(1, len(rows))
     last_col = get_column_letter(max(1, len(headers)))
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last}"
     if rows:
-        for name in hints.heatmap:
-            if name in headers:
-                col = get_column_letter(headers.index(name) + 1)
-                ws.conditional_formatting.add(f"{col}{first}:{col}{last}",
-                                              _heat_rule(hints.high_is_bad, hints.heat_range))
+        heat = [headers.index(n) for n in hints.heatmap if n in headers]
+        if hints.heat_all:
+            heat = sorted(set(heat) | numeric["all"])
+        for j in heat:
+            col = get_column_letter(j + 1)
+            ws.conditional_formatting.add(f"{col}{first}:{col}{last}", _heat_rule(hints.high_is_bad, hints.heat_range))
         if hints.flag and hints.flag in headers:
             col = get_column_letter(headers.index(hints.flag) + 1)
-            ws.conditional_formatting.add(f"A{first}:{last_col}{last}",
-                                          FormulaRule(formula=[f"${col}{first}=TRUE"], fill=F.BAD_FILL))
+            ws.conditional_formatting.add(f"A{first}:{last_col}{last}", FormulaRule(
+                formula=[f'OR(${col}{first}=TRUE,${col}{first}="{L.EXCEL_TEXT["yes"]}")'], fill=F.BAD_FILL))
+        for mark in hints.marks:
+            if mark.column not in headers:
+                continue
+            ref = f"${get_column_letter(headers.index(mark.column) + 1)}{first}"
+            # No values: any cell neither empty nor zero (text compares unequal to 0).
+            tests = [f"{ref}={_literal(v)}" for v in mark.values] or [f"AND(LEN({ref})>0,{ref}<>0)"]
+            formula = tests[0] if len(tests) == 1 else f"OR({','.join(tests)})"
+            fill = F.BAD_FILL if mark.level == "bad" else F.WARN_FILL
+            ws.conditional_formatting.add(f"A{first}:{last_col}{last}", FormulaRule(formula=[formula], fill=fill))
         if hints.limit and hints.limit[1] in headers:
             names, limit = hints.limit
             limit_idx = headers.index(limit)
             if not names:
-                names = tuple(h for j, h in enumerate(headers) if j > limit_idx
-                              and pd.api.types.is_numeric_dtype(pd.Series([r[j] for r in rows[:50]])))
+                names = tuple(headers[j] for j in sorted(numeric["all"]) if j > limit_idx)
             lim = get_column_letter(limit_idx + 1)
             for name in names:
                 if name in headers:

@@ -55,8 +55,8 @@ def plain(value: Any) -> Any:
             value = value.item()
         except (ValueError, AttributeError):
             pass
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN, and infinities Excel cannot hold (a ratio over a zero capacity)
     if type(value).__name__ in ("NAType", "NaTType"):
         return None
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
