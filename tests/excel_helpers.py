@@ -75,6 +75,7 @@ def signature(path: Path) -> dict[str, Any]:
             "fit": (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight,
                     ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None),
             "widths": {k: d.width for k, d in sorted(ws.column_dimensions.items())},
+            "heights": {k: d.height for k, d in sorted(ws.row_dimensions.items()) if d.height},
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
             "cells": [[(c.value, c.data_type, c.number_format) for c in row] for row in ws.iter_rows()],
             "validations": sorted(

@@ -284,7 +284,14 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
     hints = section.hints
     headers, rows = _table(df, hints.index)
     ws = wb.create_sheet(section.title)
-    F.set_widths(ws, F.column_widths(headers, rows, low=8, high=45))
+    # Wide tables (matrices: one column per person or competence) get narrow columns.
+    high = 14 if len(headers) > 12 else 45
+    widths = F.column_widths(headers, rows, low=8, high=high)
+    if hints.index or hints.freeze:
+        widths[:hints.freeze] = F.column_widths(headers[:hints.freeze], [r[:hints.freeze] for r in rows],
+                                                low=8, high=45)
+    F.set_widths(ws, widths)
+    ws.row_dimensions[HEADER_ROW].height = F.header_height(headers, widths)
     ws.freeze_panes = f"{get_column_letter(min(hints.freeze, len(headers)) + 1)}{HEADER_ROW + 1}"
     F.declare_size(ws, HEADER_ROW + len(rows), len(headers))
     F.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
@@ -348,7 +355,7 @@ def write_cover(wb: Workbook, ctx: Context, contents: list[tuple[str, str, int]]
     """The cover: project, territory, programme, horizon, export date, contents with links."""
     T = L.EXCEL_TEXT
     ws = wb.create_sheet(L.EXCEL_SHEETS["cover"])
-    F.set_widths(ws, [34, 80, 10])
+    F.set_widths(ws, [34, 110, 10])
     F.print_setup(ws, landscape=False)
     project = ctx.frames["project"]
     p = project.iloc[0].to_dict() if len(project) else {}
@@ -366,7 +373,7 @@ def write_cover(wb: Workbook, ctx: Context, contents: list[tuple[str, str, int]]
     if ctx.pseudonymised:
         facts.append((T["cover_pseudonymised"], T["cover_pseudonymised_text"]))
     for label, value in facts:
-        ws.append([F.styled(ws, label, font=F.BOLD_FONT), F.styled(ws, value, alignment=F.WRAP)])
+        ws.append([F.styled(ws, label, font=F.BOLD_FONT), F.cell_value(ws, value)])
     ws.append([])
     ws.append([F.styled(ws, T["cover_contents"], font=F.SUBTITLE_FONT)])
     ws.append(F.header_row(ws, [L.EXCEL_TEXT["col_sheet"], T["cover_description"], T["cover_rows"]]))

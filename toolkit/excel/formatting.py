@@ -139,6 +139,25 @@ def column_widths(headers: Sequence[str], rows: Iterable[Sequence[Any]], sample:
     return widths
 
 
+def header_height(headers: Sequence[str], widths: Sequence[float], line: float = 15.0) -> float:
+    """Height of a wrapped header row so that every header shows whole.
+
+    Spreadsheets do not grow a row for wrapped text written by a program (LibreOffice
+    keeps the default height), so the height is set from the longest header.
+    """
+    lines = 1
+    for h, w in zip(headers, widths):
+        per_line = max(1, int(w) - 1)
+        words, n, used = str(h).split(), 1, 0
+        for word in words:
+            if used and used + 1 + len(word) > per_line:
+                n, used = n + 1, len(word)
+            else:
+                used += (1 if used else 0) + len(word)
+        lines = max(lines, n)
+    return line * lines
+
+
 def set_widths(ws: Any, widths: Sequence[float], first: int = 1) -> None:
     """Column widths (before the first row of a write-only sheet)."""
     for i, width in enumerate(widths, start=first):

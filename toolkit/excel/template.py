@@ -233,7 +233,9 @@ def write_record_sheet(wb: Workbook, kind_name: str, rows: list[list[Any]], list
     """One kind's sheet: headers, rows, frozen header, widths, filters, drop-downs, print set-up."""
     ws = wb.create_sheet(sheet_name(kind_name))
     head = headers(kind_name)
-    F.set_widths(ws, F.column_widths(head, rows, low=10, high=50))
+    widths = F.column_widths(head, rows, low=10, high=50)
+    F.set_widths(ws, widths)
+    ws.row_dimensions[1].height = F.header_height(head, widths)
     ws.freeze_panes = "B2"
     F.declare_size(ws, len(rows) + 1, len(head))
     F.print_setup(ws, title_rows="1:1")
