@@ -622,6 +622,25 @@ WORKLOAD_PICTURES: dict[str, str] = {
     "month": "Mois",
 }
 
+
+# --- hub (deploy/, toolkit/hub.py) ---
+
+HUB = {
+    "choose_workshop": "Atelier sur lequel travailler",
+    "no_workshop": "Aucun atelier n'est encore servi par ce hub : créez-en un dans le dossier des ateliers, "
+    "puis redémarrez le hub.",
+    "unknown_workshop": "Atelier inconnu : « {name} ». Choisissez un atelier de la liste.",
+    "bad_folder": "Dossier d'atelier « {name} » : son nom sert d'adresse ; attendu : lettres minuscules "
+    "sans accent, chiffres et tirets (40 caractères au plus), par exemple « montaurel-2026 ».",
+    "bad_config": "Fichier {path} illisible : {error}. Attendu : un objet JSON, par exemple "
+    "{{\"store_url\": \"postgresql+psycopg://…\"}}.",
+    "bad_number": "Variable {name} : un nombre entier est attendu (reçu : « {value} »).",
+    "cli": "Outils du hub Maillage.",
+    "cli_links": "Afficher le lien de chaque participant d'un atelier servi par le hub.",
+    "cli_serve": "Servir les pages d'un atelier comme le hub les sert (sous /services/atelier-DOSSIER/), "
+    "par exemple dans son propre conteneur.",
+}
+
 # --- excel (templates, import, export) -----------------------------------------------
 
 EXCEL_SHEETS: dict[str, str] = {
