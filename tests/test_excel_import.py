@@ -404,3 +404,30 @@ def test_store_unchanged_when_build_demo_then_import_of_small_additions(tmp_path
     counts = import_workbook(write_records(tmp_path / "ajout.xlsx", records), empty_workshop.store, by="test")
     assert counts["relations"] == 1
     assert empty_workshop.store.get("relations", "REL-900")["source_id"] == "ACT-26"
+
+
+# --- one transaction, on both backends ------------------------------------------------------
+
+def test_import_on_each_backend(tmp_path: Path, store_workshop: Workshop) -> None:
+    counts = import_workbook(tiny_book(tmp_path), store_workshop.store, by="test")
+    assert counts["raci"] == 1 and store_workshop.store.count("actors") == 2
+    problems = refused(tiny_book(tmp_path, name="encore.xlsx"), store_workshop)  # every id taken now
+    assert all("l'import ajoute" in p.expected or "déjà un" in p.expected for p in problems)
+
+
+def test_failure_inside_the_transaction_rolls_everything_back(tmp_path: Path, store_workshop: Workshop,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checks pass, then the store refuses the last kind (a record added meanwhile): nothing stays."""
+    store = store_workshop.store
+    real = store.insert_many
+
+    def insert_many(kind, records, by, conn=None, pending=None):
+        ids = real(kind, records, by=by, conn=conn, pending=pending)
+        if kind == "raci":
+            raise ValidationError([Problem("Identifiant", "RAC-1", "un identifiant qui n'existe pas déjà")])
+        return ids
+
+    monkeypatch.setattr(store, "insert_many", insert_many)
+    problems = refused(tiny_book(tmp_path), store_workshop)
+    assert problems[0].sheet == "RACI" and problems[0].value == "RAC-1"
+    assert all(store.count(k) == 0 for k in ("project", "actors", "tasks", "raci"))
