@@ -113,6 +113,15 @@ def test_extra_column(tmp_path: Path, empty_workshop: Workshop) -> None:
     assert len(problems) == 1
 
 
+def test_duplicate_column(tmp_path: Path, empty_workshop: Workshop) -> None:
+    def add(wb):
+        ws = wb["Axes"]
+        ws["D1"], ws["D2"] = "nom", "Commerce bis"
+    (p,) = refused(tiny_book(tmp_path, add), empty_workshop)
+    assert (p.sheet, p.row, p.column, p.field) == ("Axes", 1, "D", "Nom")
+    assert p.expected == "une seule colonne « Nom »"
+
+
 def test_columns_in_another_order_and_headers_with_spaces_accepted(tmp_path: Path, empty_workshop: Workshop) -> None:
     def shuffle(wb):
         ws = wb["Acteurs"]

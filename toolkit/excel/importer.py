@@ -160,7 +160,6 @@ def _cell_text(value: Any) -> Any:
 def _read_sheet(wb: Any, ws: Any, kind_name: str, order: int, problems: _Problems,
                 progress: Progress | None, done: list[int], total: int) -> SheetData:
     """Read and check one kind's sheet, row by row (references are checked later)."""
-    title = sheet_name(kind_name)
     data = SheetData(kind_name, ws.title)
     kind_fields = {f.label: f for f in fields(kind_name)}
     expected_headers = headers(kind_name)
@@ -189,6 +188,7 @@ def _read_sheet(wb: Any, ws: Any, kind_name: str, order: int, problems: _Problem
                     continue
                 if header in found:
                     problems.add(ws.title, 1, col, header, text, X["duplicate_column"].format(header=header), order)
+                    col_header[col] = header  # its cells are ignored: the header is reported
                     continue
                 found[header] = col
                 col_header[col] = header
