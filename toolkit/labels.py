@@ -874,3 +874,165 @@ STAKEHOLDER_PAGE: dict[str, str] = {
     "board_title": "Parties prenantes : la carte et les avis",
 }
 RELATION_WEIGHT_WORDS: tuple[str, ...] = ("faible", "moyenne", "forte")
+
+# --- excel (templates, import, export) -----------------------------------------------
+
+EXCEL_SHEETS: dict[str, str] = {
+    "instructions": "Instructions",
+    "lists": "Listes",
+    "cover": "Page de garde",
+}
+
+EXCEL_TEXT: dict[str, str] = {
+    # template: instructions sheet
+    "template_title": "Gabarit d'import Maillage",
+    "example_title": "Exemple rempli : atelier de démonstration (Montaurel-sur-Sèvre)",
+    "how_title": "Comment remplir ce classeur",
+    "columns_title": "Les colonnes, feuille par feuille",
+    "col_sheet": "Feuille",
+    "col_column": "Colonne",
+    "col_required": "Obligatoire",
+    "col_expected": "Valeur attendue",
+    "yes": "oui",
+    "no": "non",
+    "id_hint": "vide : Maillage en crée un ; à remplir si une autre feuille y fait référence",
+    "project_id_hint": "inutile : le projet est toujours PRJ (un seul projet par atelier)",
+    "refs_hint": "séparés par des points-virgules, par exemple CMP-01; CMP-03",
+    "json_hint": "une liste au format JSON, par exemple [] (laisser vide si aucune)",
+    "list_error_title": "Valeur hors liste",
+    "list_error": "Choisissez une valeur dans la liste déroulante.",
+    "ref_error_title": "Identifiant inconnu",
+    "ref_error": "Cet identifiant n'est pas dans la feuille « {sheet} ». "
+    "Continuez seulement s'il existe déjà dans l'atelier.",
+    "number_error_title": "Nombre attendu",
+    "prompt_title": "{label}",
+    # export
+    "cover_title": "Maillage — classeur de restitution",
+    "cover_project": "Projet",
+    "cover_territory": "Territoire",
+    "cover_programme": "Programme",
+    "cover_start": "Début et horizon",
+    "cover_horizon": "{start} — {months} mois",
+    "cover_date": "Date de l'export",
+    "cover_pseudonymised": "Diffusion",
+    "cover_pseudonymised_text": "Les noms des personnes sont remplacés par des pseudonymes stables "
+    "(Personne 1, Personne 2…).",
+    "cover_contents": "Sommaire",
+    "cover_rows": "Lignes",
+    "cover_description": "Contenu",
+    "cover_data_note": "Les feuilles de données (de « Projet » à « Scénarios ») sont au format du "
+    "gabarit d'import : ce classeur peut être réimporté dans un nouvel atelier "
+    "(maillage importer FICHIER.xlsx --atelier DOSSIER).",
+    "cover_no_project": "(projet non renseigné)",
+    "records_description": "Données de l'atelier : {kind} (format du gabarit d'import)",
+    "back_to_cover": "← Sommaire",
+    # progress
+    "progress_read": "Lecture de la feuille « {sheet} »",
+    "progress_check": "Vérification des références",
+    "progress_write": "Enregistrement : {kind}",
+    "progress_sheet": "Feuille « {sheet} »",
+    "progress_save": "Écriture du fichier",
+    "progress_done": "Terminé",
+    "progress_data": "Feuilles de données",
+    # command line
+    "templates_written": "Gabarits écrits : {paths}",
+    "import_done": "Import terminé : {count} enregistrements ajoutés à l'atelier {folder}.",
+    "import_refused": "Import refusé : rien n'a été enregistré dans l'atelier.",
+    "import_more": "… et {count} autres problèmes (option --tous pour tout afficher).",
+    "export_done": "Classeur de restitution écrit : {path}",
+}
+
+# The instructions sheet of the import template, one paragraph a line.
+EXCEL_INSTRUCTIONS: tuple[str, ...] = (
+    "Une feuille par type d'enregistrement, dans l'ordre où il faut les remplir : une ligne par "
+    "enregistrement à partir de la ligne 2, la ligne 1 porte les en-têtes.",
+    "Ne renommez ni les feuilles ni les colonnes, n'en ajoutez pas : une colonne inconnue est refusée "
+    "plutôt que perdue en silence. L'ordre des colonnes est libre.",
+    "Identifiant : laissez vide pour que Maillage en crée un ; remplissez-le (lettres, chiffres, - _ .) "
+    "dès qu'une autre feuille doit y faire référence (ex. ACT-01, PER-02, TAC-023).",
+    "Références : choisissez l'identifiant dans la liste déroulante (il vient de la feuille visée) ; un "
+    "identifiant déjà présent dans l'atelier est accepté aussi. Plusieurs identifiants : séparez-les par "
+    "des points-virgules.",
+    "Listes fermées (catégories, attitudes, rôles, lettres RACI, états…) : choisissez dans la liste "
+    "déroulante ; majuscules, accents manquants et espaces en trop sont tolérés.",
+    "Dates : JJ/MM/AAAA (ou une date Excel) ; mois : AAAA-MM ; oui/non pour les cases à cocher ; "
+    "nombres avec une virgule ou un point.",
+    "Pas de formule (copiez puis « Collage spécial › Valeurs ») et pas de cellule fusionnée : elles "
+    "sont refusées.",
+    "L'import est tout ou rien : si un seul problème est trouvé, rien n'est enregistré et chaque "
+    "problème est listé avec sa feuille, sa ligne, sa colonne, la valeur lue et ce qui était attendu.",
+    "L'import ajoute des enregistrements à l'atelier : un identifiant qui existe déjà dans l'atelier "
+    "est refusé (rien n'est remplacé ni mis à jour). Le projet ne s'importe qu'une fois.",
+    "Commande : maillage importer FICHIER.xlsx --atelier DOSSIER (ou, depuis un carnet, "
+    "toolkit.excel.import_workbook).",
+)
+
+# What the importer expected, when a workbook is refused.
+EXCEL_EXPECT: dict[str, str] = {
+    "workbook": "un classeur Excel .xlsx (enregistré depuis Excel ou LibreOffice au format .xlsx)",
+    "missing_file": "un fichier existant",
+    "sheet": "une feuille nommée « {sheet} », comme dans le gabarit",
+    "column": "une colonne « {header} » en ligne 1",
+    "extra_column": "uniquement les colonnes du gabarit ({headers})",
+    "duplicate_column": "une seule colonne « {header} »",
+    "headerless": "un en-tête en ligne 1 au-dessus de toute valeur",
+    "formula": "une valeur saisie, pas une formule (copiez puis « Collage spécial › Valeurs »)",
+    "error_value": "une valeur, pas une erreur de formule",
+    "merged": "des cellules non fusionnées (défusionnez {ref})",
+    "duplicate_id": "un identifiant unique dans la feuille (déjà utilisé ligne {row})",
+    "existing_id": "un identifiant absent de l'atelier (l'import ajoute, il ne remplace pas)",
+    "reference": "l'identifiant d'un(e) {kind} de la feuille « {sheet} » ou déjà dans l'atelier",
+    "json": "une liste au format JSON, par exemple []",
+    "project_once": "un seul projet (une seule ligne remplie)",
+    "project_exists": "aucun projet : l'atelier en a déjà un",
+}
+
+EXCEL_FIELDS: dict[str, str] = {
+    "file": "Fichier",
+    "sheet": "Feuille",
+    "header": "En-tête",
+}
+
+# The analysis sheets of the deliverable (titles at most 31 characters) and their descriptions.
+EXCEL_SECTIONS: dict[str, str] = {
+    "days": "jours",
+    "competences_coverage": "Étape 3 — pour chaque compétence : qui l'a évaluée, combien de détenteurs mobilisables "
+    "(savoir, vouloir et pouvoir agir suffisants) ; en rouge les compétences non couvertes, en orange celles "
+    "qui ne tiennent qu'à une personne.",
+    "coverage_chart": "Détenteurs mobilisables par compétence",
+    "competences_lacking": "Étape 3 — les compétences requises par les tâches que personne de mobilisable ne "
+    "détient au niveau requis, avec la cause.",
+    "competences_single": "Étape 3 — les compétences qui reposent sur une seule personne mobilisable.",
+    "competences_training": "Étape 3 — motivés plus que compétents : les candidats à une montée en compétences.",
+    "competences_reluctant": "Étape 3 — experts (savoir ≥ 3) peu motivés : un risque pour le projet.",
+    "competences_gap": "Étape 3 — auto-évaluation et lecture du consultant côte à côte (les deux sont gardées).",
+    "competences_teams": "Étape 3 — profil moyen des organisations sur les trois dimensions (0 à 4).",
+    "competences_savoir": "Étape 3 — savoir agir (niveau), par personne et par compétence, de 0 à 4 : carte de chaleur.",
+    "competences_vouloir": "Étape 3 — vouloir agir (motivation), par personne et par compétence, de 0 à 4.",
+    "competences_pouvoir": "Étape 3 — pouvoir agir (temps, mandat, légitimité), par personne et par compétence, de 0 à 4.",
+    "competences_combined": "Étape 3 — niveau mobilisable : le plus faible des trois dimensions.",
+    "raci_matrix": "Matrice RACI",
+    "raci_matrix_text": "Étape 4 — une ligne par tâche, une colonne par personne : R réalise, A approuve / pilote, "
+    "C consulté, I informé. En rouge les tâches qui enfreignent une règle (colonne « Contrôles »).",
+    "raci_checks_column": "Contrôles",
+    "raci_checks": "Contrôles RACI",
+    "raci_checks_text": "Étape 4 — chaque infraction aux règles de la matrice : un seul A, au moins un R, pas d'A hors "
+    "de l'équipe, pas trop de C et de I, doublons, pilotes qui n'approuvent rien.",
+    "raci_summary": "Synthèse des contrôles RACI",
+    "raci_summary_text": "Étape 4 — le nombre d'infractions par règle.",
+    "raci_proposals": "Propositions RACI",
+    "raci_proposals_text": "Étape 4 — les lettres proposées par les participants, en attente de la décision du consultant.",
+    "workload_plan": "Plan de charge",
+    "workload_plan_text": "Étape 5 — jours par personne et par mois (six premiers mois en détail) ; en rouge les mois "
+    "au-delà de la capacité de la personne.",
+    "workload_months": "Mois à risque",
+    "workload_months_text": "Étape 5 — charge et capacité totales par mois ; en rouge les mois où quelqu'un est en surcharge.",
+    "workload_months_chart": "Charge et capacité par mois",
+    "workload_overloads": "Surcharges",
+    "workload_overloads_text": "Étape 5 — chaque mois où une personne dépasse sa capacité, le plus fort dépassement d'abord.",
+    "workload_idle": "Capacité inutilisée",
+    "workload_idle_text": "Étape 5 — la capacité non employée de chaque personne sur l'horizon.",
+    "workload_staffing": "Staffing des actions",
+    "workload_staffing_text": "Étape 5 — part de la charge de chaque action qui a quelqu'un pour la réaliser (R) ; en "
+    "orange les actions qui ont des tâches sans R.",
+}
