@@ -218,3 +218,49 @@ MESSAGES = {
 
 YES_WORDS = {"oui", "o", "vrai", "x", "1", "yes", "true", "y"}
 NO_WORDS = {"non", "n", "faux", "0", "no", "false", ""}
+
+# --- governance, letters, actions, review, report (issue 9) -------------------------
+
+GOV_MEMBER_TYPES: dict[str, str] = {"person": "personne", "actor": "organisation"}
+
+GOV_LABELS: dict[str, str] = {
+    "holidays_option": "Jours fériés",
+    "weekend": "week-end",
+    "ics_calendar_name": "Instances — {project}",
+    "ics_summary": "{body} (réunion n° {number})",
+    "ics_moved": "Date décalée : le {date} tombait un jour férié ou chômé ({holiday}).",
+    "ics_members": "Membres",
+    "reports_to": "rend compte à",
+    "sits_in": "siège à",
+    "diagram_bodies": "Instances et membres",
+    "diagram_hierarchy": "Qui rend compte à qui",
+    "diagram_rhythm": "toutes les {weeks} semaines",
+    "diagram_rhythm_1": "chaque semaine",
+    "diagram_more": "… et {n} autres",
+    "diagram_empty": "Aucune instance n'est encore définie.",
+}
+
+GOV_MESSAGES: dict[str, str] = {
+    "no_project": "Le projet n'est pas encore décrit (étape 1, cadrage) : "
+    "sa date de début fixe l'horizon du calendrier.",
+    "bad_calendar": "Calendrier des instances refusé",
+    "bad_subdivision": "Subdivision « {value} » inconnue pour les jours fériés ; attendu : une de {choices}.",
+}
+
+# Column headings of the tables shown to consultants (carnets, report).
+GOV_COLUMNS: dict[str, str] = {
+    "body_id": "Instance (id)",
+    "body": "Instance",
+    "body_kind": "Type d'instance",
+    "member_id": "Membre (id)",
+    "member": "Membre",
+    "member_type": "Nature",
+    "reports_to": "Rend compte à",
+    "chair": "Présidence",
+    "facilitator": "Animation",
+    "members": "Membres",
+    "number": "N°",
+    "planned_date": "Date au rythme",
+    "holiday": "Jour férié",
+    "moved": "Décalée",
+}
