@@ -264,3 +264,55 @@ GOV_COLUMNS: dict[str, str] = {
     "holiday": "Jour férié",
     "moved": "Décalée",
 }
+
+LETTER_LABELS: dict[str, str] = {
+    "rhythm": "toutes les {weeks} semaines",
+    "rhythm_1": "chaque semaine",
+}
+
+LETTER_MESSAGES: dict[str, str] = {
+    "no_template": "Modèle de lettre de mission introuvable : {path}.",
+    "not_docx": "Le modèle de lettre de mission n'est pas un document Word (.docx) lisible : {error}.",
+    "bad_tag": "Le modèle de lettre de mission contient une balise invalide : {error}. "
+    "Vérifiez les {{{{ … }}}} et {{% … %}} du modèle.",
+    "unknown_variable": "Le modèle de lettre de mission utilise une variable inconnue : {error}. "
+    "Variables disponibles : projet, personne, actions_pilotees, taches, instances, revue, suivi, "
+    "signataire, date, legende_raci.",
+}
+
+# The wording of the default mission-letter template (toolkit/templates/lettre_de_mission.docx).
+# Jinja tags ({{ … }}, {% … %}) are the template's variables: see toolkit/letters.py.
+LETTER_TEMPLATE: dict = {
+    "date_line": "Le {{ date }}",
+    "title": "Lettre de mission",
+    "to": "À l'attention de {{ personne.nom }}, {{ personne.fonction }} — {{ personne.organisation }}",
+    "subject": "Objet : votre mission dans le projet « {{ projet.nom }} »",
+    "salutation": "Madame, Monsieur,",
+    "intro": "Le projet « {{ projet.nom }} » ({{ projet.programme }}) est conduit du {{ projet.debut }} "
+    "au {{ projet.fin }}. Vous y intervenez en qualité de {{ personne.role }}. La présente lettre "
+    "précise votre périmètre, le temps qui vous est alloué, votre rôle dans chaque action et les "
+    "instances auxquelles vous participez.",
+    "h_time": "1. Le temps alloué à votre mission",
+    "time": "{{ personne.jours_par_mois }} jour(s) par mois sont réservés à votre mission pendant "
+    "les {{ projet.horizon_mois }} mois du projet.",
+    "h_piloted": "2. Les actions que vous pilotez",
+    "piloted_intro": "Vous êtes pilote des actions suivantes : vous en tenez la fiche action à jour "
+    "(état, avancement, budget, journal) et vous en rendez compte en revue de projet.",
+    "piloted_item": "{{ a.nom }} — axe « {{ a.axe }} » ; état : {{ a.etat }} ; du {{ a.debut }} au {{ a.fin }}",
+    "piloted_none": "Vous ne pilotez aucune action du projet.",
+    "h_tasks": "3. Vos tâches et votre rôle (RACI)",
+    "tasks_intro": "Votre rôle dans chaque tâche, tel que validé dans la matrice RACI :",
+    "tasks_columns": ("Action", "Tâche", "Rôle", "Période", "Charge de la tâche (jours)"),
+    "tasks_none": "Aucune tâche ne vous est attribuée à ce jour dans la matrice RACI validée.",
+    "h_bodies": "4. Les instances où vous siégez",
+    "bodies_item": "{{ i.nom }} ({{ i.type }}) — {{ i.role }} — réunion {{ i.rythme }}",
+    "bodies_none": "Vous ne siégez dans aucune instance du projet.",
+    "h_rhythm": "5. Le rythme du suivi",
+    "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }})"
+    "{% if revue.prochaines %} ; prochaines dates : {{ revue.prochaines }}{% endif %}.{% endif %}",
+    "follow_up": "{% if suivi %}En tant que pilote, vous présentez l'avancement de vos actions au suivi "
+    "des pilotes, {{ suivi.rythme }} ({{ suivi.instance }}).{% endif %}",
+    "closing": "Nous vous remercions de votre engagement au service du projet.",
+    "signature": "Pour le projet : {{ signataire }}, directeur(trice) de projet\t\t"
+    "Le (la) titulaire de la mission : {{ personne.nom }}",
+}
