@@ -316,3 +316,19 @@ LETTER_TEMPLATE: dict = {
     "signature": "Pour le projet : {{ signataire }}, directeur(trice) de projet\t\t"
     "Le (la) titulaire de la mission : {{ personne.nom }}",
 }
+
+ACTION_MESSAGES: dict[str, str] = {
+    "bad_token": "Lien invalide ou révoqué : demandez un nouveau lien à l'animateur de l'atelier.",
+    "not_your_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seul son pilote ou "
+    "l'animateur de l'atelier le peut.",
+    "pilot_fields": "Champ(s) réservé(s) à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
+    "past_date": "une date passée ou d'aujourd'hui (le journal consigne ce qui a été fait ou décidé)",
+    "file_refused": "Pièce jointe refusée (action « {action} »)",
+    "file_type": "un fichier d'un des types acceptés : {types}",
+    "file_content": "un fichier dont le contenu est bien du type {ext} annoncé par son extension",
+    "file_empty": "un fichier non vide",
+    "file_size": "un fichier d'au plus {max}",
+    "file_total": "au plus {max} de pièces jointes par action ({used} déjà utilisés)",
+    "bad_path": "Chemin de pièce jointe refusé.",
+    "file_missing": "Le fichier de la pièce jointe « {name} » est introuvable dans le dossier de l'atelier.",
+}
