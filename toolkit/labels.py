@@ -340,6 +340,7 @@ SERVE = {
     "participants_help": "nombre de participants attendus (taille des réserves de noyaux préchauffés)",
     "no_pages": "Aucune page d'atelier trouvée dans {path}.",
     "bad_participants": "--participants : un nombre entier entre 0 et 200 est attendu (reçu : {value}).",
+}
 
 # --- governance, letters, actions, review, report (issue 9) -------------------------
 
