@@ -42,7 +42,8 @@ CLOSED_STATES: tuple[str, ...] = ("achevée", "abandonnée")
 class Editor:
     """Who is editing: the consultant (every sheet) or one person (the sheets they pilot).
 
-    ``by`` is what the store's history records: the person's id, or ``consultant``.
+    ``by`` is what the store's history records — the person's id, or ``animateur`` for
+    the consultant — the same as the page framework's ``toolkit.access.Access.by``.
     """
 
     by: str
@@ -51,23 +52,25 @@ class Editor:
     name: str = ""
 
     @classmethod
-    def for_consultant(cls, name: str = "consultant") -> "Editor":
+    def for_consultant(cls, name: str = L.FACILITATOR_BY) -> "Editor":
         return cls(by=name, consultant=True, name=name)
 
     @classmethod
     def for_person(cls, person: dict[str, Any]) -> "Editor":
         return cls(by=person["id"], person_id=person["id"], name=person.get("name", ""))
 
+    @classmethod
+    def from_access(cls, access: Any) -> "Editor":
+        """The editor of a page's ``Session.access`` (facilitator or participant)."""
+        return cls.for_consultant() if access.is_facilitator else cls.for_person(access.person)
+
 
 def editor_from_token(store: Any, token: str | None) -> Editor:
-    """The editor a link's token stands for: the facilitator's token is the consultant,
-    a participant's token that person. Raises ``AccessDenied`` otherwise."""
-    if token and secrets.compare_digest(str(token), store.facilitator_token()):
-        return Editor.for_consultant()
-    person = store.person_by_token(token or "")
-    if person is None:
-        raise AccessDenied(L.ACTION_MESSAGES["bad_token"])
-    return Editor.for_person(person)
+    """The editor a link's token stands for (``toolkit.access.identify``): the facilitator's
+    token is the consultant, a participant's token that person; ``AccessDenied`` otherwise."""
+    from .access import identify
+
+    return Editor.from_access(identify(store, token))
 
 
 def can_edit(action: dict[str, Any], editor: Editor) -> bool:

@@ -441,7 +441,6 @@ LETTER_TEMPLATE: dict = {
 }
 
 ACTION_MESSAGES: dict[str, str] = {
-    "bad_token": "Lien invalide ou révoqué : demandez un nouveau lien à l'animateur de l'atelier.",
     "not_your_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seul son pilote ou "
     "l'animateur de l'atelier le peut.",
     "pilot_fields": "Champ(s) réservé(s) à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
