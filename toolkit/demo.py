@@ -797,6 +797,7 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
         "journal": [dict(r) for r in JOURNAL],
         "attachments": [],
         "scenarios": [],
+        "reviews": [],
     }
     return {kind: data[kind] for kind in model.KIND_ORDER}
 

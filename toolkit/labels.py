@@ -454,3 +454,54 @@ ACTION_MESSAGES: dict[str, str] = {
     "bad_path": "Chemin de pièce jointe refusé.",
     "file_missing": "Le fichier de la pièce jointe « {name} » est introuvable dans le dossier de l'atelier.",
 }
+
+# The project review record kind (toolkit/model.py, "reviews"): added here, not above,
+# so that this section stays the only one this issue touches.
+KIND_LABELS["reviews"] = "Revues de projet"
+FIELD_LABELS.update({"present": "Présents", "excused": "Excusés", "decisions": "Décisions"})
+
+REVIEW_LABELS: dict[str, str] = {
+    "past_end": "échéance dépassée",
+    "behind": "avancement en retard sur le calendrier",
+    "spent_over_committed": "dépensé supérieur à l'engagé",
+    "committed_over_planned": "engagé supérieur au prévu",
+    "op_insert": "ajout",
+    "op_update": "modification",
+    "op_delete": "suppression",
+    "none": "(aucun)",
+    "not_both": "une personne présente ou excusée, pas les deux",
+    "review_fields": "un champ modifiable en revue de projet ({fields})",
+    "journal_entry": "Revue de projet du {date} : {changes}",
+    "no_review_yet": "Aucune revue de projet enregistrée : modifications depuis le début de l'atelier.",
+    "since_review": "Modifications depuis la revue du {date}.",
+}
+
+REVIEW_COLUMNS: dict[str, str] = {
+    "actions": "Actions",
+    "expected": "Avancement attendu (%)",
+    "days_late": "Jours de retard",
+    "reason": "Motif",
+    "last_entry": "Dernière entrée du journal",
+    "weeks_silent": "Semaines sans entrée",
+    "cofunded": "Cofinancé (€)",
+    "committed_pct": "Engagé (% du prévu)",
+    "spent_pct": "Dépensé (% du prévu)",
+    "cofunded_pct": "Cofinancé (% du prévu)",
+    "alert": "Alerte",
+    "cofunder": "Cofinanceur",
+    "at": "Quand",
+    "by": "Par (id)",
+    "who": "Par",
+    "action": "Action",
+    "field": "Modification",
+    "old": "Avant",
+    "new": "Après",
+    "present": "Présents",
+    "excused": "Excusés",
+    "decisions": "Décisions",
+    "changes": "Modifications de fiches",
+    "pilot": "Pilote",
+    "axis": "Axe",
+    "entries": "Entrées du journal",
+    "attachments": "Pièces jointes",
+}
