@@ -95,6 +95,16 @@ def _calendrier(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restitution(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    ws = Workshop.open(args.atelier)
+    paths = write_report(ws, folder=Path(args.sortie) if args.sortie else None, pdf=not args.sans_pdf)
+    for kind, path in paths.items():
+        print(f"Restitution {kind.upper()} : {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="maillage", description="Maillage : ateliers de diagnostic et de staffing.")
     sub = parser.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
@@ -129,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="décaler au jour ouvré suivant une réunion tombant un jour férié (par défaut) ou l'ignorer")
     p.add_argument("--subdivision", default=None, help="jours fériés locaux, p. ex. 57 (Moselle), 974 (La Réunion)")
     p.add_argument("--sortie", default=None, metavar="FICHIER.ics", help="par défaut : exports/calendrier_instances.ics")
+    p = add("restitution", "Écrire la restitution de l'atelier en HTML autonome et en PDF (LibreOffice).", _restitution)
+    p.add_argument("--sans-pdf", action="store_true", help="écrire seulement le HTML")
+    p.add_argument("--sortie", default=None, metavar="DOSSIER", help="par défaut : exports/restitution/")
     return parser
 
 

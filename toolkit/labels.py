@@ -478,6 +478,8 @@ REVIEW_LABELS: dict[str, str] = {
 
 REVIEW_COLUMNS: dict[str, str] = {
     "actions": "Actions",
+    "meetings": "Réunions",
+    "dates": "Dates",
     "expected": "Avancement attendu (%)",
     "days_late": "Jours de retard",
     "reason": "Motif",
@@ -504,4 +506,49 @@ REVIEW_COLUMNS: dict[str, str] = {
     "axis": "Axe",
     "entries": "Entrées du journal",
     "attachments": "Pièces jointes",
+}
+
+REPORT_SECTIONS: dict[str, str] = {
+    "projet": "Le projet et ses actions",
+    "parties_prenantes": "Parties prenantes",
+    "carte": "Carte des parties prenantes",
+    "competences": "Compétences et motivations",
+    "raci": "Matrice RACI et ses défauts",
+    "plan_de_charge": "Plan de charge",
+    "ecarts": "Écarts et remèdes",
+    "gouvernance": "Gouvernance et pilotage",
+    "fiches_actions": "Fiches actions",
+    "revue": "Revue de projet",
+}
+
+REPORT_LABELS: dict[str, str] = {
+    "title": "Restitution de l'atelier — {project}",
+    "made_on": "Document produit par Maillage le {date}.",
+    "contents": "Sommaire",
+    "yes": "oui",
+    "no": "non",
+    "empty": "Aucun élément.",
+    "horizon": "Horizon",
+    "pending": "Cette analyse n'est pas encore disponible dans cette version de Maillage "
+    "(module « {module} » à venir).",
+    "section_failed": "Cette section n'a pas pu être produite : {error}",
+    "bodies": "Les instances",
+    "organisation_alt": "Organigramme des instances et ligne hiérarchique du projet",
+    "calendar": "Calendrier des réunions sur l'horizon",
+    "meetings": "Réunions",
+    "dates": "Dates",
+    "moved_note": "* date décalée au jour ouvré suivant (jour férié ou week-end).",
+    "by_state": "Actions par état",
+    "budget": "Consommation du budget (hors actions abandonnées)",
+    "late": "Actions en retard",
+    "stalled": "Actions sans entrée au journal depuis {weeks} semaines",
+    "without_pilot": "Actions sans pilote",
+    "alerts": "Alertes budgétaires",
+    "reviews": "Revues de projet tenues",
+    "no_review": "Aucune revue de projet enregistrée.",
+    "next_review": "Prochaine revue de projet : {date}.",
+    "no_soffice": "LibreOffice (soffice) est introuvable : le PDF n'a pas été produit. "
+    "Le rapport HTML est disponible : {html}. Installez LibreOffice (paquet Debian libreoffice-writer).",
+    "soffice_timeout": "LibreOffice n'a pas produit le PDF en {seconds} secondes.",
+    "soffice_failed": "LibreOffice n'a pas pu produire le PDF : {error}",
 }
