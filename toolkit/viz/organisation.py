@@ -16,16 +16,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-import matplotlib
+import networkx as nx
+# A bare Figure (no pyplot): no window, no global state, whatever backend a notebook uses.
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-matplotlib.use("Agg")  # a picture to a file or a page, never a window
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
-
-from .. import labels as L  # noqa: E402
-from ..model import fold  # noqa: E402
+from .. import labels as L
+from ..model import fold
 
 BODY_COLOURS = ("#1f4e79", "#2e75b6", "#548235", "#bf9000")
 MAX_MEMBERS_SHOWN = 12
@@ -142,10 +139,11 @@ def organisation_figure(graph: nx.DiGraph) -> Figure:
 
     Returns
     -------
-    A figure; close it (``plt.close(fig)``) when it has been saved or shown.
+    A matplotlib ``Figure`` (not registered with pyplot: nothing to close).
     """
     tall = _total_units(graph) * UNIT_INCHES + 0.8
-    fig, (left, right) = plt.subplots(1, 2, figsize=(15, max(7.0, tall)), gridspec_kw={"width_ratios": [1.25, 1]})
+    fig = Figure(figsize=(15, max(7.0, tall)))
+    left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
     _draw_bodies(left, graph)
     _draw_hierarchy(right, graph)
     fig.tight_layout()
@@ -153,8 +151,7 @@ def organisation_figure(graph: nx.DiGraph) -> Figure:
 
 
 def figure_png(fig: Figure, dpi: int = 110) -> bytes:
-    """The figure as PNG bytes (for an inline ``data:`` image in a page or a report); closes it."""
+    """The figure as PNG bytes (for an inline ``data:`` image in a page, a carnet or a report)."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
     return buffer.getvalue()
