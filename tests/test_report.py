@@ -31,6 +31,22 @@ def test_report_has_every_section_and_is_self_contained(demo_workshop: Workshop)
     assert "Prochaine revue de projet : 12/01/2027." in page
 
 
+def test_other_steps_sections_present_their_modules_findings(demo_workshop: Workshop) -> None:
+    """The report calls the analyses of steps 3–5; the demo's deliberate flaws show."""
+    keys = ("competences", "raci", "plan_de_charge")
+    sections = [s for s in report.SECTIONS if s.key in keys]
+    assert len(sections) == 3
+    page = report.build_report(demo_workshop, today=TODAY, sections=sections)
+    assert "pas pu être produite" not in page and "pas encore disponible" not in page
+    raci = page[page.index("Matrice RACI et ses défauts</h2>"):page.index("Plan de charge</h2>")]
+    assert "Plusieurs A" in raci and "TAC-023" in raci  # two_a_task
+    assert all(t in raci for t in ("TAC-026", "TAC-043", "TAC-045"))  # no_r_tasks
+    workload = page[page.index("Plan de charge</h2>"):]
+    assert "Surcharges" in workload and "Léa Fradin" in workload and "2026-11" in workload  # overloaded_person
+    competences = page[page.index("Compétences et motivations</h2>"):page.index("Matrice RACI et ses défauts</h2>")]
+    assert "Marchés publics" in competences  # unmotivated_competence: lacking although held
+
+
 def test_everything_from_the_workshop_is_escaped(demo_workshop: Workshop) -> None:
     s = demo_workshop.store
     s.update("project", "PRJ", {"name": "<script>alert('x')</script>"}, by="t")

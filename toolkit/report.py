@@ -93,6 +93,8 @@ def table_html(df: pd.DataFrame, columns: list[str] | None = None, empty: str | 
     """An HTML table of ``df`` (selected ``columns``), French headings and values, escaped."""
     if df is None or df.empty:
         return f'<p class="vide">{esc(empty or L.REPORT_LABELS["empty"])}</p>'
+    if df.index.name is not None:  # the analyses' display frames carry their key as the index
+        df = df.reset_index()
     columns = [c for c in (columns or list(df.columns)) if c in df.columns]
     head = "".join(f"<th>{esc(column_label(c))}</th>" for c in columns)
     body = []
@@ -189,16 +191,71 @@ def _pending(module: str) -> Callable[[ReportContext], str]:
     return build
 
 
+def _figure(fig: Any, alt: str) -> str:
+    from .viz.organisation import figure_png
+
+    return image_html(figure_png(fig), alt)
+
+
+def _competences(ctx: ReportContext) -> str:
+    """Step 3, from ``toolkit.competences`` (Le Boterf's savoir, vouloir, pouvoir agir)."""
+    from . import competences as C
+    from .viz.heatmap import competence_heatmap
+
+    f = ctx.frames
+    a, p, c = f["assessments"], f["persons"], f["competences"]
+
+    def show(df: pd.DataFrame) -> pd.DataFrame:
+        return C.for_display(df, p, c)
+
+    return "".join([
+        f"<h3>{esc(L.REPORT_LABELS['coverage'])}</h3>", table_html(show(C.coverage(a, c))),
+        f"<h3>{esc(L.REPORT_LABELS['lacking'])}</h3>",
+        table_html(show(C.lacking_competences(f["requirements"], a, c))),
+        f"<h3>{esc(L.REPORT_LABELS['single_holder'])}</h3>", table_html(show(C.single_points_of_failure(a, c))),
+        f"<h3>{esc(L.REPORT_LABELS['mobilisable_map'])}</h3>",
+        note_html(L.REPORT_LABELS["anonymised"]),
+        _figure(competence_heatmap(C.matrix(a, "mobilisable", p, c), p, c, "mobilisable", anonymise=True),
+                L.REPORT_LABELS["mobilisable_map"]),
+    ])
+
+
+def _raci(ctx: ReportContext) -> str:
+    """Step 4, from ``toolkit.raci`` (its checks of the method's rules)."""
+    from . import raci
+
+    findings = raci.check(ctx.frames)
+    return "".join([
+        f"<h3>{esc(L.REPORT_LABELS['raci_summary'])}</h3>", table_html(raci.french(raci.summary(findings))),
+        f"<h3>{esc(L.REPORT_LABELS['raci_findings'])}</h3>", table_html(raci.french(findings)),
+    ])
+
+
+def _workload(ctx: ReportContext) -> str:
+    """Step 5, from ``toolkit.workload`` (load per person and month against capacity)."""
+    from . import workload
+    from .viz import workload as pictures
+
+    plan = workload.analyse(ctx.frames)
+    return "".join([
+        _figure(pictures.heatmap(plan["table"]), L.REPORT_SECTIONS["plan_de_charge"]),
+        f"<h3>{esc(L.REPORT_LABELS['overloads'])}</h3>", table_html(workload.french(plan["overloads"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['months_at_risk'])}</h3>",
+        table_html(workload.french(plan["months_at_risk"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['monthly_plan'])}</h3>", table_html(workload.french(plan["plan"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['gantt'])}</h3>", _figure(pictures.gantt(ctx.frames), L.REPORT_LABELS["gantt"]),
+    ])
+
+
 def _governance(ctx: ReportContext) -> str:
     from . import governance as G
-    from .viz.organisation import figure_png, organisation_figure
+    from .viz.organisation import organisation_figure
 
     frames = ctx.frames
     out = [f"<h3>{esc(L.REPORT_LABELS['bodies'])}</h3>",
            table_html(G.bodies_table(frames), ["name", "kind", "rhythm_weeks", "first_date", "reports_to",
                                                "chair", "facilitator", "members"])]
-    out.append(image_html(figure_png(organisation_figure(G.organisation_graph(frames))),
-                          L.REPORT_LABELS["organisation_alt"]))
+    out.append(_figure(organisation_figure(G.organisation_graph(frames)), L.REPORT_LABELS["organisation_alt"]))
     if len(frames["project"]) and len(frames["bodies"]):
         calendar = G.meeting_calendar(frames)
         rows = []
@@ -252,9 +309,9 @@ for _section in (
     Section("projet", L.REPORT_SECTIONS["projet"], _project),
     Section("parties_prenantes", L.REPORT_SECTIONS["parties_prenantes"], _pending("stakeholders")),
     Section("carte", L.REPORT_SECTIONS["carte"], _pending("stakeholders")),
-    Section("competences", L.REPORT_SECTIONS["competences"], _pending("competences")),
-    Section("raci", L.REPORT_SECTIONS["raci"], _pending("raci")),
-    Section("plan_de_charge", L.REPORT_SECTIONS["plan_de_charge"], _pending("workload")),
+    Section("competences", L.REPORT_SECTIONS["competences"], _competences),
+    Section("raci", L.REPORT_SECTIONS["raci"], _raci),
+    Section("plan_de_charge", L.REPORT_SECTIONS["plan_de_charge"], _workload),
     Section("ecarts", L.REPORT_SECTIONS["ecarts"], _pending("gaps")),
     Section("gouvernance", L.REPORT_SECTIONS["gouvernance"], _governance),
     Section("fiches_actions", L.REPORT_SECTIONS["fiches_actions"], _sheets),
