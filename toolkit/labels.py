@@ -843,3 +843,31 @@ REPORT_LABELS: dict[str, str] = {
     "soffice_timeout": "LibreOffice n'a pas produit le PDF en {seconds} secondes.",
     "soffice_failed": "LibreOffice n'a pas pu produire le PDF : {error}",
 }
+
+SHEET_PAGE: dict = {
+    "title": "Fiches actions",
+    "intro": "Toutes les fiches sont consultables. Vous mettez à jour celles dont vous êtes pilote : "
+    "état, avancement, budget, journal des faits et décisions, pièces jointes.",
+    "choose": "Action",
+    "yours": "Vous pilotez {n} action(s) : la première est affichée.",
+    "none_yours": "Vous ne pilotez aucune action : vous pouvez consulter les fiches.",
+    "no_action": "Aucune action n'est encore définie.",
+    "no_pilot": "sans pilote",
+    "cofunded": "Cofinancements (€)",
+    "fundings": "Cofinanceurs",
+    "journal": "Journal",
+    "no_journal": "Aucune entrée au journal.",
+    "attachments": "Pièces jointes",
+    "read_only": "Vous consultez cette fiche : seul son pilote ({pilot}) ou l'animateur peut la modifier.",
+    "edit_sheet": "Mettre à jour la fiche",
+    "save_sheet": "Enregistrer la fiche",
+    "nothing_changed": "Aucune modification à enregistrer.",
+    "new_entry": "Ajouter au journal",
+    "add_entry": "Ajouter l'entrée",
+    "choose_file": "Choisir un fichier",
+    "attach": "Joindre le fichier",
+    "no_file": "Choisissez d'abord un fichier.",
+    "limits": "Au plus {max} par fichier ; types acceptés : {types}.",
+    "board_title": "Fiches actions : dernières entrées du journal",
+    "board_columns": ["Date", "Action", "Type", "Texte", "Auteur"],
+}
