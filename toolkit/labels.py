@@ -1036,3 +1036,253 @@ EXCEL_SECTIONS: dict[str, str] = {
     "workload_staffing_text": "Étape 5 — part de la charge de chaque action qui a quelqu'un pour la réaliser (R) ; en "
     "orange les actions qui ont des tâches sans R.",
 }
+
+# --- governance, letters, actions, review, report (issue 9) -------------------------
+
+GOV_MEMBER_TYPES: dict[str, str] = {"person": "personne", "actor": "organisation"}
+
+GOV_LABELS: dict[str, str] = {
+    "holidays_option": "Jours fériés",
+    "weekend": "week-end",
+    "ics_calendar_name": "Instances — {project}",
+    "ics_summary": "{body} (réunion n° {number})",
+    "ics_moved": "Date décalée : le {date} tombait un jour férié ou chômé ({holiday}).",
+    "ics_members": "Membres",
+    "reports_to": "rend compte à",
+    "sits_in": "siège à",
+    "diagram_bodies": "Instances et membres",
+    "diagram_hierarchy": "Qui rend compte à qui",
+    "diagram_rhythm": "toutes les {weeks} semaines",
+    "diagram_rhythm_1": "chaque semaine",
+    "diagram_more": "… et {n} autres",
+    "diagram_empty": "Aucune instance n'est encore définie.",
+}
+
+GOV_MESSAGES: dict[str, str] = {
+    "no_project": "Le projet n'est pas encore décrit (étape 1, cadrage) : "
+    "sa date de début fixe l'horizon du calendrier.",
+    "bad_calendar": "Calendrier des instances refusé",
+    "bad_subdivision": "Subdivision « {value} » inconnue pour les jours fériés ; attendu : une de {choices}.",
+}
+
+# Column headings of the tables shown to consultants (carnets, report).
+GOV_COLUMNS: dict[str, str] = {
+    "body_id": "Instance (id)",
+    "body": "Instance",
+    "body_kind": "Type d'instance",
+    "member_id": "Membre (id)",
+    "member": "Membre",
+    "member_type": "Nature",
+    "reports_to": "Rend compte à",
+    "chair": "Présidence",
+    "facilitator": "Animation",
+    "members": "Membres",
+    "number": "N°",
+    "planned_date": "Date au rythme",
+    "holiday": "Jour férié",
+    "moved": "Décalée",
+}
+
+LETTER_LABELS: dict[str, str] = {
+    "rhythm": "toutes les {weeks} semaines",
+    "rhythm_1": "chaque semaine",
+}
+
+LETTER_MESSAGES: dict[str, str] = {
+    "no_template": "Modèle de lettre de mission introuvable : {path}.",
+    "not_docx": "Le modèle de lettre de mission n'est pas un document Word (.docx) lisible : {error}.",
+    "bad_tag": "Le modèle de lettre de mission contient une balise invalide : {error}. "
+    "Vérifiez les {{{{ … }}}} et {{% … %}} du modèle.",
+    "unknown_variable": "Le modèle de lettre de mission utilise une variable inconnue : {error}. "
+    "Variables disponibles : projet, personne, actions_pilotees, taches, instances, revue, suivi, "
+    "signataire, date, legende_raci.",
+}
+
+# The wording of the default mission-letter template (toolkit/templates/lettre_de_mission.docx).
+# Jinja tags ({{ … }}, {% … %}) are the template's variables: see toolkit/letters.py.
+LETTER_TEMPLATE: dict = {
+    "date_line": "Le {{ date }}",
+    "title": "Lettre de mission",
+    "to": "À l'attention de {{ personne.nom }}, {{ personne.fonction }} — {{ personne.organisation }}",
+    "subject": "Objet : votre mission dans le projet « {{ projet.nom }} »",
+    "salutation": "Madame, Monsieur,",
+    "intro": "Le projet « {{ projet.nom }} » ({{ projet.programme }}) est conduit du {{ projet.debut }} "
+    "au {{ projet.fin }}. Vous y intervenez en qualité de {{ personne.role }}. La présente lettre "
+    "précise votre périmètre, le temps qui vous est alloué, votre rôle dans chaque action et les "
+    "instances auxquelles vous participez.",
+    "h_time": "1. Le temps alloué à votre mission",
+    "time": "{{ personne.jours_par_mois }} jour(s) par mois sont réservés à votre mission pendant "
+    "les {{ projet.horizon_mois }} mois du projet.",
+    "h_piloted": "2. Les actions que vous pilotez",
+    "piloted_intro": "Vous êtes pilote des actions suivantes : vous en tenez la fiche action à jour "
+    "(état, avancement, budget, journal) et vous en rendez compte en revue de projet.",
+    "piloted_item": "{{ a.nom }} — axe « {{ a.axe }} » ; état : {{ a.etat }} ; du {{ a.debut }} au {{ a.fin }}",
+    "piloted_none": "Vous ne pilotez aucune action du projet.",
+    "h_tasks": "3. Vos tâches et votre rôle (RACI)",
+    "tasks_intro": "Votre rôle dans chaque tâche, tel que validé dans la matrice RACI :",
+    "tasks_columns": ("Action", "Tâche", "Rôle", "Période", "Charge de la tâche (jours)"),
+    "tasks_none": "Aucune tâche ne vous est attribuée à ce jour dans la matrice RACI validée.",
+    "h_bodies": "4. Les instances où vous siégez",
+    "bodies_item": "{{ i.nom }} ({{ i.type }}) — {{ i.role }} — réunion {{ i.rythme }}",
+    "bodies_none": "Vous ne siégez dans aucune instance du projet.",
+    "h_rhythm": "5. Le rythme du suivi",
+    "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }})"
+    "{% if revue.prochaines %} ; prochaines dates : {{ revue.prochaines }}{% endif %}.{% endif %}",
+    "follow_up": "{% if suivi %}En tant que pilote, vous présentez l'avancement de vos actions au suivi "
+    "des pilotes, {{ suivi.rythme }} ({{ suivi.instance }}).{% endif %}",
+    "closing": "Nous vous remercions de votre engagement au service du projet.",
+    "signature": "Pour le projet : {{ signataire }}, directeur(trice) de projet\t\t"
+    "Le (la) titulaire de la mission : {{ personne.nom }}",
+}
+
+ACTION_MESSAGES: dict[str, str] = {
+    "not_your_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seul son pilote ou "
+    "l'animateur de l'atelier le peut.",
+    "pilot_fields": "Champ(s) réservé(s) à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
+    "past_date": "une date passée ou d'aujourd'hui (le journal consigne ce qui a été fait ou décidé)",
+    "file_refused": "Pièce jointe refusée (action « {action} »)",
+    "file_type": "un fichier d'un des types acceptés : {types}",
+    "file_content": "un fichier dont le contenu est bien du type {ext} annoncé par son extension",
+    "file_empty": "un fichier non vide",
+    "file_size": "un fichier d'au plus {max}",
+    "file_total": "au plus {max} de pièces jointes par action ({used} déjà utilisés)",
+    "bad_path": "Chemin de pièce jointe refusé.",
+    "file_missing": "Le fichier de la pièce jointe « {name} » est introuvable dans le dossier de l'atelier.",
+}
+
+# The project review record kind (toolkit/model.py, "reviews"): added here, not above,
+# so that this section stays the only one this issue touches.
+KIND_LABELS["reviews"] = "Revues de projet"
+FIELD_LABELS.update({"present": "Présents", "excused": "Excusés", "decisions": "Décisions"})
+
+REVIEW_LABELS: dict[str, str] = {
+    "past_end": "échéance dépassée",
+    "behind": "avancement en retard sur le calendrier",
+    "spent_over_committed": "dépensé supérieur à l'engagé",
+    "committed_over_planned": "engagé supérieur au prévu",
+    "op_insert": "ajout",
+    "op_update": "modification",
+    "op_delete": "suppression",
+    "none": "(aucun)",
+    "not_both": "une personne présente ou excusée, pas les deux",
+    "review_fields": "un champ modifiable en revue de projet ({fields})",
+    "journal_entry": "Revue de projet du {date} : {changes}",
+    "no_review_yet": "Aucune revue de projet enregistrée : modifications depuis le début de l'atelier.",
+    "since_review": "Modifications depuis la revue du {date}.",
+}
+
+REVIEW_COLUMNS: dict[str, str] = {
+    "actions": "Actions",
+    "meetings": "Réunions",
+    "dates": "Dates",
+    "expected": "Avancement attendu (%)",
+    "days_late": "Jours de retard",
+    "reason": "Motif",
+    "last_entry": "Dernière entrée du journal",
+    "weeks_silent": "Semaines sans entrée",
+    "cofunded": "Cofinancé (€)",
+    "committed_pct": "Engagé (% du prévu)",
+    "spent_pct": "Dépensé (% du prévu)",
+    "cofunded_pct": "Cofinancé (% du prévu)",
+    "alert": "Alerte",
+    "cofunder": "Cofinanceur",
+    "at": "Quand",
+    "by": "Par (id)",
+    "who": "Par",
+    "action": "Action",
+    "field": "Modification",
+    "old": "Avant",
+    "new": "Après",
+    "present": "Présents",
+    "excused": "Excusés",
+    "decisions": "Décisions",
+    "changes": "Modifications de fiches",
+    "pilot": "Pilote",
+    "axis": "Axe",
+    "entries": "Entrées du journal",
+    "attachments": "Pièces jointes",
+}
+
+REPORT_SECTIONS: dict[str, str] = {
+    "projet": "Le projet et ses actions",
+    "parties_prenantes": "Parties prenantes",
+    "carte": "Carte des parties prenantes",
+    "competences": "Compétences et motivations",
+    "raci": "Matrice RACI et ses défauts",
+    "plan_de_charge": "Plan de charge",
+    "ecarts": "Écarts et remèdes",
+    "gouvernance": "Gouvernance et pilotage",
+    "fiches_actions": "Fiches actions",
+    "revue": "Revue de projet",
+}
+
+REPORT_LABELS: dict[str, str] = {
+    "title": "Restitution de l'atelier — {project}",
+    "made_on": "Document produit par Maillage le {date}.",
+    "contents": "Sommaire",
+    "yes": "oui",
+    "no": "non",
+    "empty": "Aucun élément.",
+    "horizon": "Horizon",
+    "pending": "Cette analyse n'est pas encore disponible dans cette version de Maillage "
+    "(module « {module} » à venir).",
+    "section_failed": "Cette section n'a pas pu être produite : {error}",
+    "bodies": "Les instances",
+    "organisation_alt": "Organigramme des instances et ligne hiérarchique du projet",
+    "calendar": "Calendrier des réunions sur l'horizon",
+    "meetings": "Réunions",
+    "dates": "Dates",
+    "moved_note": "* date décalée au jour ouvré suivant (jour férié ou week-end).",
+    "coverage": "Couverture des compétences",
+    "lacking": "Compétences requises qui manquent",
+    "single_holder": "Compétences tenues par une seule personne",
+    "mobilisable_map": "Qui peut être mobilisé sur quelle compétence",
+    "anonymised": "Carte anonymisée : les auto-évaluations restent personnelles.",
+    "raci_summary": "Contrôles de la matrice RACI",
+    "raci_findings": "Constats",
+    "overloads": "Surcharges",
+    "months_at_risk": "Mois à risque",
+    "monthly_plan": "Plan de charge mensuel (six premiers mois en détail)",
+    "gantt": "Calendrier des actions",
+    "by_state": "Actions par état",
+    "budget": "Consommation du budget (hors actions abandonnées)",
+    "late": "Actions en retard",
+    "stalled": "Actions sans entrée au journal depuis {weeks} semaines",
+    "without_pilot": "Actions sans pilote",
+    "alerts": "Alertes budgétaires",
+    "reviews": "Revues de projet tenues",
+    "no_review": "Aucune revue de projet enregistrée.",
+    "next_review": "Prochaine revue de projet : {date}.",
+    "no_soffice": "LibreOffice (soffice) est introuvable : le PDF n'a pas été produit. "
+    "Le rapport HTML est disponible : {html}. Installez LibreOffice (paquet Debian libreoffice-writer).",
+    "soffice_timeout": "LibreOffice n'a pas produit le PDF en {seconds} secondes.",
+    "soffice_failed": "LibreOffice n'a pas pu produire le PDF : {error}",
+}
+
+SHEET_PAGE: dict = {
+    "title": "Fiches actions",
+    "intro": "Toutes les fiches sont consultables. Vous mettez à jour celles dont vous êtes pilote : "
+    "état, avancement, budget, journal des faits et décisions, pièces jointes.",
+    "choose": "Action",
+    "yours": "Vous pilotez {n} action(s) : la première est affichée.",
+    "none_yours": "Vous ne pilotez aucune action : vous pouvez consulter les fiches.",
+    "no_action": "Aucune action n'est encore définie.",
+    "no_pilot": "sans pilote",
+    "cofunded": "Cofinancements (€)",
+    "fundings": "Cofinanceurs",
+    "journal": "Journal",
+    "no_journal": "Aucune entrée au journal.",
+    "attachments": "Pièces jointes",
+    "read_only": "Vous consultez cette fiche : seul son pilote ({pilot}) ou l'animateur peut la modifier.",
+    "edit_sheet": "Mettre à jour la fiche",
+    "save_sheet": "Enregistrer la fiche",
+    "nothing_changed": "Aucune modification à enregistrer.",
+    "new_entry": "Ajouter au journal",
+    "add_entry": "Ajouter l'entrée",
+    "choose_file": "Choisir un fichier",
+    "attach": "Joindre le fichier",
+    "no_file": "Choisissez d'abord un fichier.",
+    "limits": "Au plus {max} par fichier ; types acceptés : {types}.",
+    "board_title": "Fiches actions : dernières entrées du journal",
+    "board_columns": ["Date", "Action", "Type", "Texte", "Auteur"],
+}
