@@ -14,8 +14,12 @@ if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
   echo "» Installation des dépendances${EXTRAS:+ ($EXTRAS)}…"
   SPEC="."
   [ -n "$EXTRAS" ] && SPEC=".[$EXTRAS]"
-  # compat mode: a plain .pth entry, so a checkout's own toolkit/ is what gets imported.
-  "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip >/dev/null
-  (cd "$ROOT" && "$ROOT/.venv/bin/python" -m pip install -q -e "$SPEC" --config-settings editable_mode=compat)
+  # The machine's pip config lists local mirrors that may be absent: hide those warnings only.
+  LOG="$(mktemp)"
+  status=0
+  (cd "$ROOT" && "$ROOT/.venv/bin/python" -m pip install -q -e "$SPEC") >"$LOG" 2>&1 || status=$?
+  grep -v -e "^WARNING: Location 'file:" "$LOG" || true
+  rm -f "$LOG"
+  [ "$status" -eq 0 ] || { echo "Échec de l'installation (pip, code $status)" >&2; exit "$status"; }
   touch "$STAMP"
 fi

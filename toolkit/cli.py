@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from . import labels as L
 from .errors import MaillageError
 from .workshop import Workshop
 
@@ -38,16 +39,25 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _servir(args: argparse.Namespace) -> int:
-    from .serve import join_links, serve
+    from .serve import (advertised_host, check_participants, facilitator_url, join_links, pool_sizes, serve,
+                        served_pages, write_join_sheet)
 
+    participants = check_participants(args.participants)
     ws = Workshop.open(args.atelier)
     project = ws.store.project()
-    print(f"Atelier : {project['name'] if project else ws.folder}")
+    public = advertised_host(args.hote)
+    print(L.SERVE["workshop"].format(name=project["name"] if project else ws.folder))
     print("Liens des participants :")
-    for link in join_links(ws, args.hote, args.port):
+    for link in join_links(ws, public, args.port):
         print(f"  {link['name']:<32} {link['url']}")
-    print("Arrêt : Ctrl+C")
-    return serve(ws, host=args.hote, port=args.port)
+    print(L.SERVE["join_sheet"].format(path=write_join_sheet(ws, public, args.port)))
+    print(L.SERVE["facilitator_link"].format(url=facilitator_url(ws, public, args.port)))
+    sizes = pool_sizes(participants, served_pages())
+    others = [n for page, n in sizes.items() if page != "accueil.ipynb"]
+    print(L.SERVE["pool"].format(pool=sizes.get("accueil.ipynb", 0), other=max(others, default=0),
+                                 participants=participants))
+    print(L.SERVE["stop"], flush=True)
+    return serve(ws, host=args.hote, port=args.port, participants=participants)
 
 
 def _liens(args: argparse.Namespace) -> int:
@@ -72,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     def server_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--hote", default="127.0.0.1", help="adresse d'écoute (0.0.0.0 pour le réseau de la salle)")
         p.add_argument("--port", type=int, default=8866)
+        p.add_argument("--participants", default=10, metavar="N", help=L.SERVE["participants_help"])
 
     p = add("creer", "Créer un atelier vide.", _creer)
     p.add_argument("--url", default=None, help="URL du magasin (par défaut : SQLite dans le dossier)")

@@ -219,6 +219,129 @@ MESSAGES = {
 YES_WORDS = {"oui", "o", "vrai", "x", "1", "yes", "true", "y"}
 NO_WORDS = {"non", "n", "faux", "0", "no", "false", ""}
 
+
+# --- serve (access, pages, board, join sheet) ------------------------------------------
+
+# Who wrote a record when it was not a participant (history ``by``).
+FACILITATOR_BY = "animateur"
+
+ACCESS = {
+    "no_token": "Ce lien est incomplet : il ne contient pas de jeton d'accès. "
+    "Ouvrez le lien personnel qui vous a été remis (ou scannez votre QR code).",
+    "bad_token": "Ce lien n'est pas (ou plus) valide. Il a peut-être été remplacé par un nouveau : "
+    "demandez votre lien à l'animateur de l'atelier.",
+    "facilitator_only": "Cette page est réservée à l'animateur de l'atelier. "
+    "Revenez à votre page d'accueil avec votre lien personnel.",
+    "step_closed": "L'étape « {title} » n'est pas ouverte pour le moment. "
+    "L'animateur l'ouvrira au moment voulu ; revenez à votre page d'accueil.",
+    "no_workshop": "L'atelier n'est pas disponible sur ce serveur. Prévenez l'animateur.",
+    "read_private": "Ces réponses appartiennent à une autre personne : vous ne pouvez pas les lire.",
+    "write_kind": "Vous ne pouvez pas modifier « {kind} » depuis cette page.",
+    "write_not_owner": "Cet enregistrement ({kind}) appartient à une autre personne : "
+    "vous ne pouvez pas le modifier.",
+    "write_field": "Vous ne pouvez pas modifier le champ « {field} » ({kind}).",
+    "write_owner_field": "Le champ « {field} » doit vous désigner vous-même ({kind}).",
+    "refused_title": "Accès refusé",
+}
+
+SAVE = {
+    "saving": "Enregistrement…",
+    "saved": "Enregistré à {time}.",
+    "failed": "L'enregistrement a échoué : {error}",
+    "failed_unknown": "L'enregistrement a échoué (erreur inattendue). Vos réponses sont conservées "
+    "dans la page : réessayez dans un instant, ou prévenez l'animateur.",
+    "kept": "Vos réponses sont conservées dans la page : corrigez puis enregistrez à nouveau.",
+    "button": "Enregistrer",
+}
+
+# The steps of the method (DESIGN.md), as participants see them.
+STEP_TITLES: dict[str, str] = {
+    "accueil": "Accueil",
+    "cadrage": "Cadrage du projet",
+    "parties_prenantes": "Cartographie des parties prenantes",
+    "competences": "Revue des compétences et des motivations",
+    "raci": "Qui fait quoi (matrice RACI)",
+    "plan_de_charge": "Plan de charge",
+    "ecarts": "Analyse des écarts",
+    "gouvernance": "Gouvernance et pilotage",
+    "fiches_actions": "Suivi des fiches actions",
+    "restitution": "Restitution",
+    "animateur": "Tableau de bord de l'animateur",
+    "gestion": "Gestion de l'atelier (liens et étapes)",
+}
+
+WELCOME = {
+    "hello": "Bonjour {name}",
+    "you_are": "Vous participez à l'atelier « {project} » ({territory}) en tant que : "
+    "{role}, {organisation}.",
+    "open_steps": "Étapes ouvertes maintenant",
+    "no_open_step": "Aucune étape n'est ouverte pour le moment : l'animateur vous dira quand commencer. "
+    "Cette page se met à jour toute seule.",
+    "profile_title": "Votre profil",
+    "profile_help": "Vérifiez votre fonction et indiquez combien de jours par mois vous pourriez "
+    "consacrer au projet. Vous pourrez revenir modifier ces réponses.",
+    "facilitator_hello": "Bonjour : vous êtes l'animateur de l'atelier.",
+    "facilitator_pages": "Pages de l'animateur",
+}
+
+BOARD = {
+    "title": "Tableau de bord de l'atelier",
+    "hide_names": "Masquer les noms (projection)",
+    "refreshed": "Mis à jour à {time}",
+    "joined_title": "Participants connectés",
+    "joined": "{joined} personne(s) sur {total} ont ouvert une page.",
+    "joined_table": ["Personne", "Organisation", "Première connexion", "Dernière page", "Pages ouvertes"],
+    "submissions_title": "Contributions par étape",
+    "submissions_table": ["Étape", "Contributions", "Contributeurs", "Dernière contribution"],
+    "latest_title": "Dernières contributions",
+    "latest_table": ["Heure", "Qui", "Quoi", "Opération"],
+    "ops": {"insert": "ajout", "update": "modification", "delete": "suppression"},
+    "section_error": "Cette rubrique n'a pas pu être calculée : {error}",
+    "empty": "Rien pour le moment.",
+    "profiles_title": "Profils des participants",
+    "profiles_table": ["Profils complétés", "Jours par mois proposés (total)"],
+}
+
+MANAGE = {
+    "title": "Gestion de l'atelier",
+    "steps_title": "Étapes ouvertes aux participants",
+    "step_open": "ouverte",
+    "step_closed": "fermée",
+    "step_no_page": "(page pas encore disponible)",
+    "tokens_title": "Liens des participants",
+    "tokens_table": ["Personne", "Organisation", "Lien"],
+    "reissue": "Réémettre le lien",
+    "revoke": "Révoquer le lien",
+    "reissued": "Nouveau lien de {name} : l'ancien ne fonctionne plus.",
+    "revoked": "Le lien de {name} est révoqué : il ne fonctionne plus.",
+    "no_link": "(aucun lien : révoqué)",
+    "facilitator_title": "Lien de l'animateur",
+    "facilitator_reissue": "Réémettre le lien de l'animateur",
+    "facilitator_reissued": "Nouveau lien de l'animateur (l'ancien ne fonctionne plus) : {url}",
+    "sheet": "Régénérer la feuille des liens (QR codes)",
+    "sheet_written": "Feuille des liens écrite : {path}",
+    "choose_person": "Personne",
+}
+
+JOIN_SHEET = {
+    "title": "Liens de l'atelier « {project} »",
+    "intro": "Chaque participant scanne son QR code ou tape son lien personnel. "
+    "Ce lien est personnel : ne le transmettez pas.",
+    "cut": "Découpez selon les pointillés.",
+}
+
+SERVE = {
+    "workshop": "Atelier : {name}",
+    "facilitator_link": "Lien de l'animateur (ne pas diffuser) : {url}",
+    "join_sheet": "Feuille des liens à imprimer (un QR code par participant) : {path}",
+    "pool": "Noyaux préchauffés : {pool} pour l'accueil, {other} pour chaque autre page "
+    "({participants} participants attendus).",
+    "stop": "Arrêt : Ctrl+C",
+    "participants_help": "nombre de participants attendus (taille des réserves de noyaux préchauffés)",
+    "no_pages": "Aucune page d'atelier trouvée dans {path}.",
+    "bad_participants": "--participants : un nombre entier entre 0 et 200 est attendu (reçu : {value}).",
+}
+
 # --- gaps, scenarios, staffing (toolkit/gaps.py, scenarios.py, staffing.py) --------
 
 # Remedies the method names, in the order they are preferred when several apply.

@@ -1,58 +1,255 @@
 """Serving the participant pages of ``ateliers/`` with Voilà, and the links to join.
 
-Voilà is configured, not patched: we build its command line (traitlets options) and
-pass the workshop to every kernel through the ``MAILLAGE_ATELIER`` environment variable.
+Voilà is configured, not patched: :func:`voila_config` builds its traitlets configuration
+(preheated kernel pools sized from the expected number of participants, culling of
+abandoned kernels, no tracebacks, no-referrer headers so tokens in links do not travel,
+the ``maillage`` template: Voilà's lab template without its remote stylesheets),
+written as ``voila.json`` in the workshop's ``.serveur/`` folder and found through
+``--Voila.config_file_paths``. The workshop reaches every kernel through the environment
+(``MAILLAGE_ATELIER``, ``MAILLAGE_STORE_URL``).
+
+The front end can never run code in a kernel: Voilà only lets widget (comm) messages,
+``kernel_info_request`` and ``shutdown_request`` through the websocket
+(``allowed_message_types`` of its kernel manager); an ``execute_request`` sent by a
+browser is dropped. ``tests/test_serve.py`` proves it against a running server.
+
+Example
+-------
+>>> page_url("127.0.0.1", 8866, "accueil.ipynb", "abc")
+'http://127.0.0.1:8866/voila/render/accueil.ipynb?jeton=abc'
+>>> pool_sizes(30, ["accueil.ipynb", "animateur.ipynb", "parties_prenantes.ipynb"])["accueil.ipynb"]
+30
 """
 from __future__ import annotations
 
+import html
+import json
+import math
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, Iterable
 from urllib.parse import quote
 
+from . import labels as L
+from . import steps as steps_mod
+from .access import TOKEN_PARAM
+from .errors import MaillageError
 from .workshop import ENV_FOLDER, ENV_URL, Workshop
 
-PAGES_DIR = Path(__file__).resolve().parent.parent / "ateliers"
+PAGES_DIR = steps_mod.PAGES_DIR
+#: Our Jupyter data folder: the ``maillage`` Voilà template (lab without remote stylesheets).
+DATA_DIR = Path(__file__).resolve().parent / "jupyter_data"
+TEMPLATE = "maillage"
 WELCOME_PAGE = "accueil.ipynb"
+FACILITATOR_PAGE = "animateur.ipynb"
+RUN_DIR = ".serveur"
+JOIN_SHEET = "liens_participants.html"
+MAX_PARTICIPANTS = 200
+
+#: Kernels of closed tabs whose browser could not say goodbye are shut down after this
+#: long without activity; a page still connected is never culled (``cull_connected``).
+CULL_IDLE_SECONDS = 3600
+CULL_INTERVAL_SECONDS = 300
 
 
 def page_url(host: str, port: int, page: str, token: str) -> str:
-    """The link a person opens: a Voilà page with their token in the query string.
+    """The link a person opens: a Voilà page with their token in the query string."""
+    return f"http://{host}:{port}/voila/render/{quote(page)}?{TOKEN_PARAM}={quote(token)}"
 
-    >>> page_url("127.0.0.1", 8866, "accueil.ipynb", "abc")
-    'http://127.0.0.1:8866/voila/render/accueil.ipynb?jeton=abc'
+
+def advertised_host(host: str) -> str:
+    """The address to put in links: ``host``, or this machine's address when listening on all.
+
+    Resolves the machine's own name only (no traffic leaves the machine).
     """
-    return f"http://{host}:{port}/voila/render/{quote(page)}?jeton={quote(token)}"
+    if host not in ("0.0.0.0", "", "::"):
+        return host
+    name = socket.gethostname()
+    try:
+        address = socket.gethostbyname(name)
+    except OSError:
+        return name
+    return name if address.startswith("127.") else address
 
 
 def join_links(ws: Workshop, host: str, port: int) -> list[dict[str, str]]:
-    """One welcome link per person, as plain dicts (id, name, url)."""
+    """One welcome link per person holding a token, as plain dicts (id, name, organisation, url)."""
     return [
-        {"id": p["id"], "name": p["name"], "url": page_url(host, port, WELCOME_PAGE, p["token"])}
+        {"id": p["id"], "name": p["name"], "organisation": p["organisation"],
+         "url": page_url(host, port, WELCOME_PAGE, p["token"])}
         for p in ws.store.all("persons")
         if p.get("token")
     ]
 
 
-def voila_command(ws: Workshop, host: str, port: int) -> list[str]:
-    """The Voilà command line serving ``ateliers/`` for this workshop."""
+def facilitator_url(ws: Workshop, host: str, port: int) -> str:
+    """The facilitator's link (board page), creating the facilitator token if needed."""
+    return page_url(host, port, FACILITATOR_PAGE, ws.store.facilitator_token())
+
+
+def join_sheet_html(links: list[dict[str, str]], project_name: str) -> str:
+    """A printable page: per participant a card with name, organisation, QR code and link.
+
+    QR codes are inline SVG made by ``segno`` (offline); every text is escaped.
+    """
+    import segno
+
+    cards = []
+    for link in links:
+        svg = segno.make(link["url"], error="m").svg_inline(scale=4, title=link["name"])
+        cards.append(
+            "<section class='card'>"
+            f"<h2>{html.escape(link['name'])}</h2><p class='org'>{html.escape(link.get('organisation', ''))}</p>"
+            f"<div class='qr'>{svg}</div><p class='url'>{html.escape(link['url'])}</p></section>")
+    title = L.JOIN_SHEET["title"].format(project=project_name)
+    return f"""<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>
+body {{ font-family: sans-serif; margin: 1cm; }}
+.cards {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5cm, 1fr)); gap: .4cm; }}
+.card {{ border: 1px dashed #888; padding: .4cm; break-inside: avoid; page-break-inside: avoid; }}
+.card h2 {{ font-size: 14pt; margin: 0; }}
+.org {{ margin: .1cm 0 .2cm; color: #444; }}
+.url {{ font-family: monospace; font-size: 8pt; word-break: break-all; }}
+@media print {{ body {{ margin: 0; }} .intro {{ font-size: 10pt; }} }}
+</style></head><body>
+<h1>{html.escape(title)}</h1>
+<p class="intro">{html.escape(L.JOIN_SHEET["intro"])} {html.escape(L.JOIN_SHEET["cut"])}</p>
+<div class="cards">
+{chr(10).join(cards)}
+</div></body></html>
+"""
+
+
+def write_join_sheet(ws: Workshop, host: str, port: int) -> Path:
+    """Write the printable join sheet into the workshop's ``exports/``; returns its path."""
+    project = ws.store.project()
+    name = project["name"] if project else ws.folder.name
+    path = ws.exports_dir / JOIN_SHEET
+    path.write_text(join_sheet_html(join_links(ws, host, port), name), encoding="utf-8")
+    return path
+
+
+def served_pages(pages_dir: Path = PAGES_DIR) -> list[str]:
+    """The notebooks Voilà will serve (relative names)."""
+    return sorted(p.name for p in pages_dir.glob("*.ipynb"))
+
+
+def pool_sizes(participants: int, pages: Iterable[str]) -> dict[str, int]:
+    """Preheated kernels to keep ready per page.
+
+    Everybody opens the welcome page at once when the session starts: one kernel each.
+    A step page is opened in waves when the facilitator opens the step: a third of the
+    room. Facilitator pages: one.
+    """
+    sizes = {}
+    for page in pages:
+        step = steps_mod.get(page.removesuffix(".ipynb"))
+        if page == WELCOME_PAGE:
+            sizes[page] = max(1, participants)
+        elif step.facilitator:
+            sizes[page] = 1
+        else:
+            sizes[page] = max(1, math.ceil(participants / 3))
+    return sizes
+
+
+def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) -> dict[str, Any]:
+    """Voilà's traitlets configuration for a live workshop (the content of ``voila.json``)."""
+    sizes = pool_sizes(participants, pages)
+    return {
+        "VoilaConfiguration": {
+            "preheat_kernel": preheat,
+            "default_pool_size": 1,
+            "show_tracebacks": False,
+            "strip_sources": True,
+            "theme": "light",
+            "template": TEMPLATE,
+        },
+        "VoilaKernelManager": {
+            "kernel_pools_config": {
+                "default": {"pool_size": 1},
+                **{page: {"pool_size": n} for page, n in sizes.items()},
+            },
+            # Refill a little after a wave of arrivals, not in the middle of it.
+            "fill_delay": 2.0,
+        },
+        "MappingKernelManager": {
+            "cull_idle_timeout": CULL_IDLE_SECONDS,
+            "cull_interval": CULL_INTERVAL_SECONDS,
+            "cull_connected": False,
+            "cull_busy": False,
+        },
+        "Voila": {
+            "tornado_settings": {"headers": {"Referrer-Policy": "no-referrer",
+                                             "X-Content-Type-Options": "nosniff"}},
+        },
+    }
+
+
+def voila_command(ws: Workshop, host: str, port: int, participants: int = 10,
+                  preheat: bool = True, pages_dir: Path = PAGES_DIR) -> list[str]:
+    """The Voilà command line serving ``ateliers/`` for this workshop (writes ``voila.json``)."""
+    run_dir = ws.folder / RUN_DIR
+    run_dir.mkdir(exist_ok=True)
+    config = voila_config(participants, served_pages(pages_dir), preheat)
+    (run_dir / "voila.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
     return [
-        sys.executable, "-m", "voila", str(PAGES_DIR),
+        sys.executable, "-m", "voila", str(pages_dir),
         "--no-browser",
         f"--Voila.ip={host}",
         f"--port={port}",
+        "--Voila.port_retries=0",
+        f"--Voila.config_file_paths={run_dir}",
+        f"--preheat_kernel={preheat}",
+        f"--pool_size={1 if preheat else 0}",
         "--show_tracebacks=False",
         "--theme=light",
+        f"--template={TEMPLATE}",
     ]
 
 
-def serve(ws: Workshop, host: str = "127.0.0.1", port: int = 8866) -> int:
-    """Start Voilà in the foreground until interrupted; returns its exit code."""
+def server_env(ws: Workshop, host: str) -> dict[str, str]:
+    """The environment of the server and so of every kernel: the workshop, and where a
+    preheated kernel reaches the server for its request (Voilà's ``VOILA_APP_IP``)."""
     env = dict(os.environ)
     env[ENV_FOLDER] = str(ws.folder)
     env[ENV_URL] = ws.url
-    process = subprocess.Popen(voila_command(ws, host, port), env=env, cwd=str(PAGES_DIR))
+    env["VOILA_APP_IP"] = "127.0.0.1" if host in ("0.0.0.0", "", "::", "localhost") else host
+    env["JUPYTER_PATH"] = os.pathsep.join([str(DATA_DIR)] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p])
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    return env
+
+
+def check_participants(value: Any) -> int:
+    """The ``--participants`` value as an int in range, else a French error."""
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise MaillageError(L.SERVE["bad_participants"].format(value=value)) from None
+    if not 0 <= n <= MAX_PARTICIPANTS:
+        raise MaillageError(L.SERVE["bad_participants"].format(value=value))
+    return n
+
+
+def start(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants: int = 10,
+          preheat: bool = True, **popen: Any) -> subprocess.Popen:
+    """Start Voilà in the background for this workshop; returns the process (its own group)."""
+    if not served_pages():
+        raise MaillageError(L.SERVE["no_pages"].format(path=PAGES_DIR))
+    cmd = voila_command(ws, host, port, check_participants(participants), preheat)
+    return subprocess.Popen(cmd, env=server_env(ws, host), cwd=str(PAGES_DIR), start_new_session=True, **popen)
+
+
+def serve(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants: int = 10,
+          preheat: bool = True) -> int:
+    """Start Voilà in the foreground until interrupted; returns its exit code."""
+    process = start(ws, host, port, participants, preheat)
     try:
         return process.wait()
     except KeyboardInterrupt:

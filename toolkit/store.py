@@ -82,6 +82,16 @@ def build_metadata() -> sa.MetaData:
         sa.Column("key", sa.String(80), primary_key=True),
         sa.Column("value", sa.Text),
     )
+    # Page openings during a live workshop (who joined, on which page, when): not a
+    # record kind (no history, not in Excel), written by ``toolkit.access.record_visit``.
+    sa.Table(
+        "visits", md,
+        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("person_id", sa.String(40), nullable=True, index=True),
+        sa.Column("role", sa.String(20), nullable=False),
+        sa.Column("page", sa.String(80), nullable=False),
+        sa.Column("at", sa.String(32), nullable=False),
+    )
     return md
 
 

@@ -1,0 +1,259 @@
+"""The facilitator's board for the projector: sections that refresh live.
+
+A section is a function ``(store, hide_names: bool) -> DataFrame | str | Widget`` with a
+French title; the board calls every section on each refresh (every few seconds) and shows
+what it returns (a DataFrame as an escaped table, a string as escaped text, a widget as
+is). A step plugs its live results in without editing this file: any module of
+``toolkit.widgets`` registering a section at import is found by :func:`discover`::
+
+    from toolkit.widgets.board import section
+
+    @section("parties_prenantes", "Parties prenantes : acteurs ajoutés", order=20)
+    def stakeholders_board(store, hide_names):
+        return my_analysis(store.frames(["actors"]))      # a DataFrame
+
+With ``hide_names`` the section must not show people's names (use
+``person_label(store, hide_names)`` or ``toolkit.pseudonyms``).
+
+The built-in sections: participants joined, contributions per step, latest contributions,
+and the profiles filled on the welcome page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib
+import logging
+import pkgutil
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import labels as L
+from .. import steps as steps_mod
+from ..access import contributions, visits
+from ..pseudonyms import pseudonymise
+from ..store import Store
+
+log = logging.getLogger("maillage.board")
+
+SectionFn = Callable[[Store, bool], Any]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    fn: SectionFn
+    order: int = 50
+
+
+SECTIONS: dict[str, Section] = {}
+
+
+def section(key: str, title: str, order: int = 50) -> Callable[[SectionFn], SectionFn]:
+    """Register ``fn`` as the board section ``key`` (decorator; re-registering replaces)."""
+    def deco(fn: SectionFn) -> SectionFn:
+        SECTIONS[key] = Section(key, title, fn, order)
+        return fn
+    return deco
+
+
+def discover() -> list[Section]:
+    """Import every module of ``toolkit.widgets`` (so they register) and list sections in order."""
+    from . import __path__ as here, __name__ as package
+
+    for info in pkgutil.iter_modules(here):
+        try:
+            importlib.import_module(f"{package}.{info.name}")
+        except Exception:  # a broken plug-in must not take the board down
+            log.exception("module de tableau de bord non chargé : %s", info.name)
+    return sorted(SECTIONS.values(), key=lambda s: (s.order, s.key))
+
+
+def person_label(store: Store, hide_names: bool) -> dict[str, str]:
+    """Person id → what the board may show: the name, or a stable pseudonym."""
+    persons = store.all("persons")
+    if hide_names:
+        return pseudonymise([p["id"] for p in persons])
+    return {p["id"]: p["name"] for p in persons}
+
+
+def _short_time(at: str | None) -> str:
+    if not at:
+        return ""
+    try:
+        return dt.datetime.fromisoformat(at).astimezone().strftime("%H:%M:%S")
+    except ValueError:
+        return str(at)
+
+
+# --- built-in sections ----------------------------------------------------------------
+
+
+def joined_table(store: Store, hide_names: bool) -> pd.DataFrame:
+    """Persons who opened at least one page: first visit, last page, number of pages.
+
+    Returns
+    -------
+    DataFrame with the French columns of ``labels.BOARD["joined_table"]``, one row per
+    participant who joined (the facilitator's visits are not counted).
+    """
+    cols = L.BOARD["joined_table"]
+    v = visits(store)
+    v = v[v["role"] == "participant"]
+    if v.empty:
+        return pd.DataFrame(columns=cols)
+    names = person_label(store, hide_names)
+    orgs = {p["id"]: p["organisation"] for p in store.all("persons")}
+    rows = []
+    for pid, group in v.groupby("person_id", sort=True):
+        rows.append([names.get(pid, pid), orgs.get(pid, ""), _short_time(group["at"].min()),
+                     L.STEP_TITLES.get(group["page"].iloc[-1], group["page"].iloc[-1]), len(group)])
+    return pd.DataFrame(rows, columns=cols)
+
+
+@section("joined", L.BOARD["joined_title"], order=10)
+def joined_section(store: Store, hide_names: bool) -> widgets.Widget | str:
+    table = joined_table(store, hide_names)
+    text = L.BOARD["joined"].format(joined=len(table), total=store.count("persons"))
+    return _html(f"<p class='maillage-joined'><strong>{html.escape(text)}</strong></p>" + _table_html(table))
+
+
+def submissions_table(store: Store) -> pd.DataFrame:
+    """Per participant step: participants' writes, distinct contributors, time of the last one."""
+    cols = L.BOARD["submissions_table"]
+    rows = []
+    for step in [steps_mod.get("accueil")] + steps_mod.participant_steps():
+        if not step.kinds:
+            continue
+        c = contributions(store, step.kinds)
+        rows.append([step.title, len(c), c["by"].nunique() if len(c) else 0,
+                     _short_time(c["at"].max()) if len(c) else ""])
+    return pd.DataFrame(rows, columns=cols)
+
+
+@section("submissions", L.BOARD["submissions_title"], order=20)
+def submissions_section(store: Store, hide_names: bool) -> pd.DataFrame:
+    return submissions_table(store)
+
+
+@section("latest", L.BOARD["latest_title"], order=90)
+def latest_section(store: Store, hide_names: bool, limit: int = 8) -> pd.DataFrame:
+    """The last participants' writes, newest first (who, which kind, which operation)."""
+    kinds = sorted({k for s in steps_mod.STEPS.values() for k in s.kinds})
+    c = contributions(store, kinds).tail(limit).iloc[::-1]
+    names = person_label(store, hide_names)
+    from ..model import KINDS
+
+    return pd.DataFrame({
+        L.BOARD["latest_table"][0]: [_short_time(a) for a in c["at"]],
+        L.BOARD["latest_table"][1]: [names.get(b, b) for b in c["by"]],
+        L.BOARD["latest_table"][2]: [KINDS[k].label for k in c["kind"]],
+        L.BOARD["latest_table"][3]: [L.BOARD["ops"].get(o, o) for o in c["op"]],
+    })
+
+
+# --- the board widget -----------------------------------------------------------------
+
+
+def _table_html(df: pd.DataFrame) -> str:
+    if df.empty:
+        return f"<p>{html.escape(L.BOARD['empty'])}</p>"
+    return df.to_html(index=False, escape=True, border=0, classes="maillage-table")
+
+
+def _html(value: str) -> widgets.HTML:
+    return widgets.HTML(value)
+
+
+class Board(widgets.VBox):
+    """All registered sections, a switch that hides names, refreshed by :meth:`refresh`.
+
+    Example (in a facilitator page)::
+
+        board = Board(session.store)
+        session.show(board)
+        session.every(3, board.refresh)
+    """
+
+    def __init__(self, store: Store, sections: list[Section] | None = None) -> None:
+        self.store = store
+        self.sections = sections if sections is not None else discover()
+        self.hide = widgets.Checkbox(value=False, description=L.BOARD["hide_names"], indent=False)
+        self.hide.add_class("maillage-hide-names")
+        self.hide.observe(lambda _c: self.refresh(), names="value")
+        self.clock = widgets.HTML()
+        self.clock.add_class("maillage-refreshed")
+        self.boxes: dict[str, widgets.Box] = {}
+        self._last: dict[str, str] = {}
+        children: list[widgets.Widget] = [widgets.HBox([self.hide, self.clock])]
+        for s in self.sections:
+            box = widgets.VBox([])
+            box.add_class(f"maillage-section-{s.key}")
+            self.boxes[s.key] = box
+            children += [widgets.HTML(f"<h3>{html.escape(s.title)}</h3>"), box]
+        super().__init__(children)
+        self.add_class("maillage-board")
+        self.refresh()
+
+    def render(self, s: Section) -> widgets.Widget | str:
+        """One section's content: an HTML string, or a widget from the section."""
+        try:
+            out = s.fn(self.store, self.hide.value)
+        except Exception as exc:
+            log.exception("section %s en échec", s.key)
+            return f"<p class='maillage-error'>{html.escape(L.BOARD['section_error'].format(error=exc))}</p>"
+        if isinstance(out, pd.DataFrame):
+            return _table_html(out)
+        if isinstance(out, widgets.HTML):
+            return out.value
+        if isinstance(out, widgets.Widget):
+            return out
+        return f"<p>{html.escape(str(out))}</p>"
+
+    def refresh(self) -> None:
+        """Recompute every section; only what changed is sent to the browser."""
+        for s in self.sections:
+            content = self.render(s)
+            box = self.boxes[s.key]
+            if isinstance(content, str):
+                if self._last.get(s.key) == content:
+                    continue
+                self._last[s.key] = content
+                if box.children and isinstance(box.children[0], widgets.HTML) and not box.children[0]._dom_classes:
+                    box.children[0].value = content
+                    continue
+                new: widgets.Widget = widgets.HTML(content)
+            else:
+                self._last.pop(s.key, None)
+                new = content
+            old = box.children
+            box.children = [new]
+            for w in old:
+                if w is not new:
+                    w.close()
+        self.clock.value = html.escape(L.BOARD["refreshed"].format(time=dt.datetime.now().strftime("%H:%M:%S")))
+
+
+# --- the welcome step's own section ---------------------------------------------------
+
+
+@section("profiles", L.BOARD["profiles_title"], order=30)
+def profiles_section(store: Store, hide_names: bool) -> pd.DataFrame:
+    """Profiles updated by participants and the days per month they offer, in total."""
+    c = contributions(store, ["persons"])
+    done = sorted(set(c["by"])) if len(c) else []
+    persons = {p["id"]: p for p in store.all("persons")}
+    days = sum(float(persons[p]["capacity_days"] or 0) for p in done if p in persons)
+    return pd.DataFrame([[len(done), f"{days:g}"]], columns=L.BOARD["profiles_table"])
+
+
+def board_page(session: Any, refresh_seconds: float = 3) -> Board:
+    """Display the board for a facilitator session, refreshed every ``refresh_seconds``."""
+    board = Board(session.store)
+    session.show(board, title=L.BOARD["title"])
+    session.every(refresh_seconds, board.refresh)
+    return board

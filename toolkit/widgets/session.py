@@ -1,0 +1,408 @@
+"""What every participant or facilitator page calls first: :func:`open_page`.
+
+``open_page`` reads the link's query string (the right way for Voilà's preheated kernels),
+opens the current workshop (``MAILLAGE_ATELIER``, set by ``maillage servir``), checks the
+token and the step, and notes the visit. When access is refused it displays *only* a
+French refusal and returns None: the page then shows nothing else. Otherwise it returns a
+:class:`Session`:
+
+- ``session.person`` (the participant's record, without token, or None for the
+  facilitator), ``session.is_facilitator``, ``session.by`` (who, for history);
+- ``session.records / get / frame / insert / update / delete``: the store as this person
+  may see and change it (:class:`toolkit.access.Guard`: private records stay private,
+  writes are checked and attributed);
+- ``session.store``: the raw store, for read-only analyses on facilitator pages;
+- ``session.save(action, status)``: "saved means saved" — the confirmation shows only
+  after ``action`` (a write) has committed; on failure a French error shows and the page
+  keeps what was typed;
+- ``session.link(step)``: the relative link to another page, carrying the same token;
+- ``session.every(seconds, fn)``: refresh something live (board, open steps);
+- ``session.show(*widgets)``: display the page (phone-friendly styles included).
+
+:class:`Form` builds a form from the model's fields (labels, drop-downs, checks) with a
+save button and a status line wired to ``session.save``.
+
+Example page (``ateliers/ma_page.ipynb``, one code cell and nothing else, so that a
+refused visitor sees nothing but the refusal)::
+
+    from toolkit.widgets.session import open_page, Form
+
+    session = open_page("parties_prenantes")        # facilitator=True on facilitator pages
+    if session:
+        form = Form(session, "actors", ["name", "category", "power", "interest"],
+                    clear_on_save=True)
+        session.show(form)
+
+Everything the page needs before knowing who is there (imports, opening the store) runs
+*before* the query string is read, so a preheated kernel has done that work in advance.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import html
+import logging
+import os
+from typing import Any, Callable, Iterable, TypeVar
+from urllib.parse import quote
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from .. import labels as L
+from .. import model
+from .. import steps as steps_mod
+from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require, token_from_query
+from ..errors import AccessDenied, MaillageError
+from ..workshop import Workshop
+
+log = logging.getLogger("maillage.pages")
+T = TypeVar("T")
+
+#: Styles for every page: readable on a phone (16 px inputs avoid zoom on focus),
+#: full-width controls, visible status colours. Inline: nothing is fetched.
+PAGE_CSS = """<style>
+.maillage-page { max-width: 46rem; margin: 0 auto; font-size: 16px; line-height: 1.45; }
+.maillage-page input, .maillage-page select, .maillage-page textarea, .maillage-page button {
+  font-size: 16px !important; }
+.maillage-page .widget-label { min-width: 0 !important; }
+.maillage-page .maillage-field { width: 100%; flex-wrap: wrap; }
+.maillage-page .maillage-field .widget-label { width: 100% !important; white-space: normal; text-align: left; }
+.maillage-page .jupyter-button { min-height: 2.6em; }
+.maillage-status { min-height: 1.5em; font-weight: 600; }
+.maillage-ok { color: #176b2c; }
+.maillage-error { color: #b00020; }
+.maillage-busy { color: #555; }
+.maillage-page table { border-collapse: collapse; width: 100%; }
+.maillage-page th, .maillage-page td { border-bottom: 1px solid #ddd; padding: .25em .5em; text-align: left; }
+.maillage-refus { max-width: 40rem; margin: 2em auto; padding: 1em 1.2em; border: 2px solid #b00020;
+  border-radius: 6px; font-size: 18px; }
+</style>"""
+
+
+# --- reading the request --------------------------------------------------------------
+
+
+def read_query_string() -> str:
+    """The page's query string.
+
+    In a preheated kernel (``VOILA_PREHEAT=True``) the notebook starts before anyone asks
+    for the page, so the query string is not in the environment yet: Voilà's helper
+    ``get_query_string`` waits for the request and returns it. Otherwise Voilà put it in
+    ``QUERY_STRING`` when it started the kernel.
+    """
+    if os.environ.get("VOILA_PREHEAT", "False") == "True":
+        from voila.utils import get_query_string
+
+        return get_query_string() or ""
+    return os.environ.get("QUERY_STRING", "")
+
+
+def refusal(message: str) -> HTML:
+    """The refusal shown alone on a page (escaped, in French)."""
+    return HTML(f'{PAGE_CSS}<div class="maillage-refus" role="alert"><strong>{html.escape(L.ACCESS["refused_title"])}'
+                f"</strong><p>{html.escape(message)}</p></div>")
+
+
+def open_page(step: str, facilitator: bool = False, *, query: str | None = None,
+              workshop: Workshop | None = None, show: bool = True) -> "Session | None":
+    """Check who opens the page; return a :class:`Session`, or display a refusal and return None.
+
+    Parameters
+    ----------
+    step : the page's step key (``steps.STEPS``), e.g. ``"accueil"``, ``"parties_prenantes"``.
+    facilitator : True on pages only the facilitator may open.
+    query : the query string (default: read from Voilà, see :func:`read_query_string`).
+    workshop : the workshop (default: ``Workshop.current()``).
+    show : display the refusal (False in tests that only want the outcome).
+
+    Returns
+    -------
+    Session, or None when the token is missing, unknown, revoked, a participant's on a
+    facilitator page, or the step is closed (the French reason has been displayed).
+    """
+    try:
+        ws = workshop or Workshop.current()
+        store = ws.store  # opened (schema checked, connections made) before waiting
+    except MaillageError:
+        log.exception("atelier indisponible")
+        if show:
+            display(refusal(L.ACCESS["no_workshop"]))
+        return None
+    if query is None:
+        query = read_query_string()
+    token = token_from_query(query)
+    try:
+        access = identify(store, token)
+        require(access, facilitator or steps_mod.get(step).facilitator)
+        if not access.is_facilitator and not steps_mod.is_open(store, step):
+            raise AccessDenied(L.ACCESS["step_closed"].format(title=steps_mod.get(step).title))
+    except AccessDenied as exc:
+        if show:
+            display(refusal(str(exc)))
+        return None
+    try:
+        record_visit(store, access, step)
+    except Exception:  # a missed visit must not keep anyone out of the page
+        log.exception("visite non enregistrée")
+    return Session(ws, access, step, token)
+
+
+# --- the session ----------------------------------------------------------------------
+
+
+class StatusLine(widgets.HTML):
+    """A one-line status under a form: busy, saved (green) or failed (red), announced to
+    screen readers (``role=status``)."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.add_class("maillage-status")
+        self.state = ""
+
+    def _set(self, state: str, text: str) -> None:
+        for cls in ("maillage-ok", "maillage-error", "maillage-busy"):
+            self.remove_class(cls)
+        if state:
+            self.add_class(f"maillage-{state}")
+        self.state = state
+        self.value = f'<div role="status">{html.escape(text).replace(chr(10), "<br>")}</div>' if text else ""
+
+    def busy(self, text: str = L.SAVE["saving"]) -> None:
+        self._set("busy", text)
+
+    def ok(self, text: str) -> None:
+        self._set("ok", text)
+
+    def error(self, text: str) -> None:
+        self._set("error", text)
+
+    def clear(self) -> None:
+        self._set("", "")
+
+
+class Session:
+    """One person on one page: who they are and the store as they may use it."""
+
+    def __init__(self, workshop: Workshop, access: Access, step: str, token: str) -> None:
+        self.workshop = workshop
+        self.store = workshop.store
+        self.access = access
+        self.step = step
+        self.guard = Guard(self.store, access)
+        self._token = token
+        self._tasks: list[Any] = []
+
+    # who
+
+    @property
+    def person(self) -> dict[str, Any] | None:
+        return self.access.person
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.access.is_facilitator
+
+    @property
+    def by(self) -> str:
+        return self.access.by
+
+    # the store as this person may use it
+
+    def records(self, kind_name: str, **where: Any) -> list[dict[str, Any]]:
+        return self.guard.records(kind_name, **where)
+
+    def get(self, kind_name: str, record_id: str) -> dict[str, Any]:
+        return self.guard.get(kind_name, record_id)
+
+    def frame(self, kind_name: str):  # noqa: ANN201 - a DataFrame
+        return self.guard.frame(kind_name)
+
+    def insert(self, kind_name: str, data: dict[str, Any]) -> str:
+        return self.guard.insert(kind_name, data)
+
+    def update(self, kind_name: str, record_id: str, changes: dict[str, Any],
+               expected_version: int | None = None) -> dict[str, Any]:
+        return self.guard.update(kind_name, record_id, changes, expected_version=expected_version)
+
+    def delete(self, kind_name: str, record_id: str) -> None:
+        self.guard.delete(kind_name, record_id)
+
+    # saved means saved
+
+    def save(self, action: Callable[[], T], status: StatusLine, success: str | None = None) -> T | None:
+        """Run a write and report it honestly.
+
+        The confirmation (``success``, default "Enregistré à HH:MM:SS.") is shown only
+        after ``action`` returned, i.e. after the store committed. A refusal
+        (``MaillageError``: invalid value, access, conflict) shows its French message; any
+        other failure a generic French message. Either way nothing on the page is reset,
+        so what was typed is kept. Returns what ``action`` returned, or None on failure.
+        """
+        status.busy()
+        try:
+            result = action()
+        except MaillageError as exc:
+            status.error(L.SAVE["failed"].format(error=exc) + "\n" + L.SAVE["kept"])
+            return None
+        except Exception:
+            log.exception("échec d'enregistrement (%s, %s)", self.step, self.by)
+            status.error(L.SAVE["failed_unknown"])
+            return None
+        status.ok(success or L.SAVE["saved"].format(time=dt.datetime.now().strftime("%H:%M:%S")))
+        return result
+
+    # navigation and display
+
+    def link(self, step: str) -> str:
+        """Relative link to another page of the workshop, with this session's token."""
+        return f"{quote(steps_mod.get(step).page)}?{TOKEN_PARAM}={quote(self._token)}"
+
+    def every(self, seconds: float, fn: Callable[[], Any]) -> Any:
+        """Call ``fn`` every ``seconds`` on the kernel's event loop (live refresh).
+
+        A failing call is logged and the next one still happens. Returns the task.
+        """
+        async def loop() -> None:
+            while True:
+                await asyncio.sleep(seconds)
+                try:
+                    fn()
+                except Exception:
+                    log.exception("rafraîchissement en échec (%s)", self.step)
+
+        task = asyncio.get_event_loop().create_task(loop())
+        self._tasks.append(task)
+        return task
+
+    def show(self, *children: widgets.Widget, title: str | None = None, intro: str | None = None) -> widgets.VBox:
+        """Display the page: a title, a short text (both escaped) and the widgets."""
+        head: list[widgets.Widget] = [widgets.HTML(PAGE_CSS)]
+        if title:
+            head.append(widgets.HTML(f"<h2>{html.escape(title)}</h2>"))
+        if intro:
+            head.append(widgets.HTML(f"<p>{html.escape(intro)}</p>"))
+        page = widgets.VBox(head + list(children))
+        page.add_class("maillage-page")
+        display(page)
+        return page
+
+
+# --- forms built from the model -------------------------------------------------------
+
+_EMPTY = ("—", None)
+
+
+def _options_for_ref(session: Session, target: str) -> list[tuple[str, Any]]:
+    rows = session.records(target)
+    return [(str(r.get("name") or r["id"]), r["id"]) for r in sorted(rows, key=lambda r: str(r.get("name") or r["id"]))]
+
+
+def field_widget(session: Session, f: model.Field, value: Any = None,
+                 labels: Iterable[str] | None = None) -> widgets.Widget:
+    """An input for one model field, labelled in French, full width, initial ``value``.
+
+    ``labels`` names the points of a small integer scale (e.g. ``labels.SCALES["savoir"]``).
+    """
+    common = dict(description=f.label, layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
+    if f.type == "choice":
+        options = ([_EMPTY] if not f.required else []) + [(c, c) for c in f.choices or ()]
+        w = widgets.Dropdown(options=options, value=value if value in (f.choices or ()) else options[0][1], **common)
+    elif f.type == "int" and f.min is not None and f.max is not None and f.max - f.min <= 10:
+        names = list(labels or [])
+        options = [(f"{i} – {names[i - int(f.min)]}" if names else str(i), i) for i in range(int(f.min), int(f.max) + 1)]
+        if not f.required:
+            options = [_EMPTY] + options
+        w = widgets.Dropdown(options=options, value=value if value is not None else options[0][1], **common)
+    elif f.type in ("int", "float"):
+        w = widgets.Text(value="" if value is None else f"{value:g}", **common)
+        w.placeholder = L.EXPECT[f"{f.type}_range"].format(min=f"{f.min:g}", max=f"{f.max:g}") if (
+            f.min is not None and f.max is not None) else ""
+    elif f.type == "bool":
+        w = widgets.Checkbox(value=bool(value), indent=False, **common)
+    elif f.type == "ref":
+        options = [_EMPTY] + _options_for_ref(session, f.ref or "")
+        ids = [o[1] for o in options]
+        w = widgets.Dropdown(options=options, value=value if value in ids else None, **common)
+    elif f.type == "refs":
+        options = _options_for_ref(session, f.ref or "")
+        ids = {o[1] for o in options}
+        w = widgets.SelectMultiple(options=options, value=tuple(v for v in (value or []) if v in ids), **common)
+    elif f.type == "text" and f.max_length > 300:
+        w = widgets.Textarea(value="" if value is None else str(value), **common)
+    else:  # text, date, month: typed as text, checked by the model
+        w = widgets.Text(value="" if value is None else str(value), **common)
+        if f.type in ("date", "month"):
+            w.placeholder = L.EXPECT[f.type]
+    w.add_class("maillage-field")
+    w.add_class(f"maillage-field-{f.name}")
+    return w
+
+
+class Form(widgets.VBox):
+    """A form for some fields of one record kind, with a save button and a status line.
+
+    Parameters
+    ----------
+    session : the page's session (writes go through its access rules).
+    kind_name : record kind, e.g. ``"actors"``.
+    fields : the fields shown, in order.
+    record_id : edit this record (prefilled from the store) instead of adding one.
+    clear_on_save : empty the inputs after a successful add (to add another).
+    on_saved : called with the record id after each successful save.
+    scale_labels : field name → names of the points of its 0–4 scale.
+
+    Example
+    -------
+    ``Form(session, "persons", ["function", "capacity_days"], record_id=session.person["id"])``
+    """
+
+    def __init__(self, session: Session, kind_name: str, fields: list[str], record_id: str | None = None,
+                 clear_on_save: bool = False, on_saved: Callable[[str], Any] | None = None,
+                 scale_labels: dict[str, Iterable[str]] | None = None, button: str | None = None) -> None:
+        self.session, self.kind_name, self.record_id = session, kind_name, record_id
+        self.clear_on_save, self.on_saved = clear_on_save, on_saved
+        k = model.kind(kind_name)
+        current = session.get(kind_name, record_id) if record_id else {}
+        self.inputs = {name: field_widget(session, k.field(name), current.get(name), (scale_labels or {}).get(name))
+                       for name in fields}
+        self._initial = {name: w.value for name, w in self.inputs.items()}
+        self.button = widgets.Button(description=button or L.SAVE["button"], button_style="primary",
+                                     layout=widgets.Layout(width="100%"))
+        self.button.add_class("maillage-save")
+        self.status = StatusLine()
+        self.button.on_click(lambda _b: self.submit())
+        super().__init__(list(self.inputs.values()) + [self.button, self.status])
+        self.add_class("maillage-form")
+
+    def values(self) -> dict[str, Any]:
+        """What is typed now, as sent to the store (empty texts as None)."""
+        out = {}
+        for name, w in self.inputs.items():
+            value = w.value
+            if isinstance(value, tuple):
+                value = list(value)
+            if isinstance(value, str) and not value.strip():
+                value = None
+            out[name] = value
+        return out
+
+    def submit(self) -> str | None:
+        """Save what is typed; returns the record id, or None (the status says why)."""
+        data = self.values()
+        self.button.disabled = True  # one click, one write
+        try:
+            if self.record_id:
+                rid = self.session.save(lambda: self.session.update(self.kind_name, self.record_id, data)["id"],
+                                        self.status)
+            else:
+                rid = self.session.save(lambda: self.session.insert(self.kind_name, data), self.status)
+        finally:
+            self.button.disabled = False
+        if rid is not None:
+            if self.clear_on_save and not self.record_id:
+                for name, w in self.inputs.items():
+                    w.value = self._initial[name]
+            if self.on_saved:
+                self.on_saved(rid)
+        return rid
