@@ -10,6 +10,7 @@ Usage: ``.venv/bin/python bench/bench_staffing.py [--tasks 500] [--persons 200] 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -28,6 +29,8 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=200)
     parser.add_argument("--limit", type=float, default=20.0, help="solver time limit (s)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--candidates", type=int, default=staffing.MAX_CANDIDATES,
+                        help="R candidates kept per task")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -36,11 +39,12 @@ def main() -> None:
                                   seed=args.seed))
     frames = store.frames()
     months = len(staffing.workload.horizon(frames))
+    print(f"Charge de la machine (load average 1 min) : {os.getloadavg()[0]:.1f} sur {os.cpu_count()} cœurs")
     print(f"Atelier synthétique : {len(frames['tasks'])} tâches × {len(frames['persons'])} personnes × "
           f"{months} mois (chargé en {time.perf_counter() - t0:.1f} s)")
     for reassign in (False, True):
         t1 = time.perf_counter()
-        problem = staffing.build_problem(frames, reassign=reassign)
+        problem = staffing.build_problem(frames, reassign=reassign, max_candidates=args.candidates)
         built = time.perf_counter() - t1
         mdl = staffing._build_model(problem)
         result = staffing.solve(problem, time_limit=args.limit)
