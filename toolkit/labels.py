@@ -342,6 +342,286 @@ SERVE = {
     "bad_participants": "--participants : un nombre entier entre 0 et 200 est attendu (reçu : {value}).",
 }
 
+# --- competences (step 3: revue des compétences et des motivations) ---------------
+
+COMPETENCE_COLUMNS: dict[str, str] = {
+    "person_id": "Personne",
+    "holder_id": "Seul détenteur",
+    "competence_id": "Compétence",
+    "name": "Compétence",
+    "family": "Famille",
+    "organisation": "Organisation",
+    "role": "Rôle dans le projet",
+    "savoir": "Savoir agir",
+    "vouloir": "Vouloir agir",
+    "pouvoir": "Pouvoir agir",
+    "combined": "Niveau mobilisable (le plus faible des trois)",
+    "source": "Source",
+    "comment": "Commentaire",
+    "assessment_id": "Évaluation",
+    "mobilisable": "Mobilisable",
+    "assessed": "Personnes évaluées",
+    "experts": "Experts (savoir ≥ 3)",
+    "best_level": "Meilleur niveau mobilisable",
+    "best_holders": "Meilleurs détenteurs mobilisables",
+    "holders": "Détenteurs mobilisables",
+    "status": "Couverture",
+    "required_level": "Niveau requis",
+    "gap": "Écart de niveau",
+    "reason": "Cause",
+    "qualified": "Personnes ayant le niveau",
+    "tasks": "Tâches concernées",
+    "n_tasks": "Nombre de tâches",
+    "task_id": "Tâche",
+    "level": "Niveau requis",
+    "met": "Satisfaite",
+    "margin": "Vouloir − savoir",
+    "savoir_self": "Savoir (auto-évaluation)",
+    "savoir_consultant": "Savoir (consultant)",
+    "savoir_gap": "Écart savoir",
+    "vouloir_self": "Vouloir (auto-évaluation)",
+    "vouloir_consultant": "Vouloir (consultant)",
+    "vouloir_gap": "Écart vouloir",
+    "pouvoir_self": "Pouvoir (auto-évaluation)",
+    "pouvoir_consultant": "Pouvoir (consultant)",
+    "pouvoir_gap": "Écart pouvoir",
+    "total_gap": "Écart total (en valeur absolue)",
+    "persons": "Personnes",
+    "capacity_days": "Capacité (jours/mois)",
+    "mobilisable_pairs": "Couples personne-compétence mobilisables",
+    "mobilisable_competences": "Compétences mobilisables",
+    "answered": "Compétences évaluées",
+    "total": "Compétences du référentiel",
+    "share": "Part remplie",
+    "started": "Commencée",
+    "complete": "Terminée",
+}
+COMPETENCE_STATUSES: dict[str, str] = {
+    "uncovered": "non couverte",
+    "single": "une seule personne (fragile)",
+    "covered": "couverte",
+}
+COMPETENCE_REASONS: dict[str, str] = {
+    "no_level": "personne n'a le niveau requis",
+    "unwilling": "les personnes qui ont le niveau ne sont pas motivées",
+    "unavailable": "les personnes qui ont le niveau et la motivation manquent de temps ou de mandat",
+}
+COMPETENCE_SHEETS: dict[str, str] = {
+    "coverage": "Couverture",
+    "single": "Points de fragilité",
+    "training": "Candidats à la formation",
+    "reluctant": "Experts peu motivés",
+    "gap": "Auto-évaluation vs consultant",
+    "teams": "Profil des organisations",
+    "lacking": "Compétences manquantes",
+    "savoir": "Matrice savoir agir",
+    "vouloir": "Matrice vouloir agir",
+    "pouvoir": "Matrice pouvoir agir",
+    "combined": "Matrice combinée",
+}
+COMPETENCE_YES = "oui"
+COMPETENCE_NO = "non"
+COMPETENCE_MESSAGES: dict[str, str] = {
+    "missing_columns": "Tableau « {table} » : colonnes manquantes : {columns}. Attendu : les colonnes {expected}.",
+    "not_a_table": "Tableau « {table} » : un tableau (DataFrame) était attendu.",
+    "bad_threshold": "Seuil de « {dimension} » : valeur {value!r} — attendu : un nombre entier entre 0 et {max}.",
+    "bad_dimension": "Dimension {value!r} inconnue — attendu : une des valeurs {expected}.",
+    "bad_source": "Source {value!r} inconnue — attendu : une des valeurs {expected}.",
+    "team_needs_persons": "Pour ne garder que l'équipe projet, fournissez aussi le tableau des personnes.",
+}
+HEATMAP_TITLES: dict[str, str] = {
+    "savoir": "Savoir agir (niveau)",
+    "vouloir": "Vouloir agir (motivation)",
+    "pouvoir": "Pouvoir agir (temps, mandat, légitimité)",
+    "combined": "Niveau mobilisable : le plus faible des trois",
+    "mobilisable": "Compétences mobilisables (savoir, vouloir et pouvoir au seuil)",
+}
+# Words of the levels for the matrices that are not one of the three scales.
+HEATMAP_SCALES: dict[str, tuple[str, ...]] = {
+    "combined": ("bloqué", "très fragile", "fragile", "solide", "plein"),
+    "mobilisable": ("non mobilisable", "mobilisable"),
+}
+HEATMAP_MISSING = "case blanche : non évalué"
+HEATMAP_ANONYMOUS = " — anonymisé"
+HEATMAP_TEAM_TITLE = "Profil des organisations par famille — {dimension}"
+PROFILE_TITLE = "Profil de compétences — {person}"
+PROFILE_EMPTY = "Aucune compétence évaluée pour l'instant."
+PROFILE_MOBILISABLE_MARK = "  ✔ mobilisable"
+PROFILE_XLABEL = "Niveau (0 à 4) ; pointillés : seuil de mobilisation"
+SELF_ASSESSMENT: dict[str, str | list[str]] = {
+    "title": "Auto-évaluation : compétences et motivations",
+    "intro": "Pour chaque compétence, situez-vous sur trois échelles : ce que vous savez faire "
+    "(savoir agir), votre envie de le faire pour le projet (vouloir agir) et ce que votre temps, "
+    "votre mandat et votre position vous permettent (pouvoir agir). Il n'y a pas de bonne réponse ; "
+    "vos réponses ne sont visibles que par vous et par l'animateur. Chaque compétence est enregistrée "
+    "dès que ses trois niveaux sont choisis : vous pouvez fermer la page et revenir plus tard.",
+    "unset": "— à choisir —",
+    "comment": "Commentaire (facultatif)",
+    "comment_placeholder": "Une précision, un exemple, une condition…",
+    "capacity_title": "Votre disponibilité",
+    "capacity_help": "Combien de jours par mois pourriez-vous consacrer au projet ? (0 à 23, "
+    "par exemple 1,5) — enregistré dès que vous quittez le champ.",
+    "competences_title": "Vos compétences",
+    "competences_help": "Les compétences sont regroupées par famille. « 0 – aucune notion » est une "
+    "réponse : choisissez-la plutôt que de laisser vide.",
+    "incomplete": "À compléter : {missing}. La réponse sera enregistrée dès que les trois niveaux "
+    "sont choisis.",
+    "cannot_unset": "Choisissez un niveau : la réponse enregistrée précédemment est conservée.",
+    "already_saved": "Réponse enregistrée.",
+    "progress": "Compétences renseignées : {done} sur {total}.",
+    "progress_done": "Merci : vous avez renseigné toutes les compétences. Vous pouvez encore modifier "
+    "vos réponses.",
+    "no_competence": "Le référentiel de compétences n'est pas encore prêt : revenez plus tard.",
+    "facilitator": "Cette page est celle des participants : chacun l'ouvre avec son lien personnel. "
+    "Le tableau de bord montre l'avancement ; le carnet « 03_competences » montre les résultats.",
+    "board_title": "Auto-évaluation des compétences",
+    "board_count": "{complete} auto-évaluation(s) terminée(s), {started} commencée(s), sur {total} personnes.",
+    "board_people": ["Personne", "Organisation", "Compétences renseignées", "Terminée"],
+    "board_show_answers": "Montrer les réponses (synthèse par compétence, sans les noms)",
+}
+
+# --- raci (étape 4 : organigramme des tâches et des responsabilités) ---------------
+
+RACI_CHECKS: dict[str, str] = {
+    "no_a": "Aucun A",
+    "several_a": "Plusieurs A",
+    "no_r": "Aucun R",
+    "a_not_in_team": "A hors de l'équipe projet",
+    "r_lacks_competence": "R sans la compétence requise",
+    "too_many_ci": "Trop de C et de I",
+    "doublon": "Doublon",
+    "no_capacity": "Responsabilités sans capacité",
+    "pilot_not_a": "Pilote qui n'approuve aucune tâche",
+}
+RACI_EXPLAIN: dict[str, str] = {
+    "no_a": "Personne n'approuve ni ne pilote la tâche « {task} » : il faut exactement un A.",
+    "several_a": "{n} personnes approuvent la tâche « {task} » ({persons}) : il faut exactement "
+    "un A, sinon personne ne tranche.",
+    "no_r": "Personne ne réalise la tâche « {task} » ({load:g} jours) : il faut au moins un R.",
+    "a_not_in_team": "{persons} approuve la tâche « {task} » sans faire partie de l'équipe projet : "
+    "l'approbation doit rester dans l'équipe (ou intégrer la personne à l'équipe).",
+    "r_lacks_competence": "{persons} réalise la tâche « {task} », qui demande « {competence} » au "
+    "niveau {required} ; niveau retenu : {level}.",
+    "too_many_ci": "{n} personnes consultées ou informées sur la tâche « {task} » (seuil : {limit}) : "
+    "risque de réunions en trop ; regroupez les I dans une diffusion.",
+    "doublon": "{persons} réalisent tous la tâche « {task} » avec la même compétence « {competence} » "
+    "(niveau requis {required}) : doublon probable, une seule personne suffirait.",
+    "no_capacity": "{persons} a {n} responsabilité(s) (R ou A) mais aucune capacité déclarée "
+    "pour le projet (0 jour par mois).",
+    "pilot_not_a": "{persons}, pilote de l'action « {action} », n'est A sur aucune de ses "
+    "{n} tâche(s) : l'action est pilotée par quelqu'un qui n'approuve rien.",
+}
+RACI_LEVEL_NONE = "aucune évaluation"
+RACI_LEVEL_SHOWN = "{level} ({source})"
+RACI_FINDING_COLUMNS: dict[str, str] = {
+    "check": "Code du contrôle",
+    "title": "Contrôle",
+    "action_id": "Action",
+    "task_id": "Tâche",
+    "task": "Intitulé de la tâche",
+    "person_ids": "Personnes",
+    "persons": "Noms",
+    "competence_id": "Compétence",
+    "explanation": "Explication",
+    "count": "Nombre",
+}
+# The columns a reader needs (the explanation names the task and the persons).
+RACI_BRIEF_COLUMNS: tuple[str, ...] = ("title", "action_id", "task_id", "explanation")
+RACI_PROPOSAL_COLUMNS: dict[str, str] = {
+    "id": "Proposition",
+    "action_id": "Action",
+    "task_id": "Tâche",
+    "task": "Intitulé de la tâche",
+    "person_id": "Personne",
+    "person": "Nom",
+    "letter": "Lettre proposée",
+    "current": "Lettre actuelle",
+    "proposed_by": "Proposé par",
+    "proposer": "Nom du proposant",
+    "comment": "Commentaire",
+}
+RACI_NO_LETTER = "—"
+RACI_ERRORS: dict[str, str] = {
+    "letter": "Lettre RACI refusée",
+    "letter_expected": "une des lettres {letters} (ou vide pour effacer la case)",
+    "not_proposal": "La ligne RACI {id} n'est pas une proposition en attente (statut : {status}).",
+    "not_your_action": "La tâche {task} ne relève d'aucune de vos actions : vous ne pouvez pas y "
+    "proposer de lettre.",
+    "unknown_task": "Tâche introuvable : {task}",
+    "unknown_person": "Personne introuvable : {person}",
+    "unknown_action": "Action introuvable : {action}",
+}
+RACI_WIDGET: dict[str, str] = {
+    "action": "Action",
+    "add_person": "Ajouter une personne",
+    "add": "Ajouter",
+    "task": "Tâche",
+    "saved": "Enregistré : {task} / {person} → {letter}",
+    "erased": "Effacé : {task} / {person}",
+    "findings": "Contrôles de cette action",
+    "no_findings": "Aucun constat sur cette action.",
+    "proposals": "Propositions des participants",
+    "no_proposals": "Aucune proposition en attente.",
+    "accept": "Accepter",
+    "reject": "Rejeter",
+    "accepted": "Proposition acceptée : {task} / {person} → {letter}",
+    "rejected": "Proposition rejetée : {task} / {person} → {letter}",
+    "legend": "R : réalise · A : approuve / pilote (un seul par tâche) · C : consulté · I : informé",
+}
+
+# --- workload (étape 5 : plan de charge) --------------------------------------------
+
+WORKLOAD_STATUS: dict[str, str] = {
+    "over": "surcharge",
+    "idle": "sous-emploi",
+    "ok": "équilibré",
+    "none": "sans capacité",
+}
+WORKLOAD_COLUMNS: dict[str, str] = {
+    "person_id": "Personne",
+    "person": "Nom",
+    "month": "Mois",
+    "load": "Charge (jours)",
+    "capacity": "Capacité (jours)",
+    "balance": "Marge (jours)",
+    "ratio": "Taux de charge",
+    "status": "Situation",
+    "overload": "Dépassement (jours)",
+    "idle": "Capacité libre (jours)",
+    "persons_over": "Personnes en surcharge",
+    "names_over": "Qui",
+    "at_risk": "Mois à risque",
+    "action_id": "Action",
+    "action": "Intitulé de l'action",
+    "pilot": "Pilote",
+    "tasks": "Tâches",
+    "tasks_without_r": "Tâches sans R",
+    "load_days": "Charge totale (jours)",
+    "staffed_days": "Charge attribuée à un R (jours)",
+    "staffing_rate": "Taux de staffing",
+    "days_at_risk": "Jours portés par des personnes en surcharge",
+    "idle_months": "Mois en sous-emploi",
+    "unassigned": "Non attribué",
+    "later": "Mois {first} à {last} (moyenne mensuelle)",
+}
+WORKLOAD_YES_NO: dict[bool, str] = {True: "oui", False: "non"}
+WORKLOAD_PERCENT = "{value:.0f} %"
+WORKLOAD_ERRORS: dict[str, str] = {
+    "share": "Part de l'approbateur (A) refusée : {value!r} ; attendu : un nombre entre 0 et 1 (0,1 = 10 %).",
+    "fraction": "Seuil de sous-emploi refusé : {value!r} ; attendu : un nombre entre 0 et 1 (0,5 = la moitié).",
+    "detail": "Nombre de mois détaillés refusé : {value!r} ; attendu : un nombre entier d'au moins 1.",
+}
+WORKLOAD_PICTURES: dict[str, str] = {
+    "heatmap_title": "Plan de charge : jours par personne et par mois (rouge : au-delà de la capacité)",
+    "ratio": "Charge / capacité",
+    "gantt_title": "Calendrier des actions et de leurs pilotes",
+    "no_pilot": "sans pilote",
+    "pilot": "pilote : {name}",
+    "task_without_r": "tâche sans R (hachurée)",
+    "empty": "Rien à afficher : aucune charge sur l'horizon.",
+    "month": "Mois",
+}
+
 # --- gaps, scenarios, staffing (toolkit/gaps.py, scenarios.py, staffing.py) --------
 
 # Remedies the method names, in the order they are preferred when several apply.

@@ -1,0 +1,526 @@
+"""Step 4 of the method: the organigramme des tâches et des responsabilités (RACI).
+
+Each task (under an action, under an axis) gets letters per person: **R** réalise,
+**A** approuve / pilote (exactly one per task), **C** consulté, **I** informé. This module
+reads the matrix, checks it against the method's rules and edits it with history.
+
+Only rows whose ``status`` is ``"validée"`` are the matrix; ``"proposée"`` rows are the
+participants' proposals, shown apart until the consultant accepts or rejects them.
+
+The checks (``check``) take the workshop's DataFrames (``Store.frames()``) and return one
+DataFrame of findings, one row per finding, with the check's code, the task, the persons
+and a French explanation:
+
+========================  ==================================================================
+code                      rule
+========================  ==================================================================
+``no_a``                  a task without A
+``several_a``             a task with several A
+``no_r``                  a task without R
+``a_not_in_team``         an A who is not in the project team (``persons.in_team``)
+``r_lacks_competence``    an R whose level (savoir) is below a competence the task requires
+``too_many_ci``           more than ``max_consulted_informed`` C and I on one task
+``doublon``               two R or more holding the same required competence on one task
+``no_capacity``           a person who is R or A somewhere but has 0 day a month of capacity
+``pilot_not_a``           an action whose pilot is A on none of its tasks
+========================  ==================================================================
+
+Notes
+-----
+The RACI matrix (Responsible, Accountable, Consulted, Informed) is the classic tool of
+responsibility assignment (PMI, *PMBOK Guide*, "Responsibility Assignment Matrix"); the
+rules above follow the method's step 4 (one A, at least one R, no A outside the project,
+no overload of C/I, doublons and pertes de temps). A person's level in a competence is the
+*savoir agir* of Le Boterf's three dimensions, the consultant's assessment taking
+precedence over the self-assessment.
+
+Example
+-------
+>>> from toolkit.store import Store
+>>> from toolkit.demo import build_demo
+>>> s = Store("sqlite://"); build_demo(s)
+>>> findings = check(s.frames())
+>>> findings.loc[findings.check == "several_a", "task_id"].tolist()
+['TAC-023']
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+import sqlalchemy as sa
+
+from . import labels as L
+from . import model
+from .errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
+from .store import TABLES, Store
+
+VALIDATED = "validée"
+PROPOSED = "proposée"
+REJECTED = "rejetée"
+LETTERS: tuple[str, ...] = L.RACI_LETTERS
+CHECKS: tuple[str, ...] = tuple(L.RACI_CHECKS)
+FINDING_COLUMNS = ["check", "title", "action_id", "task_id", "task", "person_ids", "persons",
+                   "competence_id", "explanation"]
+# A task with more C and I than this calls for too many meetings (method, step 4).
+MAX_CONSULTED_INFORMED = 4
+
+
+# --- inputs ---------------------------------------------------------------------------
+
+def _frame(frames: Mapping[str, pd.DataFrame], kind: str) -> pd.DataFrame:
+    """The frame of ``kind``, or an empty one with the model's columns when absent."""
+    df = frames.get(kind)
+    if df is None:
+        return pd.DataFrame(columns=["id"] + model.KINDS[kind].field_names)
+    return df
+
+
+def _letters(frames: Mapping[str, pd.DataFrame], statuses: Iterable[str] = (VALIDATED,)) -> pd.DataFrame:
+    """RACI rows with one of ``statuses`` whose task exists, with the task's action."""
+    raci = _frame(frames, "raci")
+    tasks = _frame(frames, "tasks")
+    rows = raci.loc[raci["status"].isin(list(statuses)), ["id", "task_id", "person_id", "letter"]]
+    return rows.merge(tasks[["id", "action_id"]].rename(columns={"id": "task_id"}), on="task_id", how="inner")
+
+
+def _level_used_for_person(assessments: pd.DataFrame) -> pd.DataFrame:
+    """The level (savoir) retained for each person and competence: the consultant's
+    assessment when there is one, else the self-assessment.
+
+    Temporary home: ``toolkit/competences.py`` (step 3, written in parallel) owns this
+    concept; switch to its function when it lands so that there is one home per concept.
+
+    Returns
+    -------
+    DataFrame ``person_id, competence_id, savoir, source`` (one row per pair).
+    """
+    cols = ["person_id", "competence_id", "savoir", "source"]
+    if assessments is None or assessments.empty:
+        return pd.DataFrame(columns=cols)
+    a = assessments[cols].copy()
+    a["_rank"] = (a["source"] != "consultant").astype(int)  # consultant first
+    a = a.sort_values(["person_id", "competence_id", "_rank"], kind="stable")
+    return a.drop_duplicates(["person_id", "competence_id"], keep="first")[cols].reset_index(drop=True)
+
+
+def _names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    persons = _frame(frames, "persons")
+    return dict(zip(persons["id"], persons["name"]))
+
+
+def _join_names(ids: Iterable[str], names: Mapping[str, str]) -> str:
+    return ", ".join(names.get(i, i) for i in ids)
+
+
+# --- checks ---------------------------------------------------------------------------
+
+def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_CONSULTED_INFORMED,
+          team_covers: bool = True, statuses: Iterable[str] = (VALIDATED,)) -> pd.DataFrame:
+    """Check the RACI matrix against the method's rules.
+
+    Parameters
+    ----------
+    frames : the workshop's DataFrames (``Store.frames()``); uses ``tasks``, ``raci``,
+        ``persons``, ``actions``, ``requirements``, ``assessments``, ``competences``.
+    max_consulted_informed : a task with more C and I than this is reported (``too_many_ci``).
+    team_covers : for ``r_lacks_competence``, a requirement met by another R of the same task
+        is not reported (the R's share the work); ``False`` reports every R below the level.
+    statuses : the RACI rows that count; ``("validée", "proposée")`` shows what the matrix
+        would be if every proposal were accepted.
+
+    Returns
+    -------
+    DataFrame with columns ``check`` (code, see the module's table), ``title`` (French),
+    ``action_id``, ``task_id`` (None for person- or action-level findings), ``task`` (name),
+    ``person_ids`` (list), ``persons`` (names), ``competence_id`` and ``explanation`` (French).
+    Ordered by check, then action, then task.
+
+    Example
+    -------
+    >>> from toolkit.demo import build_demo
+    >>> s = Store("sqlite://"); build_demo(s)
+    >>> sorted(check(s.frames()).query("check == 'no_r'").task_id)
+    ['TAC-026', 'TAC-043', 'TAC-045']
+    """
+    statuses = tuple(statuses)
+    tasks = _frame(frames, "tasks")
+    persons = _frame(frames, "persons")
+    names = _names(frames)
+    letters = _letters(frames, statuses)
+    task_name = dict(zip(tasks["id"], tasks["name"]))
+    task_action = dict(zip(tasks["id"], tasks["action_id"]))
+    comp_name = dict(zip(_frame(frames, "competences")["id"], _frame(frames, "competences")["name"]))
+
+    counts = (pd.crosstab(letters["task_id"], letters["letter"])
+              .reindex(index=tasks["id"], columns=list(LETTERS), fill_value=0))
+    by_letter = {x: letters.loc[letters["letter"] == x] for x in LETTERS}
+    people = {x: df.groupby("task_id")["person_id"].agg(lambda s: sorted(set(s))) for x, df in by_letter.items()}
+
+    out: list[dict[str, Any]] = []
+
+    def add(code: str, task_id: str | None, person_ids: list[str], action_id: str | None = None,
+            competence_id: str | None = None, **fmt: Any) -> None:
+        task = task_name.get(task_id) if task_id else None
+        who = _join_names(person_ids, names)
+        out.append({
+            "check": code, "title": L.RACI_CHECKS[code],
+            "action_id": action_id if action_id else task_action.get(task_id),
+            "task_id": task_id, "task": task, "person_ids": list(person_ids), "persons": who,
+            "competence_id": competence_id,
+            "explanation": L.RACI_EXPLAIN[code].format(task=task, persons=who, **fmt),
+        })
+
+    for tid in counts.index[counts["A"] == 0]:
+        add("no_a", tid, [])
+    for tid in counts.index[counts["A"] > 1]:
+        ids = people["A"][tid]
+        add("several_a", tid, ids, n=len(ids))
+    load = dict(zip(tasks["id"], tasks["load_days"]))
+    for tid in counts.index[counts["R"] == 0]:
+        add("no_r", tid, [], load=float(load.get(tid) or 0))
+
+    # An A outside the project team: in_team unknown counts as in the team (its default).
+    in_team = persons.set_index("id")["in_team"].astype("boolean").fillna(True)
+    outsiders = by_letter["A"].loc[~by_letter["A"]["person_id"].map(in_team).fillna(True).astype(bool)]
+    for tid, pid in outsiders[["task_id", "person_id"]].drop_duplicates().itertuples(index=False):
+        add("a_not_in_team", tid, [pid])
+
+    # Competences: every R of a task against every competence the task requires.
+    req = _frame(frames, "requirements")[["task_id", "competence_id", "level"]]
+    levels = _level_used_for_person(_frame(frames, "assessments"))
+    r_req = (by_letter["R"][["task_id", "person_id"]].drop_duplicates()
+             .merge(req, on="task_id", how="inner")
+             .merge(levels, on=["person_id", "competence_id"], how="left"))
+    r_req["held"] = r_req["savoir"].fillna(-1) >= r_req["level"]
+    lacking = r_req.loc[~r_req["held"]]
+    if team_covers:
+        covered = r_req.groupby(["task_id", "competence_id"])["held"].any()
+        key = pd.MultiIndex.from_frame(lacking[["task_id", "competence_id"]])
+        lacking = lacking.loc[~covered.reindex(key).to_numpy(dtype=bool)]
+    for row in lacking.sort_values(["task_id", "competence_id", "person_id"]).itertuples(index=False):
+        shown = (L.RACI_LEVEL_NONE if pd.isna(row.savoir)
+                 else L.RACI_LEVEL_SHOWN.format(level=int(row.savoir), source=row.source))
+        add("r_lacks_competence", row.task_id, [row.person_id], competence_id=row.competence_id,
+            competence=comp_name.get(row.competence_id, row.competence_id),
+            required=int(row.level), level=shown)
+
+    ci = counts["C"] + counts["I"]
+    ci_people = pd.concat([by_letter["C"], by_letter["I"]]).groupby("task_id")["person_id"].agg(
+        lambda s: sorted(set(s)))
+    for tid in ci.index[ci > max_consulted_informed]:
+        add("too_many_ci", tid, ci_people[tid], n=int(ci[tid]), limit=max_consulted_informed)
+
+    holders = r_req.loc[r_req["held"]].groupby(["task_id", "competence_id"]).agg(
+        ids=("person_id", lambda s: sorted(set(s))), level=("level", "max"))
+    for (tid, cid), row in holders.loc[holders["ids"].map(len) >= 2].iterrows():
+        add("doublon", tid, row["ids"], competence_id=cid,
+            competence=comp_name.get(cid, cid), required=int(row["level"]))
+
+    capacity = persons.set_index("id")["capacity_days"].astype(float).fillna(0.0)
+    duties = pd.concat([by_letter["R"], by_letter["A"]]).groupby("person_id")["task_id"].nunique()
+    for pid, n in duties.items():
+        if capacity.get(pid, 0.0) <= 0:
+            add("no_capacity", None, [pid], n=int(n))
+
+    actions = _frame(frames, "actions")
+    n_tasks = tasks.groupby("action_id")["id"].size()
+    approvers = by_letter["A"].groupby("action_id")["person_id"].agg(set)
+    for aid, name, pilot in actions[["id", "name", "pilot_id"]].itertuples(index=False):
+        if pd.isna(pilot) or not pilot or n_tasks.get(aid, 0) == 0:
+            continue
+        if pilot not in approvers.get(aid, set()):
+            add("pilot_not_a", None, [pilot], action_id=aid, action=name, n=int(n_tasks[aid]))
+
+    df = pd.DataFrame(out, columns=FINDING_COLUMNS)
+    order = {c: i for i, c in enumerate(CHECKS)}
+    df["_o"] = df["check"].map(order)
+    df = df.sort_values(["_o", "action_id", "task_id"], kind="stable", na_position="first")
+    return df.drop(columns="_o").reset_index(drop=True)
+
+
+def summary(findings: pd.DataFrame) -> pd.DataFrame:
+    """How many findings of each check (every check listed, 0 included), French titles.
+
+    >>> summary(pd.DataFrame(columns=FINDING_COLUMNS)).iloc[0].tolist()
+    ['no_a', 'Aucun A', 0]
+    """
+    n = findings["check"].value_counts().reindex(list(CHECKS), fill_value=0)
+    return pd.DataFrame({"check": list(CHECKS), "title": [L.RACI_CHECKS[c] for c in CHECKS],
+                         "count": n.to_numpy()})
+
+
+def french(df: pd.DataFrame, brief: bool = True) -> pd.DataFrame:
+    """``df`` (findings, their summary or proposals) ready to read: French headings, no
+    internal codes, empty cells blank.
+
+    Parameters
+    ----------
+    df : a frame of ``check``, ``summary`` or ``proposals``.
+    brief : for findings, keep only the control, the action, the task and the explanation
+        (which names the task and the persons); ``False`` keeps every column (for export).
+    """
+    out = df.copy()
+    if brief and "explanation" in out:
+        out = out[list(L.RACI_BRIEF_COLUMNS)]
+    elif "check" in out and "title" in out and brief:
+        out = out.drop(columns="check")
+    if "person_ids" in out:
+        out["person_ids"] = out["person_ids"].map(lambda ids: ", ".join(ids) if isinstance(ids, list) else ids)
+    columns = {**L.RACI_FINDING_COLUMNS, **L.RACI_PROPOSAL_COLUMNS}
+    out = out.astype(object).where(out.notna(), "").reset_index(drop=True)
+    return out.rename(columns={k: v for k, v in columns.items() if k in out})
+
+
+# --- reading the matrix ---------------------------------------------------------------
+
+def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
+           statuses: Iterable[str] = (VALIDATED,), names: bool = False) -> pd.DataFrame:
+    """The RACI matrix: one row per task, one column per person involved, letters in cells.
+
+    Parameters
+    ----------
+    frames : the workshop's DataFrames.
+    action_id : only the tasks of this action (and the persons involved in them).
+    statuses : which rows count (the validated matrix by default).
+    names : head the person columns with names rather than ids (for reading).
+
+    Returns
+    -------
+    DataFrame indexed by task id, first column ``task`` (the name), then one column per
+    person id (ordered by id) whose cells hold the letters ("" when none; "A/R" when a
+    person holds two letters on a task).
+
+    Example
+    -------
+    >>> from toolkit.demo import build_demo
+    >>> s = Store("sqlite://"); build_demo(s)
+    >>> matrix(s.frames(), "ACN-16").loc["TAC-050", "PER-05"]
+    'A'
+    """
+    tasks = _frame(frames, "tasks")
+    if action_id is not None:
+        tasks = tasks.loc[tasks["action_id"] == action_id]
+    letters = _letters(frames, statuses)
+    letters = letters.loc[letters["task_id"].isin(tasks["id"])]
+    order = {x: i for i, x in enumerate(LETTERS)}
+    cells = (letters.assign(_o=letters["letter"].map(order)).sort_values("_o")
+             .groupby(["task_id", "person_id"])["letter"].agg(lambda s: "/".join(dict.fromkeys(s)))
+             .unstack("person_id"))
+    cells = cells.reindex(index=tasks["id"], columns=sorted(cells.columns)).fillna("")
+    cells.insert(0, "task", tasks.set_index("id")["name"].reindex(cells.index))
+    cells.index.name = "task_id"
+    cells.columns.name = None
+    if names:
+        who = _names(frames)
+        cells = cells.rename(columns={p: who.get(p, p) for p in cells.columns[1:]})
+        cells = cells.rename(columns={"task": L.RACI_FINDING_COLUMNS["task"]})
+        cells.index.name = L.RACI_FINDING_COLUMNS["task_id"]
+    return cells
+
+
+def proposals(frames: Mapping[str, pd.DataFrame], status: str = PROPOSED) -> pd.DataFrame:
+    """The participants' proposals (pending by default), with names and the cell's current letter.
+
+    Returns
+    -------
+    DataFrame ``id, action_id, task_id, task, person_id, person, letter, current,
+    proposed_by, proposer, comment`` ordered by task then person; ``current`` is the
+    validated letter of that person on that task ("—" when none).
+    """
+    raci = _frame(frames, "raci")
+    tasks = _frame(frames, "tasks")
+    names = _names(frames)
+    rows = raci.loc[raci["status"] == status].copy()
+    rows = rows.merge(tasks[["id", "action_id", "name"]].rename(columns={"id": "task_id", "name": "task"}),
+                      on="task_id", how="left")
+    current = (_letters(frames).groupby(["task_id", "person_id"])["letter"]
+               .agg(lambda s: "/".join(sorted(set(s), key=LETTERS.index))))
+    key = list(zip(rows["task_id"], rows["person_id"]))
+    rows["current"] = [current.get(k, L.RACI_NO_LETTER) for k in key]
+    rows["person"] = rows["person_id"].map(names)
+    rows["proposer"] = rows["proposed_by"].map(names)
+    cols = list(L.RACI_PROPOSAL_COLUMNS)
+    return rows[cols].sort_values(["task_id", "person_id", "id"]).reset_index(drop=True)
+
+
+def actions_of_person(frames: Mapping[str, pd.DataFrame], person_id: str) -> list[str]:
+    """The actions a participant may propose letters for: those they pilot or hold a
+    validated letter on (any task of the action).
+
+    >>> from toolkit.demo import build_demo
+    >>> s = Store("sqlite://"); build_demo(s)
+    >>> actions_of_person(s.frames(), "PER-05")
+    ['ACN-12', 'ACN-16']
+    """
+    actions = _frame(frames, "actions")
+    letters = _letters(frames)
+    mine = set(actions.loc[actions["pilot_id"] == person_id, "id"])
+    mine |= set(letters.loc[letters["person_id"] == person_id, "action_id"])
+    return sorted(mine)
+
+
+# --- editing (every write goes through the store: validated, with history) ------------
+
+def _letter(value: Any, allow_empty: bool) -> str | None:
+    text = "" if value is None else str(value).strip().upper()
+    if text in ("", L.RACI_NO_LETTER) and allow_empty:
+        return None
+    if text in LETTERS:
+        return text
+    expected = L.RACI_ERRORS["letter_expected"].format(letters=", ".join(LETTERS))
+    raise ValidationError([Problem(L.FIELD_LABELS["letter"], value, expected)], L.RACI_ERRORS["letter"])
+
+
+def _cell_rows(conn: sa.Connection, task_id: str, person_id: str, status: str = VALIDATED) -> list[dict]:
+    t = TABLES["raci"]
+    q = sa.select(t).where(t.c.task_id == task_id, t.c.person_id == person_id,
+                           t.c.status == status).order_by(t.c.id)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _require(store: Store, kind: str, rid: str, conn: sa.Connection, message: str, **fmt: Any) -> dict:
+    try:
+        return store.get(kind, rid, conn=conn)
+    except NotFoundError:
+        raise NotFoundError(L.RACI_ERRORS[message].format(**fmt)) from None
+
+
+def set_letter(store: Store, task_id: str, person_id: str, letter: str | None, by: str) -> str | None:
+    """Set the validated letter of a person on a task (the cell of the matrix).
+
+    After the call the person holds exactly ``letter`` on the task (one letter per cell);
+    an empty ``letter`` (None, "" or "—") erases the cell. Every change is written with
+    history (who, when, the old value); nothing changes when the letter is already there.
+
+    Parameters
+    ----------
+    store : the workshop's store.
+    task_id, person_id : the cell.
+    letter : "R", "A", "C", "I" (any case), or empty to erase.
+    by : who makes the change (kept in history).
+
+    Returns
+    -------
+    The id of the RACI row now holding the letter, or None when the cell was erased.
+
+    Raises
+    ------
+    ValidationError for a letter outside R, A, C, I; NotFoundError for an unknown task or
+    person. Nothing is written then.
+
+    Example
+    -------
+    >>> from toolkit.demo import build_demo
+    >>> s = Store("sqlite://"); build_demo(s)
+    >>> rid = set_letter(s, "TAC-050", "PER-13", "i", by="consultant")
+    >>> s.get("raci", rid)["letter"]
+    'I'
+    """
+    wanted = _letter(letter, allow_empty=True)
+    with store.transaction() as tx:
+        _require(store, "tasks", task_id, tx, "unknown_task", task=task_id)
+        _require(store, "persons", person_id, tx, "unknown_person", person=person_id)
+        rows = _cell_rows(tx, task_id, person_id)
+        keep = next((r for r in rows if r["letter"] == wanted), None)
+        if keep is None and rows and wanted:
+            keep = rows[0]
+            store.update("raci", keep["id"], {"letter": wanted}, by=by, conn=tx)
+        for r in rows:
+            if keep is None or r["id"] != keep["id"]:
+                store.delete("raci", r["id"], by=by, conn=tx)
+        if wanted and keep is None:
+            return store.insert("raci", {"task_id": task_id, "person_id": person_id, "letter": wanted,
+                                         "status": VALIDATED}, by=by, conn=tx)
+        return keep["id"] if keep else None
+
+
+def propose(store: Store, task_id: str, person_id: str, letter: str, proposer_id: str,
+            comment: str | None = None, by: str | None = None) -> str:
+    """A participant proposes a letter for a person on a task of one of their actions.
+
+    The proposal is a RACI row with status "proposée", attributed to ``proposer_id``
+    (``proposed_by``); it changes nothing in the validated matrix until the consultant
+    ``accept``s it. Proposing the same thing twice keeps one proposal (a double click
+    makes no duplicate).
+
+    Parameters
+    ----------
+    store : the workshop's store.
+    task_id, person_id, letter : what is proposed ("R", "A", "C" or "I").
+    proposer_id : the participant (a person id) making the proposal.
+    comment : the participant's reason, optional.
+    by : who writes, for history (defaults to ``proposer_id``).
+
+    Returns
+    -------
+    The proposal's id.
+
+    Raises
+    ------
+    AccessDenied when the task is not in one of the proposer's actions (see
+    ``actions_of_person``); ValidationError for a bad letter; NotFoundError for an unknown
+    task or person.
+    """
+    wanted = _letter(letter, allow_empty=False)
+    with store.transaction() as tx:
+        task = _require(store, "tasks", task_id, tx, "unknown_task", task=task_id)
+        _require(store, "persons", person_id, tx, "unknown_person", person=person_id)
+        _require(store, "persons", proposer_id, tx, "unknown_person", person=proposer_id)
+        if task["action_id"] not in _actions_of_person_tx(tx, proposer_id):
+            raise AccessDenied(L.RACI_ERRORS["not_your_action"].format(task=task_id))
+        for r in _cell_rows(tx, task_id, person_id, status=PROPOSED):
+            if r["letter"] == wanted and r["proposed_by"] == proposer_id:
+                return r["id"]
+        data = {"task_id": task_id, "person_id": person_id, "letter": wanted, "status": PROPOSED,
+                "proposed_by": proposer_id}
+        if comment and str(comment).strip():
+            data["comment"] = comment
+        return store.insert("raci", data, by=by or proposer_id, conn=tx)
+
+
+def _actions_of_person_tx(conn: sa.Connection, person_id: str) -> set[str]:
+    """``actions_of_person`` read inside a transaction (the check and the write agree)."""
+    a, r, t = TABLES["actions"], TABLES["raci"], TABLES["tasks"]
+    mine = {row[0] for row in conn.execute(sa.select(a.c.id).where(a.c.pilot_id == person_id))}
+    q = (sa.select(t.c.action_id).join(r, r.c.task_id == t.c.id)
+         .where(r.c.person_id == person_id, r.c.status == VALIDATED))
+    return mine | {row[0] for row in conn.execute(q)}
+
+
+def accept(store: Store, raci_id: str, by: str) -> dict[str, Any]:
+    """Accept a proposal: it becomes the validated letter of that person on that task.
+
+    In one transaction the proposal's status becomes "validée" and any other validated
+    letter the person held on the task is removed (one letter per cell); both changes go
+    to history. Returns the accepted record.
+
+    Raises
+    ------
+    ConflictError when the row is not a pending proposal (already accepted or rejected,
+    by someone else perhaps); NotFoundError when it does not exist.
+    """
+    with store.transaction() as tx:
+        rec = _pending(store, raci_id, tx)
+        for r in _cell_rows(tx, rec["task_id"], rec["person_id"]):
+            store.delete("raci", r["id"], by=by, conn=tx)
+        return store.update("raci", raci_id, {"status": VALIDATED}, by=by, conn=tx)
+
+
+def reject(store: Store, raci_id: str, by: str) -> dict[str, Any]:
+    """Reject a proposal: its status becomes "rejetée" (kept, with history). Returns it.
+
+    Raises
+    ------
+    ConflictError when the row is not a pending proposal; NotFoundError when it does not exist.
+    """
+    with store.transaction() as tx:
+        _pending(store, raci_id, tx)
+        return store.update("raci", raci_id, {"status": REJECTED}, by=by, conn=tx)
+
+
+def _pending(store: Store, raci_id: str, conn: sa.Connection) -> dict[str, Any]:
+    rec = store.get("raci", raci_id, conn=conn)
+    if rec["status"] != PROPOSED:
+        raise ConflictError(L.RACI_ERRORS["not_proposal"].format(id=raci_id, status=rec["status"]))
+    return rec
