@@ -115,7 +115,7 @@ def test_unwilling_expert_calls_for_accompaniment(empty_workshop):
                    assessments="P2 C1 4/3/3; P2 C1 4/0/3 consultant")
     best = recommended(gaps.remedies(frames), "C1")
     assert best["remedy"] == "accompagnement" and best["candidate_id"] == "P2"
-    assert "motivation faible (0/4)" in best["reason"]
+    assert "motivation est faible (0/4)" in best["reason"]
     assert best["cost_euros"] == 3 * 900.0
 
 

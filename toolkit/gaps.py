@@ -427,8 +427,9 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
     return rows
 
 
-def remedies(frames: Frames, costs: CostParams = DEFAULT_COSTS,
-             thresholds: comp.Thresholds | None = None) -> pd.DataFrame:
+def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
+             thresholds: comp.Thresholds | None = None, table: pd.DataFrame | None = None,
+             lacking: pd.DataFrame | None = None) -> pd.DataFrame:
     """The remedies to each gap, with a French reason and a cost; one recommended per gap.
 
     For each competence gap (``competence_gaps``) and each overloaded person
@@ -442,6 +443,7 @@ def remedies(frames: Frames, costs: CostParams = DEFAULT_COSTS,
     frames : the workshop's frames.
     costs : unit costs (``CostParams``).
     thresholds : the mobilisable thresholds (``competences.Thresholds``).
+    table, lacking : ``workload.load_table`` and ``competence_gaps`` already computed.
 
     Returns
     -------
@@ -459,11 +461,12 @@ def remedies(frames: Frames, costs: CostParams = DEFAULT_COSTS,
     ['ACT-25']
     """
     t = thresholds or comp.DEFAULT_THRESHOLDS
+    costs = costs or DEFAULT_COSTS
     persons = _names(frames, "persons")
-    table = _load_table(frames)
+    table = _load_table(frames) if table is None else table
     resolved = _resolved(frames)
     rows: list[dict[str, Any]] = []
-    gaps = competence_gaps(frames, t)
+    gaps = competence_gaps(frames, t) if lacking is None else lacking
     for cid, gap in gaps.iterrows():
         rows += _competence_remedies(frames, gap, cid, resolved, table, t, costs, persons)
     rows += _capacity_remedies(frames, table, costs, t, persons)
@@ -481,10 +484,11 @@ def remedies(frames: Frames, costs: CostParams = DEFAULT_COSTS,
     return out.drop(columns=["_rank", "_cost", "_order", "_kind"]).reset_index(drop=True)
 
 
-def remedy_cost(frames: Frames, costs: CostParams = DEFAULT_COSTS,
-                thresholds: comp.Thresholds | None = None) -> float:
+def remedy_cost(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
+                thresholds: comp.Thresholds | None = None, table: pd.DataFrame | None = None,
+                lacking: pd.DataFrame | None = None) -> float:
     """The euros of the recommended remedies (a remedy with no estimate counts 0)."""
-    r = remedies(frames, costs, thresholds)
+    r = remedies(frames, costs, thresholds, table=table, lacking=lacking)
     if not len(r):
         return 0.0
     return float(r.loc[r["recommended"], "cost_euros"].fillna(0.0).sum())

@@ -580,17 +580,18 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     changes = list(changes)
     from . import workload
 
-    staffed = workload.staffing(frames)
+    table = workload.load_table(frames)
+    staffed = workload.staffing(frames, table=table)
     cg = gaps.competence_gaps(frames)
-    cap = gaps.capacity_gaps(frames)
-    overall = gaps.team_capacity(frames)
+    cap = gaps.capacity_gaps(frames, table)
+    overall = gaps.team_capacity(frames, table)
     actions = frames["actions"]
     kept = actions[actions["state"] != "abandonnée"]
     budget = float(kept["budget_planned"].fillna(0).sum())
     fundings = frames["fundings"]
     funded = float(fundings.loc[fundings["action_id"].isin(set(kept["id"])), "amount"].fillna(0).sum())
     rec_cost = recruitment_cost(frames, changes, params)
-    remedy_cost = gaps.remedy_cost(frames, params)
+    remedy_cost = gaps.remedy_cost(frames, params, table=table, lacking=cg)
     own = max(budget - funded, 0.0)
     return {
         "tasks": float(len(frames["tasks"])),
