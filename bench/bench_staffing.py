@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import load, synthetic_records  # noqa: E402
+from synthetic import load, synthetic_records
 
-from toolkit import staffing  # noqa: E402
-from toolkit.store import Store  # noqa: E402
+from toolkit import staffing
+from toolkit.store import Store
 
 
 def main() -> None:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from gaps_world import build
+
 from toolkit import gaps
 from toolkit import labels as L
 from toolkit.demo import DEMO_FLAWS

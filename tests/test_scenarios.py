@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from gaps_world import build
+
 from toolkit import labels as L
 from toolkit import scenarios as sc
 from toolkit.errors import NotFoundError, ValidationError

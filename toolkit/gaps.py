@@ -46,16 +46,16 @@ True
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import competences as comp
 from . import labels as L
-from . import model
-from . import workload
+from . import model, workload
 
 Frames = Mapping[str, pd.DataFrame]
 _EPS = 1e-9

@@ -47,8 +47,9 @@ Example
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -647,8 +648,26 @@ def compare(frames: Frames, scenarios: Mapping[str, Iterable[Any]], params: Any 
 
 
 __all__ = [
-    "OPS", "apply_changes", "validate_changes", "clean_change", "describe", "create_scenario",
-    "get_scenario", "scenario_frames", "stored_scenarios", "compare", "indicators", "recruitment_cost",
-    "abandon", "funding_refused", "funding_obtained", "recruitment", "widening", "leaving", "postpone",
-    "capacity", "assign", "unassign",
+    "OPS",
+    "abandon",
+    "apply_changes",
+    "assign",
+    "capacity",
+    "clean_change",
+    "compare",
+    "create_scenario",
+    "describe",
+    "funding_obtained",
+    "funding_refused",
+    "get_scenario",
+    "indicators",
+    "leaving",
+    "postpone",
+    "recruitment",
+    "recruitment_cost",
+    "scenario_frames",
+    "stored_scenarios",
+    "unassign",
+    "validate_changes",
+    "widening",
 ]
