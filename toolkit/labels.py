@@ -1286,3 +1286,231 @@ SHEET_PAGE: dict = {
     "board_title": "Fiches actions : dernières entrées du journal",
     "board_columns": ["Date", "Action", "Type", "Texte", "Auteur"],
 }
+
+# --- gaps, scenarios, staffing (toolkit/gaps.py, scenarios.py, staffing.py) --------
+
+# Remedies the method names, in the order they are preferred when several apply.
+REMEDY_KINDS: dict[str, str] = {
+    "réaffectation": "Réaffectation",
+    "montée en compétences": "Montée en compétences",
+    "accompagnement": "Accompagnement au changement",
+    "élargissement": "Élargissement du tour de table",
+    "expertise externe": "Expertise externe",
+    "recrutement": "Recrutement",
+}
+
+GAP_COLUMNS: dict[str, str] = {
+    "competence_id": "Compétence (id)",
+    "competence": "Compétence",
+    "family": "Famille",
+    "required_level": "Niveau requis",
+    "best_level": "Meilleur niveau mobilisable",
+    "best_holders": "Titulaires mobilisables au meilleur niveau",
+    "gap": "Écart (niveaux)",
+    "tasks": "Tâches concernées",
+    "first_month": "Besoin à partir de",
+    "last_month": "Besoin jusqu'à",
+    "months": "Mois de besoin",
+    "days": "Jours de tâches concernés",
+    "person_id": "Personne (id)",
+    "person": "Personne",
+    "month": "Mois",
+    "load": "Charge (jours)",
+    "capacity": "Capacité (jours)",
+    "overload": "Surcharge (jours)",
+    "idle": "Capacité libre (jours)",
+    "overload_months": "Mois en surcharge",
+    "remedy": "Remède",
+    "candidate_id": "Candidat (id)",
+    "candidate": "Candidat",
+    "reason": "Raison",
+    "cost_days": "Coût (jours)",
+    "cost_euros": "Coût (€)",
+    "recommended": "Recommandé",
+    "target_kind": "Type d'écart",
+    "target_id": "Écart (id)",
+    "target": "Écart traité",
+    "reason_gap": "Cause",
+    "balance": "Solde (jours)",
+    "persons_over": "Personnes en surcharge",
+    "person_overload": "Surcharges individuelles (jours)",
+}
+
+GAP_REASONS: dict[str, str] = {
+    "no_holder": "personne n'atteint le niveau {level} dans l'équipe",
+    "holders_not_mobilisable": "les titulaires du niveau {level} ({holders}) ne sont pas mobilisables (vouloir ou pouvoir insuffisant)",
+    "training": "{person} est au niveau {current} en « {competence} » (un niveau en dessous du niveau {level} requis) "
+                "et se dit motivé(e) ({vouloir}/4) : {days:g} jours de formation et de tutorat estimés",
+    "coaching": "{person} a le niveau {current} en « {competence} » mais {why} : accompagnement "
+                "au changement (clarifier le mandat, libérer du temps, lettre de mission) estimé à {days:g} jours",
+    "coaching_vouloir": "sa motivation est faible ({vouloir}/4)",
+    "coaching_pouvoir": "son pouvoir d'agir est limité ({pouvoir}/4)",
+    "widening": "{actor} ({category}) apporte « {competence} » et n'est pas encore mobilisé : "
+                "l'associer au tour de table (niveau à confirmer avec lui)",
+    "expertise": "besoin ponctuel et spécialisé ({days:g} jours sur {months} mois) : {days:g} jours d'expertise "
+                 "externe à {rate:g} € par jour",
+    "recruitment": "besoin durable ({months} mois, {days:g} jours) au-delà de la capacité disponible : un recrutement "
+                   "de {months} mois à {monthly:g} € par mois",
+    "reassign_competence": "{person} a le niveau {current} en « {competence} » et la motivation ({vouloir}/4) ; "
+                           "son pouvoir d'agir est noté {pouvoir}/4 mais le plan de charge lui laisse {idle:g} jours "
+                           "libres sur les mois du besoin : lui confier ces tâches par une lettre de mission",
+    "reassign_load": "{person} peut reprendre « {task} » ({days:g} j) : niveau requis atteint, mobilisable, "
+                     "{idle:g} jours libres sur les mois de la tâche",
+    "recruit_capacity": "surcharge globale de l'équipe {months} mois sur {horizon} ({days:g} jours au total) : "
+                        "un renfort durable de {monthly:g} € par mois",
+    "expertise_capacity": "surcharge ponctuelle de {person} ({days:g} jours sur {months} mois) sans personne "
+                          "pour la reprendre : renfort externe à {rate:g} € par jour",
+}
+
+SCENARIO_OPS: dict[str, str] = {
+    "abandon": "Abandon d'une action (ses tâches sortent du plan)",
+    "budget": "Nouveau budget prévu d'une action",
+    "financement_obtenu": "Cofinancement obtenu",
+    "financement_refuse": "Cofinancement refusé",
+    "recrutement": "Recrutement d'une personne",
+    "elargissement": "Élargissement du tour de table (un acteur mobilisé)",
+    "depart": "Départ d'une personne",
+    "capacite": "Nouvelle capacité d'une personne",
+    "report": "Report d'une tâche ou d'une action",
+    "affectation": "Affectation d'une personne à une tâche",
+    "retrait": "Retrait d'une personne d'une tâche",
+}
+# Consequences of a refused co-funding.
+FUNDING_CONSEQUENCES: tuple[str, ...] = ("autofinancement", "réduction", "abandon")
+
+SCENARIO_PARAMS: dict[str, str] = {
+    "op": "opération",
+    "action": "action",
+    "tache": "tâche",
+    "personne": "personne",
+    "acteur": "acteur",
+    "financement": "cofinancement",
+    "montant": "montant (€)",
+    "consequence": "conséquence",
+    "nom": "nom",
+    "organisation": "organisation",
+    "fonction": "fonction",
+    "role": "rôle dans le projet",
+    "capacite": "capacité (jours/mois)",
+    "jours": "capacité (jours/mois)",
+    "competences": "compétences",
+    "motivation": "motivation (vouloir, 0 à 4)",
+    "cout_mensuel": "coût mensuel (€)",
+    "mois": "nombre de mois",
+    "lettre": "lettre RACI",
+}
+
+SCENARIO_EXPECT: dict[str, str] = {
+    "change": "une modification : un dictionnaire avec une clé « op »",
+    "op": "une des opérations : {ops}",
+    "unknown_param": "un paramètre connu de l'opération « {op} » ({params})",
+    "ref": "l'identifiant d'un(e) {kind} existant(e) dans l'atelier ou le scénario",
+    "task_or_action": "une tâche ou une action (l'une des deux)",
+    "competences": "un dictionnaire compétence → niveau (1 à 4) ou [savoir, vouloir, pouvoir]",
+    "months": "un nombre entier de mois entre 1 et 36",
+    "name_unique": "un nom de scénario qui n'existe pas déjà",
+    "scenario": "le nom ou l'identifiant d'un scénario de l'atelier",
+    "already_left": "une personne encore présente dans le scénario",
+    "assignment": "une affectation existante de cette personne sur cette tâche",
+}
+
+SCENARIO_MESSAGES: dict[str, str] = {
+    "invalid": "Scénario refusé",
+    "change": "modification n° {n} ({op})",
+    "reference": "Référence",
+    "recruit_organisation": "Recrutement (scénario)",
+    "recruit_function": "Personne recrutée",
+    "widening_name": "Représentant(e) de {actor}",
+    "not_found": "Scénario introuvable : {name}",
+}
+
+# Rows of the side-by-side comparison of scenarios.
+SCENARIO_INDICATORS: dict[str, str] = {
+    "tasks": "Tâches dans le plan",
+    "tasks_without_r": "Tâches sans personne qui réalise (R)",
+    "competence_gaps": "Compétences en écart",
+    "gap_days": "Jours de tâches sans compétence mobilisable",
+    "overloaded_persons": "Personnes en surcharge",
+    "overload_days": "Jours de surcharge",
+    "overloaded_months": "Mois où l'équipe est en surcharge globale",
+    "budget": "Budget prévu des actions (€)",
+    "fundings": "Cofinancements (€)",
+    "own_share": "Reste à charge (€)",
+    "recruitment_cost": "Coût des recrutements du scénario (€)",
+    "remedy_cost": "Coût estimé des remèdes aux écarts restants (€)",
+    "total_cost": "Coût total estimé (€)",
+}
+
+STAFFING_COLUMNS: dict[str, str] = {
+    "task_id": "Tâche (id)",
+    "task": "Tâche",
+    "person_id": "Personne (id)",
+    "person": "Personne",
+    "letter": "Lettre",
+    "days": "Jours",
+    "status": "Statut",
+    "reason": "Explication",
+    "uncovered": "Non couvert",
+    "amount": "Quantité",
+    "months": "Mois",
+    "what": "Ce qui manque",
+    "action_id": "Action",
+    "competence_id": "Compétence",
+    "locked": "Verrouillé",
+    "load": "Charge (jours)",
+    "capacity": "Capacité (jours)",
+    "month": "Mois",
+}
+STAFFING_STATUSES: dict[str, str] = {
+    "kept": "conservée",
+    "new": "proposée",
+    "locked": "verrouillée",
+    "dropped": "retirée",
+}
+STAFFING_UNCOVERED: dict[str, str] = {
+    "days": "jours à réaliser",
+    "competence": "compétence requise",
+    "no_r": "personne qui réalise (R)",
+    "no_a": "personne qui approuve (A)",
+    "overload": "surcharge imposée",
+}
+STAFFING_REASONS: dict[str, str] = {
+    "level": "niveau {level} en « {competence} » (requis {required})",
+    "motivation": "motivation {vouloir}/4",
+    "days": "{days:g} j sur {months}",
+    "no_days_others": "aucun jour attribué : d'autres personnes mieux placées font la tâche (garder ce R ?)",
+    "no_days_full": "aucun jour attribué : plus de capacité libre sur ces mois",
+    "kept": "affectation existante conservée",
+    "new": "nouvelle proposition",
+    "locked": "verrouillée par le consultant",
+    "only": "seul(e) candidat(e) au niveau requis",
+    "pilot": "pilote de l'action",
+    "a_kept": "approbation existante conservée",
+    "a_sibling": "approuve déjà d'autres tâches de l'action",
+    "a_role": "{role} de l'équipe projet",
+    "dropped": "affectation retirée par l'optimisation (reprise par une personne mieux placée)",
+    "uncovered_days": "{amount:g} j non couverts : capacité épuisée des candidats ({who}) sur {months}",
+    "uncovered_days_nobody": "{amount:g} j non couverts : personne ne peut la réaliser (voir les écarts de compétences)",
+    "uncovered_competence": "personne n'atteint le niveau {required} en « {competence} » parmi les candidats disponibles",
+    "uncovered_no_r": "aucune personne disponible pour réaliser la tâche",
+    "uncovered_no_a": "aucune personne de l'équipe projet pour approuver la tâche",
+    "uncovered_overload": "{person} dépasse sa capacité de {amount:g} j en {month} : "
+                          "affectations conservées ou verrouillées au-delà de ce qu'elle peut faire",
+}
+STAFFING_SOLVER: dict[str, str] = {
+    "optimal": "solution optimale (solveur HiGHS)",
+    "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap:.1%})",
+    "greedy": "solution gloutonne retenue (le solveur n'a pas fait mieux dans le temps imparti)",
+    "greedy_only": "affectation gloutonne (sans solveur)",
+}
+STAFFING_EXPECT: dict[str, str] = {
+    "lock_letter": "R ou A",
+    "lock_two_a": "une seule personne verrouillée en A par tâche",
+    "lock_ref": "l'identifiant d'un(e) {kind} existant(e)",
+    "lock": "un verrou : tâche, personne, lettre (R ou A) et oui/non",
+}
+STAFFING_MESSAGES: dict[str, str] = {
+    "invalid_locks": "Verrous refusés",
+}
+GAP_TEAM = "Équipe projet (ensemble)"
+GAP_TARGETS: dict[str, str] = {"competence": "Compétence", "capacity": "Capacité"}
