@@ -43,6 +43,7 @@ import datetime as dt
 import html
 import logging
 import os
+import sys
 import time
 from typing import Any, Callable, Iterable, TypeVar
 from urllib.parse import quote
@@ -59,6 +60,8 @@ from ..workshop import Workshop
 
 log = logging.getLogger("maillage.pages")
 READ_QUERY_ATTEMPTS = 120
+#: Written to the server's log by each preheated page once warm, before waiting.
+READY_MARK = "[maillage] page préchauffée prête : "
 T = TypeVar("T")
 
 #: Styles for every page: readable on a phone (16 px inputs avoid zoom on focus),
@@ -141,6 +144,10 @@ def open_page(step: str, facilitator: bool = False, *, query: str | None = None,
             display(refusal(L.ACCESS["no_workshop"]))
         return None
     if query is None:
+        if os.environ.get("VOILA_PREHEAT", "False") == "True":
+            # In the server's log: how many preheated pages wait for a visitor (the
+            # tests and the bench wait for these before letting the room in).
+            print(f"{READY_MARK}{step}", file=sys.__stderr__, flush=True)
         query = read_query_string()
     token = token_from_query(query)
     try:
