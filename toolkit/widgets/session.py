@@ -58,6 +58,11 @@ from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require
 from ..errors import AccessDenied, MaillageError
 from ..workshop import Workshop
 
+try:  # heavy (it loads Voilà's server side): import it while the kernel preheats, not after
+    import voila.utils  # noqa: F401
+except ImportError:  # pragma: no cover - pages always run under Voilà
+    pass
+
 log = logging.getLogger("maillage.pages")
 READ_QUERY_ATTEMPTS = 120
 #: Written to the server's log by each preheated page once warm, before waiting.
@@ -97,7 +102,7 @@ def read_query_string() -> str:
     ``QUERY_STRING`` when it started the kernel.
     """
     if os.environ.get("VOILA_PREHEAT", "False") == "True":
-        from voila.utils import get_query_string
+        from voila.utils import get_query_string  # imported with this module, see below
 
         # The helper gives up when it cannot reach the server within 5 s (a machine busy
         # starting kernels); the request is kept for this kernel until it connects, so
