@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from toolkit import serve  # noqa: E402
 from toolkit.demo import build_demo  # noqa: E402
-from toolkit.voila_client import PageClient, fetch_page  # noqa: E402
+from toolkit.voila_client import _HTTP_THREADS, PageClient, fetch_page  # noqa: E402
 from toolkit.workshop import Workshop  # noqa: E402
 
 
@@ -74,7 +74,7 @@ def start(folder: Path, participants: int, preheat: bool) -> tuple[subprocess.Po
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/tree", timeout=5).read()
             text = log.read_text(errors="replace")
-            if not preheat or "Kernel pool of accueil.ipynb is filled" in text:
+            if not preheat or serve.warm_pages(text) >= participants:
                 break
         except OSError:
             pass
@@ -152,7 +152,8 @@ class Barrier:
 
 async def joins_only(base: str, tokens: dict[str, str]) -> list[float]:
     async def one(token: str) -> float:
-        _, seconds = await asyncio.to_thread(fetch_page, base, "accueil.ipynb", token, 600)
+        _, seconds = await asyncio.get_running_loop().run_in_executor(
+            _HTTP_THREADS, fetch_page, base, "accueil.ipynb", token, 600)
         return seconds
 
     return list(await asyncio.gather(*(one(t) for t in tokens.values())))

@@ -238,6 +238,13 @@ def server_env(ws: Workshop, host: str) -> dict[str, str]:
     return env
 
 
+def warm_pages(log_text: str, step: str = "accueil") -> int:
+    """How many preheated ``step`` pages are warm and waiting, from the server's log."""
+    from .widgets.session import READY_MARK
+
+    return log_text.count(f"{READY_MARK}{step}\n")
+
+
 def check_participants(value: Any) -> int:
     """The ``--participants`` value as an int in range, else a French error."""
     try:
