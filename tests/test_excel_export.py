@@ -130,6 +130,17 @@ def test_section_output_pseudonymised_too(tmp_path: Path, demo_workshop: Worksho
     assert "Personne 2" in header and "Léa Fradin" not in header
 
 
+def test_names_in_text_columns_pseudonymised(tmp_path: Path, demo_workshop: Workshop) -> None:
+    def names_in_a_column(ctx):
+        persons = ctx.store.frame("persons")  # real names, in a text column
+        return pd.DataFrame({"Qui": persons["name"].astype("string"), "Rôle": persons["role"]})
+
+    section = Section("noms", "Noms", "Des noms en colonne.", names_in_a_column)
+    rows = _rows(export_workbook(demo_workshop.store, tmp_path / "r.xlsx", pseudonymise=True, sections=[section]),
+                 "Noms")
+    assert rows[4][0] == "Personne 1" and rows[5][0] == "Personne 2"
+
+
 # --- the section machinery ------------------------------------------------------------------
 
 def _load_table(ctx) -> pd.DataFrame:
@@ -176,6 +187,23 @@ def test_unavailable_section_left_out(tmp_path: Path, demo_workshop: Workshop) -
     wb = load_workbook(export_workbook(demo_workshop.store, tmp_path / "r.xlsx", sections=[absent, SECTION]),
                        read_only=True)
     assert "Absente" not in wb.sheetnames and "Plan de charge" in wb.sheetnames
+
+
+def test_refusing_analysis_gets_a_sheet_saying_why(tmp_path: Path, demo_workshop: Workshop) -> None:
+    from toolkit.errors import MaillageError
+
+    def refuses(ctx):
+        raise MaillageError("Tableau « Évaluations » : colonnes manquantes.")
+
+    section = Section("refus", "Refus", "Une analyse qui refuse.", refuses)
+    rows = _rows(export_workbook(demo_workshop.store, tmp_path / "r.xlsx", sections=[section, SECTION]), "Refus")
+    assert rows[3] == ("Analyse indisponible pour cet atelier",)
+    assert rows[4] == ("Tableau « Évaluations » : colonnes manquantes.",)
+
+
+def test_duplicate_section_titles_refused(tmp_path: Path, demo_workshop: Workshop) -> None:
+    with pytest.raises(ValueError, match="double"):
+        export_workbook(demo_workshop.store, tmp_path / "r.xlsx", sections=[SECTION, SECTION])
 
 
 def test_section_titles_checked() -> None:

@@ -692,6 +692,7 @@ EXCEL_TEXT: dict[str, str] = {
     "cover_no_project": "(projet non renseigné)",
     "records_description": "Données de l'atelier : {kind} (format du gabarit d'import)",
     "back_to_cover": "← Sommaire",
+    "section_failed": "Analyse indisponible pour cet atelier",
     # progress
     "progress_read": "Lecture de la feuille « {sheet} »",
     "progress_check": "Vérification des références",

@@ -41,6 +41,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import labels as L
 from .. import model
+from ..errors import MaillageError
 from ..pseudonyms import pseudonymise as make_pseudonyms
 from ..store import Store
 from . import formatting as F
@@ -167,7 +168,7 @@ def _hide_names(df: pd.DataFrame, real_to_alias: dict[str, str]) -> pd.DataFrame
     if not real_to_alias:
         return df
     out = df.copy()
-    text_cols = [c for c in out.columns if out[c].dtype == object]
+    text_cols = [c for c in out.columns if out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype)]
     if text_cols:
         out[text_cols] = out[text_cols].replace(real_to_alias)
     out.index = out.index.map(lambda v: real_to_alias.get(v, v) if isinstance(v, str) else v)
@@ -176,14 +177,25 @@ def _hide_names(df: pd.DataFrame, real_to_alias: dict[str, str]) -> pd.DataFrame
 
 
 def build_sections(ctx: Context, sections: Sequence[Section]) -> list[tuple[Section, pd.DataFrame]]:
-    """Run each section's build; keep those that return a table."""
+    """Run each section's build; keep those that return a table.
+
+    An analysis that refuses the workshop's data (a ``MaillageError``) gets a sheet that
+    says why, rather than blocking the whole deliverable; any other error is a bug and
+    propagates.
+    """
     real_to_alias: dict[str, str] = {}
     if ctx.pseudonymised:
         real = {r.id: r.name for r in ctx.store.frame("persons").itertuples()}
         real_to_alias = {name: ctx.pseudonyms[pid] for pid, name in real.items() if name}
+    titles = [s.title for s in sections]
+    if len(set(titles)) != len(titles):
+        raise ValueError(f"titres de feuilles en double : {sorted(t for t in set(titles) if titles.count(t) > 1)}")
     out = []
     for section in sections:
-        df = section.build(ctx)
+        try:
+            df = section.build(ctx)
+        except MaillageError as exc:  # the analysis refuses this workshop's data: say so, go on
+            df = pd.DataFrame({L.EXCEL_TEXT["section_failed"]: [str(exc)]})
         if df is None:
             continue
         out.append((section, _hide_names(df, real_to_alias)))
