@@ -318,6 +318,7 @@ def test_read_workbook_checks_without_a_store(tmp_path: Path) -> None:
 
 # --- size and progress -------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_ten_thousand_rows_with_progress(tmp_path: Path, empty_workshop: Workshop) -> None:
     records = tiny_records()
     records["actors"] = [{"id": f"A{i:03d}", "name": f"Acteur {i}", "category": "association",
