@@ -117,6 +117,43 @@ def _exporter(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lettres(args: argparse.Namespace) -> int:
+    from .letters import write_letters
+
+    ws = Workshop.open(args.atelier)
+    paths = write_letters(ws, template=Path(args.modele) if args.modele else None)
+    folder = paths[0].parent if paths else ws.exports_dir / "lettres"
+    print(f"{len(paths)} lettres de mission écrites dans {folder}")
+    return 0
+
+
+def _calendrier(args: argparse.Namespace) -> int:
+    from .governance import HOLIDAYS_IGNORE, HOLIDAYS_MOVE, calendar_ics, meeting_calendar
+
+    ws = Workshop.open(args.atelier)
+    frames = ws.store.frames()
+    holidays = HOLIDAYS_IGNORE if args.jours_feries == "ignorer" else HOLIDAYS_MOVE
+    calendar = meeting_calendar(frames, holidays=holidays, subdivision=args.subdivision)
+    project = ws.store.project() or {}
+    target = Path(args.sortie) if args.sortie else ws.exports_dir / "calendrier_instances.ics"
+    target.write_bytes(calendar_ics(calendar, project.get("name", ""), frames))
+    for row in calendar.itertuples(index=False):
+        moved = f"  (décalée du {row.planned_date:%d/%m/%Y} : {row.holiday})" if row.moved else ""
+        print(f"{row.date:%d/%m/%Y}  {row.body}{moved}")
+    print(f"{len(calendar)} réunions ; calendrier iCalendar écrit dans {target}")
+    return 0
+
+
+def _restitution(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    ws = Workshop.open(args.atelier)
+    paths = write_report(ws, folder=Path(args.sortie) if args.sortie else None, pdf=not args.sans_pdf)
+    for kind, path in paths.items():
+        print(f"Restitution {kind.upper()} : {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="maillage", description="Maillage : ateliers de diagnostic et de staffing.")
     sub = parser.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
@@ -157,6 +194,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="fichier à écrire (par défaut : exports/ dans le dossier de l'atelier)")
     p.add_argument("--pseudonymiser", action="store_true",
                    help="remplacer les noms des personnes par des pseudonymes stables")
+    p = add("lettres", "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).", _lettres)
+    p.add_argument("--modele", default=None, metavar="FICHIER.docx",
+                   help="modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, sinon celui de Maillage)")
+    p = add("calendrier", "Calculer le calendrier des instances et l'écrire au format iCalendar (.ics).", _calendrier)
+    p.add_argument("--jours-feries", choices=["decaler", "ignorer"], default="decaler",
+                   help="décaler au jour ouvré suivant une réunion tombant un jour férié (par défaut) ou l'ignorer")
+    p.add_argument("--subdivision", default=None, help="jours fériés locaux, p. ex. 57 (Moselle), 974 (La Réunion)")
+    p.add_argument("--sortie", default=None, metavar="FICHIER.ics", help="par défaut : exports/calendrier_instances.ics")
+    p = add("restitution", "Écrire la restitution de l'atelier en HTML autonome et en PDF (LibreOffice).", _restitution)
+    p.add_argument("--sans-pdf", action="store_true", help="écrire seulement le HTML")
+    p.add_argument("--sortie", default=None, metavar="DOSSIER", help="par défaut : exports/restitution/")
     return parser
 
 

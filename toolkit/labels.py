@@ -569,6 +569,40 @@ RACI_WIDGET: dict[str, str] = {
     "legend": "R : réalise · A : approuve / pilote (un seul par tâche) · C : consulté · I : informé",
 }
 
+RACI_PAGE: dict[str, str] = {
+    "title": "Qui fait quoi ? Proposez les lettres RACI",
+    "intro": "Pour les tâches de vos actions, proposez qui réalise (R), qui approuve ou pilote "
+    "(A, un seul par tâche), qui est consulté (C) et qui est informé (I). L'animateur accepte "
+    "ou rejette chaque proposition ; vous en voyez la suite ici.",
+    "no_action": "Vous n'avez encore aucune action (ni pilote, ni lettre sur une tâche) : "
+    "l'animateur vous en attribuera une.",
+    "facilitator": "Vous êtes l'animateur : la matrice complète et les propositions sont ci-dessous.",
+    "action": "{id} — {name}",
+    "task_row": "{id} · {name} ({start} → {end}, {load:g} j)",
+    "letters_none": "aucune lettre validée",
+    "task": "Tâche",
+    "person": "Qui",
+    "letter": "Lettre",
+    "comment": "Pourquoi (facultatif)",
+    "choose": "— à choisir —",
+    "propose": "Proposer",
+    "proposed": "Proposition enregistrée à {time} : {person} → {letter} sur {task}.",
+    "missing": "Choisissez la tâche, la personne et la lettre.",
+    "mine": "Mes propositions",
+    "mine_none": "Aucune proposition pour le moment.",
+    "withdraw": "Retirer",
+    "withdrawn": "Proposition retirée.",
+    "board_title": "Qui fait quoi : propositions des participants",
+    "board_none": "Aucune proposition pour le moment.",
+}
+RACI_STATUS_SHOWN: dict[str, str] = {"proposée": "en attente", "validée": "acceptée", "rejetée": "rejetée"}
+RACI_BOARD_COLUMNS: dict[str, str] = {
+    "task_id": "Tâche", "person": "Personne", "letter": "Lettre", "proposer": "Proposé par", "status": "Suite",
+}
+RACI_ERRORS_MORE: dict[str, str] = {
+    "not_yours": "Cette proposition n'est pas la vôtre : vous ne pouvez pas la retirer.",
+}
+
 # --- workload (étape 5 : plan de charge) --------------------------------------------
 
 WORKLOAD_STATUS: dict[str, str] = {
@@ -640,6 +674,206 @@ HUB = {
     "cli_serve": "Servir les pages d'un atelier comme le hub les sert (sous /services/atelier-DOSSIER/), "
     "par exemple dans son propre conteneur.",
 }
+
+# --- stakeholders (step 2: cartographie des parties prenantes) --------------------
+
+# The participants' ratings of actors (a record kind added by this step).
+KIND_LABELS["actor_ratings"] = "Notations des acteurs"
+
+# Mendelow's power/interest grid: quadrant key → engagement strategy, and what it means.
+QUADRANTS: dict[str, str] = {
+    "manage_closely": "Associer étroitement",
+    "keep_satisfied": "Satisfaire",
+    "keep_informed": "Informer",
+    "monitor": "Surveiller",
+}
+QUADRANT_HINTS: dict[str, str] = {
+    "manage_closely": "Pouvoir fort, intérêt fort : acteurs clés, à associer aux décisions.",
+    "keep_satisfied": "Pouvoir fort, intérêt faible : à consulter et tenir satisfaits, sans les lasser.",
+    "keep_informed": "Pouvoir faible, intérêt fort : à informer régulièrement, relais possibles.",
+    "monitor": "Pouvoir faible, intérêt faible : à surveiller, effort minimal.",
+}
+GRID_AXES: dict[str, str] = {"power": "Pouvoir (influence)", "interest": "Intérêt pour le projet"}
+SCALE_WORDS: tuple[str, ...] = ("nul", "faible", "moyen", "fort", "très fort")
+
+# Attitude crossed with power: the flags the analysis raises.
+POSTURES: dict[str, str] = {
+    "influential_opponent": "Opposant influent",
+    "influential_reserved": "Réservé influent",
+    "unmobilised_ally": "Allié non mobilisé",
+    "mobilised_ally": "Allié mobilisé",
+    "opponent": "Opposant peu influent",
+    "neutral": "Neutre",
+}
+# Relations that go one way (from the funder, the superior, the sender); the others are mutual.
+DIRECTED_RELATION_TYPES: tuple[str, ...] = ("financement", "hiérarchie", "information")
+
+# Probable duplicates among actor names: institutional synonyms (compared accent- and
+# case-free), words ignored, and prefixes glued to the next word ("vice-président").
+NAME_SYNONYMS: dict[str, str] = {
+    "conseil régional": "région",
+    "conseil departemental": "département",
+    "conseil départemental": "département",
+    "conseil général": "département",
+    "communauté de communes": "cc",
+    "communauté d'agglomération": "ca",
+    "agglomération": "ca",
+    "communauté urbaine": "cu",
+    "établissement public de coopération intercommunale": "epci",
+    "intercommunalité": "epci",
+    "mairie": "commune",
+    "ville": "commune",
+    "municipalité": "commune",
+    "hôtel de ville": "commune",
+    "préfet": "préfecture",
+    "sous-préfet": "sous-préfecture",
+    "chambre de commerce et d'industrie": "cci",
+    "chambre de métiers et de l'artisanat": "cma",
+    "chambre des métiers et de l'artisanat": "cma",
+    "chambre des métiers": "cma",
+    "chambre de métiers": "cma",
+    "chambre d'agriculture": "chambre agriculture",
+    "direction départementale des territoires et de la mer": "ddtm",
+    "direction départementale des territoires": "ddt",
+    "direction régionale de l'environnement de l'aménagement et du logement": "dreal",
+    "direction régionale de l'alimentation de l'agriculture et de la forêt": "draaf",
+    "architecte des bâtiments de france": "abf",
+    "unité départementale de l'architecture et du patrimoine": "udap",
+    "agence nationale de la cohésion des territoires": "anct",
+    "agence nationale de l'habitat": "anah",
+    "agence nationale pour la rénovation urbaine": "anru",
+    "office public de l'habitat": "oph",
+    "caisse des dépôts": "banque des territoires",
+    "société d'aménagement foncier et d'établissement rural": "safer",
+    "projet alimentaire territorial": "pat",
+    "petites villes de demain": "pvd",
+    "action cœur de ville": "acv",
+}
+NAME_STOPWORDS: tuple[str, ...] = (
+    "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "sur", "sous",
+    "pour", "par", "un", "une",
+)
+NAME_GLUED_PREFIXES: tuple[str, ...] = ("sous", "vice", "co", "ex", "pre")
+DUPLICATE_REASONS: dict[str, str] = {
+    "same_name": "même nom (casse, accents ou ponctuation près)",
+    "synonyms": "même institution sous deux appellations",
+    "included": "l'un des noms est contenu dans l'autre",
+    "similar": "noms très proches (faute de frappe ?)",
+}
+
+# Column headings of the stakeholder tables, as shown in carnets and exports.
+STAKEHOLDER_COLUMNS: dict[str, str] = {
+    "id": "Identifiant",
+    "name": "Nom",
+    "category": "Catégorie",
+    "power": "Pouvoir",
+    "interest": "Intérêt",
+    "attitude": "Attitude",
+    "attitude_score": "Score d'attitude",
+    "mobilised": "Mobilisé",
+    "quadrant": "Quadrant",
+    "strategy": "Stratégie",
+    "posture": "Posture",
+    "posture_label": "Constat",
+    "degree": "Relations (nombre d'acteurs liés)",
+    "strength": "Intensité cumulée",
+    "betweenness": "Intermédiarité",
+    "broker": "Passeur",
+    "cut_off": "Acteurs coupés du réseau sans lui",
+    "isolated": "Isolé",
+    "community": "Communauté",
+    "size": "Taille",
+    "members": "Membres",
+    "hub": "Acteur le plus central",
+    "competence_id": "Compétence (id)",
+    "competence": "Compétence manquante",
+    "family": "Famille",
+    "id_a": "Acteur A",
+    "name_a": "Nom A",
+    "id_b": "Acteur B",
+    "name_b": "Nom B",
+    "score": "Ressemblance",
+    "reason": "Motif",
+    "count": "Nombre",
+    "hint": "Signification",
+    "raters": "Nombre d'avis",
+    "mean": "Moyenne",
+    "spread": "Écart (max − min)",
+    "std": "Écart type",
+    "dimension": "Critère",
+    "power_mean": "Pouvoir (moyenne des avis)",
+    "power_spread": "Pouvoir : écart",
+    "interest_mean": "Intérêt (moyenne des avis)",
+    "interest_spread": "Intérêt : écart",
+    "attitude_mean": "Attitude (score moyen)",
+    "attitude_spread": "Attitude : écart",
+    "attitudes": "Avis sur l'attitude",
+    "disagreement": "Désaccord (écart max.)",
+}
+
+STAKEHOLDER_MESSAGES: dict[str, str] = {
+    "grid_title": "Matrice pouvoir / intérêt (Mendelow)",
+    "grid_more": "+ {n} autres",
+    "grid_mobilised": "mobilisé",
+    "grid_not_mobilised": "non mobilisé",
+    "map_title": "Carte des acteurs et de leurs relations",
+    "map_legend": "Légende",
+    "map_categories": "Catégories d'acteurs",
+    "map_relations": "Types de relations",
+    "map_size": "Taille du disque : pouvoir (0 à 4)",
+    "map_search": "Chercher un acteur…",
+    "map_loading": "Placement des acteurs…",
+    "map_empty": "Aucun acteur pour l'instant.",
+    "tooltip": "{name}\nCatégorie : {category}\nPouvoir : {power} · Intérêt : {interest}\n"
+               "Attitude : {attitude}\nMobilisé : {mobilised}",
+    "edge_tooltip": "{type} (intensité {weight})",
+    "yes": "oui",
+    "no": "non",
+    "unknown_actor": "acteur inconnu : {id}",
+    "missing_columns": "Tableau « {table} » : colonnes manquantes ({columns}).",
+    "map_key_actors": "Étiquettes en gras : acteurs clés (passeurs, pouvoir fort)",
+    "map_dashed_border": "Contour pointillé : acteur non mobilisé",
+    "map_hint": "Survolez un acteur pour le détail ; molette ou pincement pour zoomer.",
+    "grid_legend_attitude": "Attitude",
+    "grid_legend_mobilised": "Disque plein : mobilisé ; disque vide : non mobilisé",
+    "iframe_title": "Carte interactive des acteurs",
+}
+
+# The participant page of step 2 (ateliers/parties_prenantes.ipynb) and its board section.
+STAKEHOLDER_PAGE: dict[str, str] = {
+    "title": "Cartographie des parties prenantes",
+    "intro": "Ajoutez les acteurs qui comptent pour le projet, donnez votre avis sur leur pouvoir, "
+    "leur intérêt et leur attitude, et proposez les relations que vous connaissez. "
+    "La carte se met à jour pour tout le monde en quelques secondes.",
+    "add_title": "Ajouter un acteur",
+    "add_hint": "Une organisation ou un groupe (« Département des Deux-Sèvres », « Habitants du "
+    "centre-bourg »), pas une personne.",
+    "add_button": "Ajouter l'acteur",
+    "add_anyway": "Ajouter quand même",
+    "duplicate_warning": "Cet acteur existe peut-être déjà :",
+    "duplicate_confirm": "Si c'est bien un autre acteur, appuyez sur « Ajouter quand même ».",
+    "duplicate_check": "Vérifiez d'abord les acteurs proches signalés ci-dessus.",
+    "rate_title": "Donner mon avis sur un acteur",
+    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis.",
+    "actor": "Acteur",
+    "choose": "— choisir —",
+    "unset": "— à choisir —",
+    "rate_button": "Enregistrer mon avis",
+    "rate_missing": "Choisissez le pouvoir, l'intérêt et l'attitude avant d'enregistrer.",
+    "choose_actor_first": "Choisissez d'abord un acteur.",
+    "rated_count": "Vous avez donné votre avis sur {n} acteur(s) sur {total}.",
+    "relation_title": "Proposer une relation",
+    "relation_hint": "Qui travaille avec qui ? Choisissez les deux acteurs, le type de relation et son intensité.",
+    "relation_button": "Ajouter la relation",
+    "map_title": "La carte des acteurs",
+    "map_hint": "Elle se met à jour toute seule quand quelqu'un ajoute un acteur ou une relation.",
+    "summary_title": "Avis des participants (moyenne et écart)",
+    "summary_empty": "Aucun avis pour l'instant.",
+    "board_counts": "{actors} acteurs ({added} ajoutés par les participants), {relations} relations, "
+    "{ratings} avis donnés par {raters} participant(s).",
+    "board_title": "Parties prenantes : la carte et les avis",
+}
+RELATION_WEIGHT_WORDS: tuple[str, ...] = ("faible", "moyenne", "forte")
 
 # --- excel (templates, import, export) -----------------------------------------------
 
@@ -803,3 +1037,481 @@ EXCEL_SECTIONS: dict[str, str] = {
     "workload_staffing_text": "Étape 5 — part de la charge de chaque action qui a quelqu'un pour la réaliser (R) ; en "
     "orange les actions qui ont des tâches sans R.",
 }
+
+# --- governance, letters, actions, review, report (issue 9) -------------------------
+
+GOV_MEMBER_TYPES: dict[str, str] = {"person": "personne", "actor": "organisation"}
+
+GOV_LABELS: dict[str, str] = {
+    "holidays_option": "Jours fériés",
+    "weekend": "week-end",
+    "ics_calendar_name": "Instances — {project}",
+    "ics_summary": "{body} (réunion n° {number})",
+    "ics_moved": "Date décalée : le {date} tombait un jour férié ou chômé ({holiday}).",
+    "ics_members": "Membres",
+    "reports_to": "rend compte à",
+    "sits_in": "siège à",
+    "diagram_bodies": "Instances et membres",
+    "diagram_hierarchy": "Qui rend compte à qui",
+    "diagram_rhythm": "toutes les {weeks} semaines",
+    "diagram_rhythm_1": "chaque semaine",
+    "diagram_more": "… et {n} autres",
+    "diagram_empty": "Aucune instance n'est encore définie.",
+}
+
+GOV_MESSAGES: dict[str, str] = {
+    "no_project": "Le projet n'est pas encore décrit (étape 1, cadrage) : "
+    "sa date de début fixe l'horizon du calendrier.",
+    "bad_calendar": "Calendrier des instances refusé",
+    "bad_subdivision": "Subdivision « {value} » inconnue pour les jours fériés ; attendu : une de {choices}.",
+}
+
+# Column headings of the tables shown to consultants (carnets, report).
+GOV_COLUMNS: dict[str, str] = {
+    "body_id": "Instance (id)",
+    "body": "Instance",
+    "body_kind": "Type d'instance",
+    "member_id": "Membre (id)",
+    "member": "Membre",
+    "member_type": "Nature",
+    "reports_to": "Rend compte à",
+    "chair": "Présidence",
+    "facilitator": "Animation",
+    "members": "Membres",
+    "number": "N°",
+    "planned_date": "Date au rythme",
+    "holiday": "Jour férié",
+    "moved": "Décalée",
+}
+
+LETTER_LABELS: dict[str, str] = {
+    "rhythm": "toutes les {weeks} semaines",
+    "rhythm_1": "chaque semaine",
+}
+
+LETTER_MESSAGES: dict[str, str] = {
+    "no_template": "Modèle de lettre de mission introuvable : {path}.",
+    "not_docx": "Le modèle de lettre de mission n'est pas un document Word (.docx) lisible : {error}.",
+    "bad_tag": "Le modèle de lettre de mission contient une balise invalide : {error}. "
+    "Vérifiez les {{{{ … }}}} et {{% … %}} du modèle.",
+    "unknown_variable": "Le modèle de lettre de mission utilise une variable inconnue : {error}. "
+    "Variables disponibles : projet, personne, actions_pilotees, taches, instances, revue, suivi, "
+    "signataire, date, legende_raci.",
+}
+
+# The wording of the default mission-letter template (toolkit/templates/lettre_de_mission.docx).
+# Jinja tags ({{ … }}, {% … %}) are the template's variables: see toolkit/letters.py.
+LETTER_TEMPLATE: dict = {
+    "date_line": "Le {{ date }}",
+    "title": "Lettre de mission",
+    "to": "À l'attention de {{ personne.nom }}, {{ personne.fonction }} — {{ personne.organisation }}",
+    "subject": "Objet : votre mission dans le projet « {{ projet.nom }} »",
+    "salutation": "Madame, Monsieur,",
+    "intro": "Le projet « {{ projet.nom }} » ({{ projet.programme }}) est conduit du {{ projet.debut }} "
+    "au {{ projet.fin }}. Vous y intervenez en qualité de {{ personne.role }}. La présente lettre "
+    "précise votre périmètre, le temps qui vous est alloué, votre rôle dans chaque action et les "
+    "instances auxquelles vous participez.",
+    "h_time": "1. Le temps alloué à votre mission",
+    "time": "{{ personne.jours_par_mois }} jour(s) par mois sont réservés à votre mission pendant "
+    "les {{ projet.horizon_mois }} mois du projet.",
+    "h_piloted": "2. Les actions que vous pilotez",
+    "piloted_intro": "Vous êtes pilote des actions suivantes : vous en tenez la fiche action à jour "
+    "(état, avancement, budget, journal) et vous en rendez compte en revue de projet.",
+    "piloted_item": "{{ a.nom }} — axe « {{ a.axe }} » ; état : {{ a.etat }} ; du {{ a.debut }} au {{ a.fin }}",
+    "piloted_none": "Vous ne pilotez aucune action du projet.",
+    "h_tasks": "3. Vos tâches et votre rôle (RACI)",
+    "tasks_intro": "Votre rôle dans chaque tâche, tel que validé dans la matrice RACI :",
+    "tasks_columns": ("Action", "Tâche", "Rôle", "Période", "Charge de la tâche (jours)"),
+    "tasks_none": "Aucune tâche ne vous est attribuée à ce jour dans la matrice RACI validée.",
+    "h_bodies": "4. Les instances où vous siégez",
+    "bodies_item": "{{ i.nom }} ({{ i.type }}) — {{ i.role }} — réunion {{ i.rythme }}",
+    "bodies_none": "Vous ne siégez dans aucune instance du projet.",
+    "h_rhythm": "5. Le rythme du suivi",
+    "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }})"
+    "{% if revue.prochaines %} ; prochaines dates : {{ revue.prochaines }}{% endif %}.{% endif %}",
+    "follow_up": "{% if suivi %}En tant que pilote, vous présentez l'avancement de vos actions au suivi "
+    "des pilotes, {{ suivi.rythme }} ({{ suivi.instance }}).{% endif %}",
+    "closing": "Nous vous remercions de votre engagement au service du projet.",
+    "signature": "Pour le projet : {{ signataire }}, directeur(trice) de projet\t\t"
+    "Le (la) titulaire de la mission : {{ personne.nom }}",
+}
+
+ACTION_MESSAGES: dict[str, str] = {
+    "not_your_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seul son pilote ou "
+    "l'animateur de l'atelier le peut.",
+    "pilot_fields": "Champ(s) réservé(s) à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
+    "past_date": "une date passée ou d'aujourd'hui (le journal consigne ce qui a été fait ou décidé)",
+    "file_refused": "Pièce jointe refusée (action « {action} »)",
+    "file_type": "un fichier d'un des types acceptés : {types}",
+    "file_content": "un fichier dont le contenu est bien du type {ext} annoncé par son extension",
+    "file_empty": "un fichier non vide",
+    "file_size": "un fichier d'au plus {max}",
+    "file_total": "au plus {max} de pièces jointes par action ({used} déjà utilisés)",
+    "bad_path": "Chemin de pièce jointe refusé.",
+    "file_missing": "Le fichier de la pièce jointe « {name} » est introuvable dans le dossier de l'atelier.",
+}
+
+# The project review record kind (toolkit/model.py, "reviews"): added here, not above,
+# so that this section stays the only one this issue touches.
+KIND_LABELS["reviews"] = "Revues de projet"
+FIELD_LABELS.update({"present": "Présents", "excused": "Excusés", "decisions": "Décisions"})
+
+REVIEW_LABELS: dict[str, str] = {
+    "past_end": "échéance dépassée",
+    "behind": "avancement en retard sur le calendrier",
+    "spent_over_committed": "dépensé supérieur à l'engagé",
+    "committed_over_planned": "engagé supérieur au prévu",
+    "op_insert": "ajout",
+    "op_update": "modification",
+    "op_delete": "suppression",
+    "none": "(aucun)",
+    "not_both": "une personne présente ou excusée, pas les deux",
+    "review_fields": "un champ modifiable en revue de projet ({fields})",
+    "journal_entry": "Revue de projet du {date} : {changes}",
+    "no_review_yet": "Aucune revue de projet enregistrée : modifications depuis le début de l'atelier.",
+    "since_review": "Modifications depuis la revue du {date}.",
+}
+
+REVIEW_COLUMNS: dict[str, str] = {
+    "actions": "Actions",
+    "meetings": "Réunions",
+    "dates": "Dates",
+    "expected": "Avancement attendu (%)",
+    "days_late": "Jours de retard",
+    "reason": "Motif",
+    "last_entry": "Dernière entrée du journal",
+    "weeks_silent": "Semaines sans entrée",
+    "cofunded": "Cofinancé (€)",
+    "committed_pct": "Engagé (% du prévu)",
+    "spent_pct": "Dépensé (% du prévu)",
+    "cofunded_pct": "Cofinancé (% du prévu)",
+    "alert": "Alerte",
+    "cofunder": "Cofinanceur",
+    "at": "Quand",
+    "by": "Par (id)",
+    "who": "Par",
+    "action": "Action",
+    "field": "Modification",
+    "old": "Avant",
+    "new": "Après",
+    "present": "Présents",
+    "excused": "Excusés",
+    "decisions": "Décisions",
+    "changes": "Modifications de fiches",
+    "pilot": "Pilote",
+    "axis": "Axe",
+    "entries": "Entrées du journal",
+    "attachments": "Pièces jointes",
+}
+
+REPORT_SECTIONS: dict[str, str] = {
+    "projet": "Le projet et ses actions",
+    "parties_prenantes": "Parties prenantes",
+    "carte": "Carte des parties prenantes",
+    "competences": "Compétences et motivations",
+    "raci": "Matrice RACI et ses défauts",
+    "plan_de_charge": "Plan de charge",
+    "ecarts": "Écarts et remèdes",
+    "gouvernance": "Gouvernance et pilotage",
+    "fiches_actions": "Fiches actions",
+    "revue": "Revue de projet",
+}
+
+REPORT_LABELS: dict[str, str] = {
+    "title": "Restitution de l'atelier — {project}",
+    "made_on": "Document produit par Maillage le {date}.",
+    "contents": "Sommaire",
+    "yes": "oui",
+    "no": "non",
+    "empty": "Aucun élément.",
+    "horizon": "Horizon",
+    "pending": "Cette analyse n'est pas encore disponible dans cette version de Maillage "
+    "(module « {module} » à venir).",
+    "section_failed": "Cette section n'a pas pu être produite : {error}",
+    "bodies": "Les instances",
+    "organisation_alt": "Organigramme des instances et ligne hiérarchique du projet",
+    "calendar": "Calendrier des réunions sur l'horizon",
+    "meetings": "Réunions",
+    "dates": "Dates",
+    "moved_note": "* date décalée au jour ouvré suivant (jour férié ou week-end).",
+    "coverage": "Couverture des compétences",
+    "lacking": "Compétences requises qui manquent",
+    "single_holder": "Compétences tenues par une seule personne",
+    "mobilisable_map": "Qui peut être mobilisé sur quelle compétence",
+    "anonymised": "Carte anonymisée : les auto-évaluations restent personnelles.",
+    "raci_summary": "Contrôles de la matrice RACI",
+    "raci_findings": "Constats",
+    "overloads": "Surcharges",
+    "months_at_risk": "Mois à risque",
+    "monthly_plan": "Plan de charge mensuel (six premiers mois en détail)",
+    "gantt": "Calendrier des actions",
+    "by_state": "Actions par état",
+    "budget": "Consommation du budget (hors actions abandonnées)",
+    "late": "Actions en retard",
+    "stalled": "Actions sans entrée au journal depuis {weeks} semaines",
+    "without_pilot": "Actions sans pilote",
+    "alerts": "Alertes budgétaires",
+    "reviews": "Revues de projet tenues",
+    "no_review": "Aucune revue de projet enregistrée.",
+    "next_review": "Prochaine revue de projet : {date}.",
+    "no_soffice": "LibreOffice (soffice) est introuvable : le PDF n'a pas été produit. "
+    "Le rapport HTML est disponible : {html}. Installez LibreOffice (paquet Debian libreoffice-writer).",
+    "soffice_timeout": "LibreOffice n'a pas produit le PDF en {seconds} secondes.",
+    "soffice_failed": "LibreOffice n'a pas pu produire le PDF : {error}",
+}
+
+SHEET_PAGE: dict = {
+    "title": "Fiches actions",
+    "intro": "Toutes les fiches sont consultables. Vous mettez à jour celles dont vous êtes pilote : "
+    "état, avancement, budget, journal des faits et décisions, pièces jointes.",
+    "choose": "Action",
+    "yours": "Vous pilotez {n} action(s) : la première est affichée.",
+    "none_yours": "Vous ne pilotez aucune action : vous pouvez consulter les fiches.",
+    "no_action": "Aucune action n'est encore définie.",
+    "no_pilot": "sans pilote",
+    "cofunded": "Cofinancements (€)",
+    "fundings": "Cofinanceurs",
+    "journal": "Journal",
+    "no_journal": "Aucune entrée au journal.",
+    "attachments": "Pièces jointes",
+    "read_only": "Vous consultez cette fiche : seul son pilote ({pilot}) ou l'animateur peut la modifier.",
+    "edit_sheet": "Mettre à jour la fiche",
+    "save_sheet": "Enregistrer la fiche",
+    "nothing_changed": "Aucune modification à enregistrer.",
+    "new_entry": "Ajouter au journal",
+    "add_entry": "Ajouter l'entrée",
+    "choose_file": "Choisir un fichier",
+    "attach": "Joindre le fichier",
+    "no_file": "Choisissez d'abord un fichier.",
+    "limits": "Au plus {max} par fichier ; types acceptés : {types}.",
+    "board_title": "Fiches actions : dernières entrées du journal",
+    "board_columns": ["Date", "Action", "Type", "Texte", "Auteur"],
+}
+
+# --- gaps, scenarios, staffing (toolkit/gaps.py, scenarios.py, staffing.py) --------
+
+# Remedies the method names, in the order they are preferred when several apply.
+REMEDY_KINDS: dict[str, str] = {
+    "réaffectation": "Réaffectation",
+    "montée en compétences": "Montée en compétences",
+    "accompagnement": "Accompagnement au changement",
+    "élargissement": "Élargissement du tour de table",
+    "expertise externe": "Expertise externe",
+    "recrutement": "Recrutement",
+}
+
+GAP_COLUMNS: dict[str, str] = {
+    "competence_id": "Compétence (id)",
+    "competence": "Compétence",
+    "family": "Famille",
+    "required_level": "Niveau requis",
+    "best_level": "Meilleur niveau mobilisable",
+    "best_holders": "Titulaires mobilisables au meilleur niveau",
+    "gap": "Écart (niveaux)",
+    "tasks": "Tâches concernées",
+    "first_month": "Besoin à partir de",
+    "last_month": "Besoin jusqu'à",
+    "months": "Mois de besoin",
+    "days": "Jours de tâches concernés",
+    "person_id": "Personne (id)",
+    "person": "Personne",
+    "month": "Mois",
+    "load": "Charge (jours)",
+    "capacity": "Capacité (jours)",
+    "overload": "Surcharge (jours)",
+    "idle": "Capacité libre (jours)",
+    "overload_months": "Mois en surcharge",
+    "remedy": "Remède",
+    "candidate_id": "Candidat (id)",
+    "candidate": "Candidat",
+    "reason": "Raison",
+    "cost_days": "Coût (jours)",
+    "cost_euros": "Coût (€)",
+    "recommended": "Recommandé",
+    "target_kind": "Type d'écart",
+    "target_id": "Écart (id)",
+    "target": "Écart traité",
+    "reason_gap": "Cause",
+    "balance": "Solde (jours)",
+    "persons_over": "Personnes en surcharge",
+    "person_overload": "Surcharges individuelles (jours)",
+}
+
+GAP_REASONS: dict[str, str] = {
+    "no_holder": "personne n'atteint le niveau {level} dans l'équipe",
+    "holders_not_mobilisable": "les titulaires du niveau {level} ({holders}) ne sont pas mobilisables (vouloir ou pouvoir insuffisant)",
+    "training": "{person} est au niveau {current} en « {competence} » (un niveau en dessous du niveau {level} requis) "
+                "et se dit motivé(e) ({vouloir}/4) : {days:g} jours de formation et de tutorat estimés",
+    "coaching": "{person} a le niveau {current} en « {competence} » mais {why} : accompagnement "
+                "au changement (clarifier le mandat, libérer du temps, lettre de mission) estimé à {days:g} jours",
+    "coaching_vouloir": "sa motivation est faible ({vouloir}/4)",
+    "coaching_pouvoir": "son pouvoir d'agir est limité ({pouvoir}/4)",
+    "widening": "{actor} ({category}) apporte « {competence} » et n'est pas encore mobilisé : "
+                "l'associer au tour de table (niveau à confirmer avec lui)",
+    "expertise": "besoin ponctuel et spécialisé ({days:g} jours sur {months} mois) : {days:g} jours d'expertise "
+                 "externe à {rate:g} € par jour",
+    "recruitment": "besoin durable ({months} mois, {days:g} jours) au-delà de la capacité disponible : un recrutement "
+                   "de {months} mois à {monthly:g} € par mois",
+    "reassign_competence": "{person} a le niveau {current} en « {competence} » et la motivation ({vouloir}/4) ; "
+                           "son pouvoir d'agir est noté {pouvoir}/4 mais le plan de charge lui laisse {idle:g} jours "
+                           "libres sur les mois du besoin : lui confier ces tâches par une lettre de mission",
+    "reassign_load": "{person} peut reprendre « {task} » ({days:g} j) : niveau requis atteint, mobilisable, "
+                     "{idle:g} jours libres sur les mois de la tâche",
+    "recruit_capacity": "surcharge globale de l'équipe {months} mois sur {horizon} ({days:g} jours au total) : "
+                        "un renfort durable de {monthly:g} € par mois",
+    "expertise_capacity": "surcharge ponctuelle de {person} ({days:g} jours sur {months} mois) sans personne "
+                          "pour la reprendre : renfort externe à {rate:g} € par jour",
+}
+
+SCENARIO_OPS: dict[str, str] = {
+    "abandon": "Abandon d'une action (ses tâches sortent du plan)",
+    "budget": "Nouveau budget prévu d'une action",
+    "financement_obtenu": "Cofinancement obtenu",
+    "financement_refuse": "Cofinancement refusé",
+    "recrutement": "Recrutement d'une personne",
+    "elargissement": "Élargissement du tour de table (un acteur mobilisé)",
+    "depart": "Départ d'une personne",
+    "capacite": "Nouvelle capacité d'une personne",
+    "report": "Report d'une tâche ou d'une action",
+    "affectation": "Affectation d'une personne à une tâche",
+    "retrait": "Retrait d'une personne d'une tâche",
+}
+# Consequences of a refused co-funding.
+FUNDING_CONSEQUENCES: tuple[str, ...] = ("autofinancement", "réduction", "abandon")
+
+SCENARIO_PARAMS: dict[str, str] = {
+    "op": "opération",
+    "action": "action",
+    "tache": "tâche",
+    "personne": "personne",
+    "acteur": "acteur",
+    "financement": "cofinancement",
+    "montant": "montant (€)",
+    "consequence": "conséquence",
+    "nom": "nom",
+    "organisation": "organisation",
+    "fonction": "fonction",
+    "role": "rôle dans le projet",
+    "capacite": "capacité (jours/mois)",
+    "jours": "capacité (jours/mois)",
+    "competences": "compétences",
+    "motivation": "motivation (vouloir, 0 à 4)",
+    "cout_mensuel": "coût mensuel (€)",
+    "mois": "nombre de mois",
+    "lettre": "lettre RACI",
+}
+
+SCENARIO_EXPECT: dict[str, str] = {
+    "change": "une modification : un dictionnaire avec une clé « op »",
+    "op": "une des opérations : {ops}",
+    "unknown_param": "un paramètre connu de l'opération « {op} » ({params})",
+    "ref": "l'identifiant d'un(e) {kind} existant(e) dans l'atelier ou le scénario",
+    "task_or_action": "une tâche ou une action (l'une des deux)",
+    "competences": "un dictionnaire compétence → niveau (1 à 4) ou [savoir, vouloir, pouvoir]",
+    "months": "un nombre entier de mois entre 1 et 36",
+    "name_unique": "un nom de scénario qui n'existe pas déjà",
+    "scenario": "le nom ou l'identifiant d'un scénario de l'atelier",
+    "already_left": "une personne encore présente dans le scénario",
+    "assignment": "une affectation existante de cette personne sur cette tâche",
+}
+
+SCENARIO_MESSAGES: dict[str, str] = {
+    "invalid": "Scénario refusé",
+    "change": "modification n° {n} ({op})",
+    "reference": "Référence",
+    "recruit_organisation": "Recrutement (scénario)",
+    "recruit_function": "Personne recrutée",
+    "widening_name": "Représentant(e) de {actor}",
+    "not_found": "Scénario introuvable : {name}",
+}
+
+# Rows of the side-by-side comparison of scenarios.
+SCENARIO_INDICATORS: dict[str, str] = {
+    "tasks": "Tâches dans le plan",
+    "tasks_without_r": "Tâches sans personne qui réalise (R)",
+    "competence_gaps": "Compétences en écart",
+    "gap_days": "Jours de tâches sans compétence mobilisable",
+    "overloaded_persons": "Personnes en surcharge",
+    "overload_days": "Jours de surcharge",
+    "overloaded_months": "Mois où l'équipe est en surcharge globale",
+    "budget": "Budget prévu des actions (€)",
+    "fundings": "Cofinancements (€)",
+    "own_share": "Reste à charge (€)",
+    "recruitment_cost": "Coût des recrutements du scénario (€)",
+    "remedy_cost": "Coût estimé des remèdes aux écarts restants (€)",
+    "total_cost": "Coût total estimé (€)",
+}
+
+STAFFING_COLUMNS: dict[str, str] = {
+    "task_id": "Tâche (id)",
+    "task": "Tâche",
+    "person_id": "Personne (id)",
+    "person": "Personne",
+    "letter": "Lettre",
+    "days": "Jours",
+    "status": "Statut",
+    "reason": "Explication",
+    "uncovered": "Non couvert",
+    "amount": "Quantité",
+    "months": "Mois",
+    "what": "Ce qui manque",
+    "action_id": "Action",
+    "competence_id": "Compétence",
+    "locked": "Verrouillé",
+    "load": "Charge (jours)",
+    "capacity": "Capacité (jours)",
+    "month": "Mois",
+}
+STAFFING_STATUSES: dict[str, str] = {
+    "kept": "conservée",
+    "new": "proposée",
+    "locked": "verrouillée",
+    "dropped": "retirée",
+}
+STAFFING_UNCOVERED: dict[str, str] = {
+    "days": "jours à réaliser",
+    "competence": "compétence requise",
+    "no_r": "personne qui réalise (R)",
+    "no_a": "personne qui approuve (A)",
+    "overload": "surcharge imposée",
+}
+STAFFING_REASONS: dict[str, str] = {
+    "level": "niveau {level} en « {competence} » (requis {required})",
+    "motivation": "motivation {vouloir}/4",
+    "days": "{days:g} j sur {months}",
+    "no_days_others": "aucun jour attribué : d'autres personnes mieux placées font la tâche (garder ce R ?)",
+    "no_days_full": "aucun jour attribué : plus de capacité libre sur ces mois",
+    "kept": "affectation existante conservée",
+    "new": "nouvelle proposition",
+    "locked": "verrouillée par le consultant",
+    "only": "seul(e) candidat(e) au niveau requis",
+    "pilot": "pilote de l'action",
+    "a_kept": "approbation existante conservée",
+    "a_sibling": "approuve déjà d'autres tâches de l'action",
+    "a_role": "{role} de l'équipe projet",
+    "dropped": "affectation retirée par l'optimisation (reprise par une personne mieux placée)",
+    "uncovered_days": "{amount:g} j non couverts : capacité épuisée des candidats ({who}) sur {months}",
+    "uncovered_days_nobody": "{amount:g} j non couverts : personne ne peut la réaliser (voir les écarts de compétences)",
+    "uncovered_competence": "personne n'atteint le niveau {required} en « {competence} » parmi les candidats disponibles",
+    "uncovered_no_r": "aucune personne disponible pour réaliser la tâche",
+    "uncovered_no_a": "aucune personne de l'équipe projet pour approuver la tâche",
+    "uncovered_overload": "{person} dépasse sa capacité de {amount:g} j en {month} : "
+                          "affectations conservées ou verrouillées au-delà de ce qu'elle peut faire",
+}
+STAFFING_SOLVER: dict[str, str] = {
+    "optimal": "solution optimale (solveur HiGHS)",
+    "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap:.1%})",
+    "greedy": "solution gloutonne retenue (le solveur n'a pas fait mieux dans le temps imparti)",
+    "greedy_only": "affectation gloutonne (sans solveur)",
+}
+STAFFING_EXPECT: dict[str, str] = {
+    "lock_letter": "R ou A",
+    "lock_two_a": "une seule personne verrouillée en A par tâche",
+    "lock_ref": "l'identifiant d'un(e) {kind} existant(e)",
+    "lock": "un verrou : tâche, personne, lettre (R ou A) et oui/non",
+}
+STAFFING_MESSAGES: dict[str, str] = {
+    "invalid_locks": "Verrous refusés",
+}
+GAP_TEAM = "Équipe projet (ensemble)"
+GAP_TARGETS: dict[str, str] = {"competence": "Compétence", "capacity": "Capacité"}
