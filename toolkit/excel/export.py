@@ -76,7 +76,8 @@ class Mark:
     """Rows to highlight: where ``column`` holds one of ``values`` (if none: anything but
     an empty cell or 0).
 
-    ``level``: ``bad`` (red: a violation, an overload) or ``warn`` (orange: fragile).
+    ``level``: ``bad`` (red: a violation, an overload), ``warn`` (orange: fragile) or
+    ``good`` (green: a recommendation).
     """
 
     column: str
@@ -122,6 +123,7 @@ class Context:
     store: Store
     frames: dict[str, pd.DataFrame]
     pseudonyms: dict[str, str]  # person id → pseudonym (empty when names are kept)
+    today: dt.date = field(default_factory=dt.date.today)  # the export date (late actions…)
     cache: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -152,7 +154,7 @@ class Section:
 
 # --- building ------------------------------------------------------------------------
 
-def make_context(store: Store, pseudonymise: bool = False) -> Context:
+def make_context(store: Store, pseudonymise: bool = False, today: dt.date | None = None) -> Context:
     """The store's frames, with person names replaced by stable pseudonyms if asked."""
     frames = store.frames()
     aliases: dict[str, str] = {}
@@ -160,7 +162,7 @@ def make_context(store: Store, pseudonymise: bool = False) -> Context:
         persons = frames["persons"]
         aliases = make_pseudonyms(persons["id"].tolist())
         frames["persons"] = persons.assign(name=persons["id"].map(aliases))
-    return Context(store, frames, aliases)
+    return Context(store, frames, aliases, today or dt.date.today())
 
 
 def _hide_names(df: pd.DataFrame, real_to_alias: dict[str, str]) -> pd.DataFrame:
@@ -339,7 +341,7 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
             # No values: any cell neither empty nor zero (text compares unequal to 0).
             tests = [f"{ref}={_literal(v)}" for v in mark.values] or [f"AND(LEN({ref})>0,{ref}<>0)"]
             formula = tests[0] if len(tests) == 1 else f"OR({','.join(tests)})"
-            fill = F.BAD_FILL if mark.level == "bad" else F.WARN_FILL
+            fill = {"bad": F.BAD_FILL, "warn": F.WARN_FILL, "good": F.GOOD_FILL}[mark.level]
             ws.conditional_formatting.add(f"A{first}:{last_col}{last}", FormulaRule(formula=[formula], fill=fill))
         if hints.limit and hints.limit[1] in headers:
             names, limit = hints.limit
@@ -433,7 +435,7 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
         sections = SECTIONS
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    ctx = make_context(store, pseudonymise)
+    ctx = make_context(store, pseudonymise, today)
     built = build_sections(ctx, sections)
     data_rows = {k: record_rows(k, ctx.frames[k]) for k in model.KIND_ORDER}
     contents = [(s.title, s.description, len(df)) for s, df in built]
@@ -443,7 +445,7 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
     wb = Workbook(write_only=True)
     wb.properties.creator = "Maillage"
     cover = L.EXCEL_SHEETS["cover"]
-    write_cover(wb, ctx, contents, today or dt.date.today())
+    write_cover(wb, ctx, contents, ctx.today)
     for i, (section, df) in enumerate(built, start=1):
         if progress:
             progress(i, total, L.EXCEL_TEXT["progress_sheet"].format(sheet=section.title))
