@@ -130,6 +130,17 @@ def test_section_output_pseudonymised_too(tmp_path: Path, demo_workshop: Worksho
     assert "Personne 2" in header and "Léa Fradin" not in header
 
 
+def test_names_in_text_columns_pseudonymised(tmp_path: Path, demo_workshop: Workshop) -> None:
+    def names_in_a_column(ctx):
+        persons = ctx.store.frame("persons")  # real names, in a text column
+        return pd.DataFrame({"Qui": persons["name"].astype("string"), "Rôle": persons["role"]})
+
+    section = Section("noms", "Noms", "Des noms en colonne.", names_in_a_column)
+    rows = _rows(export_workbook(demo_workshop.store, tmp_path / "r.xlsx", pseudonymise=True, sections=[section]),
+                 "Noms")
+    assert rows[4][0] == "Personne 1" and rows[5][0] == "Personne 2"
+
+
 # --- the section machinery ------------------------------------------------------------------
 
 def _load_table(ctx) -> pd.DataFrame:
@@ -176,6 +187,23 @@ def test_unavailable_section_left_out(tmp_path: Path, demo_workshop: Workshop) -
     wb = load_workbook(export_workbook(demo_workshop.store, tmp_path / "r.xlsx", sections=[absent, SECTION]),
                        read_only=True)
     assert "Absente" not in wb.sheetnames and "Plan de charge" in wb.sheetnames
+
+
+def test_refusing_analysis_gets_a_sheet_saying_why(tmp_path: Path, demo_workshop: Workshop) -> None:
+    from toolkit.errors import MaillageError
+
+    def refuses(ctx):
+        raise MaillageError("Tableau « Évaluations » : colonnes manquantes.")
+
+    section = Section("refus", "Refus", "Une analyse qui refuse.", refuses)
+    rows = _rows(export_workbook(demo_workshop.store, tmp_path / "r.xlsx", sections=[section, SECTION]), "Refus")
+    assert rows[3] == ("Analyse indisponible pour cet atelier",)
+    assert rows[4] == ("Tableau « Évaluations » : colonnes manquantes.",)
+
+
+def test_duplicate_section_titles_refused(tmp_path: Path, demo_workshop: Workshop) -> None:
+    with pytest.raises(ValueError, match="double"):
+        export_workbook(demo_workshop.store, tmp_path / "r.xlsx", sections=[SECTION, SECTION])
 
 
 def test_section_titles_checked() -> None:
@@ -296,11 +324,15 @@ def _column(ws, header: str, row: int = 4) -> str:
 def test_analysis_sheets_between_cover_and_data(demo_export) -> None:
     names = demo_export.sheetnames
     analyses = names[1:names.index("Projet")]
-    assert analyses[:2] == ["Couverture", "Compétences manquantes"]  # step 3 first
-    assert analyses.index("Matrice savoir agir") < analyses.index("Matrice RACI") < analyses.index("Plan de charge")
+    assert analyses[:2] == ["Grille pouvoir-intérêt", "Stratégies par quadrant"]  # step 2 first
+    steps = ["Indicateurs du réseau", "Matrice savoir agir", "Matrice RACI", "Plan de charge", "Remèdes",
+             "Calendrier des réunions", "Fiches actions"]
+    assert [analyses.index(t) for t in steps] == sorted(analyses.index(t) for t in steps)  # the method's order
     for title in ("Contrôles RACI", "Synthèse des contrôles RACI", "Propositions RACI", "Mois à risque",
-                  "Surcharges", "Capacité inutilisée", "Staffing des actions"):
+                  "Surcharges", "Capacité inutilisée", "Staffing des actions", "Écarts de compétences",
+                  "Instances de gouvernance", "Composition des instances", "Consommation budgétaire"):
         assert title in analyses
+    assert "Scénarios comparés" not in analyses  # the demo stores no scenario
     linked = [r[0].value for r in demo_export["Page de garde"].iter_rows() if r[0].hyperlink]
     assert linked == names[1:-1]
 
@@ -348,3 +380,36 @@ def test_rates_stay_numbers_shown_as_percent(demo_export) -> None:
     col = _column(ws, "Taux de staffing")
     cell = ws[f"{col}5"]
     assert isinstance(cell.value, float) and 0 <= cell.value <= 1 and cell.number_format == "0 %"
+
+
+def test_stakeholders_flag_the_influential_opponent_isolated_and_broker(demo_export) -> None:
+    ws = demo_export["Attitude et pouvoir"]
+    finding = _column(ws, "Constat")
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=5)}
+    assert rows["ACT-42"][ws[f"{finding}1"].column - 1].value == "Opposant influent"
+    assert any('="Opposant influent"' in f for _, _, fs in _rules(ws) for f in fs)
+    metrics = demo_export["Indicateurs du réseau"]
+    by_id = {r[0].value: {metrics.cell(row=4, column=c.column).value: c.value for c in r}
+             for r in metrics.iter_rows(min_row=5)}
+    assert by_id["ACT-26"]["Isolé"] == "oui" and by_id["ACT-33"]["Passeur"] == "oui"
+    assert "ACT-33" in [r[0].value for r in demo_export["Passeurs"].iter_rows(min_row=5)]
+
+
+def test_gaps_and_remedies(demo_export) -> None:
+    gaps = [r[0].value for r in demo_export["Écarts de compétences"].iter_rows(min_row=5)]
+    assert "CMP-09" in gaps and "CMP-11" in gaps
+    ws = demo_export["Remèdes"]
+    head = [c.value for c in ws[4]]
+    rows = [dict(zip(head, (c.value for c in r))) for r in ws.iter_rows(min_row=5)]
+    assert any(r["Écart (id)"] == "CMP-11" and r["Candidat (id)"] == "ACT-25" for r in rows)
+    assert any(rule == "expression" and '="oui"' in f[0] for _, rule, f in _rules(ws))
+
+
+def test_governance_and_action_sheets(demo_export) -> None:
+    calendar = demo_export["Calendrier des réunions"]
+    assert calendar["E5"].number_format == "DD/MM/YYYY" and calendar.max_row > 4 + 10
+    sheets = demo_export["Fiches actions"]
+    head = [c.value for c in sheets[4]]
+    assert "Pilote (id)" in head and head.count("Pilote") == 1
+    budget = sheets.cell(row=5, column=head.index("Budget prévu (€)") + 1)
+    assert budget.value == 45000 and "€" in budget.number_format

@@ -318,6 +318,7 @@ def test_read_workbook_checks_without_a_store(tmp_path: Path) -> None:
 
 # --- size and progress -------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_ten_thousand_rows_with_progress(tmp_path: Path, empty_workshop: Workshop) -> None:
     records = tiny_records()
     records["actors"] = [{"id": f"A{i:03d}", "name": f"Acteur {i}", "category": "association",
@@ -330,9 +331,9 @@ def test_ten_thousand_rows_with_progress(tmp_path: Path, empty_workshop: Worksho
     assert n > 10_000
     path = write_records(tmp_path / "grand.xlsx", records)
     calls: list[tuple[int, int, str]] = []
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the machine running the tests may be shared
     counts = import_workbook(path, empty_workshop.store, by="test", progress=lambda *a: calls.append(a))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert counts["relations"] == n and empty_workshop.store.count("relations") == n
     reads = [c for c in calls if c[2].startswith("Lecture")]
     assert len(reads) >= 10 and [c[0] for c in reads] == sorted(c[0] for c in reads)

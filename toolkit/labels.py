@@ -926,6 +926,7 @@ EXCEL_TEXT: dict[str, str] = {
     "cover_no_project": "(projet non renseigné)",
     "records_description": "Données de l'atelier : {kind} (format du gabarit d'import)",
     "back_to_cover": "← Sommaire",
+    "section_failed": "Analyse indisponible pour cet atelier",
     # progress
     "progress_read": "Lecture de la feuille « {sheet} »",
     "progress_check": "Vérification des références",
@@ -996,6 +997,32 @@ EXCEL_FIELDS: dict[str, str] = {
 # The analysis sheets of the deliverable (titles at most 31 characters) and their descriptions.
 EXCEL_SECTIONS: dict[str, str] = {
     "days": "jours",
+    "indicator": "Indicateur",
+    "pilot_id": "Pilote (id)",
+    "stakeholders_grid": "Grille pouvoir-intérêt",
+    "stakeholders_grid_text": "Étape 2 — chaque acteur placé selon son pouvoir et son intérêt (de 0 à 4, fort à partir "
+    "de 3) et la stratégie qui en découle ; en rouge les opposants, en orange les réservés.",
+    "stakeholders_quadrants": "Stratégies par quadrant",
+    "stakeholders_quadrants_text": "Étape 2 — les quatre quadrants de la grille (Mendelow) : associer étroitement, "
+    "satisfaire, informer, surveiller.",
+    "stakeholders_attitude": "Attitude et pouvoir",
+    "stakeholders_attitude_text": "Étape 2 — l'attitude croisée avec le pouvoir ; en rouge les opposants et réservés "
+    "influents (à traiter d'abord), en orange les alliés pas encore mobilisés.",
+    "stakeholders_metrics": "Indicateurs du réseau",
+    "stakeholders_metrics_text": "Étape 2 — le réseau des relations : nombre d'acteurs liés, intermédiarité, passeurs "
+    "(en orange : sans eux le réseau se coupe), isolés (en rouge), communautés.",
+    "stakeholders_brokers": "Passeurs",
+    "stakeholders_brokers_text": "Étape 2 — les acteurs dont le retrait couperait le réseau en morceaux.",
+    "stakeholders_isolated": "Acteurs isolés",
+    "stakeholders_isolated_text": "Étape 2 — les acteurs qui n'ont aucune relation avec les autres.",
+    "stakeholders_communities": "Communautés",
+    "stakeholders_communities_text": "Étape 2 — les groupes d'acteurs plus liés entre eux qu'avec le reste du réseau.",
+    "stakeholders_widen": "Élargir le tour de table",
+    "stakeholders_widen_text": "Étape 2 — les acteurs non mobilisés qui détiennent une compétence qui manque au projet.",
+    "stakeholders_duplicates": "Doublons probables",
+    "stakeholders_duplicates_text": "Étape 2 — des acteurs saisis deux fois sous des noms proches (à fusionner ?).",
+    "stakeholders_ratings": "Avis des participants",
+    "stakeholders_ratings_text": "Étape 2 — les notations des participants à côté de celles retenues : moyenne et écarts.",
     "competences_coverage": "Étape 3 — pour chaque compétence : qui l'a évaluée, combien de détenteurs mobilisables "
     "(savoir, vouloir et pouvoir agir suffisants) ; en rouge les compétences non couvertes, en orange celles "
     "qui ne tiennent qu'à une personne.",
@@ -1035,6 +1062,42 @@ EXCEL_SECTIONS: dict[str, str] = {
     "workload_staffing": "Staffing des actions",
     "workload_staffing_text": "Étape 5 — part de la charge de chaque action qui a quelqu'un pour la réaliser (R) ; en "
     "orange les actions qui ont des tâches sans R.",
+    "gaps_competences": "Écarts de compétences",
+    "gaps_competences_text": "Étape 6 — pour chaque compétence requise : le niveau demandé par les tâches contre le "
+    "meilleur niveau mobilisable, quand et pour combien de jours.",
+    "gaps_capacity": "Écarts de capacité",
+    "gaps_capacity_text": "Étape 6 — chaque mois où une personne est chargée au-delà de sa capacité.",
+    "gaps_persons": "Capacité par personne",
+    "gaps_persons_text": "Étape 6 — capacité, charge, surcharge et capacité libre de chaque personne sur l'horizon.",
+    "gaps_team": "Capacité de l'équipe",
+    "gaps_team_text": "Étape 6 — charge et capacité de toute l'équipe, mois par mois.",
+    "gaps_team_chart": "Charge et capacité de l'équipe",
+    "gaps_remedies": "Remèdes",
+    "gaps_remedies_text": "Étape 6 — les remèdes possibles à chaque écart (réaffectation, montée en compétences, "
+    "accompagnement, élargissement, expertise externe, recrutement) ; en vert celui qui est recommandé.",
+    "gaps_scenarios": "Scénarios comparés",
+    "gaps_scenarios_text": "Étape 6 — les scénarios enregistrés côte à côte avec la référence.",
+    "governance_bodies": "Instances de gouvernance",
+    "governance_bodies_text": "Étape 7 — les instances, leur rythme, leur présidence, leur animation et à qui elles "
+    "rendent compte.",
+    "governance_members": "Composition des instances",
+    "governance_members_text": "Étape 7 — qui siège où, avec quel rôle.",
+    "governance_calendar": "Calendrier des réunions",
+    "governance_calendar_text": "Étape 7 — les réunions de chaque instance sur l'horizon ; en orange celles décalées "
+    "d'un jour férié ou d'un week-end.",
+    "actions_sheets": "Fiches actions",
+    "actions_sheets_text": "Étape 8 — chaque fiche action : pilote, état, avancement, budget, cofinancements, "
+    "journal (son détail est dans la feuille « Journal des actions »).",
+    "actions_states": "Actions par état",
+    "actions_states_text": "Étape 8 — combien d'actions dans chaque état, et leur budget prévu.",
+    "actions_budget": "Consommation budgétaire",
+    "actions_budget_text": "Étape 8 — budget engagé, dépensé et cofinancé au regard du prévu ; en rouge les alertes.",
+    "actions_cofunders": "Cofinanceurs",
+    "actions_cofunders_text": "Étape 8 — les montants apportés par chaque cofinanceur.",
+    "actions_late": "Actions en retard",
+    "actions_late_text": "Étape 8 — les actions dont l'avancement est en retard sur le calendrier, à la date de l'export.",
+    "actions_stalled": "Actions sans nouvelles",
+    "actions_stalled_text": "Étape 8 — les actions actives sans entrée de journal depuis plusieurs semaines.",
 }
 
 # --- governance, letters, actions, review, report (issue 9) -------------------------

@@ -41,6 +41,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import labels as L
 from .. import model
+from ..errors import MaillageError
 from ..pseudonyms import pseudonymise as make_pseudonyms
 from ..store import Store
 from . import formatting as F
@@ -75,7 +76,8 @@ class Mark:
     """Rows to highlight: where ``column`` holds one of ``values`` (if none: anything but
     an empty cell or 0).
 
-    ``level``: ``bad`` (red: a violation, an overload) or ``warn`` (orange: fragile).
+    ``level``: ``bad`` (red: a violation, an overload), ``warn`` (orange: fragile) or
+    ``good`` (green: a recommendation).
     """
 
     column: str
@@ -121,6 +123,7 @@ class Context:
     store: Store
     frames: dict[str, pd.DataFrame]
     pseudonyms: dict[str, str]  # person id → pseudonym (empty when names are kept)
+    today: dt.date = field(default_factory=dt.date.today)  # the export date (late actions…)
     cache: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -151,7 +154,7 @@ class Section:
 
 # --- building ------------------------------------------------------------------------
 
-def make_context(store: Store, pseudonymise: bool = False) -> Context:
+def make_context(store: Store, pseudonymise: bool = False, today: dt.date | None = None) -> Context:
     """The store's frames, with person names replaced by stable pseudonyms if asked."""
     frames = store.frames()
     aliases: dict[str, str] = {}
@@ -159,7 +162,7 @@ def make_context(store: Store, pseudonymise: bool = False) -> Context:
         persons = frames["persons"]
         aliases = make_pseudonyms(persons["id"].tolist())
         frames["persons"] = persons.assign(name=persons["id"].map(aliases))
-    return Context(store, frames, aliases)
+    return Context(store, frames, aliases, today or dt.date.today())
 
 
 def _hide_names(df: pd.DataFrame, real_to_alias: dict[str, str]) -> pd.DataFrame:
@@ -167,7 +170,7 @@ def _hide_names(df: pd.DataFrame, real_to_alias: dict[str, str]) -> pd.DataFrame
     if not real_to_alias:
         return df
     out = df.copy()
-    text_cols = [c for c in out.columns if out[c].dtype == object]
+    text_cols = [c for c in out.columns if out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype)]
     if text_cols:
         out[text_cols] = out[text_cols].replace(real_to_alias)
     out.index = out.index.map(lambda v: real_to_alias.get(v, v) if isinstance(v, str) else v)
@@ -176,14 +179,25 @@ def _hide_names(df: pd.DataFrame, real_to_alias: dict[str, str]) -> pd.DataFrame
 
 
 def build_sections(ctx: Context, sections: Sequence[Section]) -> list[tuple[Section, pd.DataFrame]]:
-    """Run each section's build; keep those that return a table."""
+    """Run each section's build; keep those that return a table.
+
+    An analysis that refuses the workshop's data (a ``MaillageError``) gets a sheet that
+    says why, rather than blocking the whole deliverable; any other error is a bug and
+    propagates.
+    """
     real_to_alias: dict[str, str] = {}
     if ctx.pseudonymised:
         real = {r.id: r.name for r in ctx.store.frame("persons").itertuples()}
         real_to_alias = {name: ctx.pseudonyms[pid] for pid, name in real.items() if name}
+    titles = [s.title for s in sections]
+    if len(set(titles)) != len(titles):
+        raise ValueError(f"titres de feuilles en double : {sorted(t for t in set(titles) if titles.count(t) > 1)}")
     out = []
     for section in sections:
-        df = section.build(ctx)
+        try:
+            df = section.build(ctx)
+        except MaillageError as exc:  # the analysis refuses this workshop's data: say so, go on
+            df = pd.DataFrame({L.EXCEL_TEXT["section_failed"]: [str(exc)]})
         if df is None:
             continue
         out.append((section, _hide_names(df, real_to_alias)))
@@ -327,7 +341,7 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
             # No values: any cell neither empty nor zero (text compares unequal to 0).
             tests = [f"{ref}={_literal(v)}" for v in mark.values] or [f"AND(LEN({ref})>0,{ref}<>0)"]
             formula = tests[0] if len(tests) == 1 else f"OR({','.join(tests)})"
-            fill = F.BAD_FILL if mark.level == "bad" else F.WARN_FILL
+            fill = {"bad": F.BAD_FILL, "warn": F.WARN_FILL, "good": F.GOOD_FILL}[mark.level]
             ws.conditional_formatting.add(f"A{first}:{last_col}{last}", FormulaRule(formula=[formula], fill=fill))
         if hints.limit and hints.limit[1] in headers:
             names, limit = hints.limit
@@ -421,7 +435,7 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
         sections = SECTIONS
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    ctx = make_context(store, pseudonymise)
+    ctx = make_context(store, pseudonymise, today)
     built = build_sections(ctx, sections)
     data_rows = {k: record_rows(k, ctx.frames[k]) for k in model.KIND_ORDER}
     contents = [(s.title, s.description, len(df)) for s, df in built]
@@ -431,7 +445,7 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
     wb = Workbook(write_only=True)
     wb.properties.creator = "Maillage"
     cover = L.EXCEL_SHEETS["cover"]
-    write_cover(wb, ctx, contents, today or dt.date.today())
+    write_cover(wb, ctx, contents, ctx.today)
     for i, (section, df) in enumerate(built, start=1):
         if progress:
             progress(i, total, L.EXCEL_TEXT["progress_sheet"].format(sheet=section.title))
