@@ -813,6 +813,7 @@ STAKEHOLDER_COLUMNS: dict[str, str] = {
 
 STAKEHOLDER_MESSAGES: dict[str, str] = {
     "grid_title": "Matrice pouvoir / intérêt (Mendelow)",
+    "grid_title_rated": "Matrice pouvoir / intérêt selon la moyenne des avis des participants",
     "grid_more": "+ {n} autres",
     "grid_mobilised": "mobilisé",
     "grid_not_mobilised": "non mobilisé",
