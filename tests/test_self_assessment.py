@@ -39,7 +39,7 @@ def test_cards_grouped_by_family_with_labelled_scales(demo_workshop):
     card = page.cards["CMP-09"]
     assert [o[0] for o in card.inputs["pouvoir"].options][1:] == [
         f"{i} – {w}" for i, w in enumerate(L.SCALES["pouvoir"])]
-    assert all(w.value is None for w in card.inputs.values())  # nothing pre-chosen
+    assert all(w.value is None and w.label == L.SELF_ASSESSMENT["unset"] for w in card.inputs.values())
     assert scale_options("savoir")[0] == (L.SELF_ASSESSMENT["unset"], None)
     families = [c.competence_id for c in page.cards.values()]
     assert families.index("CMP-10") < families.index("CMP-08")  # Alimentation before Commerce

@@ -85,7 +85,9 @@ class CompetenceCard(widgets.VBox):
         self.inputs: dict[str, widgets.Dropdown] = {}
         for d in DIMENSIONS:
             value = record.get(d) if record else None
-            w = widgets.Dropdown(options=scale_options(d), value=value, description=L.DIMENSIONS[d],
+            # value=None would select nothing (a blank list): select « — à choisir — » instead
+            chosen = {"value": value} if value is not None else {"index": 0}
+            w = widgets.Dropdown(options=scale_options(d), description=L.DIMENSIONS[d], **chosen,
                                  layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
             w.add_class(f"maillage-dim-{d}")
             w.observe(lambda _c: on_change(self), names="value")
