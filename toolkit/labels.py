@@ -477,7 +477,10 @@ SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "board_title": "Auto-évaluation des compétences",
     "board_count": "{complete} auto-évaluation(s) terminée(s), {started} commencée(s), sur {total} personnes.",
     "board_people": ["Personne", "Organisation", "Compétences renseignées", "Terminée"],
-    "board_show_answers": "Montrer les réponses (synthèse par compétence, sans les noms)",
+    "board_completed": "Terminée par : {names}.",
+    "board_nobody": "Personne n'a encore terminé.",
+    "board_show_answers": "Montrer le détail : l'avancement de chacun et les réponses résumées par compétence",
+    "board_answers_title": "Réponses résumées par compétence (auto-évaluations, sans les noms)",
 }
 
 # --- raci (étape 4 : organigramme des tâches et des responsabilités) ---------------
