@@ -14,7 +14,11 @@ Printed figures:
 
 Targets (issue #4): join p95 < 1.5 s with preheating, confirmation p95 < 300 ms.
 
-Usage: ``.venv/bin/python bench/bench_serve.py [--participants 30] [--submissions 20]``
+Usage: ``.venv/bin/python bench/bench_serve.py [--participants 30] [--submissions 20]
+[--backend sqlite|postgresql] [--url STORE_URL]``. ``--backend postgresql`` puts the
+workshop's store in a fresh database on the server of ``MAILLAGE_TEST_PG_URL`` (else the
+throw-away server of ``scripts/postgres.sh``), dropped afterwards; ``--url`` uses a given
+(empty) store instead.
 """
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from toolkit import serve  # noqa: E402
 from toolkit.demo import build_demo  # noqa: E402
@@ -158,11 +163,20 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=30)
     parser.add_argument("--submissions", type=int, default=20)
     parser.add_argument("--sans-comparaison", action="store_true", help="skip the run without preheating")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--url", default=None, help="store URL of an empty store (overrides --backend)")
     args = parser.parse_args()
 
     root = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     folder = root / "demo"
-    ws = Workshop.create(folder)
+    url, pg_db = args.url, None
+    if url is None and args.backend == "postgresql":
+        from bench_store import PgDatabase, _pg_server
+
+        pg_db = PgDatabase(_pg_server(None))
+        url = pg_db.url
+    ws = Workshop.create(folder, url=url)
+    print(f"store: {ws.store.backend}", flush=True)
     build_demo(ws.store)
     persons = ws.store.all("persons")[: args.participants]
     tokens = {p["id"]: p["token"] for p in persons}
@@ -220,6 +234,8 @@ def main() -> None:
         print(f"  join (page rendered), not preheated : p50 {pct(cold, 50):.2f} s  p95 {pct(cold, 95):.2f} s")
         print(f"  ratio p95 not preheated / preheated : {pct(cold, 95) / pct(out['page'], 95):.0f}x")
     shutil.rmtree(root, ignore_errors=True)
+    if pg_db is not None:
+        pg_db.drop()
     if lost or out["join_failed"]:
         raise SystemExit(1)
 
