@@ -109,3 +109,15 @@ def test_hostile_comment_and_names_are_escaped(demo_workshop):
     card.submit()
     shown = page.mine.children[0].children[0].value + card.status.value
     assert "<img" not in shown and "&lt;img" in shown
+
+
+def test_facilitator_gets_the_matrix_editor_full_width(demo_workshop):
+    from toolkit.widgets.raci_proposals import raci_page
+
+    token = demo_workshop.store.facilitator_token()
+    session = open_page("raci", query=f"jeton={token}", workshop=demo_workshop, show=False)
+    page = raci_page(session)
+    assert "maillage-wide" in page._dom_classes
+    grids = [w for w in page.children if hasattr(w, "children") and any(
+        getattr(c, "layout", None) is not None and c.__class__.__name__ == "GridBox" for c in w.children)]
+    assert grids, "the matrix editor is on the facilitator's page"

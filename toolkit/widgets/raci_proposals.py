@@ -48,6 +48,7 @@ CSS = """<style>
 .maillage-raci-action .widget-dropdown > select { flex: 1 1 auto; min-width: 0; }
 .maillage-raci-task-row { border-bottom: 1px solid #eee; padding: .3em 0; font-size: 15px; }
 .maillage-raci-letters { padding-left: 1em; color: #333; }
+.maillage-page.maillage-wide { max-width: none; }
 .maillage-raci-mine .maillage-raci-row { border-bottom: 1px solid #eee; padding: .2em 0; }
 </style>"""
 
@@ -192,8 +193,11 @@ class RaciProposalPage(widgets.VBox):
 def raci_page(session: Session) -> widgets.VBox:
     """Display the RACI page for this session; returns the page widget."""
     if session.is_facilitator or not session.person:
-        return session.show(widgets.HTML(f"<p>{_e(P['facilitator'])}</p>"),
+        # The matrix needs the screen's width, not the phone column of participant pages.
+        page = session.show(widgets.HTML(CSS + f"<p>{_e(P['facilitator'])}</p>"),
                             RaciMatrix(session.store, by=session.by).widget, title=P["title"])
+        page.add_class("maillage-wide")
+        return page
     page = RaciProposalPage(session)
     session.every(REFRESH_SECONDS, page.refresh_mine)
     return session.show(page, title=P["title"], intro=P["intro"])
