@@ -823,6 +823,8 @@ REPORT_LABELS: dict[str, str] = {
     "single_holder": "Compétences tenues par une seule personne",
     "mobilisable_map": "Qui peut être mobilisé sur quelle compétence",
     "anonymised": "Carte anonymisée : les auto-évaluations restent personnelles.",
+    "map_too_big": "Carte omise : {n} personnes évaluées (au-delà de {max}, elle ne se lit plus sur une page). "
+    "Voir le carnet 03_competences.",
     "raci_summary": "Contrôles de la matrice RACI",
     "raci_findings": "Constats",
     "overloads": "Surcharges",

@@ -31,6 +31,8 @@ import pandas as pd
 from . import labels as L
 
 REPORT_FOLDER = "restitution"
+# Above this many assessed persons the persons × competences map is left to carnet 03.
+MAP_MAX_PERSONS = 80
 REPORT_NAME = "restitution"
 
 
@@ -208,16 +210,21 @@ def _competences(ctx: ReportContext) -> str:
     def show(df: pd.DataFrame) -> pd.DataFrame:
         return C.for_display(df, p, c)
 
-    return "".join([
+    out = [
         f"<h3>{esc(L.REPORT_LABELS['coverage'])}</h3>", table_html(show(C.coverage(a, c))),
         f"<h3>{esc(L.REPORT_LABELS['lacking'])}</h3>",
         table_html(show(C.lacking_competences(f["requirements"], a, c))),
         f"<h3>{esc(L.REPORT_LABELS['single_holder'])}</h3>", table_html(show(C.single_points_of_failure(a, c))),
         f"<h3>{esc(L.REPORT_LABELS['mobilisable_map'])}</h3>",
-        note_html(L.REPORT_LABELS["anonymised"]),
-        _figure(competence_heatmap(C.matrix(a, "mobilisable", p, c), p, c, "mobilisable", anonymise=True),
-                L.REPORT_LABELS["mobilisable_map"]),
-    ])
+    ]
+    assessed = a["person_id"].nunique() if len(a) else 0
+    if assessed > MAP_MAX_PERSONS:  # unreadable on a page, and minutes to draw
+        out.append(note_html(L.REPORT_LABELS["map_too_big"].format(n=assessed, max=MAP_MAX_PERSONS)))
+    else:
+        out += [note_html(L.REPORT_LABELS["anonymised"]),
+                _figure(competence_heatmap(C.matrix(a, "mobilisable", p, c), p, c, "mobilisable", anonymise=True),
+                        L.REPORT_LABELS["mobilisable_map"])]
+    return "".join(out)
 
 
 def _raci(ctx: ReportContext) -> str:
