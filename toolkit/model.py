@@ -231,6 +231,20 @@ KIND_ORDER: list[str] = [
     "journal", "attachments", "scenarios", "reviews",
 ]
 
+# --- stakeholders (step 2): each participant's own rating of an actor ----------------
+# An actor keeps one power / interest / attitude (as entered, or as the consultant
+# settles it); the participants' ratings are kept beside it, one per person and actor,
+# so that the facilitator sees their average and their spread. Private to their author.
+KINDS["actor_ratings"] = Kind("actor_ratings", "NOT", (
+    _f("actor_id", "ref", required=True, ref="actors"),
+    _f("person_id", "ref", required=True, ref="persons"),
+    _f("power", required=True, **SCALE),
+    _f("interest", required=True, **SCALE),
+    _f("attitude", "choice", required=True, choices=L.ATTITUDES),
+    _f("comment"),
+), private_owner="person_id")
+KIND_ORDER.append("actor_ratings")
+
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
