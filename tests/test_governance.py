@@ -191,3 +191,13 @@ def test_unknown_holiday_subdivision_is_refused_in_french() -> None:
     with pytest.raises(Exception) as info:
         G.french_holidays([2026], subdivision="Atlantide")
     assert "Subdivision « Atlantide » inconnue" in str(info.value) and "57" in str(info.value)
+
+
+def test_cli_calendrier_writes_the_ics(demo_workshop: Workshop, capsys: pytest.CaptureFixture) -> None:
+    from toolkit.cli import main
+
+    assert main(["calendrier", "--atelier", str(demo_workshop.folder), "--jours-feries", "ignorer"]) == 0
+    out = capsys.readouterr().out
+    ics = demo_workshop.folder / "exports" / "calendrier_instances.ics"
+    assert "44 réunions" in out and "22/09/2026  Comité de gouvernance Montaurel 2030" in out
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 44

@@ -32,18 +32,30 @@ def test_report_has_every_section_and_is_self_contained(demo_workshop: Workshop)
 
 
 def test_other_steps_sections_present_their_modules_findings(demo_workshop: Workshop) -> None:
-    """The report calls the analyses of steps 3–5; the demo's deliberate flaws show."""
-    keys = ("competences", "raci", "plan_de_charge")
+    """The report calls the analyses of steps 2–6; the demo's deliberate flaws show."""
+    keys = ("parties_prenantes", "carte", "competences", "raci", "plan_de_charge", "ecarts")
     sections = [s for s in report.SECTIONS if s.key in keys]
-    assert len(sections) == 3
+    assert len(sections) == 6
     page = report.build_report(demo_workshop, today=TODAY, sections=sections)
-    assert "pas pu être produite" not in page and "pas encore disponible" not in page
-    raci = page[page.index("Matrice RACI et ses défauts</h2>"):page.index("Plan de charge</h2>")]
+    assert "pas pu être produite" not in page
+
+    def part(start: str, end: str) -> str:
+        return page[page.index(f"{start}</h2>"):page.index(f"{end}</h2>")]
+
+    stakeholders = part("Parties prenantes", "Carte des parties prenantes")
+    assert "ACT-42" in stakeholders and "Opposant influent" in stakeholders  # influential_opponent
+    assert "ACT-25" in stakeholders and "Foncier agricole" in stakeholders  # unmobilised_holder
+    network = part("Carte des parties prenantes", "Compétences et motivations")
+    assert "Chambre d&#x27;agriculture" in network  # broker_actor, among the brokers
+    assert "ACT-26" in network[network.index("Acteurs isolés"):]  # isolated_actor
+    gaps = page[page.index("Écarts et remèdes</h2>"):]
+    assert "Élargissement du tour de table" in gaps and "SAFER Nouvelle-Aquitaine" in gaps
+    raci = part("Matrice RACI et ses défauts", "Plan de charge")
     assert "Plusieurs A" in raci and "TAC-023" in raci  # two_a_task
     assert all(t in raci for t in ("TAC-026", "TAC-043", "TAC-045"))  # no_r_tasks
-    workload = page[page.index("Plan de charge</h2>"):]
+    workload = part("Plan de charge", "Écarts et remèdes")
     assert "Surcharges" in workload and "Léa Fradin" in workload and "2026-11" in workload  # overloaded_person
-    competences = page[page.index("Compétences et motivations</h2>"):page.index("Matrice RACI et ses défauts</h2>")]
+    competences = part("Compétences et motivations", "Matrice RACI et ses défauts")
     assert "Marchés publics" in competences  # unmotivated_competence: lacking although held
 
 

@@ -71,20 +71,20 @@ def members_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if mem is None or mem.empty:
         return pd.DataFrame(columns=columns)
     bodies = frames["bodies"].set_index("id")
-    persons = frames.get("persons", pd.DataFrame(columns=["id"])).set_index("id")
+    persons = frames.get("persons", pd.DataFrame(columns=["id", "name", "organisation"])).set_index("id")
     actors = _names(frames, "actors")
-    rows = []
-    for m in mem.itertuples(index=False):
-        body = bodies.loc[m.body_id]
-        if isinstance(m.person_id, str) and m.person_id:
-            person = persons.loc[m.person_id]
-            member_id, member, mtype, org = m.person_id, person["name"], L.GOV_MEMBER_TYPES["person"], person["organisation"]
-        else:
-            member_id, member, mtype, org = m.actor_id, actors.get(m.actor_id, m.actor_id), L.GOV_MEMBER_TYPES["actor"], ""
-        rows.append({"body_id": m.body_id, "body": body["name"], "body_kind": body["kind"],
-                     "member_id": member_id, "member": member, "member_type": mtype,
-                     "organisation": org, "role": m.role})
-    out = pd.DataFrame(rows, columns=columns)
+    is_person = mem["person_id"].notna() & (mem["person_id"] != "")
+    member_id = mem["person_id"].where(is_person, mem["actor_id"])
+    out = pd.DataFrame({
+        "body_id": mem["body_id"].values,
+        "body": mem["body_id"].map(bodies["name"]).values,
+        "body_kind": mem["body_id"].map(bodies["kind"]).values,
+        "member_id": member_id.values,
+        "member": member_id.map(persons["name"]).where(is_person, member_id.map(lambda a: actors.get(a, a))).values,
+        "member_type": is_person.map({True: L.GOV_MEMBER_TYPES["person"], False: L.GOV_MEMBER_TYPES["actor"]}).values,
+        "organisation": member_id.map(persons["organisation"]).where(is_person, "").values,
+        "role": mem["role"].values,
+    }, columns=columns)
     role_rank = {r: i for i, r in enumerate(L.MEMBER_ROLES)}
     out["_b"] = out["body_kind"].map(BODY_RANK)
     out["_r"] = out["role"].map(role_rank)
@@ -153,9 +153,11 @@ def bodies_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out.sort_values(["_r", "id"]).drop(columns="_r").reset_index(drop=True)
 
 
-def person_bodies(frames: dict[str, pd.DataFrame], person_id: str) -> pd.DataFrame:
-    """The bodies one person sits in (from ``members_table``), with the body's rhythm."""
-    members = members_table(frames)
+def person_bodies(frames: dict[str, pd.DataFrame], person_id: str,
+                  members: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The bodies one person sits in (from ``members_table``, passed in when already
+    computed), with the body's rhythm."""
+    members = members_table(frames) if members is None else members
     mine = members[(members["member_id"] == person_id) & (members["member_type"] == L.GOV_MEMBER_TYPES["person"])]
     rhythm = dict(zip(frames["bodies"]["id"], frames["bodies"]["rhythm_weeks"])) if "bodies" in frames else {}
     mine = mine.assign(rhythm_weeks=mine["body_id"].map(rhythm).astype("Int64"))

@@ -121,7 +121,7 @@ def person_tasks(frames: dict[str, pd.DataFrame], person_id: str) -> pd.DataFram
 
 
 def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.date | None = None,
-                   calendar: pd.DataFrame | None = None) -> dict[str, Any]:
+                   calendar: pd.DataFrame | None = None, members: pd.DataFrame | None = None) -> dict[str, Any]:
     """Everything one person's letter says, as the plain dict given to the template.
 
     Parameters
@@ -129,7 +129,8 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
     frames : the workshop's DataFrames.
     person_id : the person.
     today : the letter's date (default: today); the next review dates are those after it.
-    calendar : ``governance.meeting_calendar(frames)`` when already computed (many letters).
+    calendar, members : ``governance.meeting_calendar(frames)`` and
+        ``governance.members_table(frames)`` when already computed (many letters).
 
     Returns
     -------
@@ -150,7 +151,7 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
     actions = frames["actions"]
     piloted = actions[actions["pilot_id"] == person_id].sort_values("id")
     tasks = person_tasks(frames, person_id)
-    bodies = G.person_bodies(frames, person_id)
+    bodies = G.person_bodies(frames, person_id, members)
 
     def meeting(body: dict[str, Any] | None) -> dict[str, str] | None:
         if body is None:
@@ -333,10 +334,10 @@ def write_letters(ws: Any, folder: Path | None = None, template: Path | None = N
     data = template.read_bytes()
     folder = Path(folder) if folder else Path(ws.exports_dir) / LETTERS_FOLDER
     ids = person_ids if person_ids is not None else list(frames["persons"]["id"])
-    calendar = G.meeting_calendar(frames)
+    calendar, members = G.meeting_calendar(frames), G.members_table(frames)
     rendered = []
     for pid in ids:
-        context = letter_context(frames, pid, today=today, calendar=calendar)
+        context = letter_context(frames, pid, today=today, calendar=calendar, members=members)
         name = f"lettre_de_mission_{pid}_{slug(context['personne']['nom'])}.docx"  # ids are file-safe (model.ID_RE)
         rendered.append((name, render_letter(data, context)))
     folder.mkdir(parents=True, exist_ok=True)

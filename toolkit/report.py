@@ -31,6 +31,8 @@ import pandas as pd
 from . import labels as L
 
 REPORT_FOLDER = "restitution"
+# Above this many assessed persons the persons × competences map is left to carnet 03.
+MAP_MAX_PERSONS = 80
 REPORT_NAME = "restitution"
 
 
@@ -132,6 +134,7 @@ class ReportContext:
     ws: Any
     today: dt.date
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # an analysis shared by two sections
 
     @property
     def store(self) -> Any:
@@ -184,17 +187,65 @@ def _project(ctx: ReportContext) -> str:
     return "".join(out)
 
 
-def _pending(module: str) -> Callable[[ReportContext], str]:
-    """A section whose analysis (another step's module) is not in this version yet."""
-    def build(_ctx: ReportContext) -> str:
-        return note_html(L.REPORT_LABELS["pending"].format(module=module))
-    return build
-
-
 def _figure(fig: Any, alt: str) -> str:
     from .viz.organisation import figure_png
 
     return image_html(figure_png(fig), alt)
+
+
+def _stakeholder_analysis(ctx: ReportContext) -> dict[str, Any]:
+    """``stakeholders.analyse`` once for the two sections that present it."""
+    if "stakeholders" not in ctx.cache:
+        from . import stakeholders as S
+
+        ctx.cache["stakeholders"] = S.analyse(ctx.frames)
+    return ctx.cache["stakeholders"]
+
+
+def _stakeholders(ctx: ReportContext) -> str:
+    """Step 2, from ``toolkit.stakeholders`` (Mendelow's power/interest grid, attitudes)."""
+    from . import stakeholders as S
+    from .viz.grid import grid_figure
+
+    r = _stakeholder_analysis(ctx)
+    show = S.for_display
+    return "".join([
+        _figure(grid_figure(r["grid"]), L.REPORT_LABELS["grid"]),
+        f"<h3>{esc(L.REPORT_LABELS['quadrants'])}</h3>", table_html(show(r["quadrants"])),
+        f"<h3>{esc(L.REPORT_LABELS['opponents'])}</h3>",
+        table_html(show(r["influential_opponents"])),
+        f"<h3>{esc(L.REPORT_LABELS['unmobilised_allies'])}</h3>", table_html(show(r["unmobilised_allies"])),
+        f"<h3>{esc(L.REPORT_LABELS['widen'])}</h3>", table_html(show(r["widen"])),
+    ])
+
+
+def _map(ctx: ReportContext) -> str:
+    """Step 2's network, from ``toolkit.stakeholders`` (centrality, brokers, isolated actors)."""
+    from . import stakeholders as S
+    from .viz.network_map import layout_positions
+    from .viz.network_picture import network_picture
+
+    r = _stakeholder_analysis(ctx)
+    positions = layout_positions(r["graph"])
+    return "".join([
+        _figure(network_picture(r["graph"], r["metrics"], positions), L.REPORT_LABELS["map_title"]),
+        f"<h3>{esc(L.REPORT_LABELS['brokers'])}</h3>", table_html(S.for_display(r["brokers"])),
+        f"<h3>{esc(L.REPORT_LABELS['isolated'])}</h3>", table_html(S.for_display(r["isolated"])),
+    ])
+
+
+def _gaps(ctx: ReportContext) -> str:
+    """Step 6, from ``toolkit.gaps`` (needed versus available, the method's remedies)."""
+    from . import gaps
+
+    f = ctx.frames
+    remedies = gaps.remedies(f)
+    recommended = remedies[remedies["recommended"].astype(bool)]
+    return "".join([
+        f"<h3>{esc(L.REPORT_LABELS['competence_gaps'])}</h3>", table_html(gaps.french(gaps.competence_gaps(f), f)),
+        f"<h3>{esc(L.REPORT_LABELS['capacity_gaps'])}</h3>", table_html(gaps.french(gaps.capacity_gaps(f), f)),
+        f"<h3>{esc(L.REPORT_LABELS['remedies'])}</h3>", table_html(gaps.french(recommended, f)),
+    ])
 
 
 def _competences(ctx: ReportContext) -> str:
@@ -208,16 +259,21 @@ def _competences(ctx: ReportContext) -> str:
     def show(df: pd.DataFrame) -> pd.DataFrame:
         return C.for_display(df, p, c)
 
-    return "".join([
+    out = [
         f"<h3>{esc(L.REPORT_LABELS['coverage'])}</h3>", table_html(show(C.coverage(a, c))),
         f"<h3>{esc(L.REPORT_LABELS['lacking'])}</h3>",
         table_html(show(C.lacking_competences(f["requirements"], a, c))),
         f"<h3>{esc(L.REPORT_LABELS['single_holder'])}</h3>", table_html(show(C.single_points_of_failure(a, c))),
         f"<h3>{esc(L.REPORT_LABELS['mobilisable_map'])}</h3>",
-        note_html(L.REPORT_LABELS["anonymised"]),
-        _figure(competence_heatmap(C.matrix(a, "mobilisable", p, c), p, c, "mobilisable", anonymise=True),
-                L.REPORT_LABELS["mobilisable_map"]),
-    ])
+    ]
+    assessed = a["person_id"].nunique() if len(a) else 0
+    if assessed > MAP_MAX_PERSONS:  # unreadable on a page, and minutes to draw
+        out.append(note_html(L.REPORT_LABELS["map_too_big"].format(n=assessed, max=MAP_MAX_PERSONS)))
+    else:
+        out += [note_html(L.REPORT_LABELS["anonymised"]),
+                _figure(competence_heatmap(C.matrix(a, "mobilisable", p, c), p, c, "mobilisable", anonymise=True),
+                        L.REPORT_LABELS["mobilisable_map"])]
+    return "".join(out)
 
 
 def _raci(ctx: ReportContext) -> str:
@@ -307,12 +363,12 @@ def _review(ctx: ReportContext) -> str:
 
 for _section in (
     Section("projet", L.REPORT_SECTIONS["projet"], _project),
-    Section("parties_prenantes", L.REPORT_SECTIONS["parties_prenantes"], _pending("stakeholders")),
-    Section("carte", L.REPORT_SECTIONS["carte"], _pending("stakeholders")),
+    Section("parties_prenantes", L.REPORT_SECTIONS["parties_prenantes"], _stakeholders),
+    Section("carte", L.REPORT_SECTIONS["carte"], _map),
     Section("competences", L.REPORT_SECTIONS["competences"], _competences),
     Section("raci", L.REPORT_SECTIONS["raci"], _raci),
     Section("plan_de_charge", L.REPORT_SECTIONS["plan_de_charge"], _workload),
-    Section("ecarts", L.REPORT_SECTIONS["ecarts"], _pending("gaps")),
+    Section("ecarts", L.REPORT_SECTIONS["ecarts"], _gaps),
     Section("gouvernance", L.REPORT_SECTIONS["gouvernance"], _governance),
     Section("fiches_actions", L.REPORT_SECTIONS["fiches_actions"], _sheets),
     Section("revue", L.REPORT_SECTIONS["revue"], _review),

@@ -114,6 +114,7 @@ class ActionSheets(widgets.VBox):
         self.selector = widgets.Dropdown(options=options, value=(mine or [options[0][1]] if options else [None])[0],
                                          description=L.SHEET_PAGE["choose"], layout=widgets.Layout(width="100%"),
                                          style={"description_width": "initial"})
+        self.selector.add_class("maillage-field")  # full width on a phone (the page's styles)
         self.selector.add_class("maillage-sheet-choice")
         self.view = widgets.HTML()
         self.view.add_class("maillage-sheet-view")
