@@ -424,7 +424,18 @@ def _build_model(problem: StaffingProblem) -> _Model:
         used.update((p, m) for m, _f in problem.task_spread[t])
     for (t, p) in a_pairs:
         used.update((p, m) for m, _f in problem.task_spread[t])
-    forced = {p for (_t, p) in problem.fixed_r} | {p for (_t, p) in problem.fixed_a}
+    # The most the kept and locked letters alone can charge (their smallest team): only that
+    # excess over the capacity may be overload; nothing new is piled on it.
+    kept_load: dict[tuple[int, int], float] = {}
+    fixed_count: dict[int, int] = {}
+    for (t, _p) in problem.fixed_r:
+        fixed_count[t] = fixed_count.get(t, 0) + 1
+    for (t, p) in problem.fixed_r:
+        for m, f in problem.task_spread[t]:
+            kept_load[(p, m)] = kept_load.get((p, m), 0.0) + loads[t] / fixed_count[t] * f
+    for (t, p) in problem.fixed_a:
+        for m, f in problem.task_spread[t]:
+            kept_load[(p, m)] = kept_load.get((p, m), 0.0) + problem.a_share * loads[t] * f
     cap_rows = sorted(used)
     cap_index = {pm: i for i, pm in enumerate(cap_rows)}
     nX, nK, nA, nQ, nC = len(r_triples), len(sizes), len(a_pairs), len(req_rows), len(cap_rows)
@@ -455,7 +466,8 @@ def _build_model(problem: StaffingProblem) -> _Model:
     c[off["w"]:off["w"] + nT] = w.no_r + w.uncovered_day * loads   # the task stays without R
     c[off["z"]:off["z"] + nT] = w.no_a
     c[off["o"]:off["o"] + nC] = w.overload_day
-    ub[off["o"]:off["o"] + nC] = [np.inf if p in forced else 0.0 for (p, _m) in cap_rows]
+    ub[off["o"]:off["o"] + nC] = [max(0.0, kept_load.get((p, m), 0.0) - problem.capacity[p, m])
+                                  for (p, m) in cap_rows]
 
     rows: list[int] = []
     cols: list[int] = []
