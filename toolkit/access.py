@@ -226,11 +226,20 @@ class Guard:
 
     store: Store
     access: Access
-    _kinds: dict[str, model.Kind] = field(default_factory=dict, repr=False)
+    #: The token the access came from: when given, every write checks it again, so a link
+    #: revoked while its page is open stops writing at once.
+    token: str | None = field(default=None, repr=False)
 
     @property
     def by(self) -> str:
         return self.access.by
+
+    def _still_valid(self) -> None:
+        if self.token is None:
+            return
+        now_access = identify(self.store, self.token)  # raises AccessDenied once revoked
+        if now_access.role != self.access.role or now_access.person_id != self.access.person_id:
+            raise AccessDenied(L.ACCESS["bad_token"])
 
     # reading
 
@@ -288,7 +297,7 @@ class Guard:
                 label = k.field(name).label if k.has(name) else name
                 raise AccessDenied(L.ACCESS["write_field"].format(field=label, kind=k.label))
         owner = _owner_field(kind_name)
-        if owner and owner != "id" and owner in data and owner not in forced and data[owner] != pid:
+        if owner and owner != "id" and data.get(owner) not in (None, "", pid):
             raise AccessDenied(L.ACCESS["write_owner_field"].format(field=k.field(owner).label, kind=k.label))
         return {**{n: v for n, v in data.items() if n != "id"}, **forced}
 
@@ -300,6 +309,7 @@ class Guard:
 
     def insert(self, kind_name: str, data: dict[str, Any]) -> str:
         """Insert a record attributed to this access; returns its id."""
+        self._still_valid()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.insert:
@@ -310,6 +320,7 @@ class Guard:
     def update(self, kind_name: str, record_id: str, changes: dict[str, Any],
                expected_version: int | None = None) -> dict[str, Any]:
         """Change a record this access may change; returns the new record."""
+        self._still_valid()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.update:
@@ -321,6 +332,7 @@ class Guard:
 
     def delete(self, kind_name: str, record_id: str) -> None:
         """Delete a record this access may delete."""
+        self._still_valid()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.delete:

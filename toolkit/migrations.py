@@ -50,10 +50,29 @@ def _add_missing_columns(conn: Connection) -> None:
                 conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {ddl}')
 
 
+def _up_to_date(store: "Store") -> bool:
+    """True when every table exists and the version is current: a read, no write lock.
+
+    Every page opens the store when it starts; taking the write lock for nothing on each
+    opening made 30 pages opening at once queue behind the participants' writes (on
+    SQLite, up to "database is locked").
+    """
+    from .store import METADATA, SCHEMA_VERSION, TABLES
+
+    meta = TABLES["meta"]
+    with store.reader.connect() as conn:
+        if not set(METADATA.tables) <= set(sa.inspect(conn).get_table_names()):
+            return False
+        row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return row is not None and int(row[0]) == SCHEMA_VERSION
+
+
 def migrate(store: "Store") -> None:
     """Create what is missing and run the version steps, in one write transaction."""
     from .store import METADATA, SCHEMA_VERSION, TABLES
 
+    if _up_to_date(store):
+        return
     meta = TABLES["meta"]
     with store.writer.begin() as conn:
         if store.backend == "postgresql":  # serialise concurrent first openings

@@ -53,11 +53,19 @@ MAX_PARTICIPANTS = 200
 #: long without activity; a page still connected is never culled (``cull_connected``).
 CULL_IDLE_SECONDS = 3600
 CULL_INTERVAL_SECONDS = 300
+FILL_DELAY_SECONDS = 30.0
+
+
+#: Behind a JupyterHub (``toolkit.hub``), the public address of the workshop's Voilà,
+#: prefix included (``https://hub/services/atelier-x``): links are built on it instead of
+#: the host and port Voilà was reached on, which are the proxy's view, not the public one.
+ENV_LINKS_BASE = "MAILLAGE_ADRESSE_LIENS"
 
 
 def page_url(host: str, port: int, page: str, token: str) -> str:
     """The link a person opens: a Voilà page with their token in the query string."""
-    return f"http://{host}:{port}/voila/render/{quote(page)}?{TOKEN_PARAM}={quote(token)}"
+    root = os.environ.get(ENV_LINKS_BASE, "").rstrip("/") or f"http://{host}:{port}"
+    return f"{root}/voila/render/{quote(page)}?{TOKEN_PARAM}={quote(token)}"
 
 
 def advertised_host(host: str) -> str:
@@ -171,13 +179,17 @@ def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) 
             "theme": "light",
             "template": TEMPLATE,
         },
+        # A machine busy starting kernels delivers outputs late: wait for them rather
+        # than render a page without its widgets.
+        "VoilaExecutor": {"iopub_timeout": 30, "startup_timeout": 300},
         "VoilaKernelManager": {
             "kernel_pools_config": {
                 "default": {"pool_size": 1},
                 **{page: {"pool_size": n} for page, n in sizes.items()},
             },
-            # Refill a little after a wave of arrivals, not in the middle of it.
-            "fill_delay": 2.0,
+            # Refill after the wave of arrivals rather than in the middle of it: kernels
+            # starting compete for the CPU with the first submissions.
+            "fill_delay": FILL_DELAY_SECONDS,
         },
         "MappingKernelManager": {
             "cull_idle_timeout": CULL_IDLE_SECONDS,
@@ -248,10 +260,27 @@ def start(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants:
 
 def serve(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants: int = 10,
           preheat: bool = True) -> int:
-    """Start Voilà in the foreground until interrupted; returns its exit code."""
+    """Run Voilà until interrupted (Ctrl+C or SIGTERM); returns its exit code.
+
+    Voilà runs in its own session, so stopping ``maillage servir`` must stop it too: it
+    then shuts its kernels down cleanly.
+    """
+    import signal
+
     process = start(ws, host, port, participants, preheat)
+
+    def stop(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()
-        return process.wait()
+        try:
+            return process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

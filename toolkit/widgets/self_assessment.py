@@ -136,6 +136,7 @@ class SelfAssessmentPage(widgets.VBox):
                                  layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
         self.days.add_class("maillage-capacity")
         self.days_status = StatusLine()
+        self.days_status.add_class("maillage-capacity-status")
         self.days.observe(lambda _c: self.save_days(), names="value")
         children += [widgets.HTML(f"<h3>{html.escape(S['capacity_title'])}</h3>"
                                   f"<p>{html.escape(S['capacity_help'])}</p>"), self.days, self.days_status]

@@ -43,6 +43,7 @@ import datetime as dt
 import html
 import logging
 import os
+import time
 from typing import Any, Callable, Iterable, TypeVar
 from urllib.parse import quote
 
@@ -57,6 +58,7 @@ from ..errors import AccessDenied, MaillageError
 from ..workshop import Workshop
 
 log = logging.getLogger("maillage.pages")
+READ_QUERY_ATTEMPTS = 120
 T = TypeVar("T")
 
 #: Styles for every page: readable on a phone (16 px inputs avoid zoom on focus),
@@ -94,7 +96,16 @@ def read_query_string() -> str:
     if os.environ.get("VOILA_PREHEAT", "False") == "True":
         from voila.utils import get_query_string
 
-        return get_query_string() or ""
+        # The helper gives up when it cannot reach the server within 5 s (a machine busy
+        # starting kernels); the request is kept for this kernel until it connects, so
+        # asking again is safe. Until it arrives, QUERY_STRING is absent, not empty.
+        for _attempt in range(READ_QUERY_ATTEMPTS):
+            query = get_query_string()
+            if "QUERY_STRING" in os.environ:
+                return query or ""
+            time.sleep(0.5)
+        log.error("chaîne de requête jamais reçue")
+        return ""
     return os.environ.get("QUERY_STRING", "")
 
 
@@ -161,12 +172,13 @@ class StatusLine(widgets.HTML):
         self.state = ""
 
     def _set(self, state: str, text: str) -> None:
-        for cls in ("maillage-ok", "maillage-error", "maillage-busy"):
-            self.remove_class(cls)
-        if state:
-            self.add_class(f"maillage-{state}")
+        with self.hold_sync():  # text and class reach the browser in one message
+            self.value = f'<div role="status">{html.escape(text).replace(chr(10), "<br>")}</div>' if text else ""
+            for cls in ("maillage-ok", "maillage-error", "maillage-busy"):
+                self.remove_class(cls)
+            if state:
+                self.add_class(f"maillage-{state}")
         self.state = state
-        self.value = f'<div role="status">{html.escape(text).replace(chr(10), "<br>")}</div>' if text else ""
 
     def busy(self, text: str = L.SAVE["saving"]) -> None:
         self._set("busy", text)
@@ -189,7 +201,7 @@ class Session:
         self.store = workshop.store
         self.access = access
         self.step = step
-        self.guard = Guard(self.store, access)
+        self.guard = Guard(self.store, access, token=token)
         self._token = token
         self._tasks: list[Any] = []
 

@@ -1,0 +1,118 @@
+"""Serving configuration, links and the join sheet (no server started here)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from toolkit import serve
+from toolkit.cli import main
+from toolkit.errors import MaillageError
+from toolkit.workshop import Workshop
+
+
+def test_pool_sized_from_participants() -> None:
+    sizes = serve.pool_sizes(30, ["accueil.ipynb", "animateur.ipynb", "gestion.ipynb", "competences.ipynb"])
+    assert sizes == {"accueil.ipynb": 30, "animateur.ipynb": 1, "gestion.ipynb": 1, "competences.ipynb": 10}
+    assert serve.pool_sizes(0, ["accueil.ipynb"]) == {"accueil.ipynb": 1}
+
+
+def test_voila_config_preheats_culls_and_hides_tracebacks() -> None:
+    config = serve.voila_config(12, ["accueil.ipynb", "animateur.ipynb"])
+    assert config["VoilaConfiguration"]["preheat_kernel"] is True
+    assert config["VoilaConfiguration"]["show_tracebacks"] is False
+    assert config["VoilaConfiguration"]["template"] == "maillage"
+    assert config["VoilaKernelManager"]["kernel_pools_config"]["accueil.ipynb"] == {"pool_size": 12}
+    assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
+    assert config["MappingKernelManager"]["cull_connected"] is False  # an open page is never culled
+
+
+def test_voila_command_written_config_and_environment(demo_workshop: Workshop) -> None:
+    cmd = serve.voila_command(demo_workshop, "0.0.0.0", 9000, participants=5)
+    assert "--preheat_kernel=True" in cmd and "--show_tracebacks=False" in cmd and "--port=9000" in cmd
+    written = json.loads((demo_workshop.folder / ".serveur" / "voila.json").read_text())
+    assert written["VoilaKernelManager"]["kernel_pools_config"]["accueil.ipynb"]["pool_size"] == 5
+    env = serve.server_env(demo_workshop, "0.0.0.0")
+    assert env["MAILLAGE_ATELIER"] == str(demo_workshop.folder) and env["VOILA_APP_IP"] == "127.0.0.1"
+    assert str(serve.DATA_DIR) in env["JUPYTER_PATH"]
+    assert serve.server_env(demo_workshop, "192.0.2.5")["VOILA_APP_IP"] == "192.0.2.5"
+
+
+def test_template_loads_nothing_remote() -> None:
+    text = (serve.DATA_DIR / "voila" / "templates" / "maillage" / "index.html.j2").read_text()
+    assert not re.search(r"(href|src)=\"https?://", text)
+
+
+def test_join_sheet_one_card_and_qr_per_participant(demo_workshop: Workshop) -> None:
+    store = demo_workshop.store
+    store.update("persons", "PER-02", {"name": "<script>alert(1)</script>"}, by="test")
+    from toolkit.access import revoke_token
+
+    revoke_token(store, "PER-03", by="test")
+    path = serve.write_join_sheet(demo_workshop, "192.0.2.5", 8866)
+    text = path.read_text(encoding="utf-8")
+    holders = [p for p in store.all("persons") if p["token"]]
+    assert path.parent == demo_workshop.exports_dir
+    assert text.count("<section class='card'>") == len(holders) == store.count("persons") - 1
+    assert text.count("<svg") == len(holders)
+    for p in holders:
+        assert f"jeton={p['token']}" in text
+    assert "<script>alert" not in text and "&lt;script&gt;" in text
+    assert store.facilitator_token() not in text
+    assert not re.search(r"(href|src)=[\"']https?://", text)
+
+
+def test_qr_code_encodes_the_link() -> None:
+    import segno
+
+    link = serve.page_url("192.0.2.5", 8866, "accueil.ipynb", "abc-DEF_123")
+    assert link.endswith("?jeton=abc-DEF_123")
+    assert segno.make(link, error="m").designator  # segno builds it offline, no exception
+
+
+@pytest.mark.parametrize("value", ["beaucoup", "-1", "500"])
+def test_bad_participants_refused_in_french(value: str) -> None:
+    with pytest.raises(MaillageError, match="--participants"):
+        serve.check_participants(value)
+
+
+def test_cli_refuses_bad_participants_without_traceback(demo_workshop: Workshop, capsys) -> None:  # noqa: ANN001
+    code = main(["servir", "--atelier", str(demo_workshop.folder), "--participants", "beaucoup"])
+    err = capsys.readouterr().err
+    assert code == 2 and "un nombre entier" in err and "Traceback" not in err
+
+
+def test_stopping_maillage_servir_stops_voila(demo_workshop: Workshop, tmp_path) -> None:  # noqa: ANN001
+    """SIGTERM to ``maillage servir`` must not leave Voilà (its own session) running."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from toolkit.serve import PAGES_DIR
+
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cli = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "servir", "--atelier", str(demo_workshop.folder),
+                            "--port", str(port), "--participants", "0"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, cwd=str(PAGES_DIR.parent))
+    try:
+        deadline = time.monotonic() + 30
+        voila = []
+        while not voila and time.monotonic() < deadline:
+            voila = [c for c in psutil.Process(cli.pid).children() if "voila" in " ".join(c.cmdline())]
+            time.sleep(0.2)
+        assert voila, "Voilà n'a pas démarré"
+        cli.send_signal(signal.SIGTERM)
+        cli.wait(40)
+        gone, alive = psutil.wait_procs(voila, timeout=10)
+        assert not alive
+    finally:
+        if cli.poll() is None:
+            cli.kill()

@@ -1,0 +1,164 @@
+"""The page framework: open_page, saved means saved, forms built from the model."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit import steps
+from toolkit.access import visits
+from toolkit.widgets import session as session_mod
+from toolkit.widgets.session import Form, Session, StatusLine, open_page
+from toolkit.workshop import Workshop
+
+
+def _token(ws: Workshop, pid: str) -> str:
+    return ws.store.get("persons", pid)["token"]
+
+
+def _open(ws: Workshop, step: str, token: str, facilitator: bool = False) -> Session | None:
+    return open_page(step, facilitator, query=f"jeton={token}", workshop=ws, show=False)
+
+
+def test_participant_opens_welcome_page(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-02"))
+    assert s is not None and s.person["id"] == "PER-02" and not s.is_facilitator and s.by == "PER-02"
+    assert "token" not in s.person
+
+
+def test_refused_without_token_and_nothing_recorded(demo_workshop: Workshop) -> None:
+    assert open_page("accueil", query="", workshop=demo_workshop, show=False) is None
+    assert _open(demo_workshop, "accueil", "faux") is None
+    assert visits(demo_workshop.store).empty
+
+
+def test_participant_refused_on_facilitator_page(demo_workshop: Workshop) -> None:
+    token = _token(demo_workshop, "PER-02")
+    assert _open(demo_workshop, "animateur", token, facilitator=True) is None
+    assert _open(demo_workshop, "gestion", token) is None  # a facilitator step, even without the flag
+    assert _open(demo_workshop, "animateur", demo_workshop.store.facilitator_token(), True).is_facilitator
+
+
+def test_closed_step_refused_to_participants_until_opened(demo_workshop: Workshop) -> None:
+    token = _token(demo_workshop, "PER-02")
+    assert _open(demo_workshop, "parties_prenantes", token) is None
+    steps.set_open(demo_workshop.store, "parties_prenantes", True, by="animateur")
+    assert _open(demo_workshop, "parties_prenantes", token) is not None
+
+
+def test_refusal_is_escaped_french_text() -> None:
+    html = session_mod.refusal("<script>alert(1)</script>").data
+    assert "Accès refusé" in html and "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_visit_recorded_on_open(demo_workshop: Workshop) -> None:
+    _open(demo_workshop, "accueil", _token(demo_workshop, "PER-02"))
+    v = visits(demo_workshop.store)
+    assert list(v["person_id"]) == ["PER-02"] and list(v["page"]) == ["accueil"]
+
+
+def test_query_string_from_voila_helper_when_preheated(monkeypatch: pytest.MonkeyPatch) -> None:
+    import voila.utils
+
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("QUERY_STRING", "jeton=perime")  # a preheated kernel's env is stale
+    monkeypatch.setattr(voila.utils, "get_query_string", lambda url=None: "jeton=frais")
+    assert session_mod.read_query_string() == "jeton=frais"
+
+
+def test_query_string_asked_again_when_helper_could_not_connect(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import voila.utils
+
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    monkeypatch.setattr(session_mod.time, "sleep", lambda s: None)
+    calls = []
+
+    def helper(url=None):  # noqa: ANN001, ANN202 - first call: "Failed to connect"
+        calls.append(1)
+        if len(calls) == 2:
+            os.environ["QUERY_STRING"] = "jeton=arrive"
+        return os.environ.get("QUERY_STRING")
+
+    monkeypatch.setattr(voila.utils, "get_query_string", helper)
+    assert session_mod.read_query_string() == "jeton=arrive" and len(calls) == 2
+
+
+def test_query_string_from_environment_when_not_preheated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    monkeypatch.setenv("QUERY_STRING", "jeton=abc")
+    assert session_mod.read_query_string() == "jeton=abc"
+
+
+def test_link_carries_the_token(demo_workshop: Workshop) -> None:
+    token = _token(demo_workshop, "PER-02")
+    assert _open(demo_workshop, "accueil", token).link("parties_prenantes") == f"parties_prenantes.ipynb?jeton={token}"
+
+
+def test_confirmation_only_after_the_write_returned(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-02"))
+    status = StatusLine()
+    seen = []
+
+    def write() -> str:
+        seen.append(status.state)  # while writing, not confirmed yet
+        return s.update("persons", "PER-02", {"function": "Cheffe de projet"})["id"]
+
+    assert s.save(write, status) == "PER-02"
+    assert seen == ["busy"] and status.state == "ok" and "Enregistré" in status.value
+
+
+def test_failed_write_says_so(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-02"))
+    status = StatusLine()
+
+    def boom() -> None:
+        raise OSError("disque plein")
+
+    assert s.save(boom, status) is None
+    assert status.state == "error" and "échoué" in status.value and "conservées" in status.value
+
+
+def test_form_prefilled_from_store_and_saves(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-02"))
+    form = Form(s, "persons", ["function", "capacity_days"], record_id="PER-02")
+    assert form.inputs["capacity_days"].value == "15"
+    form.inputs["capacity_days"].value = "12,5"
+    assert form.submit() == "PER-02"
+    assert demo_workshop.store.get("persons", "PER-02")["capacity_days"] == 12.5
+    assert form.status.state == "ok"
+    again = Form(s, "persons", ["function", "capacity_days"], record_id="PER-02")  # a reload
+    assert again.inputs["capacity_days"].value == "12.5"
+
+
+def test_invalid_input_refused_in_french_and_kept(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-02"))
+    form = Form(s, "persons", ["function", "capacity_days"], record_id="PER-02")
+    form.inputs["capacity_days"].value = "trente"
+    assert form.submit() is None
+    assert form.status.state == "error" and "Capacité" in form.status.value and "entre 0 et 23" in form.status.value
+    assert form.inputs["capacity_days"].value == "trente"
+    assert demo_workshop.store.get("persons", "PER-02")["capacity_days"] == 15
+
+
+def test_add_form_clears_after_save_and_attributes(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
+    form = Form(s, "actors", ["name", "category", "power", "interest"], clear_on_save=True)
+    form.inputs["name"].value = "<b>Amicale</b>"
+    form.inputs["category"].value = "association"
+    rid = form.submit()
+    assert demo_workshop.store.get("actors", rid)["created_by"] == "PER-05"
+    assert form.inputs["name"].value == ""
+
+
+def test_field_widgets_follow_the_model(demo_workshop: Workshop) -> None:
+    from toolkit import labels as L
+    from toolkit.model import kind
+
+    s = _open(demo_workshop, "accueil", demo_workshop.store.facilitator_token())
+    w = session_mod.field_widget(s, kind("assessments").field("savoir"), 2, labels=L.SCALES["savoir"])
+    assert w.value == 2 and w.options[4][0] == "4 – référent"
+    ref = session_mod.field_widget(s, kind("relations").field("source_id"))
+    names = [o[0] for o in ref.options]
+    assert names[0] == "—" and demo_workshop.store.get("actors", "ACT-26")["name"] in names
+    assert len(names) == demo_workshop.store.count("actors") + 1
