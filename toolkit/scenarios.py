@@ -560,8 +560,9 @@ def scenario_frames(store: Any, scenario: str, frames: Frames | None = None) -> 
 
 
 def stored_scenarios(store: Any) -> dict[str, list[dict[str, Any]]]:
-    """Every stored scenario as name → changes (in id order)."""
-    return {r["name"]: copy.deepcopy(r["changes"] or []) for r in store.all("scenarios")}
+    """Every stored scenario as name → changes, in the order they were created."""
+    records = sorted(store.all("scenarios"), key=lambda r: (r["created_at"], r["id"]))
+    return {r["name"]: copy.deepcopy(r["changes"] or []) for r in records}
 
 
 # --- comparison ----------------------------------------------------------------------
