@@ -211,3 +211,11 @@ def test_demo_missing_competence_stays_uncovered_with_its_reason(demo):
     missing = u[(u["what"] == "competence") & (u["competence_id"] == cid)]
     assert set(missing["task_id"]) == {"TAC-044", "TAC-045", "TAC-046"}
     assert missing["reason"].str.contains("Foncier agricole").all()
+
+
+@pytest.mark.parametrize("reassign", [False, True])
+def test_demo_greedy_baseline_is_a_valid_staffing(demo, reassign):
+    frames, _ = demo
+    problem = staffing.build_problem(frames, reassign=reassign)
+    greedy = staffing._greedy(problem, staffing._build_model(problem))
+    assert staffing.is_feasible(problem, greedy)

@@ -365,6 +365,25 @@ def _fits(problem: StaffingProblem, t: int, p: int, days: float) -> bool:
     return all(days * f <= problem.capacity[p, m] + _EPS for m, f in problem.task_spread[t])
 
 
+def _kept_share(problem: StaffingProblem, t: int) -> float:
+    """The share of task ``t`` each kept or locked R carries at most (they alone on it)."""
+    fixed = sum(1 for p in problem.r_candidates[t] if (t, p) in problem.fixed_r)
+    return problem.loads[t] / fixed if fixed else 0.0
+
+
+def _kept_load(problem: StaffingProblem) -> np.ndarray:
+    """Persons × months: the most the kept and locked letters alone charge (smallest teams)."""
+    out = np.zeros_like(problem.capacity)
+    for (t, p) in problem.fixed_r:
+        share = _kept_share(problem, t)
+        for m, f in problem.task_spread[t]:
+            out[p, m] += share * f
+    for (t, p) in problem.fixed_a:
+        for m, f in problem.task_spread[t]:
+            out[p, m] += problem.a_share * problem.loads[t] * f
+    return out
+
+
 def team_sizes(problem: StaffingProblem, t: int) -> list[int]:
     """The team sizes considered for task ``t``: from its kept R (at least 1) up to
     ``max_team`` (or one more than the kept R), within its candidates."""
@@ -424,18 +443,9 @@ def _build_model(problem: StaffingProblem) -> _Model:
         used.update((p, m) for m, _f in problem.task_spread[t])
     for (t, p) in a_pairs:
         used.update((p, m) for m, _f in problem.task_spread[t])
-    # The most the kept and locked letters alone can charge (their smallest team): only that
-    # excess over the capacity may be overload; nothing new is piled on it.
-    kept_load: dict[tuple[int, int], float] = {}
-    fixed_count: dict[int, int] = {}
-    for (t, _p) in problem.fixed_r:
-        fixed_count[t] = fixed_count.get(t, 0) + 1
-    for (t, p) in problem.fixed_r:
-        for m, f in problem.task_spread[t]:
-            kept_load[(p, m)] = kept_load.get((p, m), 0.0) + loads[t] / fixed_count[t] * f
-    for (t, p) in problem.fixed_a:
-        for m, f in problem.task_spread[t]:
-            kept_load[(p, m)] = kept_load.get((p, m), 0.0) + problem.a_share * loads[t] * f
+    # Only the excess of what kept and locked letters alone charge may be overload: nothing
+    # new is piled on an overloaded person.
+    kept_load = _kept_load(problem)
     cap_rows = sorted(used)
     cap_index = {pm: i for i, pm in enumerate(cap_rows)}
     nX, nK, nA, nQ, nC = len(r_triples), len(sizes), len(a_pairs), len(req_rows), len(cap_rows)
@@ -466,8 +476,7 @@ def _build_model(problem: StaffingProblem) -> _Model:
     c[off["w"]:off["w"] + nT] = w.no_r + w.uncovered_day * loads   # the task stays without R
     c[off["z"]:off["z"] + nT] = w.no_a
     c[off["o"]:off["o"] + nC] = w.overload_day
-    ub[off["o"]:off["o"] + nC] = [max(0.0, kept_load.get((p, m), 0.0) - problem.capacity[p, m])
-                                  for (p, m) in cap_rows]
+    ub[off["o"]:off["o"] + nC] = [max(0.0, kept_load[p, m] - problem.capacity[p, m]) for (p, m) in cap_rows]
 
     rows: list[int] = []
     cols: list[int] = []
@@ -542,8 +551,9 @@ def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
     R (the kept R stay, overloaded if they must). Then the cheapest A that fits."""
     sol = np.zeros(mdl.n)
     off = mdl.offsets
-    left = problem.capacity.copy()
     loads = problem.loads
+    # Capacity kept letters will need is reserved from the start, released task by task.
+    left = problem.capacity - _kept_load(problem)
     x_index = {triple: i for i, triple in enumerate(mdl.r_triples)}
     k_index = {size: j for j, size in enumerate(mdl.sizes)}
     a_index = {pair: j for j, pair in enumerate(mdl.a_pairs)}
@@ -574,6 +584,8 @@ def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
             return room(p, t) >= share - _EPS
 
         fixed = [p for p in cands if (t, p) in problem.fixed_r]
+        for p in fixed:
+            take(p, t, -_kept_share(problem, t))
         team = list(fixed)
         tried = set(team)
         for cid, level in problem.requirements[t]:
@@ -609,6 +621,8 @@ def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
         # A: the fixed one, else the cheapest that fits in capacity.
         a_cands = [p for p in problem.a_candidates[t] if (t, p) in a_index]
         fixed_a = [p for p in a_cands if (t, p) in problem.fixed_a]
+        for p in fixed_a:  # its reserved share, taken again just below
+            take(p, t, -problem.a_share * load)
         pick = fixed_a[0] if fixed_a else None
         if pick is None:
             for p in sorted(a_cands, key=lambda p: (mdl.c[off["a"] + a_index[(t, p)]], p)):
