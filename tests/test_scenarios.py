@@ -186,6 +186,18 @@ def test_create_refuses_a_duplicate_name_and_bad_changes(world):
     assert ws.store.count("scenarios") == 1
 
 
+def test_save_creates_then_updates_with_history(world):
+    ws, _ = world
+    sid = sc.save_scenario(ws.store, "Report", [sc.postpone(1, task="T1")], by="consultant")
+    again = sc.save_scenario(ws.store, "report", [sc.postpone(2, task="T1")], by="consultant")
+    assert again == sid and ws.store.count("scenarios") == 1
+    assert ws.store.get("scenarios", sid)["changes"] == [{"op": "report", "tache": "T1", "mois": 2}]
+    assert [h["op"] for h in ws.store.history("scenarios", sid)] == ["insert", "update"]
+    with pytest.raises(ValidationError):
+        sc.save_scenario(ws.store, "Report", [sc.postpone(99, task="T1")], by="consultant")
+    assert ws.store.get("scenarios", sid)["changes"][0]["mois"] == 2
+
+
 def test_unknown_scenario(world):
     ws, _ = world
     with pytest.raises(NotFoundError, match="Scénario introuvable"):

@@ -1593,3 +1593,25 @@ STAFFING_MESSAGES: dict[str, str] = {
 }
 GAP_TEAM = "Équipe projet (ensemble)"
 GAP_TARGETS: dict[str, str] = {"competence": "Compétence", "capacity": "Capacité"}
+GAP_PICTURES: dict[str, str] = {
+    "competence_title": "Compétences requises par les tâches et meilleur niveau mobilisable",
+    "timeline_title": "Quand manquent les compétences (mois des tâches concernées)",
+    "capacity_title": "Charge de l'équipe et capacité, mois par mois",
+    "met": "niveau mobilisable suffisant",
+    "short": "niveau mobilisable insuffisant",
+    "required": "niveau requis",
+    "days_months": "{days:g} j, {first} → {last}",
+    "gap_label": "{days:g} j (requis {required}, mobilisable {best})",
+    "load": "charge",
+    "capacity": "capacité",
+    "days": "jours",
+    "persons_over": "{n} pers.\n+{days:.1f} j",
+    "scenario_counts": "Ce qui reste à couvrir",
+    "scenario_costs": "Coûts ajoutés par le scénario (k€)",
+    "own_share": "reste à charge\n{value}",
+    "keuros": "milliers d'euros",
+    "no_need": "Aucune compétence requise par les tâches.",
+    "no_gap": "Aucun écart de compétence.",
+    "no_load": "Rien à afficher : aucune charge sur l'horizon.",
+    "no_scenario": "Aucun scénario à comparer.",
+}

@@ -530,6 +530,21 @@ def create_scenario(store: Any, name: str, changes: Iterable[Any], by: str, desc
     return store.insert("scenarios", {"name": name, "description": description, "changes": clean}, by=by)
 
 
+def save_scenario(store: Any, name: str, changes: Iterable[Any], by: str, description: str = "") -> str:
+    """Create the scenario ``name``, or replace its changes if it exists (with history).
+
+    What a carnet calls: running it again updates the variant instead of failing. The
+    changes are checked first (``ValidationError`` in French); the reference records are
+    never touched. Returns the scenario's id.
+    """
+    clean = validate_changes(store.frames(), changes)
+    for rec in store.all("scenarios"):
+        if model.fold(rec["name"]) == model.fold(name):
+            store.update("scenarios", rec["id"], {"changes": clean, "description": description}, by=by)
+            return rec["id"]
+    return store.insert("scenarios", {"name": name, "description": description, "changes": clean}, by=by)
+
+
 def get_scenario(store: Any, scenario: str) -> dict[str, Any]:
     """The stored scenario named ``scenario`` (name, accents and case ignored) or with that id."""
     for rec in store.all("scenarios"):
@@ -545,8 +560,9 @@ def scenario_frames(store: Any, scenario: str, frames: Frames | None = None) -> 
 
 
 def stored_scenarios(store: Any) -> dict[str, list[dict[str, Any]]]:
-    """Every stored scenario as name → changes (in id order)."""
-    return {r["name"]: copy.deepcopy(r["changes"] or []) for r in store.all("scenarios")}
+    """Every stored scenario as name → changes, in the order they were created."""
+    records = sorted(store.all("scenarios"), key=lambda r: (r["created_at"], r["id"]))
+    return {r["name"]: copy.deepcopy(r["changes"] or []) for r in records}
 
 
 # --- comparison ----------------------------------------------------------------------
@@ -665,6 +681,7 @@ __all__ = [
     "postpone",
     "recruitment",
     "recruitment_cost",
+    "save_scenario",
     "scenario_frames",
     "stored_scenarios",
     "unassign",

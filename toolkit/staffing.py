@@ -13,33 +13,32 @@ time limit, has not done better: the proposal is never worse than the greedy one
 
 The model
 ---------
-For each task *t* (load ``L_t`` days spread over its months as the workload plan spreads
-it, ``workload.allocation``) and each candidate *p*:
+The days are charged as the workload plan charges them (``toolkit.workload``): a task's
+load ``L_t`` spread evenly over its months (share ``f_{t,m}`` of month *m*), **shared
+equally between its R**, plus ``s·L_t`` for its A (``workload.A_SHARE``). So the proposal,
+written as RACI letters, gives exactly the plan de charge it was computed with. The equal
+share of a team of *n* people is ``L_t / n``; the team size is chosen among
+``1 … max_team`` (2, or one more than the R kept on the task). For each task *t*:
 
-- ``x[t,p]`` ∈ {0, 1}: *p* is R on *t*; ``y[t,p]`` ≥ 0: the days *p* does (``y ≤ L_t·x``);
-- ``a[t,p]`` ∈ {0, 1}: *p* is A on *t* (``Σ_p a[t,p] = 1 − z_t``: one A per task);
-- ``Σ_p y[t,p] + u_t = L_t``: ``u_t`` the days nobody can do (uncovered);
-- each requirement (competence *c* at level *ℓ*) is exercised: people with savoir ≥ ℓ
-  do at least ``min_share`` (20 %) of the task's days
-  (``Σ_{p holds c at ℓ} y[t,p] ≥ min_share·L_t·(1 − v_{t,c})``; for a task without load,
-  one of its R holds it), and each task has an R (``Σ_p x[t,p] ≥ 1 − w_t``);
-- capacity, per person and month *m*: ``Σ_t f_{t,m}·(y[t,p] + s·L_t·a[t,p]) ≤ C_{p,m} + o_{p,m}``
-  where ``f_{t,m}`` is the share of the task in month *m*, *s* the A's share of the load
-  (``workload.A_SHARE``) and ``o`` an overload only kept assignments can force.
+- ``x[t,p,n]`` ∈ {0, 1}: *p* is R in a team of *n*; ``k[t,n]`` ∈ {0, 1}: the team has
+  *n* members (``Σ_p x[t,p,n] = n·k[t,n]``); ``Σ_n k[t,n] = 1 − w_t``: one team, or the
+  task stays without R and its days undone (``w_t``);
+- each requirement (competence *c* at level *ℓ*) is held by one of the task's R
+  (``Σ_{p: savoir ≥ ℓ, n} x[t,p,n] ≥ 1 − v_{t,c}``); a kept or locked R stays
+  (``Σ_n x[t,p,n] = 1``);
+- ``a[t,p]`` ∈ {0, 1}: *p* is A on *t*, ``Σ_p a[t,p] = 1 − z_t`` (one A per task);
+- capacity, per person and month:
+  ``Σ_{t,n} (L_t/n)·f_{t,m}·x[t,p,n] + Σ_t s·L_t·f_{t,m}·a[t,p] ≤ C_{p,m} + o_{p,m}``,
+  where the overload ``o`` exists only for people whose kept or locked letters force it
+  (a newcomer is never proposed beyond their capacity).
 
-Minimised: big penalties on what stays uncovered (``u``, ``v``, ``w``, ``z``, ``o``), then
-the preferences: days done by less motivated people cost more (Le Boterf's *vouloir
-agir*), each R on a task costs a little (fewer people per task), each new assignment
-costs a change, and on a task whose R are kept a newcomer's day costs more than any
-motivation difference (the kept R keep their work; newcomers take what they cannot do);
-an A is preferably the action's pilot. Everything is feasible by construction (slack
-variables), so an impossible staffing gives a report of what cannot be covered, never a
-failure.
-
-Counting a requirement as met by days rather than by the mere presence of a qualified R
-keeps the programme tractable for HiGHS (a hard « at least 20 % for every R added »
-rule made the 500-task benchmark unsolvable in time) and says what matters: the
-competence is put to work on the task.
+Minimised: big penalties on what stays uncovered (a task without R and its days, a
+requirement nobody holds, a task without A, an overload), then the preferences: days done
+by less motivated people cost more (Le Boterf's *vouloir agir*), each R costs a little
+(fewer people per task), each new assignment costs a change, and on a task whose R are
+kept a newcomer's day costs more than any motivation difference; an A is preferably the
+action's pilot. Everything is feasible by construction (slack variables), so an
+impossible staffing gives a report of what cannot be covered, never a failure.
 
 Candidates: an R must meet at least one requirement of the task at the required level
 (any person with capacity for a task that requires nothing); an A must be in the project
@@ -47,7 +46,8 @@ team. At most ``max_candidates`` per task are kept (best levels, motivation, cap
 plus the existing and locked ones.
 
 By default the existing validated R and A stay (``reassign=False``): the optimiser adds
-people where days, competences or the A are missing and shares the days within capacity.
+people where an R, a competence or the A is missing, or where a kept R is overloaded
+(one more R lowers everybody's share).
 With ``reassign=True`` it may move tasks (each change costs). The consultant can lock a
 person in or out of a task (``locks``) and run again.
 
@@ -80,10 +80,10 @@ from .errors import Problem, ValidationError
 Frames = Mapping[str, pd.DataFrame]
 _EPS = 1e-6
 NEUTRAL_MOTIVATION = 2.0
-# People who hold a required competence do at least this share of the task's days.
-MIN_SHARE = 0.2
 # R candidates kept per task (plus the existing and locked ones): the best levels first.
 MAX_CANDIDATES = 10
+# People who do a task together (more only where more R are kept: one more to relieve them).
+MAX_TEAM = 2
 A_ROLES = ("directeur de projet", "chef de projet", "pilote d'action", "élu")
 
 
@@ -139,8 +139,8 @@ class StaffingProblem:
     locked: set[tuple[int, int, str]]
     pilots: dict[str, int]
     a_share: float
-    min_share: float = 0.2
     reassign: bool = False
+    max_team: int = 2
     weights: Weights = DEFAULT_WEIGHTS
     competence_names: dict[str, str] = field(default_factory=dict)
     roles: list[str] = field(default_factory=list)
@@ -197,7 +197,7 @@ def _check_locks(frames: Frames, locks: Any) -> list[tuple[str, str, str, bool]]
 
 def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_share: float = workload.A_SHARE,
                   max_candidates: int = MAX_CANDIDATES, weights: Weights = DEFAULT_WEIGHTS,
-                  min_share: float = MIN_SHARE) -> StaffingProblem:
+                  max_team: int = MAX_TEAM) -> StaffingProblem:
     """Turn the workshop's frames into a ``StaffingProblem``.
 
     Parameters
@@ -212,8 +212,8 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
     a_share : the A's share of a task's load (``workload.A_SHARE``).
     max_candidates : at most this many R candidates per task (plus existing and locked).
     weights : the objective's coefficients.
-    min_share : the people who hold a required competence do at least this share of the
-        task's days (20 %): the competence is put to work, not only lent by a name.
+    max_team : at most this many R on a task the optimiser staffs (one more than the kept
+        R where there are as many).
     """
     lock_rows = _check_locks(frames, locks)
     months = workload.horizon(frames)
@@ -330,7 +330,7 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
         person_names=list(persons["name"]), capacity=capacity, requirements=requirements, levels=levels,
         r_candidates=r_candidates, a_candidates=a_candidates, existing_r=existing_r, existing_a=existing_a,
         fixed_r=fixed_r, fixed_a=fixed_a, locked={(t, p, l) for (t, p, l) in locked_in}, pilots=pilots,
-        a_share=a_share, min_share=min_share, reassign=reassign, weights=weights,
+        a_share=a_share, reassign=reassign, max_team=max_team, weights=weights,
         competence_names=dict(zip(competences["id"], competences["name"])) if competences is not None else {},
         roles=roles)
 
@@ -341,7 +341,8 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
 class _Model:
     """Variable layout and matrices of the MILP (shared by the solver and the greedy)."""
 
-    r_pairs: list[tuple[int, int]]
+    r_triples: list[tuple[int, int, int]]    # (task, person, team size): p is R in a team of n
+    sizes: list[tuple[int, int]]             # (task, team size)
     a_pairs: list[tuple[int, int]]
     req_rows: list[tuple[int, int]]          # (task, index in its requirements)
     cap_rows: list[tuple[int, int]]          # (person, month)
@@ -357,6 +358,38 @@ class _Model:
     @property
     def n(self) -> int:
         return len(self.c)
+
+
+def _fits(problem: StaffingProblem, t: int, p: int, days: float) -> bool:
+    """Whether ``days`` of task ``t`` fit in person ``p``'s capacity, month by month."""
+    return all(days * f <= problem.capacity[p, m] + _EPS for m, f in problem.task_spread[t])
+
+
+def _kept_share(problem: StaffingProblem, t: int) -> float:
+    """The share of task ``t`` each kept or locked R carries at most (they alone on it)."""
+    fixed = sum(1 for p in problem.r_candidates[t] if (t, p) in problem.fixed_r)
+    return problem.loads[t] / fixed if fixed else 0.0
+
+
+def _kept_load(problem: StaffingProblem) -> np.ndarray:
+    """Persons × months: the most the kept and locked letters alone charge (smallest teams)."""
+    out = np.zeros_like(problem.capacity)
+    for (t, p) in problem.fixed_r:
+        share = _kept_share(problem, t)
+        for m, f in problem.task_spread[t]:
+            out[p, m] += share * f
+    for (t, p) in problem.fixed_a:
+        for m, f in problem.task_spread[t]:
+            out[p, m] += problem.a_share * problem.loads[t] * f
+    return out
+
+
+def team_sizes(problem: StaffingProblem, t: int) -> list[int]:
+    """The team sizes considered for task ``t``: from its kept R (at least 1) up to
+    ``max_team`` (or one more than the kept R), within its candidates."""
+    fixed = sum(1 for p in problem.r_candidates[t] if (t, p) in problem.fixed_r)
+    top = min(max(problem.max_team, fixed + 1), len(problem.r_candidates[t]))
+    return list(range(max(1, fixed), top + 1))
 
 
 def _motivation(problem: StaffingProblem, t: int, p: int) -> float:
@@ -391,127 +424,138 @@ def _a_cost(problem: StaffingProblem, t: int, p: int, approvers: set[tuple[str, 
 def _build_model(problem: StaffingProblem) -> _Model:
     w = problem.weights
     nT = len(problem.task_ids)
-    r_pairs = [(t, p) for t in range(nT) for p in problem.r_candidates[t]]
-    a_pairs = [(t, p) for t in range(nT) for p in problem.a_candidates[t]]
+    loads = problem.loads
+    # A newcomer whose whole capacity cannot hold the share is no candidate for that size:
+    # only kept and locked assignments may overload anybody.
+    r_triples = [(t, p, n) for t in range(nT) for n in team_sizes(problem, t) for p in problem.r_candidates[t]
+                 if (t, p) in problem.fixed_r or _fits(problem, t, p, loads[t] / n)]
+    members: dict[tuple[int, int], int] = {}
+    for (t, _p, n) in r_triples:
+        members[(t, n)] = members.get((t, n), 0) + 1
+    sizes = [(t, n) for t in range(nT) for n in team_sizes(problem, t) if members.get((t, n), 0) >= n]
+    keep = set(sizes)
+    r_triples = [(t, p, n) for (t, p, n) in r_triples if (t, n) in keep]
+    a_pairs = [(t, p) for t in range(nT) for p in problem.a_candidates[t]
+               if (t, p) in problem.fixed_a or _fits(problem, t, p, problem.a_share * loads[t])]
     req_rows = [(t, k) for t in range(nT) for k in range(len(problem.requirements[t]))]
     used: set[tuple[int, int]] = set()
-    for (t, p) in r_pairs + a_pairs:
-        for m, _f in problem.task_spread[t]:
-            used.add((p, m))
+    for (t, p, _n) in r_triples:
+        used.update((p, m) for m, _f in problem.task_spread[t])
+    for (t, p) in a_pairs:
+        used.update((p, m) for m, _f in problem.task_spread[t])
+    # Only the excess of what kept and locked letters alone charge may be overload: nothing
+    # new is piled on an overloaded person.
+    kept_load = _kept_load(problem)
     cap_rows = sorted(used)
     cap_index = {pm: i for i, pm in enumerate(cap_rows)}
-    nR, nA, nQ, nC = len(r_pairs), len(a_pairs), len(req_rows), len(cap_rows)
-    off = {"x": 0, "y": nR, "a": 2 * nR, "u": 2 * nR + nA, "v": 2 * nR + nA + nT,
-           "w": 2 * nR + nA + nT + nQ, "z": 2 * nR + nA + 2 * nT + nQ, "o": 2 * nR + nA + 3 * nT + nQ}
-    n = off["o"] + nC
-    c = np.zeros(n)
-    lb = np.zeros(n)
-    ub = np.ones(n)
-    integrality = np.zeros(n)
-    loads = problem.loads
+    nX, nK, nA, nQ, nC = len(r_triples), len(sizes), len(a_pairs), len(req_rows), len(cap_rows)
+    off = {"x": 0, "k": nX, "a": nX + nK, "v": nX + nK + nA, "w": nX + nK + nA + nQ,
+           "z": nX + nK + nA + nQ + nT, "o": nX + nK + nA + nQ + 2 * nT}
+    n_vars = off["o"] + nC
+    c = np.zeros(n_vars)
+    lb = np.zeros(n_vars)
+    ub = np.ones(n_vars)
+    integrality = np.zeros(n_vars)
     staffed = {t for (t, p) in problem.fixed_r}
-    for i, (t, p) in enumerate(r_pairs):
+    motivation = {}
+    for i, (t, p, n) in enumerate(r_triples):
         new = (t, p) not in problem.existing_r
-        c[off["x"] + i] = w.per_r + (w.change if new else 0.0)
-        c[off["y"] + i] = w.motivation_day * (4.0 - _motivation(problem, t, p)) / 4.0
-        if new and not problem.reassign and t in staffed:
-            c[off["y"] + i] += w.new_day
-        ub[off["y"] + i] = loads[t]
-        integrality[off["x"] + i] = 1
-        if (t, p) in problem.fixed_r:
-            lb[off["x"] + i] = 1
+        if (t, p) not in motivation:
+            motivation[(t, p)] = w.motivation_day * (4.0 - _motivation(problem, t, p)) / 4.0
+        per_day = motivation[(t, p)] + (w.new_day if new and not problem.reassign and t in staffed else 0.0)
+        c[off["x"] + i] = w.per_r + (w.change if new else 0.0) + per_day * loads[t] / n
+    integrality[off["x"]:off["x"] + nX] = 1
+    integrality[off["k"]:off["k"] + nK] = 1
     approvers = _approvers(problem)
     for j, (t, p) in enumerate(a_pairs):
         c[off["a"] + j] = _a_cost(problem, t, p, approvers)
         integrality[off["a"] + j] = 1
         if (t, p) in problem.fixed_a:
             lb[off["a"] + j] = 1
-    c[off["u"]:off["u"] + nT] = w.uncovered_day
-    ub[off["u"]:off["u"] + nT] = loads
     c[off["v"]:off["v"] + nQ] = w.uncovered_requirement
-    c[off["w"]:off["w"] + nT] = w.no_r
+    c[off["w"]:off["w"] + nT] = w.no_r + w.uncovered_day * loads   # the task stays without R
     c[off["z"]:off["z"] + nT] = w.no_a
     c[off["o"]:off["o"] + nC] = w.overload_day
-    ub[off["o"]:off["o"] + nC] = np.inf
+    ub[off["o"]:off["o"] + nC] = [max(0.0, kept_load[p, m] - problem.capacity[p, m]) for (p, m) in cap_rows]
 
-    rows, cols, vals, rlb, rub = [], [], [], [], []
-    r = 0
-    # (1) days done + uncovered = load
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    rlb: list[float] = []
+    rub: list[float] = []
+
+    def row(entries: list[tuple[int, float]], low: float, high: float) -> None:
+        k = len(rlb)
+        for col, val in entries:
+            rows.append(k)
+            cols.append(col)
+            vals.append(val)
+        rlb.append(low)
+        rub.append(high)
+
+    x_of_size: dict[tuple[int, int], list[int]] = {}
+    x_of_pair: dict[tuple[int, int], list[int]] = {}
+    for i, (t, p, n) in enumerate(r_triples):
+        x_of_size.setdefault((t, n), []).append(i)
+        x_of_pair.setdefault((t, p), []).append(i)
+    k_of_task: dict[int, list[int]] = {}
+    for j, (t, n) in enumerate(sizes):
+        k_of_task.setdefault(t, []).append(j)
+        # (2) a team of size n has n members, each of them in it only if that size is chosen
+        # (the second, redundant for integers, tightens the relaxation: no share of a team of
+        # three for someone who works alone)
+        row([(off["x"] + i, 1.0) for i in x_of_size[(t, n)]] + [(off["k"] + j, -float(n))], 0.0, 0.0)
+        for i in x_of_size[(t, n)]:
+            row([(off["x"] + i, 1.0), (off["k"] + j, -1.0)], -np.inf, 0.0)
     for t in range(nT):
-        rows.append(r); cols.append(off["u"] + t); vals.append(1.0)
-        rlb.append(loads[t]); rub.append(loads[t]); r += 1
-    for i, (t, p) in enumerate(r_pairs):
-        rows.append(t); cols.append(off["y"] + i); vals.append(1.0)
-    # (2) y ≤ load · x
-    for i, (t, p) in enumerate(r_pairs):
-        rows += [r, r]; cols += [off["y"] + i, off["x"] + i]; vals += [1.0, -loads[t]]
-        rlb.append(-np.inf); rub.append(0.0); r += 1
-    # (3) every requirement is exercised: people who hold it at the level do at least
-    # min_share of the task's days (for a task without load: one of its R holds it)
-    pairs_of_task: dict[int, list[int]] = {}
-    for i, (t, p) in enumerate(r_pairs):
-        pairs_of_task.setdefault(t, []).append(i)
+        # (1) one team size, or the task stays without R (w)
+        row([(off["k"] + j, 1.0) for j in k_of_task.get(t, [])] + [(off["w"] + t, 1.0)], 1.0, 1.0)
+    for (t, p) in problem.fixed_r:
+        if (t, p) in x_of_pair:  # (4) a kept or locked R stays, whatever the team size
+            row([(off["x"] + i, 1.0) for i in x_of_pair[(t, p)]], 1.0, 1.0)
+    # (3) every requirement held by one of the task's R at the level
     for q, (t, k) in enumerate(req_rows):
         cid, level = problem.requirements[t][k]
-        need = problem.min_share * loads[t]
-        holders = [i for i in pairs_of_task.get(t, []) if _meets(problem, r_pairs[i][1], cid, level)]
-        if need > 0:
-            for i in holders:
-                rows.append(r); cols.append(off["y"] + i); vals.append(1.0)
-            rows.append(r); cols.append(off["v"] + q); vals.append(need)
-            rlb.append(need)
-        else:
-            for i in holders:
-                rows.append(r); cols.append(off["x"] + i); vals.append(1.0)
-            rows.append(r); cols.append(off["v"] + q); vals.append(1.0)
-            rlb.append(1.0)
-        rub.append(np.inf); r += 1
-    # (4) at least one R
-    for t in range(nT):
-        for i in pairs_of_task.get(t, []):
-            rows.append(r); cols.append(off["x"] + i); vals.append(1.0)
-        rows.append(r); cols.append(off["w"] + t); vals.append(1.0)
-        rlb.append(1.0); rub.append(np.inf); r += 1
+        holders = [i for p in problem.r_candidates[t] if _meets(problem, p, cid, level)
+                   for i in x_of_pair.get((t, p), [])]
+        row([(off["x"] + i, 1.0) for i in holders] + [(off["v"] + q, 1.0)], 1.0, np.inf)
     # (5) exactly one A (or z)
     a_of_task: dict[int, list[int]] = {}
     for j, (t, p) in enumerate(a_pairs):
         a_of_task.setdefault(t, []).append(j)
     for t in range(nT):
-        for j in a_of_task.get(t, []):
-            rows.append(r); cols.append(off["a"] + j); vals.append(1.0)
-        rows.append(r); cols.append(off["z"] + t); vals.append(1.0)
-        rlb.append(1.0); rub.append(1.0); r += 1
-    # (6) capacity per person and month (o: overload forced by kept assignments)
-    base = r
-    for i, (t, p) in enumerate(r_pairs):
+        row([(off["a"] + j, 1.0) for j in a_of_task.get(t, [])] + [(off["z"] + t, 1.0)], 1.0, 1.0)
+    # (6) capacity per person and month: an equal share L/n of the task, spread over its months
+    cap_entries: list[list[tuple[int, float]]] = [[] for _ in cap_rows]
+    for i, (t, p, n) in enumerate(r_triples):
         for m, f in problem.task_spread[t]:
-            rows.append(base + cap_index[(p, m)]); cols.append(off["y"] + i); vals.append(f)
+            if loads[t] * f > 0:
+                cap_entries[cap_index[(p, m)]].append((off["x"] + i, loads[t] / n * f))
     for j, (t, p) in enumerate(a_pairs):
         for m, f in problem.task_spread[t]:
             if problem.a_share * loads[t] * f > 0:
-                rows.append(base + cap_index[(p, m)]); cols.append(off["a"] + j)
-                vals.append(problem.a_share * loads[t] * f)
+                cap_entries[cap_index[(p, m)]].append((off["a"] + j, problem.a_share * loads[t] * f))
     for k, (p, m) in enumerate(cap_rows):
-        rows.append(base + k); cols.append(off["o"] + k); vals.append(-1.0)
-        rlb.append(-np.inf); rub.append(problem.capacity[p, m])
-    r += nC
-    A = sparse.csr_matrix((vals, (rows, cols)), shape=(r, n))
-    return _Model(r_pairs, a_pairs, req_rows, cap_rows, c, lb, ub, integrality, A,
+        row(cap_entries[k] + [(off["o"] + k, -1.0)], -np.inf, problem.capacity[p, m])
+    A = sparse.csr_matrix((vals, (rows, cols)), shape=(len(rlb), n_vars))
+    return _Model(r_triples, sizes, a_pairs, req_rows, cap_rows, c, lb, ub, integrality, A,
                   np.array(rlb, dtype=float), np.array(rub, dtype=float), off)
 
 
 # --- greedy assignment (the baseline, and the fallback) --------------------------------------
 
 def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
-    """A feasible solution built task by task (earliest first): the fixed R, then for each
-    unmet requirement the cheapest holder with room for ``min_share`` of the task, then
-    the days shared out by cost within the remaining capacity; then the cheapest A that
-    fits."""
+    """A feasible solution built task by task (earliest first): the kept R, the cheapest
+    holder of each requirement, then more people (cheapest first) until everybody's equal
+    share fits in their remaining capacity; a team that cannot fit leaves the task without
+    R (the kept R stay, overloaded if they must). Then the cheapest A that fits."""
     sol = np.zeros(mdl.n)
     off = mdl.offsets
-    left = problem.capacity.copy()
     loads = problem.loads
-    r_index = {pair: i for i, pair in enumerate(mdl.r_pairs)}
+    # Capacity kept letters will need is reserved from the start, released task by task.
+    left = problem.capacity - _kept_load(problem)
+    x_index = {triple: i for i, triple in enumerate(mdl.r_triples)}
+    k_index = {size: j for j, size in enumerate(mdl.sizes)}
     a_index = {pair: j for j, pair in enumerate(mdl.a_pairs)}
     order = sorted(range(len(problem.task_ids)),
                    key=lambda t: (min((m for m, _ in problem.task_spread[t]), default=0), -loads[t], t))
@@ -528,50 +572,57 @@ def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
 
     for t in order:
         load = loads[t]
-        need = problem.min_share * load
         cands = problem.r_candidates[t]
+        allowed = [n for n in team_sizes(problem, t) if (t, n) in k_index]
+        biggest = max(allowed) if allowed else 0
 
-        def cost(p: int, t: int = t) -> tuple[float, float, int]:
-            i = r_index[(t, p)]
-            return (mdl.c[off["y"] + i], mdl.c[off["x"] + i], p)
+        def cost(p: int, t: int = t, allowed: list[int] = allowed) -> tuple[float, int]:
+            i = next((x_index[(t, p, n)] for n in allowed if (t, p, n) in x_index), None)
+            return (mdl.c[off["x"] + i] if i is not None else np.inf, p)
 
-        days: dict[int, float] = {p: 0.0 for p in cands if (t, p) in problem.fixed_r}
-        remaining = load
+        def fits(p: int, share: float, t: int = t) -> bool:
+            return room(p, t) >= share - _EPS
+
+        fixed = [p for p in cands if (t, p) in problem.fixed_r]
+        for p in fixed:
+            take(p, t, -_kept_share(problem, t))
+        team = list(fixed)
+        tried = set(team)
         for cid, level in problem.requirements[t]:
-            if any(_meets(problem, p, cid, level) for p in days):
+            if len(team) >= biggest or any(_meets(problem, p, cid, level) for p in team):
                 continue
-            # A holder with room for min_share first; else the one with most room (a deficit
-            # costs less than an unmet requirement).
-            able = sorted((p for p in cands if p not in days and _meets(problem, p, cid, level)),
-                          key=lambda p: (room(p, t) < need - _EPS, cost(p) if room(p, t) >= need - _EPS
-                                         else (-room(p, t), 0.0, p)))
-            if able:
-                p = able[0]
-                given = max(0.0, min(need, room(p, t), remaining))
-                days[p] = given
-                take(p, t, given)
-                remaining -= given
-        # Share out the rest: the people already on the task first, then newcomers.
-        for p in sorted(days, key=cost) + sorted((p for p in cands if p not in days), key=cost):
-            if remaining <= _EPS:
+            share = load / (len(team) + 1)
+            holders = sorted((p for p in cands if p not in tried and _meets(problem, p, cid, level)),
+                             key=lambda p: (not fits(p, share), cost(p)))
+            if holders:
+                team.append(holders[0])
+                tried.add(holders[0])
+        others = sorted(cands, key=cost)
+        while len(team) < biggest:
+            share = load / len(team) if team else load
+            if team and all(fits(p, share) for p in team):
                 break
-            extra = min(remaining, room(p, t))
-            if p not in days and extra < need - _EPS:
-                continue
-            if extra > _EPS:
-                days[p] = days.get(p, 0.0) + extra
-                take(p, t, extra)
-                remaining -= extra
-        for p, d in days.items():
-            i = r_index[(t, p)]
-            sol[off["x"] + i] = 1
-            sol[off["y"] + i] = d
-        sol[off["u"] + t] = max(remaining, 0.0)
-        if not days:
+            nxt = next((p for p in others if p not in tried and fits(p, load / (len(team) + 1))), None)
+            if nxt is None:
+                break
+            team.append(nxt)
+            tried.add(nxt)
+        # Whoever cannot carry an equal share leaves, until the team is stable (kept R stay).
+        while team and any(p not in fixed and not fits(p, load / len(team)) for p in team):
+            team = [p for p in team if p in fixed or fits(p, load / len(team))]
+        if team and len(team) in allowed and all((t, p, len(team)) in x_index for p in team):
+            n = len(team)
+            for p in team:
+                sol[off["x"] + x_index[(t, p, n)]] = 1
+                take(p, t, load / n)
+            sol[off["k"] + k_index[(t, n)]] = 1
+        else:
             sol[off["w"] + t] = 1
         # A: the fixed one, else the cheapest that fits in capacity.
-        a_cands = problem.a_candidates[t]
+        a_cands = [p for p in problem.a_candidates[t] if (t, p) in a_index]
         fixed_a = [p for p in a_cands if (t, p) in problem.fixed_a]
+        for p in fixed_a:  # its reserved share, taken again just below
+            take(p, t, -problem.a_share * load)
         pick = fixed_a[0] if fixed_a else None
         if pick is None:
             for p in sorted(a_cands, key=lambda p: (mdl.c[off["a"] + a_index[(t, p)]], p)):
@@ -583,15 +634,11 @@ def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
         else:
             sol[off["a"] + a_index[(t, pick)]] = 1
             take(pick, t, problem.a_share * load)
+    chosen = {(t, p) for (t, p, n), i in x_index.items() if sol[off["x"] + i] > 0.5}
     for q, (t, k) in enumerate(mdl.req_rows):
         cid, level = problem.requirements[t][k]
-        holders = [p for p in problem.r_candidates[t] if _meets(problem, p, cid, level)]
-        need = problem.min_share * loads[t]
-        if need > 0:
-            done = sum(sol[off["y"] + r_index[(t, p)]] for p in holders)
-            sol[off["v"] + q] = max(0.0, need - done) / need
-        else:
-            sol[off["v"] + q] = 0.0 if any(sol[off["x"] + r_index[(t, p)]] > 0.5 for p in holders) else 1.0
+        met = any((t, p) in chosen and _meets(problem, p, cid, level) for p in problem.r_candidates[t])
+        sol[off["v"] + q] = 0.0 if met else 1.0
     for k, (p, m) in enumerate(mdl.cap_rows):
         sol[off["o"] + k] = max(0.0, -left[p, m])
     return sol
@@ -705,7 +752,7 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
     names = problem.person_names
     rows: list[dict[str, Any]] = []
     loads = problem.loads
-    chosen_r = {(t, p): sol[off["y"] + i] for i, (t, p) in enumerate(mdl.r_pairs) if sol[off["x"] + i] > 0.5}
+    chosen_r = {(t, p): loads[t] / n for i, (t, p, n) in enumerate(mdl.r_triples) if sol[off["x"] + i] > 0.5}
     chosen_a = {(t, p) for j, (t, p) in enumerate(mdl.a_pairs) if sol[off["a"] + j] > 0.5}
 
     left_cap = problem.capacity.copy()
@@ -773,7 +820,7 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
     # What stays uncovered, and why.
     left = []
     for t, tid in enumerate(problem.task_ids):
-        u = sol[off["u"] + t]
+        u = loads[t] if sol[off["w"] + t] > 0.5 else 0.0
         if u > 1e-3:
             cands = [q for q in problem.r_candidates[t]]
             if cands:
@@ -788,7 +835,7 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
             left.append(_uncovered(problem, t, "competence", cid, level, R["uncovered_competence"].format(
                 required=level, competence=problem.competence_names.get(cid, cid))))
     for t in range(len(problem.task_ids)):
-        if sol[off["w"] + t] > 0.5 and sol[off["u"] + t] <= 1e-3:
+        if sol[off["w"] + t] > 0.5 and loads[t] <= 1e-3:
             left.append(_uncovered(problem, t, "no_r", None, 1, R["uncovered_no_r"]))
         if sol[off["z"] + t] > 0.5:
             left.append(_uncovered(problem, t, "no_a", None, 1, R["uncovered_no_a"]))
@@ -830,7 +877,7 @@ def _uncovered(problem: StaffingProblem, t: int, what: str, cid: str | None, amo
 
 def propose_staffing(frames: Frames, locks: Any = None, reassign: bool = False, time_limit: float = 20.0,
                      weights: Weights = DEFAULT_WEIGHTS, max_candidates: int = MAX_CANDIDATES,
-                     a_share: float = workload.A_SHARE, min_share: float = MIN_SHARE) -> StaffingResult:
+                     a_share: float = workload.A_SHARE, max_team: int = MAX_TEAM) -> StaffingResult:
     """Propose who does (R) and who approves (A) each task of the horizon.
 
     Parameters
@@ -843,8 +890,7 @@ def propose_staffing(frames: Frames, locks: Any = None, reassign: bool = False, 
     weights : the objective's coefficients (``Weights``).
     max_candidates : R candidates kept per task (plus the existing and locked ones).
     a_share : the A's share of a task's load (``workload.A_SHARE``).
-    min_share : the least share of a task's days done by the holders of each required
-        competence (``MIN_SHARE``).
+    max_team : at most this many R per task (``MAX_TEAM``; one more than the kept R).
 
     Returns
     -------
@@ -861,7 +907,7 @@ def propose_staffing(frames: Frames, locks: Any = None, reassign: bool = False, 
     True
     """
     problem = build_problem(frames, locks=locks, reassign=reassign, a_share=a_share,
-                            max_candidates=max_candidates, weights=weights, min_share=min_share)
+                            max_candidates=max_candidates, weights=weights, max_team=max_team)
     return solve(problem, time_limit=time_limit)
 
 
