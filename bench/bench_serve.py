@@ -64,9 +64,19 @@ def start(folder: Path, participants: int, preheat: bool) -> tuple[subprocess.Po
     port = free_port()
     log = folder.parent / f"voila-{port}.log"
     ws = Workshop.open(folder)
-    with open(log, "w") as out:
+    log.write_text("")
+    with open(log, "a") as out:  # O_APPEND: the kernels' lines never overwrite each other
         process = serve.start(ws, "127.0.0.1", port, participants, preheat, stdout=out, stderr=subprocess.STDOUT)
     ws.close()
+    try:
+        wait_ready(process, port, log, participants, preheat)
+    except BaseException:
+        stop(process)
+        raise
+    return process, port, log
+
+
+def wait_ready(process: subprocess.Popen, port: int, log: Path, participants: int, preheat: bool) -> None:
     t0 = time.perf_counter()
     while True:
         if process.poll() is not None:
@@ -82,7 +92,6 @@ def start(folder: Path, participants: int, preheat: bool) -> tuple[subprocess.Po
             raise SystemExit("server not ready after 15 min")
         time.sleep(0.5)
     print(f"  server ready in {time.perf_counter() - t0:.1f} s (preheat={preheat})", flush=True)
-    return process, port, log
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -160,6 +169,8 @@ async def joins_only(base: str, tokens: dict[str, str]) -> list[float]:
 
 
 def main() -> None:
+    # a timeout's SIGTERM must still stop the servers (the finally blocks below)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=30)
     parser.add_argument("--submissions", type=int, default=20)

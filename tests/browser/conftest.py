@@ -142,7 +142,8 @@ def start_server(folder: Path, participants: int = 3, port: int | None = None, p
     port = port or free_port()
     log = folder.parent / f"serveur-{port}.log"
     ws = Workshop.open(folder)
-    with open(log, "w") as out:
+    log.write_text("")
+    with open(log, "a") as out:  # O_APPEND: the kernels' lines never overwrite each other
         process = serve.start(ws, "127.0.0.1", port, participants, preheat, stdout=out, stderr=subprocess.STDOUT)
     server = Server(ws, port, process, log)
     try:
