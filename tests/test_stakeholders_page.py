@@ -62,6 +62,18 @@ def test_add_actor_is_attributed_and_shows_on_the_map(demo_workshop):
     assert rid in {o[1] for o in page.relation_form.inputs["target_id"].options}
 
 
+def test_ratings_of_a_new_actor_must_be_chosen(demo_workshop):
+    store = demo_workshop.store
+    before = store.count("actors")
+    form = StakeholdersPage(session_of(demo_workshop, "PER-04")).add_form
+    assert [form.inputs[n].value for n in ("category", "power", "interest")] == [None, None, None]
+    form.inputs["name"].value = "Office de tourisme"
+    form.inputs["category"].value = "association"
+    assert form.submit() is None and store.count("actors") == before
+    assert "Pouvoir (influence)" in html.unescape(form.status.value)
+    assert form.inputs["name"].value == "Office de tourisme"       # what was typed is kept
+
+
 def test_probable_duplicate_needs_an_explicit_confirmation(demo_workshop):
     store = demo_workshop.store
     before = store.count("actors")
