@@ -770,6 +770,29 @@ JOURNAL = _rows("id action_id date kind text author", [
 ])
 
 
+# --- Participants' ratings of contested actors (step 2, during the workshop) --------
+# actor: "person power/interest/attitude; …" — the group disagrees on some of them.
+
+_RATINGS = {
+    "ACT-42": "PER-02 4/3/opposant; PER-04 3/4/opposant; PER-10 2/3/réservé; PER-27 4/4/opposant; PER-01 3/3/opposant",
+    "ACT-24": "PER-02 4/2/réservé; PER-03 4/3/opposant; PER-08 3/2/neutre; PER-15 4/3/réservé",
+    "ACT-35": "PER-04 2/4/favorable; PER-10 3/4/réservé; PER-27 3/4/allié; PER-02 2/3/réservé",
+    "ACT-25": "PER-12 3/1/neutre; PER-06 4/2/favorable; PER-08 2/1/neutre",
+    "ACT-48": "PER-03 3/4/opposant; PER-02 1/4/opposant; PER-01 2/4/réservé",
+}
+
+
+def _actor_ratings() -> list[dict[str, Any]]:
+    out = []
+    for actor, text in _RATINGS.items():
+        for item in text.split(";"):
+            person, scores = item.split()
+            power, interest, attitude = scores.split("/")
+            out.append({"id": f"NOT-{len(out) + 1:03d}", "actor_id": actor, "person_id": person,
+                        "power": int(power), "interest": int(interest), "attitude": attitude})
+    return out
+
+
 # --- Public API -------------------------------------------------------------------
 
 def demo_records() -> dict[str, list[dict[str, Any]]]:
@@ -797,6 +820,8 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
         "journal": [dict(r) for r in JOURNAL],
         "attachments": [],
         "scenarios": [],
+        "actor_ratings": _actor_ratings(),
+        "reviews": [],
     }
     return {kind: data[kind] for kind in model.KIND_ORDER}
 

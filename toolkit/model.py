@@ -211,6 +211,16 @@ KINDS: dict[str, Kind] = {
             _f("description"),
             _f("changes", "json", default=()),
         )),
+        # The eight-weekly project review (step 8): who came, what was decided, and the
+        # changes it made to the action sheets (each also in the sheets' own history).
+        Kind("reviews", "REV", (
+            _f("date", "date", required=True),
+            _f("body_id", "ref", ref="bodies"),
+            _f("present", "refs", ref="persons", default=()),
+            _f("excused", "refs", ref="persons", default=()),
+            _f("decisions", max_length=10000),
+            _f("changes", "json", default=()),
+        )),
     ]
 }
 
@@ -218,8 +228,22 @@ KINDS: dict[str, Kind] = {
 KIND_ORDER: list[str] = [
     "project", "competences", "actors", "relations", "persons", "assessments", "axes",
     "actions", "fundings", "tasks", "requirements", "raci", "bodies", "memberships",
-    "journal", "attachments", "scenarios",
+    "journal", "attachments", "scenarios", "reviews",
 ]
+
+# --- stakeholders (step 2): each participant's own rating of an actor ----------------
+# An actor keeps one power / interest / attitude (as entered, or as the consultant
+# settles it); the participants' ratings are kept beside it, one per person and actor,
+# so that the facilitator sees their average and their spread. Private to their author.
+KINDS["actor_ratings"] = Kind("actor_ratings", "NOT", (
+    _f("actor_id", "ref", required=True, ref="actors"),
+    _f("person_id", "ref", required=True, ref="persons"),
+    _f("power", required=True, **SCALE),
+    _f("interest", required=True, **SCALE),
+    _f("attitude", "choice", required=True, choices=L.ATTITUDES),
+    _f("comment"),
+), private_owner="person_id")
+KIND_ORDER.append("actor_ratings")
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
