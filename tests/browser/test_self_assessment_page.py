@@ -2,7 +2,7 @@
 
 A participant fills part of the form, closes the page, reopens the link and finds the
 answers, completes the rest; the consultant's matrix shows them; another participant's
-link shows none of them.
+link shows none of them; the facilitator's board says who has completed.
 """
 from __future__ import annotations
 
@@ -131,3 +131,16 @@ def test_fill_close_reopen_complete_and_private(server, browser, page, assert_lo
     assert other.input_value(f".maillage-cmp-{first[0]} .maillage-comment textarea") == ""
     assert_local(other)
     other.context.close()
+
+    # the facilitator's board: who has completed, no answers until asked
+    board = _recorded(browser.new_context(viewport={"width": 1280, "height": 900}).new_page())
+    board.goto(server.url("animateur.ipynb", server.facilitator))
+    board.wait_for_selector(".maillage-self-assessment-board")
+    name = server.store.get("persons", PERSON)["name"]
+    board.wait_for_function("n => document.querySelector('.maillage-self-assessment-board').innerText.includes(n)",
+                            arg=name)
+    text = board.inner_text(".maillage-self-assessment-board")
+    assert "1 auto-évaluation(s) terminée(s)" in text and "rue Nationale" not in text
+    assert board.locator(".maillage-self-assessment-board table").count() == 0
+    assert_local(board)
+    board.context.close()
