@@ -64,7 +64,8 @@ def test_everything_from_the_workshop_is_escaped(demo_workshop: Workshop) -> Non
     s.update("project", "PRJ", {"name": "<script>alert('x')</script>"}, by="t")
     s.update("bodies", "INS-01", {"name": "Comité <img src=x onerror=alert(1)>"}, by="t")
     s.update("actions", "ACN-01", {"name": "Boutique \" onmouseover=\"alert(2)"}, by="t")
-    page = report.build_report(demo_workshop, today=TODAY)
+    mine = [x for x in report.SECTIONS if x.key in ("projet", "gouvernance", "fiches_actions", "revue")]
+    page = report.build_report(demo_workshop, today=TODAY, sections=mine)
     assert "<script" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "Comité &lt;img src=x onerror=alert(1)&gt;" in page
@@ -129,5 +130,5 @@ def test_missing_libreoffice_is_a_french_error(demo_workshop: Workshop, tmp_path
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(report, "soffice_path", lambda: None)
     with pytest.raises(Exception, match="LibreOffice .* introuvable"):
-        report.write_report(demo_workshop, folder=tmp_path, today=TODAY)
+        report.write_report(demo_workshop, folder=tmp_path, today=TODAY, sections=report.SECTIONS[:1])
     assert (tmp_path / "restitution.html").exists()  # the HTML is there all the same

@@ -470,7 +470,8 @@ def html_to_pdf(html_path: Path, out_dir: Path | None = None, timeout: int = 240
     return pdf
 
 
-def write_report(ws: Any, folder: Path | None = None, pdf: bool = True, today: dt.date | None = None) -> dict[str, Path]:
+def write_report(ws: Any, folder: Path | None = None, pdf: bool = True, today: dt.date | None = None,
+                 sections: list[Section] | None = None) -> dict[str, Path]:
     """Write ``restitution.html`` (and ``restitution.pdf``) into ``exports/restitution/``.
 
     Returns
@@ -481,7 +482,7 @@ def write_report(ws: Any, folder: Path | None = None, pdf: bool = True, today: d
     folder = Path(folder) if folder else Path(ws.exports_dir) / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     html_path = folder / f"{REPORT_NAME}.html"
-    html_path.write_text(build_report(ws, today=today), encoding="utf-8")
+    html_path.write_text(build_report(ws, today=today, sections=sections), encoding="utf-8")
     paths = {"html": html_path}
     if pdf:
         paths["pdf"] = html_to_pdf(html_path, folder)

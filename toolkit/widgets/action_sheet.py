@@ -51,7 +51,7 @@ def _e(value: Any) -> str:
 def current_editor(session: Session) -> Editor:
     """The editor for a write now: the session's access, its token checked again (a link
     revoked while the page is open is refused, ``AccessDenied``)."""
-    token = getattr(session, "_token", None)
+    token = session.guard.token  # the same check as the framework's Guard before its writes
     if token is not None:
         now = identify(session.store, token)
         if now.role != session.access.role or now.person_id != session.access.person_id:
