@@ -1501,6 +1501,10 @@ STAFFING_SOLVER: dict[str, str] = {
     "optimal": "solution optimale (solveur HiGHS)",
     "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap:.1%})",
     "greedy": "solution gloutonne retenue (le solveur n'a pas fait mieux dans le temps imparti)",
+    "rounding": "arrondi de la relaxation linéaire (solveur HiGHS) ; le programme entier n'a pas fait mieux "
+                "dans le temps imparti",
+    "restricted": "programme entier résolu sur les candidats retenus par la relaxation linéaire (solveur HiGHS)",
+    "neighbourhood": "amélioré par recherche à grand voisinage : fenêtres de tâches résolues par le solveur HiGHS",
     "greedy_only": "affectation gloutonne (sans solveur)",
 }
 STAFFING_EXPECT: dict[str, str] = {
