@@ -8,8 +8,15 @@ Why scipy's ``milp``: HiGHS is a state-of-the-art open MILP solver, scipy ships 
 wheels (no native build, no licence, works offline), and scipy is a light, well-kept
 dependency; PuLP would need an external CBC binary and OR-Tools is a much heavier
 dependency for a model of this size. scipy's interface accepts no starting solution, so a
-greedy assignment is built in the same run and kept whenever the solver, stopped by its
-time limit, has not done better: the proposal is never worse than the greedy one.
+greedy staffing is built in the same run and kept whenever the solver has not done
+better: the proposal is never worse than the greedy one.
+
+A workshop of ordinary size (up to ``DIRECT_LIMIT`` binaries: the demo has about 1,300)
+is solved whole, usually to optimality in a second or two. A bigger one (the benchmark's
+500 tasks × 200 persons) is solved in stages within the same time limit: HiGHS solves
+the linear relaxation, which is rounded into a staffing; HiGHS then solves the programme
+on the people the relaxation uses; then a large-neighbourhood search re-solves windows
+of tasks with HiGHS while the others keep their staffing.
 
 The model
 ---------
