@@ -113,6 +113,12 @@ def test_locks_are_respected_and_rerun(empty_workshop):
     assert "verrouillée par le consultant" in a.loc[("T2", "P1", "R"), "reason"]
 
 
+def test_a_workshop_without_tasks_needs_no_staffing(empty_workshop):
+    result = staffing.propose_staffing(empty_workshop.store.frames())
+    assert result.method == "optimal"
+    assert result.assignments.empty and result.uncovered.empty and result.objective == 0.0
+
+
 def test_bad_locks_are_refused_in_french(empty_workshop):
     frames = build(empty_workshop, persons=PEOPLE)
     with pytest.raises(ValidationError) as exc:

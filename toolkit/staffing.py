@@ -848,6 +848,8 @@ def solve(problem: StaffingProblem, time_limit: float = 20.0, mip_gap: float = 1
         if value < best_obj - 1e-7 or (how == "optimal" and value <= best_obj + 1e-7):
             best, best_obj, method, message = sol, value, how, text
 
+    if use_solver and not mdl.n:  # nothing to staff: nothing can be better
+        method, message = "optimal", L.STAFFING_SOLVER["optimal"]
     if use_solver and mdl.n:
         if int(mdl.integrality.sum()) <= direct_limit:
             res = _milp(mdl, left(), mip_gap)
