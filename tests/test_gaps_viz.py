@@ -4,9 +4,9 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+from gaps_world import build
 from matplotlib.figure import Figure
 
-from gaps_world import build
 from toolkit import gaps, scenarios, workload
 from toolkit.viz import gaps as pictures
 

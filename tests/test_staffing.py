@@ -113,6 +113,12 @@ def test_locks_are_respected_and_rerun(empty_workshop):
     assert "verrouillée par le consultant" in a.loc[("T2", "P1", "R"), "reason"]
 
 
+def test_a_workshop_without_tasks_needs_no_staffing(empty_workshop):
+    result = staffing.propose_staffing(empty_workshop.store.frames())
+    assert result.method == "optimal"
+    assert result.assignments.empty and result.uncovered.empty and result.objective == 0.0
+
+
 def test_bad_locks_are_refused_in_french(empty_workshop):
     frames = build(empty_workshop, persons=PEOPLE)
     with pytest.raises(ValidationError) as exc:
@@ -219,3 +225,14 @@ def test_demo_greedy_baseline_is_a_valid_staffing(demo, reassign):
     problem = staffing.build_problem(frames, reassign=reassign)
     greedy = staffing._greedy(problem, staffing._build_model(problem))
     assert staffing.is_feasible(problem, greedy)
+
+
+def test_big_model_path_relaxes_rounds_and_solves_a_neighbourhood(demo):
+    # Forced on the demo (direct_limit=0): the path taken by models too big for HiGHS at once.
+    frames, _ = demo
+    problem = staffing.build_problem(frames, reassign=True)
+    result = staffing.solve(problem, time_limit=30, direct_limit=0)
+    assert result.method in ("rounding", "restricted", "neighbourhood", "greedy")
+    assert staffing.is_feasible(problem, result.solution)
+    assert result.objective == pytest.approx(staffing.objective_of(problem, result.solution))
+    assert result.objective <= result.greedy_objective

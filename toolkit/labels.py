@@ -1385,6 +1385,7 @@ GAP_COLUMNS: dict[str, str] = {
     "required_level": "Niveau requis",
     "best_level": "Meilleur niveau mobilisable",
     "best_holders": "Titulaires mobilisables au meilleur niveau",
+    "qualified": "Ont le niveau sans être mobilisables",
     "gap": "Écart (niveaux)",
     "tasks": "Tâches concernées",
     "first_month": "Besoin à partir de",
@@ -1409,15 +1410,12 @@ GAP_COLUMNS: dict[str, str] = {
     "target_kind": "Type d'écart",
     "target_id": "Écart (id)",
     "target": "Écart traité",
-    "reason_gap": "Cause",
     "balance": "Solde (jours)",
     "persons_over": "Personnes en surcharge",
     "person_overload": "Surcharges individuelles (jours)",
 }
 
 GAP_REASONS: dict[str, str] = {
-    "no_holder": "personne n'atteint le niveau {level} dans l'équipe",
-    "holders_not_mobilisable": "les titulaires du niveau {level} ({holders}) ne sont pas mobilisables (vouloir ou pouvoir insuffisant)",
     "training": "{person} est au niveau {current} en « {competence} » (un niveau en dessous du niveau {level} requis) "
                 "et se dit motivé(e) ({vouloir}/4) : {days:g} jours de formation et de tutorat estimés",
     "coaching": "{person} a le niveau {current} en « {competence} » mais {why} : accompagnement "
@@ -1488,7 +1486,6 @@ SCENARIO_EXPECT: dict[str, str] = {
     "competences": "un dictionnaire compétence → niveau (1 à 4) ou [savoir, vouloir, pouvoir]",
     "months": "un nombre entier de mois entre 1 et 36",
     "name_unique": "un nom de scénario qui n'existe pas déjà",
-    "scenario": "le nom ou l'identifiant d'un scénario de l'atelier",
     "already_left": "une personne encore présente dans le scénario",
     "assignment": "une affectation existante de cette personne sur cette tâche",
 }
@@ -1580,6 +1577,10 @@ STAFFING_SOLVER: dict[str, str] = {
     "optimal": "solution optimale (solveur HiGHS)",
     "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap:.1%})",
     "greedy": "solution gloutonne retenue (le solveur n'a pas fait mieux dans le temps imparti)",
+    "rounding": "arrondi de la relaxation linéaire (solveur HiGHS) ; le programme entier n'a pas fait mieux "
+                "dans le temps imparti",
+    "restricted": "programme entier résolu sur les candidats retenus par la relaxation linéaire (solveur HiGHS)",
+    "neighbourhood": "amélioré par recherche à grand voisinage : fenêtres de tâches résolues par le solveur HiGHS",
     "greedy_only": "affectation gloutonne (sans solveur)",
 }
 STAFFING_EXPECT: dict[str, str] = {

@@ -361,12 +361,6 @@ _APPLY: dict[str, Callable[[Frames, dict[str, Any], int], None]] = {
 }
 
 
-def _left(frames: Frames, pid: str) -> bool:
-    p = frames["persons"].loc[frames["persons"]["id"] == pid]
-    return bool(len(p)) and not bool(p["in_team"].iloc[0]) and float(p["capacity_days"].iloc[0]) == 0 \
-        and not (frames["assessments"]["person_id"] == pid).any()
-
-
 def apply_changes(frames: Frames, changes: Iterable[Any]) -> Frames:
     """The frames of a scenario: ``changes`` applied in order to a copy of ``frames``.
 
@@ -396,13 +390,16 @@ def apply_changes(frames: Frames, changes: Iterable[Any]) -> Frames:
     """
     f: Frames = {k: v.copy() for k, v in frames.items()}
     problems: list[Problem] = []
+    gone: set[str] = set()
     for n, change in enumerate(list(changes), 1):
         op_label = L.SCENARIO_OPS.get(str(change.get("op")) if isinstance(change, Mapping) else "", "?")
         where = L.SCENARIO_MESSAGES["change"].format(n=n, op=op_label)
         try:
             clean = clean_change(f, change)
-            if clean["op"] == "depart" and _left(f, clean["personne"]):
-                raise _Refusal("personne", clean["personne"], L.SCENARIO_EXPECT["already_left"])
+            if clean["op"] == "depart":
+                if clean["personne"] in gone:
+                    raise _Refusal("personne", clean["personne"], L.SCENARIO_EXPECT["already_left"])
+                gone.add(clean["personne"])
             _APPLY[clean["op"]](f, clean, n)
         except _Refusal as exc:
             key, value, expected = exc.problem

@@ -8,8 +8,15 @@ Why scipy's ``milp``: HiGHS is a state-of-the-art open MILP solver, scipy ships 
 wheels (no native build, no licence, works offline), and scipy is a light, well-kept
 dependency; PuLP would need an external CBC binary and OR-Tools is a much heavier
 dependency for a model of this size. scipy's interface accepts no starting solution, so a
-greedy assignment is built in the same run and kept whenever the solver, stopped by its
-time limit, has not done better: the proposal is never worse than the greedy one.
+greedy staffing is built in the same run and kept whenever the solver has not done
+better: the proposal is never worse than the greedy one.
+
+A workshop of ordinary size (up to ``DIRECT_LIMIT`` binaries: the demo has about 1,300)
+is solved whole, usually to optimality in a second or two. A bigger one (the benchmark's
+500 tasks × 200 persons) is solved in stages within the same time limit: HiGHS solves
+the linear relaxation, which is rounded into a staffing; HiGHS then solves the programme
+on the people the relaxation uses; then a large-neighbourhood search re-solves windows
+of tasks with HiGHS while the others keep their staffing.
 
 The model
 ---------
@@ -62,6 +69,7 @@ Example
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -82,6 +90,8 @@ _EPS = 1e-6
 NEUTRAL_MOTIVATION = 2.0
 # R candidates kept per task (plus the existing and locked ones): the best levels first.
 MAX_CANDIDATES = 10
+# Binaries up to which the whole programme goes to the solver at once.
+DIRECT_LIMIT = 3000
 # People who do a task together (more only where more R are kept: one more to relieve them).
 MAX_TEAM = 2
 A_ROLES = ("directeur de projet", "chef de projet", "pilote d'action", "élu")
@@ -141,6 +151,8 @@ class StaffingProblem:
     a_share: float
     reassign: bool = False
     max_team: int = 2
+    # persons × months: the overload allowed (default: what kept letters alone force)
+    overload_cap: np.ndarray | None = None
     weights: Weights = DEFAULT_WEIGHTS
     competence_names: dict[str, str] = field(default_factory=dict)
     roles: list[str] = field(default_factory=list)
@@ -445,7 +457,8 @@ def _build_model(problem: StaffingProblem) -> _Model:
         used.update((p, m) for m, _f in problem.task_spread[t])
     # Only the excess of what kept and locked letters alone charge may be overload: nothing
     # new is piled on an overloaded person.
-    kept_load = _kept_load(problem)
+    cap_over = (np.maximum(_kept_load(problem) - problem.capacity, 0.0) if problem.overload_cap is None
+                else problem.overload_cap)
     cap_rows = sorted(used)
     cap_index = {pm: i for i, pm in enumerate(cap_rows)}
     nX, nK, nA, nQ, nC = len(r_triples), len(sizes), len(a_pairs), len(req_rows), len(cap_rows)
@@ -476,7 +489,7 @@ def _build_model(problem: StaffingProblem) -> _Model:
     c[off["w"]:off["w"] + nT] = w.no_r + w.uncovered_day * loads   # the task stays without R
     c[off["z"]:off["z"] + nT] = w.no_a
     c[off["o"]:off["o"] + nC] = w.overload_day
-    ub[off["o"]:off["o"] + nC] = [max(0.0, kept_load[p, m] - problem.capacity[p, m]) for (p, m) in cap_rows]
+    ub[off["o"]:off["o"] + nC] = [cap_over[p, m] for (p, m) in cap_rows]
 
     rows: list[int] = []
     cols: list[int] = []
@@ -544,11 +557,16 @@ def _build_model(problem: StaffingProblem) -> _Model:
 
 # --- greedy assignment (the baseline, and the fallback) --------------------------------------
 
-def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
-    """A feasible solution built task by task (earliest first): the kept R, the cheapest
-    holder of each requirement, then more people (cheapest first) until everybody's equal
-    share fits in their remaining capacity; a team that cannot fit leaves the task without
-    R (the kept R stay, overloaded if they must). Then the cheapest A that fits."""
+def _greedy(problem: StaffingProblem, mdl: _Model, guide: np.ndarray | None = None) -> np.ndarray:
+    """A feasible solution built task by task: the kept R, the cheapest holder of each
+    requirement, then more people (cheapest first) until everybody's equal share fits in
+    their remaining capacity; a team that cannot fit leaves the task without R (the kept R
+    stay, overloaded if they must). Then the cheapest A that fits.
+
+    Without ``guide``, tasks are taken earliest first: the baseline. With ``guide``, a
+    solution of the linear relaxation, this is a rounding of it: the tasks the relaxation
+    staffs most first, and within a task the people it uses most first.
+    """
     sol = np.zeros(mdl.n)
     off = mdl.offsets
     loads = problem.loads
@@ -557,8 +575,17 @@ def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
     x_index = {triple: i for i, triple in enumerate(mdl.r_triples)}
     k_index = {size: j for j, size in enumerate(mdl.sizes)}
     a_index = {pair: j for j, pair in enumerate(mdl.a_pairs)}
-    order = sorted(range(len(problem.task_ids)),
-                   key=lambda t: (min((m for m, _ in problem.task_spread[t]), default=0), -loads[t], t))
+    weight: dict[tuple[int, int], float] = {}
+    if guide is None:
+        order = sorted(range(len(problem.task_ids)),
+                       key=lambda t: (min((m for m, _ in problem.task_spread[t]), default=0), -loads[t], t))
+    else:
+        for (t, p, _n), i in x_index.items():
+            weight[(t, p)] = weight.get((t, p), 0.0) + float(guide[off["x"] + i])
+        for (t, p), j in a_index.items():
+            weight[(t, -1 - p)] = float(guide[off["a"] + j])
+        staffed = 1.0 - guide[off["w"]:off["w"] + len(problem.task_ids)]
+        order = sorted(range(len(problem.task_ids)), key=lambda t: (-round(float(staffed[t]), 6), -loads[t], t))
 
     def room(p: int, t: int) -> float:
         spread = problem.task_spread[t]
@@ -576,9 +603,9 @@ def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
         allowed = [n for n in team_sizes(problem, t) if (t, n) in k_index]
         biggest = max(allowed) if allowed else 0
 
-        def cost(p: int, t: int = t, allowed: list[int] = allowed) -> tuple[float, int]:
+        def cost(p: int, t: int = t, allowed: list[int] = allowed) -> tuple[float, float, int]:
             i = next((x_index[(t, p, n)] for n in allowed if (t, p, n) in x_index), None)
-            return (mdl.c[off["x"] + i] if i is not None else np.inf, p)
+            return (-weight.get((t, p), 0.0), mdl.c[off["x"] + i] if i is not None else np.inf, p)
 
         def fits(p: int, share: float, t: int = t) -> bool:
             return room(p, t) >= share - _EPS
@@ -625,7 +652,7 @@ def _greedy(problem: StaffingProblem, mdl: _Model) -> np.ndarray:
             take(p, t, -problem.a_share * load)
         pick = fixed_a[0] if fixed_a else None
         if pick is None:
-            for p in sorted(a_cands, key=lambda p: (mdl.c[off["a"] + a_index[(t, p)]], p)):
+            for p in sorted(a_cands, key=lambda p: (-weight.get((t, -1 - p), 0.0), mdl.c[off["a"] + a_index[(t, p)]], p)):
                 if problem.a_share * load <= room(p, t) + _EPS or load == 0:
                     pick = p
                     break
@@ -693,37 +720,162 @@ def is_feasible(problem: StaffingProblem, solution: np.ndarray, tol: float = 1e-
     return bool(np.all(ax >= mdl.row_lb - tol) and np.all(ax <= mdl.row_ub + tol))
 
 
+def _milp(mdl: _Model, seconds: float, mip_gap: float, relax: bool = False) -> Any:
+    return milp(mdl.c, integrality=None if relax else mdl.integrality, bounds=Bounds(mdl.lb, mdl.ub),
+                constraints=LinearConstraint(mdl.A, mdl.row_lb, mdl.row_ub),
+                options={"time_limit": max(float(seconds), 0.5), "mip_rel_gap": float(mip_gap), "disp": False})
+
+
+def _restricted(problem: StaffingProblem, mdl: _Model, *solutions: np.ndarray) -> StaffingProblem:
+    """The problem with, as candidates, only the people some of ``solutions`` use (and the
+    kept and locked ones): the neighbourhood where the relaxation says the optimum lies."""
+    off = mdl.offsets
+    used_r = {(t, p) for i, (t, p, _n) in enumerate(mdl.r_triples)
+              if any(sol[off["x"] + i] > 1e-3 for sol in solutions)}
+    used_a = {(t, p) for j, (t, p) in enumerate(mdl.a_pairs) if any(sol[off["a"] + j] > 1e-3 for sol in solutions)}
+    n = len(problem.task_ids)
+    return dataclasses.replace(
+        problem,
+        r_candidates=[[p for p in problem.r_candidates[t] if (t, p) in used_r or (t, p) in problem.fixed_r]
+                      for t in range(n)],
+        a_candidates=[[p for p in problem.a_candidates[t] if (t, p) in used_a or (t, p) in problem.fixed_a]
+                      for t in range(n)])
+
+
+def _lift(sol: np.ndarray, small: _Model, full: _Model) -> np.ndarray:
+    """A solution of a restricted model, as a vector of the full one (same meaning)."""
+    out = np.zeros(full.n)
+    so, fo = small.offsets, full.offsets
+    for key, base, items_small, items_full in (
+            ("x", "x", small.r_triples, full.r_triples), ("k", "k", small.sizes, full.sizes),
+            ("a", "a", small.a_pairs, full.a_pairs), ("v", "v", small.req_rows, full.req_rows),
+            ("o", "o", small.cap_rows, full.cap_rows)):
+        where = {item: i for i, item in enumerate(items_full)}
+        for i, item in enumerate(items_small):
+            out[fo[base] + where[item]] = sol[so[key] + i]
+    n_tasks = fo["z"] - fo["w"]
+    for key in ("w", "z"):
+        out[fo[key]:fo[key] + n_tasks] = sol[so[key]:so[key] + n_tasks]
+    return out
+
+
+def _neighbourhood(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, window: set[int]) -> StaffingProblem:
+    """The problem where every task outside ``window`` keeps its staffing in ``sol``: only
+    the window's tasks are open (a large-neighbourhood search step)."""
+    off = mdl.offsets
+    team: dict[int, list[int]] = {}
+    for i, (t, p, _n) in enumerate(mdl.r_triples):
+        if sol[off["x"] + i] > 0.5:
+            team.setdefault(t, []).append(p)
+    approver = {t: p for j, (t, p) in enumerate(mdl.a_pairs) if sol[off["a"] + j] > 0.5}
+    n = len(problem.task_ids)
+    outside = [t for t in range(n) if t not in window]
+    return dataclasses.replace(
+        problem,
+        r_candidates=[problem.r_candidates[t] if t in window else sorted(team.get(t, [])) for t in range(n)],
+        a_candidates=[problem.a_candidates[t] if t in window else ([approver[t]] if t in approver else [])
+                      for t in range(n)],
+        fixed_r=problem.fixed_r | {(t, p) for t in outside for p in team.get(t, [])},
+        fixed_a=problem.fixed_a | {(t, approver[t]) for t in outside if t in approver},
+        overload_cap=np.maximum(_kept_load(problem) - problem.capacity, 0.0))
+
+
+def _improve(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, deadline: float, mip_gap: float,
+             window_size: int = 60, step_limit: float = 4.0) -> np.ndarray:
+    """Large-neighbourhood search: re-solve, with HiGHS, windows of tasks (by start month)
+    while the rest keeps its staffing; keep each better staffing; stop at ``deadline`` or
+    when a whole pass improves nothing."""
+    order = sorted(range(len(problem.task_ids)),
+                   key=lambda t: (min((m for m, _ in problem.task_spread[t]), default=0), t))
+    windows = [set(order[i:i + window_size]) for i in range(0, len(order), max(window_size // 2, 1))]
+    best, best_obj = sol, float(mdl.c @ sol)
+    while time.perf_counter() < deadline - 0.5:
+        improved = False
+        for window in windows:
+            seconds = min(step_limit, deadline - time.perf_counter())
+            if seconds < 0.5:
+                break
+            sub = _neighbourhood(problem, mdl, best, window)
+            sub_mdl = _build_model(sub)
+            res = _milp(sub_mdl, seconds, mip_gap)
+            if res.x is None:
+                continue
+            lifted = _lift(_clean(res.x, sub_mdl), sub_mdl, mdl)
+            value = float(mdl.c @ lifted)
+            if value < best_obj - 1e-6:
+                best, best_obj, improved = lifted, value, True
+        if not improved:
+            break
+    return best
+
+
 def solve(problem: StaffingProblem, time_limit: float = 20.0, mip_gap: float = 1e-2,
-          use_solver: bool = True) -> StaffingResult:
-    """Solve the staffing problem; never worse than the greedy assignment.
+          use_solver: bool = True, direct_limit: int = DIRECT_LIMIT) -> StaffingResult:
+    """Solve the staffing problem within ``time_limit``; never worse than the greedy one.
+
+    A model of at most ``direct_limit`` binaries (a workshop of ordinary size) goes to
+    HiGHS whole. A bigger one is first relaxed (its linear relaxation, solved by HiGHS) and
+    the relaxation rounded into a staffing (``_greedy`` guided by it); the programme is
+    then solved on the people the relaxation and these staffings use (``_restricted``);
+    then a large-neighbourhood search improves the best staffing so far: windows of tasks
+    are re-solved by HiGHS while the others keep theirs (``_improve``). Each stage only
+    replaces the staffing when it does better by the same objective.
 
     Parameters
     ----------
     problem : from ``build_problem``.
-    time_limit : seconds given to HiGHS.
+    time_limit : seconds for the whole solve (HiGHS gets what is left after the model and
+        the greedy staffing are built).
     mip_gap : relative optimality gap at which HiGHS stops (1 % by default).
     use_solver : False gives the greedy assignment alone (the benchmark's baseline).
+    direct_limit : binaries up to which the whole programme goes to HiGHS at once.
     """
     start = time.perf_counter()
     mdl = _build_model(problem)
     greedy = _greedy(problem, mdl)
     greedy_obj = float(mdl.c @ greedy)
-    sol, method, message = greedy, "greedy_only", L.STAFFING_SOLVER["greedy_only"]
+    best, best_obj = greedy, greedy_obj
+    method, message = ("greedy", L.STAFFING_SOLVER["greedy"]) if use_solver else \
+        ("greedy_only", L.STAFFING_SOLVER["greedy_only"])
+
+    def left() -> float:
+        return time_limit - (time.perf_counter() - start)
+
+    def consider(sol: np.ndarray, how: str, text: str) -> None:
+        nonlocal best, best_obj, method, message
+        value = float(mdl.c @ sol)
+        # A proven optimum is named as such even when the greedy staffing was as good.
+        if value < best_obj - 1e-7 or (how == "optimal" and value <= best_obj + 1e-7):
+            best, best_obj, method, message = sol, value, how, text
+
+    if use_solver and not mdl.n:  # nothing to staff: nothing can be better
+        method, message = "optimal", L.STAFFING_SOLVER["optimal"]
     if use_solver and mdl.n:
-        res = milp(mdl.c, integrality=mdl.integrality, bounds=Bounds(mdl.lb, mdl.ub),
-                   constraints=LinearConstraint(mdl.A, mdl.row_lb, mdl.row_ub),
-                   options={"time_limit": float(time_limit), "mip_rel_gap": float(mip_gap), "disp": False})
-        if res.x is not None and float(mdl.c @ res.x) <= greedy_obj + 1e-7:
-            sol = _clean(res.x, mdl)
-            if res.status == 0:
-                method, message = "optimal", L.STAFFING_SOLVER["optimal"]
-            else:
-                gap = float(getattr(res, "mip_gap", np.nan) or 0.0)
-                method, message = "time_limit", L.STAFFING_SOLVER["time_limit"].format(gap=gap)
+        if int(mdl.integrality.sum()) <= direct_limit:
+            res = _milp(mdl, left(), mip_gap)
+            if res.x is not None:
+                sol = _clean(res.x, mdl)
+                if res.status == 0:
+                    consider(sol, "optimal", L.STAFFING_SOLVER["optimal"])
+                else:
+                    gap = float(getattr(res, "mip_gap", np.nan) or 0.0)
+                    consider(sol, "time_limit", L.STAFFING_SOLVER["time_limit"].format(gap=gap))
         else:
-            method, message = "greedy", L.STAFFING_SOLVER["greedy"]
+            relaxed = _milp(mdl, left() * 0.4, mip_gap, relax=True)
+            if relaxed.x is not None:
+                rounded = _greedy(problem, mdl, relaxed.x)
+                consider(rounded, "rounding", L.STAFFING_SOLVER["rounding"])
+                # The programme on the people the relaxation and the staffings so far use.
+                narrow = _restricted(problem, mdl, relaxed.x, rounded, greedy)
+                narrow_mdl = _build_model(narrow)
+                res = _milp(narrow_mdl, left() * 0.5, mip_gap)
+                if res.x is not None:
+                    consider(_lift(_clean(res.x, narrow_mdl), narrow_mdl, mdl), "restricted",
+                             L.STAFFING_SOLVER["restricted"])
+            consider(_improve(problem, mdl, best, start + time_limit, mip_gap), "neighbourhood",
+                     L.STAFFING_SOLVER["neighbourhood"])
     seconds = time.perf_counter() - start
-    return _result(problem, mdl, sol, float(mdl.c @ sol), greedy_obj, method, message, seconds)
+    return _result(problem, mdl, best, best_obj, greedy_obj, method, message, seconds)
 
 
 def _clean(x: np.ndarray, mdl: _Model) -> np.ndarray:
