@@ -159,7 +159,7 @@ def server(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     """One server for the whole test session, on its own copy of the demo workshop."""
     folder = tmp_path_factory.mktemp("servi") / "demo"
     shutil.copytree(_demo_template, folder)
-    srv = start_server(folder, participants=3)
+    srv = start_server(folder, participants=6)  # the suite opens the welcome page ~9 times
     yield srv
     srv.stop()
     srv.workshop.close()
