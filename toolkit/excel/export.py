@@ -51,6 +51,7 @@ Progress = Callable[[int, int, str], None]
 
 # Analysis sheets: title in row 1, description in row 2, link back in row 3, header in row 4.
 HEADER_ROW = 4
+MAX_LINES = 8  # a wrapped cell shows at most this many lines (the rest in the formula bar)
 MAX_SHEET_TITLE = 31
 
 
@@ -284,13 +285,22 @@ def _literal(value: Any) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
+def _format(value: Any, number_format: str | None) -> str:
+    """The number format of a cell: the column's, dates as JJ/MM/AAAA, else General."""
+    value = F.plain(value)
+    if number_format is None and isinstance(value, (dt.date, dt.datetime)):
+        return F.DATE_FORMAT
+    if number_format is None or isinstance(value, str):
+        return "General"
+    return number_format
+
+
 def _cell(ws: Any, value: Any, number_format: str | None) -> Any:
     value = F.plain(value)
     if value is None:
         return None
-    if number_format is None and isinstance(value, (dt.date, dt.datetime)):
-        number_format = F.DATE_FORMAT
-    return F.styled(ws, value, number_format=number_format) if number_format else F.cell_value(ws, value)
+    number_format = _format(value, number_format)
+    return F.styled(ws, value, number_format=number_format) if number_format != "General" else F.cell_value(ws, value)
 
 
 def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) -> int:
@@ -306,11 +316,16 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
                                                 low=8, high=45)
     F.set_widths(ws, widths)
     ws.row_dimensions[HEADER_ROW].height = F.header_height(headers, widths)
+    # The description spans the table and wraps: a long line would otherwise run past the
+    # table and make « one page wide » shrink everything.
+    span = max(1, len(headers))
+    ws.merged_cells.add(f"A2:{get_column_letter(span)}2")
+    ws.row_dimensions[2].height = F.header_height([section.description], [sum(widths[:span])], line=14.0)
     ws.freeze_panes = f"{get_column_letter(min(hints.freeze, len(headers)) + 1)}{HEADER_ROW + 1}"
     F.declare_size(ws, HEADER_ROW + len(rows), len(headers))
     F.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     ws.append([F.styled(ws, section.title, font=F.TITLE_FONT)])
-    ws.append([F.styled(ws, section.description, font=F.NOTE_FONT)])
+    ws.append([F.styled(ws, section.description, font=F.NOTE_FONT, alignment=F.WRAP)])
     ws.append([F.internal_link(ws, L.EXCEL_TEXT["back_to_cover"], cover)])
     ws.append(F.header_row(ws, headers))
     numeric = _numeric_columns(rows, len(headers))
@@ -318,8 +333,18 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
     if hints.float_format:
         for j in numeric["float"]:
             formats.setdefault(j, hints.float_format)
-    for row in rows:
-        ws.append([_cell(ws, v, formats.get(j)) for j, v in enumerate(row)])
+    for n, row in enumerate(rows, start=HEADER_ROW + 1):
+        # Text longer than its column wraps (and the row grows): text running over the
+        # next empty cells would widen the printed page.
+        long = {j for j, v in enumerate(row) if isinstance(v, str) and len(v) > widths[j] - 2}
+        if long:  # the whole row aligned at the top, beside its tall cells
+            lines = max(F.wrapped_lines(row[j], widths[j]) for j in long)
+            ws.row_dimensions[n].height = 15.0 * min(lines, MAX_LINES)
+            ws.append([F.styled(ws, v, alignment=F.WRAP) if j in long
+                       else F.styled(ws, v, alignment=F.TOP, number_format=_format(v, formats.get(j)))
+                       for j, v in enumerate(row)])
+        else:
+            ws.append([_cell(ws, v, formats.get(j)) for j, v in enumerate(row)])
     first, last = HEADER_ROW + 1, HEADER_ROW + max(1, len(rows))
     last_col = get_column_letter(max(1, len(headers)))
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last}"

@@ -35,6 +35,7 @@ NOTE_FONT = Font(italic=True, color="595959")
 BOLD_FONT = Font(bold=True)
 LINK_FONT = Font(color="0563C1", underline="single")
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 # Highlights: violations and overloads (red), warnings (orange), fine (green).
@@ -145,17 +146,22 @@ def header_height(headers: Sequence[str], widths: Sequence[float], line: float =
     Spreadsheets do not grow a row for wrapped text written by a program (LibreOffice
     keeps the default height), so the height is set from the longest header.
     """
-    lines = 1
-    for h, w in zip(headers, widths):
-        per_line = max(1, int(w) - 1)
-        words, n, used = str(h).split(), 1, 0
-        for word in words:
+    lines = max((wrapped_lines(h, w) for h, w in zip(headers, widths)), default=1)
+    return line * lines
+
+
+def wrapped_lines(text: Any, width: float) -> int:
+    """How many lines ``text`` takes once wrapped (by words) in a column ``width`` wide."""
+    per_line = max(1, int(width) - 1)
+    n = 0
+    for paragraph in str(text).splitlines() or [""]:
+        n, used = n + 1, 0
+        for word in paragraph.split():
             if used and used + 1 + len(word) > per_line:
                 n, used = n + 1, len(word)
             else:
                 used += (1 if used else 0) + len(word)
-        lines = max(lines, n)
-    return line * lines
+    return n
 
 
 def set_widths(ws: Any, widths: Sequence[float], first: int = 1) -> None:
