@@ -14,7 +14,11 @@ Printed figures:
 
 Targets (issue #4): join p95 < 1.5 s with preheating, confirmation p95 < 300 ms.
 
-Usage: ``.venv/bin/python bench/bench_serve.py [--participants 30] [--submissions 20]``
+Usage: ``.venv/bin/python bench/bench_serve.py [--participants 30] [--submissions 20]
+[--backend sqlite|postgresql] [--url STORE_URL]``. ``--backend postgresql`` puts the
+workshop's store in a fresh database on the server of ``MAILLAGE_TEST_PG_URL`` (else the
+throw-away server of ``scripts/postgres.sh``), dropped afterwards; ``--url`` uses a given
+(empty) store instead.
 """
 from __future__ import annotations
 
@@ -35,10 +39,11 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from toolkit import serve  # noqa: E402
 from toolkit.demo import build_demo  # noqa: E402
-from toolkit.voila_client import PageClient, fetch_page  # noqa: E402
+from toolkit.voila_client import _HTTP_THREADS, PageClient, fetch_page  # noqa: E402
 from toolkit.workshop import Workshop  # noqa: E402
 
 
@@ -59,9 +64,19 @@ def start(folder: Path, participants: int, preheat: bool) -> tuple[subprocess.Po
     port = free_port()
     log = folder.parent / f"voila-{port}.log"
     ws = Workshop.open(folder)
-    with open(log, "w") as out:
+    log.write_text("")
+    with open(log, "a") as out:  # O_APPEND: the kernels' lines never overwrite each other
         process = serve.start(ws, "127.0.0.1", port, participants, preheat, stdout=out, stderr=subprocess.STDOUT)
     ws.close()
+    try:
+        wait_ready(process, port, log, participants, preheat)
+    except BaseException:
+        stop(process)
+        raise
+    return process, port, log
+
+
+def wait_ready(process: subprocess.Popen, port: int, log: Path, participants: int, preheat: bool) -> None:
     t0 = time.perf_counter()
     while True:
         if process.poll() is not None:
@@ -69,7 +84,7 @@ def start(folder: Path, participants: int, preheat: bool) -> tuple[subprocess.Po
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/tree", timeout=5).read()
             text = log.read_text(errors="replace")
-            if not preheat or "Kernel pool of accueil.ipynb is filled" in text:
+            if not preheat or serve.warm_pages(text) >= participants:
                 break
         except OSError:
             pass
@@ -77,7 +92,6 @@ def start(folder: Path, participants: int, preheat: bool) -> tuple[subprocess.Po
             raise SystemExit("server not ready after 15 min")
         time.sleep(0.5)
     print(f"  server ready in {time.perf_counter() - t0:.1f} s (preheat={preheat})", flush=True)
-    return process, port, log
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -147,22 +161,34 @@ class Barrier:
 
 async def joins_only(base: str, tokens: dict[str, str]) -> list[float]:
     async def one(token: str) -> float:
-        _, seconds = await asyncio.to_thread(fetch_page, base, "accueil.ipynb", token, 600)
+        _, seconds = await asyncio.get_running_loop().run_in_executor(
+            _HTTP_THREADS, fetch_page, base, "accueil.ipynb", token, 600)
         return seconds
 
     return list(await asyncio.gather(*(one(t) for t in tokens.values())))
 
 
 def main() -> None:
+    # a timeout's SIGTERM must still stop the servers (the finally blocks below)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=30)
     parser.add_argument("--submissions", type=int, default=20)
     parser.add_argument("--sans-comparaison", action="store_true", help="skip the run without preheating")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--url", default=None, help="store URL of an empty store (overrides --backend)")
     args = parser.parse_args()
 
     root = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     folder = root / "demo"
-    ws = Workshop.create(folder)
+    url, pg_db = args.url, None
+    if url is None and args.backend == "postgresql":
+        from bench_store import PgDatabase, _pg_server
+
+        pg_db = PgDatabase(_pg_server(None))
+        url = pg_db.url
+    ws = Workshop.create(folder, url=url)
+    print(f"store: {ws.store.backend}", flush=True)
     build_demo(ws.store)
     persons = ws.store.all("persons")[: args.participants]
     tokens = {p["id"]: p["token"] for p in persons}
@@ -220,6 +246,8 @@ def main() -> None:
         print(f"  join (page rendered), not preheated : p50 {pct(cold, 50):.2f} s  p95 {pct(cold, 95):.2f} s")
         print(f"  ratio p95 not preheated / preheated : {pct(cold, 95) / pct(out['page'], 95):.0f}x")
     shutil.rmtree(root, ignore_errors=True)
+    if pg_db is not None:
+        pg_db.drop()
     if lost or out["join_failed"]:
         raise SystemExit(1)
 

@@ -81,6 +81,13 @@ def test_voila_service_under_its_prefix_without_the_hubs_secrets(tmp_path: Path,
     assert "--Voila.ip=127.0.0.1" in service["command"] and "--port=9200" in service["command"]
     assert service["environment"]["MAILLAGE_ATELIER"] == str(tmp_path / "ateliers" / "montaurel")
     assert "CONFIGPROXY_AUTH_TOKEN" not in service["environment"]
+    # the workshop's own pages (management, QR sheet) build links on the hub's address
+    assert service["environment"]["MAILLAGE_ADRESSE_LIENS"] == "http://127.0.0.1:8000/services/atelier-montaurel"
+    monkeypatch.setenv("MAILLAGE_ADRESSE_LIENS", service["environment"]["MAILLAGE_ADRESSE_LIENS"])
+    from toolkit.serve import page_url
+
+    assert page_url("127.0.0.1", 9200, "accueil.ipynb", "abc") == hub.participant_url(
+        "http://127.0.0.1:8000", "montaurel", "abc")
     assert service["user"] == "maillage"
     voila_json = json.loads((tmp_path / "ateliers" / "montaurel" / ".serveur" / "voila.json").read_text())
     assert voila_json["VoilaKernelManager"]["kernel_pools_config"]["accueil.ipynb"]["pool_size"] == 3

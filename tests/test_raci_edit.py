@@ -151,3 +151,22 @@ def test_demo_proposal_accepted_adds_an_r_and_the_check_changes(demo_workshop):
     raci.accept(s, pid, by="consultant")
     m = raci.matrix(s.frames(), "ACN-20")
     assert m.loc["TAC-066", "PER-26"] == "R"
+
+
+def test_withdraw_own_pending_proposal(empty_workshop):
+    ws = build(empty_workshop, raci="T1 R=P1 A=P2")
+    pid = raci.propose(ws.store, "T1", "P3", "C", proposer_id="P1")
+    with pytest.raises(AccessDenied, match="pas la vôtre"):
+        raci.withdraw(ws.store, pid, "P2")
+    raci.withdraw(ws.store, pid, "P1")
+    assert cell(ws, "T1", "P3", status="proposée") == []
+    assert [h["op"] for h in ws.store.history("raci", pid)] == ["insert", "delete"]
+
+
+def test_withdraw_refused_once_decided(empty_workshop):
+    ws = build(empty_workshop, raci="T1 R=P1 A=P2")
+    pid = raci.propose(ws.store, "T1", "P3", "C", proposer_id="P1")
+    raci.accept(ws.store, pid, by="consultant")
+    with pytest.raises(ConflictError):
+        raci.withdraw(ws.store, pid, "P1")
+    assert ws.store.get("raci", pid)["status"] == "validée"

@@ -1,6 +1,8 @@
 """The self-assessment page (widgets, without a browser) and its board section."""
 from __future__ import annotations
 
+import html
+
 from toolkit import competences as C
 from toolkit import labels as L
 from toolkit import steps
@@ -39,7 +41,7 @@ def test_cards_grouped_by_family_with_labelled_scales(demo_workshop):
     card = page.cards["CMP-09"]
     assert [o[0] for o in card.inputs["pouvoir"].options][1:] == [
         f"{i} – {w}" for i, w in enumerate(L.SCALES["pouvoir"])]
-    assert all(w.value is None for w in card.inputs.values())  # nothing pre-chosen
+    assert all(w.value is None and w.label == L.SELF_ASSESSMENT["unset"] for w in card.inputs.values())
     assert scale_options("savoir")[0] == (L.SELF_ASSESSMENT["unset"], None)
     families = [c.competence_id for c in page.cards.values()]
     assert families.index("CMP-10") < families.index("CMP-08")  # Alimentation before Commerce
@@ -152,11 +154,23 @@ def test_board_counts_without_answers_until_asked(demo_workshop):
     panel = board_section(demo_workshop.store, False)
     assert isinstance(panel, BoardPanel) and board_section(demo_workshop.store, True) is panel
     assert "0 auto-évaluation(s) terminée(s), 29 commencée(s), sur 30" in panel.summary.value
-    assert "Personne 27" in panel.people.value and "Martine" not in panel.people.value  # names hidden
-    assert panel.answers.value == "" and "commentaire privé" not in panel.people.value
+    assert panel.completed.value == f"<p>{html.escape(L.SELF_ASSESSMENT['board_nobody'])}</p>"
+    assert panel.people.value == "" and panel.answers.value == ""  # nothing more until asked
     panel.show_answers.value = True
+    assert "Personne 27" in panel.people.value and "Martine" not in panel.people.value  # names hidden
+    assert "1 / 18" in panel.people.value and "commentaire privé" not in panel.people.value
     assert "Commerce de centre-ville" in panel.answers.value and "commentaire privé" not in panel.answers.value
     assert "Personne 27" not in panel.answers.value
+
+
+def test_board_names_who_has_completed(demo_workshop):
+    page = SelfAssessmentPage(_session(demo_workshop, NEWCOMER))
+    for card in page.cards.values():
+        _rate(card, 1, 1, 1)
+    panel = board_section(demo_workshop.store, False)
+    assert "1 auto-évaluation(s) terminée(s)" in panel.summary.value
+    assert panel.completed.value == "<p>Terminée par : Martine Guérin.</p>"
+    assert "Personne 27" in board_section(demo_workshop.store, True).completed.value
 
 
 def test_board_discovers_the_section(demo_workshop):

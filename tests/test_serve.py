@@ -116,3 +116,10 @@ def test_stopping_maillage_servir_stops_voila(demo_workshop: Workshop, tmp_path)
     finally:
         if cli.poll() is None:
             cli.kill()
+
+
+def test_warm_pages_counted_from_the_log() -> None:
+    from toolkit.widgets.session import READY_MARK
+
+    log = f"[Voila] x\n{READY_MARK}accueil\n{READY_MARK}animateur\n{READY_MARK}accueil\n"
+    assert serve.warm_pages(log) == 2 and serve.warm_pages(log, "animateur") == 1

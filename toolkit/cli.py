@@ -68,6 +68,92 @@ def _liens(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(done: int, total: int, message: str) -> None:
+    """One progress line on stderr, rewritten in place."""
+    print(f"\r{message} : {done}/{total}\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _gabarits(args: argparse.Namespace) -> int:
+    from . import labels as L
+    from .excel.template import write_templates
+
+    paths = write_templates(args.sortie)
+    print(L.EXCEL_TEXT["templates_written"].format(paths=", ".join(str(p) for p in paths)))
+    return 0
+
+
+def _importer(args: argparse.Namespace) -> int:
+    from . import labels as L
+    from .errors import ValidationError
+    from .excel.importer import import_workbook
+
+    ws = Workshop.open(args.atelier)
+    try:
+        counts = import_workbook(args.fichier, ws.store, by=args.par, progress=_progress)
+    except ValidationError as exc:
+        print(file=sys.stderr)
+        shown = exc.problems if args.tous else exc.problems[:args.limite]
+        print(f"Erreur : {exc.title} ({len(exc.problems)} problème{'s' if len(exc.problems) > 1 else ''}) :",
+              file=sys.stderr)
+        for problem in shown:
+            print(f"  - {problem}", file=sys.stderr)
+        if len(shown) < len(exc.problems):
+            print(L.EXCEL_TEXT["import_more"].format(count=len(exc.problems) - len(shown)), file=sys.stderr)
+        return 2
+    print(file=sys.stderr)
+    print(L.EXCEL_TEXT["import_done"].format(count=sum(counts.values()), folder=ws.folder))
+    return 0
+
+
+def _exporter(args: argparse.Namespace) -> int:
+    from . import labels as L
+    from .excel.export import export_workbook, default_export_path
+
+    ws = Workshop.open(args.atelier)
+    path = Path(args.sortie) if args.sortie else default_export_path(ws, args.pseudonymiser)
+    export_workbook(ws.store, path, pseudonymise=args.pseudonymiser, progress=_progress)
+    print(file=sys.stderr)
+    print(L.EXCEL_TEXT["export_done"].format(path=path))
+    return 0
+
+
+def _lettres(args: argparse.Namespace) -> int:
+    from .letters import write_letters
+
+    ws = Workshop.open(args.atelier)
+    paths = write_letters(ws, template=Path(args.modele) if args.modele else None)
+    folder = paths[0].parent if paths else ws.exports_dir / "lettres"
+    print(f"{len(paths)} lettres de mission écrites dans {folder}")
+    return 0
+
+
+def _calendrier(args: argparse.Namespace) -> int:
+    from .governance import HOLIDAYS_IGNORE, HOLIDAYS_MOVE, calendar_ics, meeting_calendar
+
+    ws = Workshop.open(args.atelier)
+    frames = ws.store.frames()
+    holidays = HOLIDAYS_IGNORE if args.jours_feries == "ignorer" else HOLIDAYS_MOVE
+    calendar = meeting_calendar(frames, holidays=holidays, subdivision=args.subdivision)
+    project = ws.store.project() or {}
+    target = Path(args.sortie) if args.sortie else ws.exports_dir / "calendrier_instances.ics"
+    target.write_bytes(calendar_ics(calendar, project.get("name", ""), frames))
+    for row in calendar.itertuples(index=False):
+        moved = f"  (décalée du {row.planned_date:%d/%m/%Y} : {row.holiday})" if row.moved else ""
+        print(f"{row.date:%d/%m/%Y}  {row.body}{moved}")
+    print(f"{len(calendar)} réunions ; calendrier iCalendar écrit dans {target}")
+    return 0
+
+
+def _restitution(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    ws = Workshop.open(args.atelier)
+    paths = write_report(ws, folder=Path(args.sortie) if args.sortie else None, pdf=not args.sans_pdf)
+    for kind, path in paths.items():
+        print(f"Restitution {kind.upper()} : {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="maillage", description="Maillage : ateliers de diagnostic et de staffing.")
     sub = parser.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
@@ -94,6 +180,31 @@ def build_parser() -> argparse.ArgumentParser:
     server_options(p)
     p = add("liens", "Afficher le lien de chaque participant.", _liens)
     server_options(p)
+    p = sub.add_parser("gabarits", help="Générer les gabarits Excel d'import (vierge et exemple rempli).",
+                       description="Générer les gabarits Excel d'import (vierge et exemple rempli).")
+    p.set_defaults(fn=_gabarits)
+    p.add_argument("--sortie", default="gabarits_excel", metavar="DOSSIER", help="dossier où les écrire")
+    p = add("importer", "Importer un classeur Excel dans un atelier (tout ou rien).", _importer)
+    p.add_argument("fichier", metavar="FICHIER.xlsx", help="classeur au format du gabarit d'import")
+    p.add_argument("--par", default="import Excel", help="qui importe (gardé dans l'historique)")
+    p.add_argument("--tous", action="store_true", help="afficher tous les problèmes, même très nombreux")
+    p.add_argument("--limite", type=int, default=200, help=argparse.SUPPRESS)
+    p = add("exporter", "Exporter le classeur de restitution d'un atelier.", _exporter)
+    p.add_argument("--sortie", default=None, metavar="FICHIER.xlsx",
+                   help="fichier à écrire (par défaut : exports/ dans le dossier de l'atelier)")
+    p.add_argument("--pseudonymiser", action="store_true",
+                   help="remplacer les noms des personnes par des pseudonymes stables")
+    p = add("lettres", "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).", _lettres)
+    p.add_argument("--modele", default=None, metavar="FICHIER.docx",
+                   help="modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, sinon celui de Maillage)")
+    p = add("calendrier", "Calculer le calendrier des instances et l'écrire au format iCalendar (.ics).", _calendrier)
+    p.add_argument("--jours-feries", choices=["decaler", "ignorer"], default="decaler",
+                   help="décaler au jour ouvré suivant une réunion tombant un jour férié (par défaut) ou l'ignorer")
+    p.add_argument("--subdivision", default=None, help="jours fériés locaux, p. ex. 57 (Moselle), 974 (La Réunion)")
+    p.add_argument("--sortie", default=None, metavar="FICHIER.ics", help="par défaut : exports/calendrier_instances.ics")
+    p = add("restitution", "Écrire la restitution de l'atelier en HTML autonome et en PDF (LibreOffice).", _restitution)
+    p.add_argument("--sans-pdf", action="store_true", help="écrire seulement le HTML")
+    p.add_argument("--sortie", default=None, metavar="DOSSIER", help="par défaut : exports/restitution/")
     return parser
 
 

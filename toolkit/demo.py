@@ -821,6 +821,7 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
         "attachments": [],
         "scenarios": [],
         "actor_ratings": _actor_ratings(),
+        "reviews": [],
     }
     return {kind: data[kind] for kind in model.KIND_ORDER}
 

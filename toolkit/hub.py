@@ -189,14 +189,16 @@ def voila_service(entry: HubWorkshop, port: int, settings: HubSettings, host: st
     service's prefix (``Voila.base_url``): the hub's proxy forwards
     ``/services/atelier-<slug>/…`` to it unchanged.
     """
-    from .serve import PAGES_DIR, server_env, voila_command
+    from .serve import ENV_LINKS_BASE, PAGES_DIR, server_env, voila_command
 
     ws = Workshop(entry.folder, url=entry.url)
     command = voila_command(ws, host, port, settings.participants) + [f"--Voila.base_url={entry.prefix}"]
     full = server_env(ws, host)
     env = {k: v for k, v in full.items() if k in KEPT_ENV}
     env.update({ENV_FOLDER: str(entry.folder), ENV_URL: entry.url, "VOILA_APP_IP": full["VOILA_APP_IP"],
-                "JUPYTER_PATH": full["JUPYTER_PATH"], "PYTHONUNBUFFERED": "1"})
+                "JUPYTER_PATH": full["JUPYTER_PATH"], "PYTHONUNBUFFERED": "1",
+                # links shown on the workshop's own pages (management page, QR sheet)
+                ENV_LINKS_BASE: settings.links_base + entry.prefix.rstrip("/")})
     service: dict[str, Any] = {
         "name": entry.service,
         "url": f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else host}:{port}",

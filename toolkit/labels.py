@@ -477,7 +477,10 @@ SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "board_title": "Auto-évaluation des compétences",
     "board_count": "{complete} auto-évaluation(s) terminée(s), {started} commencée(s), sur {total} personnes.",
     "board_people": ["Personne", "Organisation", "Compétences renseignées", "Terminée"],
-    "board_show_answers": "Montrer les réponses (synthèse par compétence, sans les noms)",
+    "board_completed": "Terminée par : {names}.",
+    "board_nobody": "Personne n'a encore terminé.",
+    "board_show_answers": "Montrer le détail : l'avancement de chacun et les réponses résumées par compétence",
+    "board_answers_title": "Réponses résumées par compétence (auto-évaluations, sans les noms)",
 }
 
 # --- raci (étape 4 : organigramme des tâches et des responsabilités) ---------------
@@ -567,6 +570,40 @@ RACI_WIDGET: dict[str, str] = {
     "accepted": "Proposition acceptée : {task} / {person} → {letter}",
     "rejected": "Proposition rejetée : {task} / {person} → {letter}",
     "legend": "R : réalise · A : approuve / pilote (un seul par tâche) · C : consulté · I : informé",
+}
+
+RACI_PAGE: dict[str, str] = {
+    "title": "Qui fait quoi ? Proposez les lettres RACI",
+    "intro": "Pour les tâches de vos actions, proposez qui réalise (R), qui approuve ou pilote "
+    "(A, un seul par tâche), qui est consulté (C) et qui est informé (I). L'animateur accepte "
+    "ou rejette chaque proposition ; vous en voyez la suite ici.",
+    "no_action": "Vous n'avez encore aucune action (ni pilote, ni lettre sur une tâche) : "
+    "l'animateur vous en attribuera une.",
+    "facilitator": "Vous êtes l'animateur : la matrice complète et les propositions sont ci-dessous.",
+    "action": "{id} — {name}",
+    "task_row": "{id} · {name} ({start} → {end}, {load:g} j)",
+    "letters_none": "aucune lettre validée",
+    "task": "Tâche",
+    "person": "Qui",
+    "letter": "Lettre",
+    "comment": "Pourquoi (facultatif)",
+    "choose": "— à choisir —",
+    "propose": "Proposer",
+    "proposed": "Proposition enregistrée à {time} : {person} → {letter} sur {task}.",
+    "missing": "Choisissez la tâche, la personne et la lettre.",
+    "mine": "Mes propositions",
+    "mine_none": "Aucune proposition pour le moment.",
+    "withdraw": "Retirer",
+    "withdrawn": "Proposition retirée.",
+    "board_title": "Qui fait quoi : propositions des participants",
+    "board_none": "Aucune proposition pour le moment.",
+}
+RACI_STATUS_SHOWN: dict[str, str] = {"proposée": "en attente", "validée": "acceptée", "rejetée": "rejetée"}
+RACI_BOARD_COLUMNS: dict[str, str] = {
+    "task_id": "Tâche", "person": "Personne", "letter": "Lettre", "proposer": "Proposé par", "status": "Suite",
+}
+RACI_ERRORS_MORE: dict[str, str] = {
+    "not_yours": "Cette proposition n'est pas la vôtre : vous ne pouvez pas la retirer.",
 }
 
 # --- workload (étape 5 : plan de charge) --------------------------------------------
@@ -841,3 +878,741 @@ STAKEHOLDER_PAGE: dict[str, str] = {
     "board_title": "Parties prenantes : la carte et les avis",
 }
 RELATION_WEIGHT_WORDS: tuple[str, ...] = ("faible", "moyenne", "forte")
+
+# --- excel (templates, import, export) -----------------------------------------------
+
+EXCEL_SHEETS: dict[str, str] = {
+    "instructions": "Instructions",
+    "lists": "Listes",
+    "cover": "Page de garde",
+}
+
+EXCEL_TEXT: dict[str, str] = {
+    # template: instructions sheet
+    "template_title": "Gabarit d'import Maillage",
+    "example_title": "Exemple rempli : atelier de démonstration (Montaurel-sur-Sèvre)",
+    "how_title": "Comment remplir ce classeur",
+    "columns_title": "Les colonnes, feuille par feuille",
+    "col_sheet": "Feuille",
+    "col_column": "Colonne",
+    "col_required": "Obligatoire",
+    "col_expected": "Valeur attendue",
+    "yes": "oui",
+    "no": "non",
+    "id_hint": "vide : Maillage en crée un ; à remplir si une autre feuille y fait référence",
+    "project_id_hint": "inutile : le projet est toujours PRJ (un seul projet par atelier)",
+    "refs_hint": "séparés par des points-virgules, par exemple CMP-01; CMP-03",
+    "json_hint": "une liste au format JSON, par exemple [] (laisser vide si aucune)",
+    "list_error_title": "Valeur hors liste",
+    "list_error": "Choisissez une valeur dans la liste déroulante.",
+    "ref_error_title": "Identifiant inconnu",
+    "ref_error": "Cet identifiant n'est pas dans la feuille « {sheet} ». "
+    "Continuez seulement s'il existe déjà dans l'atelier.",
+    "number_error_title": "Nombre attendu",
+    "prompt_title": "{label}",
+    # export
+    "cover_title": "Maillage — classeur de restitution",
+    "cover_project": "Projet",
+    "cover_territory": "Territoire",
+    "cover_programme": "Programme",
+    "cover_start": "Début et horizon",
+    "cover_horizon": "{start} — {months} mois",
+    "cover_date": "Date de l'export",
+    "cover_pseudonymised": "Diffusion",
+    "cover_pseudonymised_text": "Les noms des personnes sont remplacés par des pseudonymes stables "
+    "(Personne 1, Personne 2…).",
+    "cover_contents": "Sommaire",
+    "cover_rows": "Lignes",
+    "cover_description": "Contenu",
+    "cover_data_note": "Les feuilles de données (de « Projet » à « Scénarios ») sont au format du "
+    "gabarit d'import : ce classeur peut être réimporté dans un nouvel atelier "
+    "(maillage importer FICHIER.xlsx --atelier DOSSIER).",
+    "cover_no_project": "(projet non renseigné)",
+    "records_description": "Données de l'atelier : {kind} (format du gabarit d'import)",
+    "back_to_cover": "← Sommaire",
+    "section_failed": "Analyse indisponible pour cet atelier",
+    # progress
+    "progress_read": "Lecture de la feuille « {sheet} »",
+    "progress_check": "Vérification des références",
+    "progress_write": "Enregistrement : {kind}",
+    "progress_sheet": "Feuille « {sheet} »",
+    "progress_save": "Écriture du fichier",
+    "progress_done": "Terminé",
+    "progress_data": "Feuilles de données",
+    # command line
+    "templates_written": "Gabarits écrits : {paths}",
+    "import_done": "Import terminé : {count} enregistrements ajoutés à l'atelier {folder}.",
+    "import_refused": "Import refusé : rien n'a été enregistré dans l'atelier.",
+    "import_more": "… et {count} autres problèmes (option --tous pour tout afficher).",
+    "export_done": "Classeur de restitution écrit : {path}",
+}
+
+# The instructions sheet of the import template, one paragraph a line.
+EXCEL_INSTRUCTIONS: tuple[str, ...] = (
+    "Une feuille par type d'enregistrement, dans l'ordre où il faut les remplir : une ligne par "
+    "enregistrement à partir de la ligne 2, la ligne 1 porte les en-têtes.",
+    "Ne renommez ni les feuilles ni les colonnes, n'en ajoutez pas : une colonne inconnue est refusée "
+    "plutôt que perdue en silence. L'ordre des colonnes est libre.",
+    "Identifiant : laissez vide pour que Maillage en crée un ; remplissez-le (lettres, chiffres, - _ .) "
+    "dès qu'une autre feuille doit y faire référence (ex. ACT-01, PER-02, TAC-023).",
+    "Références : choisissez l'identifiant dans la liste déroulante (il vient de la feuille visée) ; un "
+    "identifiant déjà présent dans l'atelier est accepté aussi. Plusieurs identifiants : séparez-les par "
+    "des points-virgules.",
+    "Listes fermées (catégories, attitudes, rôles, lettres RACI, états…) : choisissez dans la liste "
+    "déroulante ; majuscules, accents manquants et espaces en trop sont tolérés.",
+    "Dates : JJ/MM/AAAA (ou une date Excel) ; mois : AAAA-MM ; oui/non pour les cases à cocher ; "
+    "nombres avec une virgule ou un point.",
+    "Pas de formule (copiez puis « Collage spécial › Valeurs ») et pas de cellule fusionnée : elles "
+    "sont refusées.",
+    "L'import est tout ou rien : si un seul problème est trouvé, rien n'est enregistré et chaque "
+    "problème est listé avec sa feuille, sa ligne, sa colonne, la valeur lue et ce qui était attendu.",
+    "L'import ajoute des enregistrements à l'atelier : un identifiant qui existe déjà dans l'atelier "
+    "est refusé (rien n'est remplacé ni mis à jour). Le projet ne s'importe qu'une fois.",
+    "Commande : maillage importer FICHIER.xlsx --atelier DOSSIER (ou, depuis un carnet, "
+    "toolkit.excel.import_workbook).",
+)
+
+# What the importer expected, when a workbook is refused.
+EXCEL_EXPECT: dict[str, str] = {
+    "workbook": "un classeur Excel .xlsx (enregistré depuis Excel ou LibreOffice au format .xlsx)",
+    "missing_file": "un fichier existant",
+    "sheet": "une feuille nommée « {sheet} », comme dans le gabarit",
+    "column": "une colonne « {header} » en ligne 1",
+    "extra_column": "uniquement les colonnes du gabarit ({headers})",
+    "duplicate_column": "une seule colonne « {header} »",
+    "headerless": "un en-tête en ligne 1 au-dessus de toute valeur",
+    "formula": "une valeur saisie, pas une formule (copiez puis « Collage spécial › Valeurs »)",
+    "error_value": "une valeur, pas une erreur de formule",
+    "merged": "des cellules non fusionnées (défusionnez {ref})",
+    "duplicate_id": "un identifiant unique dans la feuille (déjà utilisé ligne {row})",
+    "existing_id": "un identifiant absent de l'atelier (l'import ajoute, il ne remplace pas)",
+    "reference": "l'identifiant d'un(e) {kind} de la feuille « {sheet} » ou déjà dans l'atelier",
+    "json": "une liste au format JSON, par exemple []",
+    "project_once": "un seul projet (une seule ligne remplie)",
+    "project_exists": "aucun projet : l'atelier en a déjà un",
+}
+
+EXCEL_FIELDS: dict[str, str] = {
+    "file": "Fichier",
+    "sheet": "Feuille",
+    "header": "En-tête",
+}
+
+# The analysis sheets of the deliverable (titles at most 31 characters) and their descriptions.
+EXCEL_SECTIONS: dict[str, str] = {
+    "days": "jours",
+    "indicator": "Indicateur",
+    "pilot_id": "Pilote (id)",
+    "stakeholders_grid": "Grille pouvoir-intérêt",
+    "stakeholders_grid_text": "Étape 2 — chaque acteur placé selon son pouvoir et son intérêt (de 0 à 4, fort à partir "
+    "de 3) et la stratégie qui en découle ; en rouge les opposants, en orange les réservés.",
+    "stakeholders_quadrants": "Stratégies par quadrant",
+    "stakeholders_quadrants_text": "Étape 2 — les quatre quadrants de la grille (Mendelow) : associer étroitement, "
+    "satisfaire, informer, surveiller.",
+    "stakeholders_attitude": "Attitude et pouvoir",
+    "stakeholders_attitude_text": "Étape 2 — l'attitude croisée avec le pouvoir ; en rouge les opposants et réservés "
+    "influents (à traiter d'abord), en orange les alliés pas encore mobilisés.",
+    "stakeholders_metrics": "Indicateurs du réseau",
+    "stakeholders_metrics_text": "Étape 2 — le réseau des relations : nombre d'acteurs liés, intermédiarité, passeurs "
+    "(en orange : sans eux le réseau se coupe), isolés (en rouge), communautés.",
+    "stakeholders_brokers": "Passeurs",
+    "stakeholders_brokers_text": "Étape 2 — les acteurs dont le retrait couperait le réseau en morceaux.",
+    "stakeholders_isolated": "Acteurs isolés",
+    "stakeholders_isolated_text": "Étape 2 — les acteurs qui n'ont aucune relation avec les autres.",
+    "stakeholders_communities": "Communautés",
+    "stakeholders_communities_text": "Étape 2 — les groupes d'acteurs plus liés entre eux qu'avec le reste du réseau.",
+    "stakeholders_widen": "Élargir le tour de table",
+    "stakeholders_widen_text": "Étape 2 — les acteurs non mobilisés qui détiennent une compétence qui manque au projet.",
+    "stakeholders_duplicates": "Doublons probables",
+    "stakeholders_duplicates_text": "Étape 2 — des acteurs saisis deux fois sous des noms proches (à fusionner ?).",
+    "stakeholders_ratings": "Avis des participants",
+    "stakeholders_ratings_text": "Étape 2 — les notations des participants à côté de celles retenues : moyenne et écarts.",
+    "competences_coverage": "Étape 3 — pour chaque compétence : qui l'a évaluée, combien de détenteurs mobilisables "
+    "(savoir, vouloir et pouvoir agir suffisants) ; en rouge les compétences non couvertes, en orange celles "
+    "qui ne tiennent qu'à une personne.",
+    "coverage_chart": "Détenteurs mobilisables par compétence",
+    "competences_lacking": "Étape 3 — les compétences requises par les tâches que personne de mobilisable ne "
+    "détient au niveau requis, avec la cause.",
+    "competences_single": "Étape 3 — les compétences qui reposent sur une seule personne mobilisable.",
+    "competences_training": "Étape 3 — motivés plus que compétents : les candidats à une montée en compétences.",
+    "competences_reluctant": "Étape 3 — experts (savoir ≥ 3) peu motivés : un risque pour le projet.",
+    "competences_gap": "Étape 3 — auto-évaluation et lecture du consultant côte à côte (les deux sont gardées).",
+    "competences_teams": "Étape 3 — profil moyen des organisations sur les trois dimensions (0 à 4).",
+    "competences_savoir": "Étape 3 — savoir agir (niveau), par personne et par compétence, de 0 à 4 : carte de chaleur.",
+    "competences_vouloir": "Étape 3 — vouloir agir (motivation), par personne et par compétence, de 0 à 4.",
+    "competences_pouvoir": "Étape 3 — pouvoir agir (temps, mandat, légitimité), par personne et par compétence, de 0 à 4.",
+    "competences_combined": "Étape 3 — niveau mobilisable : le plus faible des trois dimensions.",
+    "raci_matrix": "Matrice RACI",
+    "raci_matrix_text": "Étape 4 — une ligne par tâche, une colonne par personne : R réalise, A approuve / pilote, "
+    "C consulté, I informé. En rouge les tâches qui enfreignent une règle (colonne « Contrôles »).",
+    "raci_checks_column": "Contrôles",
+    "raci_checks": "Contrôles RACI",
+    "raci_checks_text": "Étape 4 — chaque infraction aux règles de la matrice : un seul A, au moins un R, pas d'A hors "
+    "de l'équipe, pas trop de C et de I, doublons, pilotes qui n'approuvent rien.",
+    "raci_summary": "Synthèse des contrôles RACI",
+    "raci_summary_text": "Étape 4 — le nombre d'infractions par règle.",
+    "raci_proposals": "Propositions RACI",
+    "raci_proposals_text": "Étape 4 — les lettres proposées par les participants, en attente de la décision du consultant.",
+    "workload_plan": "Plan de charge",
+    "workload_plan_text": "Étape 5 — jours par personne et par mois (six premiers mois en détail) ; en rouge les mois "
+    "au-delà de la capacité de la personne.",
+    "workload_months": "Mois à risque",
+    "workload_months_text": "Étape 5 — charge et capacité totales par mois ; en rouge les mois où quelqu'un est en surcharge.",
+    "workload_months_chart": "Charge et capacité par mois",
+    "workload_overloads": "Surcharges",
+    "workload_overloads_text": "Étape 5 — chaque mois où une personne dépasse sa capacité, le plus fort dépassement d'abord.",
+    "workload_idle": "Capacité inutilisée",
+    "workload_idle_text": "Étape 5 — la capacité non employée de chaque personne sur l'horizon.",
+    "workload_staffing": "Staffing des actions",
+    "workload_staffing_text": "Étape 5 — part de la charge de chaque action qui a quelqu'un pour la réaliser (R) ; en "
+    "orange les actions qui ont des tâches sans R.",
+    "gaps_competences": "Écarts de compétences",
+    "gaps_competences_text": "Étape 6 — pour chaque compétence requise : le niveau demandé par les tâches contre le "
+    "meilleur niveau mobilisable, quand et pour combien de jours.",
+    "gaps_capacity": "Écarts de capacité",
+    "gaps_capacity_text": "Étape 6 — chaque mois où une personne est chargée au-delà de sa capacité.",
+    "gaps_persons": "Capacité par personne",
+    "gaps_persons_text": "Étape 6 — capacité, charge, surcharge et capacité libre de chaque personne sur l'horizon.",
+    "gaps_team": "Capacité de l'équipe",
+    "gaps_team_text": "Étape 6 — charge et capacité de toute l'équipe, mois par mois.",
+    "gaps_team_chart": "Charge et capacité de l'équipe",
+    "gaps_remedies": "Remèdes",
+    "gaps_remedies_text": "Étape 6 — les remèdes possibles à chaque écart (réaffectation, montée en compétences, "
+    "accompagnement, élargissement, expertise externe, recrutement) ; en vert celui qui est recommandé.",
+    "gaps_scenarios": "Scénarios comparés",
+    "gaps_scenarios_text": "Étape 6 — les scénarios enregistrés côte à côte avec la référence.",
+    "governance_bodies": "Instances de gouvernance",
+    "governance_bodies_text": "Étape 7 — les instances, leur rythme, leur présidence, leur animation et à qui elles "
+    "rendent compte.",
+    "governance_members": "Composition des instances",
+    "governance_members_text": "Étape 7 — qui siège où, avec quel rôle.",
+    "governance_calendar": "Calendrier des réunions",
+    "governance_calendar_text": "Étape 7 — les réunions de chaque instance sur l'horizon ; en orange celles décalées "
+    "d'un jour férié ou d'un week-end.",
+    "actions_sheets": "Fiches actions",
+    "actions_sheets_text": "Étape 8 — chaque fiche action : pilote, état, avancement, budget, cofinancements, "
+    "journal (son détail est dans la feuille « Journal des actions »).",
+    "actions_states": "Actions par état",
+    "actions_states_text": "Étape 8 — combien d'actions dans chaque état, et leur budget prévu.",
+    "actions_budget": "Consommation budgétaire",
+    "actions_budget_text": "Étape 8 — budget engagé, dépensé et cofinancé au regard du prévu ; en rouge les alertes.",
+    "actions_cofunders": "Cofinanceurs",
+    "actions_cofunders_text": "Étape 8 — les montants apportés par chaque cofinanceur.",
+    "actions_late": "Actions en retard",
+    "actions_late_text": "Étape 8 — les actions dont l'avancement est en retard sur le calendrier, à la date de l'export.",
+    "actions_stalled": "Actions sans nouvelles",
+    "actions_stalled_text": "Étape 8 — les actions actives sans entrée de journal depuis plusieurs semaines.",
+}
+
+# --- governance, letters, actions, review, report (issue 9) -------------------------
+
+GOV_MEMBER_TYPES: dict[str, str] = {"person": "personne", "actor": "organisation"}
+
+GOV_LABELS: dict[str, str] = {
+    "holidays_option": "Jours fériés",
+    "weekend": "week-end",
+    "ics_calendar_name": "Instances — {project}",
+    "ics_summary": "{body} (réunion n° {number})",
+    "ics_moved": "Date décalée : le {date} tombait un jour férié ou chômé ({holiday}).",
+    "ics_members": "Membres",
+    "reports_to": "rend compte à",
+    "sits_in": "siège à",
+    "diagram_bodies": "Instances et membres",
+    "diagram_hierarchy": "Qui rend compte à qui",
+    "diagram_rhythm": "toutes les {weeks} semaines",
+    "diagram_rhythm_1": "chaque semaine",
+    "diagram_more": "… et {n} autres",
+    "diagram_empty": "Aucune instance n'est encore définie.",
+}
+
+GOV_MESSAGES: dict[str, str] = {
+    "no_project": "Le projet n'est pas encore décrit (étape 1, cadrage) : "
+    "sa date de début fixe l'horizon du calendrier.",
+    "bad_calendar": "Calendrier des instances refusé",
+    "bad_subdivision": "Subdivision « {value} » inconnue pour les jours fériés ; attendu : une de {choices}.",
+}
+
+# Column headings of the tables shown to consultants (carnets, report).
+GOV_COLUMNS: dict[str, str] = {
+    "body_id": "Instance (id)",
+    "body": "Instance",
+    "body_kind": "Type d'instance",
+    "member_id": "Membre (id)",
+    "member": "Membre",
+    "member_type": "Nature",
+    "reports_to": "Rend compte à",
+    "chair": "Présidence",
+    "facilitator": "Animation",
+    "members": "Membres",
+    "number": "N°",
+    "planned_date": "Date au rythme",
+    "holiday": "Jour férié",
+    "moved": "Décalée",
+}
+
+LETTER_LABELS: dict[str, str] = {
+    "rhythm": "toutes les {weeks} semaines",
+    "rhythm_1": "chaque semaine",
+}
+
+LETTER_MESSAGES: dict[str, str] = {
+    "no_template": "Modèle de lettre de mission introuvable : {path}.",
+    "not_docx": "Le modèle de lettre de mission n'est pas un document Word (.docx) lisible : {error}.",
+    "bad_tag": "Le modèle de lettre de mission contient une balise invalide : {error}. "
+    "Vérifiez les {{{{ … }}}} et {{% … %}} du modèle.",
+    "unknown_variable": "Le modèle de lettre de mission utilise une variable inconnue : {error}. "
+    "Variables disponibles : projet, personne, actions_pilotees, taches, instances, revue, suivi, "
+    "signataire, date, legende_raci.",
+}
+
+# The wording of the default mission-letter template (toolkit/templates/lettre_de_mission.docx).
+# Jinja tags ({{ … }}, {% … %}) are the template's variables: see toolkit/letters.py.
+LETTER_TEMPLATE: dict = {
+    "date_line": "Le {{ date }}",
+    "title": "Lettre de mission",
+    "to": "À l'attention de {{ personne.nom }}, {{ personne.fonction }} — {{ personne.organisation }}",
+    "subject": "Objet : votre mission dans le projet « {{ projet.nom }} »",
+    "salutation": "Madame, Monsieur,",
+    "intro": "Le projet « {{ projet.nom }} » ({{ projet.programme }}) est conduit du {{ projet.debut }} "
+    "au {{ projet.fin }}. Vous y intervenez en qualité de {{ personne.role }}. La présente lettre "
+    "précise votre périmètre, le temps qui vous est alloué, votre rôle dans chaque action et les "
+    "instances auxquelles vous participez.",
+    "h_time": "1. Le temps alloué à votre mission",
+    "time": "{{ personne.jours_par_mois }} jour(s) par mois sont réservés à votre mission pendant "
+    "les {{ projet.horizon_mois }} mois du projet.",
+    "h_piloted": "2. Les actions que vous pilotez",
+    "piloted_intro": "Vous êtes pilote des actions suivantes : vous en tenez la fiche action à jour "
+    "(état, avancement, budget, journal) et vous en rendez compte en revue de projet.",
+    "piloted_item": "{{ a.nom }} — axe « {{ a.axe }} » ; état : {{ a.etat }} ; du {{ a.debut }} au {{ a.fin }}",
+    "piloted_none": "Vous ne pilotez aucune action du projet.",
+    "h_tasks": "3. Vos tâches et votre rôle (RACI)",
+    "tasks_intro": "Votre rôle dans chaque tâche, tel que validé dans la matrice RACI :",
+    "tasks_columns": ("Action", "Tâche", "Rôle", "Période", "Charge de la tâche (jours)"),
+    "tasks_none": "Aucune tâche ne vous est attribuée à ce jour dans la matrice RACI validée.",
+    "h_bodies": "4. Les instances où vous siégez",
+    "bodies_item": "{{ i.nom }} ({{ i.type }}) — {{ i.role }} — réunion {{ i.rythme }}",
+    "bodies_none": "Vous ne siégez dans aucune instance du projet.",
+    "h_rhythm": "5. Le rythme du suivi",
+    "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }})"
+    "{% if revue.prochaines %} ; prochaines dates : {{ revue.prochaines }}{% endif %}.{% endif %}",
+    "follow_up": "{% if suivi %}En tant que pilote, vous présentez l'avancement de vos actions au suivi "
+    "des pilotes, {{ suivi.rythme }} ({{ suivi.instance }}).{% endif %}",
+    "closing": "Nous vous remercions de votre engagement au service du projet.",
+    "signature": "Pour le projet : {{ signataire }}, directeur(trice) de projet\t\t"
+    "Le (la) titulaire de la mission : {{ personne.nom }}",
+}
+
+ACTION_MESSAGES: dict[str, str] = {
+    "not_your_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seul son pilote ou "
+    "l'animateur de l'atelier le peut.",
+    "pilot_fields": "Champ(s) réservé(s) à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
+    "past_date": "une date passée ou d'aujourd'hui (le journal consigne ce qui a été fait ou décidé)",
+    "file_refused": "Pièce jointe refusée (action « {action} »)",
+    "file_type": "un fichier d'un des types acceptés : {types}",
+    "file_content": "un fichier dont le contenu est bien du type {ext} annoncé par son extension",
+    "file_empty": "un fichier non vide",
+    "file_size": "un fichier d'au plus {max}",
+    "file_total": "au plus {max} de pièces jointes par action ({used} déjà utilisés)",
+    "bad_path": "Chemin de pièce jointe refusé.",
+    "file_missing": "Le fichier de la pièce jointe « {name} » est introuvable dans le dossier de l'atelier.",
+}
+
+# The project review record kind (toolkit/model.py, "reviews"): added here, not above,
+# so that this section stays the only one this issue touches.
+KIND_LABELS["reviews"] = "Revues de projet"
+FIELD_LABELS.update({"present": "Présents", "excused": "Excusés", "decisions": "Décisions"})
+
+REVIEW_LABELS: dict[str, str] = {
+    "past_end": "échéance dépassée",
+    "behind": "avancement en retard sur le calendrier",
+    "spent_over_committed": "dépensé supérieur à l'engagé",
+    "committed_over_planned": "engagé supérieur au prévu",
+    "op_insert": "ajout",
+    "op_update": "modification",
+    "op_delete": "suppression",
+    "none": "(aucun)",
+    "not_both": "une personne présente ou excusée, pas les deux",
+    "review_fields": "un champ modifiable en revue de projet ({fields})",
+    "journal_entry": "Revue de projet du {date} : {changes}",
+    "no_review_yet": "Aucune revue de projet enregistrée : modifications depuis le début de l'atelier.",
+    "since_review": "Modifications depuis la revue du {date}.",
+}
+
+REVIEW_COLUMNS: dict[str, str] = {
+    "actions": "Actions",
+    "meetings": "Réunions",
+    "dates": "Dates",
+    "expected": "Avancement attendu (%)",
+    "days_late": "Jours de retard",
+    "reason": "Motif",
+    "last_entry": "Dernière entrée du journal",
+    "weeks_silent": "Semaines sans entrée",
+    "cofunded": "Cofinancé (€)",
+    "committed_pct": "Engagé (% du prévu)",
+    "spent_pct": "Dépensé (% du prévu)",
+    "cofunded_pct": "Cofinancé (% du prévu)",
+    "alert": "Alerte",
+    "cofunder": "Cofinanceur",
+    "at": "Quand",
+    "by": "Par (id)",
+    "who": "Par",
+    "action": "Action",
+    "field": "Modification",
+    "old": "Avant",
+    "new": "Après",
+    "present": "Présents",
+    "excused": "Excusés",
+    "decisions": "Décisions",
+    "changes": "Modifications de fiches",
+    "pilot": "Pilote",
+    "axis": "Axe",
+    "entries": "Entrées du journal",
+    "attachments": "Pièces jointes",
+}
+
+REPORT_SECTIONS: dict[str, str] = {
+    "projet": "Le projet et ses actions",
+    "parties_prenantes": "Parties prenantes",
+    "carte": "Carte des parties prenantes",
+    "competences": "Compétences et motivations",
+    "raci": "Matrice RACI et ses défauts",
+    "plan_de_charge": "Plan de charge",
+    "ecarts": "Écarts et remèdes",
+    "gouvernance": "Gouvernance et pilotage",
+    "fiches_actions": "Fiches actions",
+    "revue": "Revue de projet",
+}
+
+REPORT_LABELS: dict[str, str] = {
+    "title": "Restitution de l'atelier — {project}",
+    "made_on": "Document produit par Maillage le {date}.",
+    "contents": "Sommaire",
+    "yes": "oui",
+    "no": "non",
+    "empty": "Aucun élément.",
+    "horizon": "Horizon",
+    "section_failed": "Cette section n'a pas pu être produite : {error}",
+    "bodies": "Les instances",
+    "organisation_alt": "Organigramme des instances et ligne hiérarchique du projet",
+    "calendar": "Calendrier des réunions sur l'horizon",
+    "meetings": "Réunions",
+    "dates": "Dates",
+    "moved_note": "* date décalée au jour ouvré suivant (jour férié ou week-end).",
+    "grid": "Grille pouvoir / intérêt des parties prenantes",
+    "quadrants": "Stratégie par quadrant de la grille",
+    "opponents": "Opposants et réservés influents",
+    "unmobilised_allies": "Alliés non mobilisés",
+    "widen": "Élargir le tour de table : acteurs non mobilisés qui ont une compétence manquante",
+    "map_title": "Réseau des parties prenantes (taille : nombre de relations ; cerclés de noir : passeurs)",
+    "map_empty": "Aucune relation entre acteurs n'est encore saisie.",
+    "brokers": "Passeurs (acteurs qui relient des mondes)",
+    "isolated": "Acteurs isolés",
+    "competence_gaps": "Écarts de compétences",
+    "capacity_gaps": "Écarts de capacité (surcharges)",
+    "remedies": "Remèdes recommandés",
+    "coverage": "Couverture des compétences",
+    "lacking": "Compétences requises qui manquent",
+    "single_holder": "Compétences tenues par une seule personne",
+    "mobilisable_map": "Qui peut être mobilisé sur quelle compétence",
+    "anonymised": "Carte anonymisée : les auto-évaluations restent personnelles.",
+    "map_too_big": "Carte omise : {n} personnes évaluées (au-delà de {max}, elle ne se lit plus sur une page). "
+    "Voir le carnet 03_competences.",
+    "raci_summary": "Contrôles de la matrice RACI",
+    "raci_findings": "Constats",
+    "overloads": "Surcharges",
+    "months_at_risk": "Mois à risque",
+    "monthly_plan": "Plan de charge mensuel (six premiers mois en détail)",
+    "gantt": "Calendrier des actions",
+    "by_state": "Actions par état",
+    "budget": "Consommation du budget (hors actions abandonnées)",
+    "late": "Actions en retard",
+    "stalled": "Actions sans entrée au journal depuis {weeks} semaines",
+    "without_pilot": "Actions sans pilote",
+    "alerts": "Alertes budgétaires",
+    "reviews": "Revues de projet tenues",
+    "no_review": "Aucune revue de projet enregistrée.",
+    "next_review": "Prochaine revue de projet : {date}.",
+    "no_soffice": "LibreOffice (soffice) est introuvable : le PDF n'a pas été produit. "
+    "Le rapport HTML est disponible : {html}. Installez LibreOffice (paquet Debian libreoffice-writer).",
+    "soffice_timeout": "LibreOffice n'a pas produit le PDF en {seconds} secondes.",
+    "soffice_failed": "LibreOffice n'a pas pu produire le PDF : {error}",
+}
+
+SHEET_PAGE: dict = {
+    "title": "Fiches actions",
+    "intro": "Toutes les fiches sont consultables. Vous mettez à jour celles dont vous êtes pilote : "
+    "état, avancement, budget, journal des faits et décisions, pièces jointes.",
+    "choose": "Action",
+    "yours": "Vous pilotez {n} action(s) : la première est affichée.",
+    "none_yours": "Vous ne pilotez aucune action : vous pouvez consulter les fiches.",
+    "no_action": "Aucune action n'est encore définie.",
+    "no_pilot": "sans pilote",
+    "cofunded": "Cofinancements (€)",
+    "fundings": "Cofinanceurs",
+    "journal": "Journal",
+    "no_journal": "Aucune entrée au journal.",
+    "attachments": "Pièces jointes",
+    "read_only": "Vous consultez cette fiche : seul son pilote ({pilot}) ou l'animateur peut la modifier.",
+    "edit_sheet": "Mettre à jour la fiche",
+    "save_sheet": "Enregistrer la fiche",
+    "nothing_changed": "Aucune modification à enregistrer.",
+    "new_entry": "Ajouter au journal",
+    "add_entry": "Ajouter l'entrée",
+    "choose_file": "Choisir un fichier",
+    "attach": "Joindre le fichier",
+    "no_file": "Choisissez d'abord un fichier.",
+    "limits": "Au plus {max} par fichier ; types acceptés : {types}.",
+    "board_title": "Fiches actions : dernières entrées du journal",
+    "board_columns": ["Date", "Action", "Type", "Texte", "Auteur"],
+}
+
+# --- gaps, scenarios, staffing (toolkit/gaps.py, scenarios.py, staffing.py) --------
+
+# Remedies the method names, in the order they are preferred when several apply.
+REMEDY_KINDS: dict[str, str] = {
+    "réaffectation": "Réaffectation",
+    "montée en compétences": "Montée en compétences",
+    "accompagnement": "Accompagnement au changement",
+    "élargissement": "Élargissement du tour de table",
+    "expertise externe": "Expertise externe",
+    "recrutement": "Recrutement",
+}
+
+GAP_COLUMNS: dict[str, str] = {
+    "competence_id": "Compétence (id)",
+    "competence": "Compétence",
+    "family": "Famille",
+    "required_level": "Niveau requis",
+    "best_level": "Meilleur niveau mobilisable",
+    "best_holders": "Titulaires mobilisables au meilleur niveau",
+    "qualified": "Ont le niveau sans être mobilisables",
+    "gap": "Écart (niveaux)",
+    "tasks": "Tâches concernées",
+    "first_month": "Besoin à partir de",
+    "last_month": "Besoin jusqu'à",
+    "months": "Mois de besoin",
+    "days": "Jours de tâches concernés",
+    "person_id": "Personne (id)",
+    "person": "Personne",
+    "month": "Mois",
+    "load": "Charge (jours)",
+    "capacity": "Capacité (jours)",
+    "overload": "Surcharge (jours)",
+    "idle": "Capacité libre (jours)",
+    "overload_months": "Mois en surcharge",
+    "remedy": "Remède",
+    "candidate_id": "Candidat (id)",
+    "candidate": "Candidat",
+    "reason": "Raison",
+    "cost_days": "Coût (jours)",
+    "cost_euros": "Coût (€)",
+    "recommended": "Recommandé",
+    "target_kind": "Type d'écart",
+    "target_id": "Écart (id)",
+    "target": "Écart traité",
+    "balance": "Solde (jours)",
+    "persons_over": "Personnes en surcharge",
+    "person_overload": "Surcharges individuelles (jours)",
+}
+
+GAP_REASONS: dict[str, str] = {
+    "training": "{person} est au niveau {current} en « {competence} » (un niveau en dessous du niveau {level} requis) "
+                "et se dit motivé(e) ({vouloir}/4) : {days:g} jours de formation et de tutorat estimés",
+    "coaching": "{person} a le niveau {current} en « {competence} » mais {why} : accompagnement "
+                "au changement (clarifier le mandat, libérer du temps, lettre de mission) estimé à {days:g} jours",
+    "coaching_vouloir": "sa motivation est faible ({vouloir}/4)",
+    "coaching_pouvoir": "son pouvoir d'agir est limité ({pouvoir}/4)",
+    "widening": "{actor} ({category}) apporte « {competence} » et n'est pas encore mobilisé : "
+                "l'associer au tour de table (niveau à confirmer avec lui)",
+    "expertise": "besoin ponctuel et spécialisé ({days:g} jours sur {months} mois) : {days:g} jours d'expertise "
+                 "externe à {rate:g} € par jour",
+    "recruitment": "besoin durable ({months} mois, {days:g} jours) au-delà de la capacité disponible : un recrutement "
+                   "de {months} mois à {monthly:g} € par mois",
+    "reassign_competence": "{person} a le niveau {current} en « {competence} » et la motivation ({vouloir}/4) ; "
+                           "son pouvoir d'agir est noté {pouvoir}/4 mais le plan de charge lui laisse {idle:g} jours "
+                           "libres sur les mois du besoin : lui confier ces tâches par une lettre de mission",
+    "reassign_load": "{person} peut reprendre « {task} » ({days:g} j) : niveau requis atteint, mobilisable, "
+                     "{idle:g} jours libres sur les mois de la tâche",
+    "recruit_capacity": "surcharge globale de l'équipe {months} mois sur {horizon} ({days:g} jours au total) : "
+                        "un renfort durable de {monthly:g} € par mois",
+    "expertise_capacity": "surcharge ponctuelle de {person} ({days:g} jours sur {months} mois) sans personne "
+                          "pour la reprendre : renfort externe à {rate:g} € par jour",
+}
+
+SCENARIO_OPS: dict[str, str] = {
+    "abandon": "Abandon d'une action (ses tâches sortent du plan)",
+    "budget": "Nouveau budget prévu d'une action",
+    "financement_obtenu": "Cofinancement obtenu",
+    "financement_refuse": "Cofinancement refusé",
+    "recrutement": "Recrutement d'une personne",
+    "elargissement": "Élargissement du tour de table (un acteur mobilisé)",
+    "depart": "Départ d'une personne",
+    "capacite": "Nouvelle capacité d'une personne",
+    "report": "Report d'une tâche ou d'une action",
+    "affectation": "Affectation d'une personne à une tâche",
+    "retrait": "Retrait d'une personne d'une tâche",
+}
+# Consequences of a refused co-funding.
+FUNDING_CONSEQUENCES: tuple[str, ...] = ("autofinancement", "réduction", "abandon")
+
+SCENARIO_PARAMS: dict[str, str] = {
+    "op": "opération",
+    "action": "action",
+    "tache": "tâche",
+    "personne": "personne",
+    "acteur": "acteur",
+    "financement": "cofinancement",
+    "montant": "montant (€)",
+    "consequence": "conséquence",
+    "nom": "nom",
+    "organisation": "organisation",
+    "fonction": "fonction",
+    "role": "rôle dans le projet",
+    "capacite": "capacité (jours/mois)",
+    "jours": "capacité (jours/mois)",
+    "competences": "compétences",
+    "motivation": "motivation (vouloir, 0 à 4)",
+    "cout_mensuel": "coût mensuel (€)",
+    "mois": "nombre de mois",
+    "lettre": "lettre RACI",
+}
+
+SCENARIO_EXPECT: dict[str, str] = {
+    "change": "une modification : un dictionnaire avec une clé « op »",
+    "op": "une des opérations : {ops}",
+    "unknown_param": "un paramètre connu de l'opération « {op} » ({params})",
+    "ref": "l'identifiant d'un(e) {kind} existant(e) dans l'atelier ou le scénario",
+    "task_or_action": "une tâche ou une action (l'une des deux)",
+    "competences": "un dictionnaire compétence → niveau (1 à 4) ou [savoir, vouloir, pouvoir]",
+    "months": "un nombre entier de mois entre 1 et 36",
+    "name_unique": "un nom de scénario qui n'existe pas déjà",
+    "already_left": "une personne encore présente dans le scénario",
+    "assignment": "une affectation existante de cette personne sur cette tâche",
+}
+
+SCENARIO_MESSAGES: dict[str, str] = {
+    "invalid": "Scénario refusé",
+    "change": "modification n° {n} ({op})",
+    "reference": "Référence",
+    "recruit_organisation": "Recrutement (scénario)",
+    "recruit_function": "Personne recrutée",
+    "widening_name": "Représentant(e) de {actor}",
+    "not_found": "Scénario introuvable : {name}",
+}
+
+# Rows of the side-by-side comparison of scenarios.
+SCENARIO_INDICATORS: dict[str, str] = {
+    "tasks": "Tâches dans le plan",
+    "tasks_without_r": "Tâches sans personne qui réalise (R)",
+    "competence_gaps": "Compétences en écart",
+    "gap_days": "Jours de tâches sans compétence mobilisable",
+    "overloaded_persons": "Personnes en surcharge",
+    "overload_days": "Jours de surcharge",
+    "overloaded_months": "Mois où l'équipe est en surcharge globale",
+    "budget": "Budget prévu des actions (€)",
+    "fundings": "Cofinancements (€)",
+    "own_share": "Reste à charge (€)",
+    "recruitment_cost": "Coût des recrutements du scénario (€)",
+    "remedy_cost": "Coût estimé des remèdes aux écarts restants (€)",
+    "total_cost": "Coût total estimé (€)",
+}
+
+STAFFING_COLUMNS: dict[str, str] = {
+    "task_id": "Tâche (id)",
+    "task": "Tâche",
+    "person_id": "Personne (id)",
+    "person": "Personne",
+    "letter": "Lettre",
+    "days": "Jours",
+    "status": "Statut",
+    "reason": "Explication",
+    "uncovered": "Non couvert",
+    "amount": "Quantité",
+    "months": "Mois",
+    "what": "Ce qui manque",
+    "action_id": "Action",
+    "competence_id": "Compétence",
+    "locked": "Verrouillé",
+    "load": "Charge (jours)",
+    "capacity": "Capacité (jours)",
+    "month": "Mois",
+}
+STAFFING_STATUSES: dict[str, str] = {
+    "kept": "conservée",
+    "new": "proposée",
+    "locked": "verrouillée",
+    "dropped": "retirée",
+}
+STAFFING_UNCOVERED: dict[str, str] = {
+    "days": "jours à réaliser",
+    "competence": "compétence requise",
+    "no_r": "personne qui réalise (R)",
+    "no_a": "personne qui approuve (A)",
+    "overload": "surcharge imposée",
+}
+STAFFING_REASONS: dict[str, str] = {
+    "level": "niveau {level} en « {competence} » (requis {required})",
+    "motivation": "motivation {vouloir}/4",
+    "days": "{days:g} j sur {months}",
+    "no_days_others": "aucun jour attribué : d'autres personnes mieux placées font la tâche (garder ce R ?)",
+    "no_days_full": "aucun jour attribué : plus de capacité libre sur ces mois",
+    "kept": "affectation existante conservée",
+    "new": "nouvelle proposition",
+    "locked": "verrouillée par le consultant",
+    "only": "seul(e) candidat(e) au niveau requis",
+    "pilot": "pilote de l'action",
+    "a_kept": "approbation existante conservée",
+    "a_sibling": "approuve déjà d'autres tâches de l'action",
+    "a_role": "{role} de l'équipe projet",
+    "dropped": "affectation retirée par l'optimisation (reprise par une personne mieux placée)",
+    "uncovered_days": "{amount:g} j non couverts : capacité épuisée des candidats ({who}) sur {months}",
+    "uncovered_days_nobody": "{amount:g} j non couverts : personne ne peut la réaliser (voir les écarts de compétences)",
+    "uncovered_competence": "personne n'atteint le niveau {required} en « {competence} » parmi les candidats disponibles",
+    "uncovered_no_r": "aucune personne disponible pour réaliser la tâche",
+    "uncovered_no_a": "aucune personne de l'équipe projet pour approuver la tâche",
+    "uncovered_overload": "{person} dépasse sa capacité de {amount:g} j en {month} : "
+                          "affectations conservées ou verrouillées au-delà de ce qu'elle peut faire",
+}
+STAFFING_SOLVER: dict[str, str] = {
+    "optimal": "solution optimale (solveur HiGHS)",
+    "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap:.1%})",
+    "greedy": "solution gloutonne retenue (le solveur n'a pas fait mieux dans le temps imparti)",
+    "rounding": "arrondi de la relaxation linéaire (solveur HiGHS) ; le programme entier n'a pas fait mieux "
+                "dans le temps imparti",
+    "restricted": "programme entier résolu sur les candidats retenus par la relaxation linéaire (solveur HiGHS)",
+    "neighbourhood": "amélioré par recherche à grand voisinage : fenêtres de tâches résolues par le solveur HiGHS",
+    "greedy_only": "affectation gloutonne (sans solveur)",
+}
+STAFFING_EXPECT: dict[str, str] = {
+    "lock_letter": "R ou A",
+    "lock_two_a": "une seule personne verrouillée en A par tâche",
+    "lock_ref": "l'identifiant d'un(e) {kind} existant(e)",
+    "lock": "un verrou : tâche, personne, lettre (R ou A) et oui/non",
+}
+STAFFING_MESSAGES: dict[str, str] = {
+    "invalid_locks": "Verrous refusés",
+}
+GAP_TEAM = "Équipe projet (ensemble)"
+GAP_TARGETS: dict[str, str] = {"competence": "Compétence", "capacity": "Capacité"}
+GAP_PICTURES: dict[str, str] = {
+    "competence_title": "Compétences requises par les tâches et meilleur niveau mobilisable",
+    "timeline_title": "Quand manquent les compétences (mois des tâches concernées)",
+    "capacity_title": "Charge de l'équipe et capacité, mois par mois",
+    "met": "niveau mobilisable suffisant",
+    "short": "niveau mobilisable insuffisant",
+    "required": "niveau requis",
+    "days_months": "{days:g} j, {first} → {last}",
+    "gap_label": "{days:g} j (requis {required}, mobilisable {best})",
+    "load": "charge",
+    "capacity": "capacité",
+    "days": "jours",
+    "persons_over": "{n} pers.\n+{days:.1f} j",
+    "scenario_counts": "Ce qui reste à couvrir",
+    "scenario_costs": "Coûts ajoutés par le scénario (k€)",
+    "own_share": "reste à charge\n{value}",
+    "keuros": "milliers d'euros",
+    "no_need": "Aucune compétence requise par les tâches.",
+    "no_gap": "Aucun écart de compétence.",
+    "no_load": "Rien à afficher : aucune charge sur l'horizon.",
+    "no_scenario": "Aucun scénario à comparer.",
+}

@@ -211,6 +211,16 @@ KINDS: dict[str, Kind] = {
             _f("description"),
             _f("changes", "json", default=()),
         )),
+        # The eight-weekly project review (step 8): who came, what was decided, and the
+        # changes it made to the action sheets (each also in the sheets' own history).
+        Kind("reviews", "REV", (
+            _f("date", "date", required=True),
+            _f("body_id", "ref", ref="bodies"),
+            _f("present", "refs", ref="persons", default=()),
+            _f("excused", "refs", ref="persons", default=()),
+            _f("decisions", max_length=10000),
+            _f("changes", "json", default=()),
+        )),
     ]
 }
 
@@ -218,7 +228,7 @@ KINDS: dict[str, Kind] = {
 KIND_ORDER: list[str] = [
     "project", "competences", "actors", "relations", "persons", "assessments", "axes",
     "actions", "fundings", "tasks", "requirements", "raci", "bodies", "memberships",
-    "journal", "attachments", "scenarios",
+    "journal", "attachments", "scenarios", "reviews",
 ]
 
 # --- stakeholders (step 2): each participant's own rating of an actor ----------------

@@ -52,6 +52,7 @@ import sqlalchemy as sa
 
 from . import labels as L
 from . import model
+from .competences import resolve_assessments
 from .errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
 from .store import TABLES, Store
 
@@ -84,24 +85,19 @@ def _letters(frames: Mapping[str, pd.DataFrame], statuses: Iterable[str] = (VALI
     return rows.merge(tasks[["id", "action_id"]].rename(columns={"id": "task_id"}), on="task_id", how="inner")
 
 
-def _level_used_for_person(assessments: pd.DataFrame) -> pd.DataFrame:
-    """The level (savoir) retained for each person and competence: the consultant's
-    assessment when there is one, else the self-assessment.
+def _count_letters(letters: pd.DataFrame, task_ids: pd.Series) -> pd.DataFrame:
+    """Letters per task: a frame indexed by task id with one count column per letter."""
+    counts = letters.groupby(["task_id", "letter"]).size().unstack("letter", fill_value=0)
+    return counts.reindex(index=task_ids, columns=list(LETTERS), fill_value=0)
 
-    Temporary home: ``toolkit/competences.py`` (step 3, written in parallel) owns this
-    concept; switch to its function when it lands so that there is one home per concept.
 
-    Returns
-    -------
-    DataFrame ``person_id, competence_id, savoir, source`` (one row per pair).
-    """
-    cols = ["person_id", "competence_id", "savoir", "source"]
-    if assessments is None or assessments.empty:
-        return pd.DataFrame(columns=cols)
-    a = assessments[cols].copy()
-    a["_rank"] = (a["source"] != "consultant").astype(int)  # consultant first
-    a = a.sort_values(["person_id", "competence_id", "_rank"], kind="stable")
-    return a.drop_duplicates(["person_id", "competence_id"], keep="first")[cols].reset_index(drop=True)
+def _group_ids(keys: Iterable[Any], ids: Iterable[str]) -> dict[Any, list[str]]:
+    """``{key: sorted distinct ids}`` — plain Python: far faster than a groupby with a
+    Python function per group, and the groups are small."""
+    out: dict[Any, set[str]] = {}
+    for key, rid in zip(keys, ids):
+        out.setdefault(key, set()).add(rid)
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def _names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
@@ -152,10 +148,9 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     task_action = dict(zip(tasks["id"], tasks["action_id"]))
     comp_name = dict(zip(_frame(frames, "competences")["id"], _frame(frames, "competences")["name"]))
 
-    counts = (pd.crosstab(letters["task_id"], letters["letter"])
-              .reindex(index=tasks["id"], columns=list(LETTERS), fill_value=0))
+    counts = _count_letters(letters, tasks["id"])
     by_letter = {x: letters.loc[letters["letter"] == x] for x in LETTERS}
-    people = {x: df.groupby("task_id")["person_id"].agg(lambda s: sorted(set(s))) for x, df in by_letter.items()}
+    people = {x: _group_ids(df["task_id"], df["person_id"]) for x, df in by_letter.items()}
 
     out: list[dict[str, Any]] = []
 
@@ -188,7 +183,8 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
 
     # Competences: every R of a task against every competence the task requires.
     req = _frame(frames, "requirements")[["task_id", "competence_id", "level"]]
-    levels = _level_used_for_person(_frame(frames, "assessments"))
+    # The level retained for a person: step 3's one home for it (consultant over self).
+    levels = resolve_assessments(_frame(frames, "assessments"))[["person_id", "competence_id", "savoir", "source"]]
     r_req = (by_letter["R"][["task_id", "person_id"]].drop_duplicates()
              .merge(req, on="task_id", how="inner")
              .merge(levels, on=["person_id", "competence_id"], how="left"))
@@ -206,16 +202,19 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
             required=int(row.level), level=shown)
 
     ci = counts["C"] + counts["I"]
-    ci_people = pd.concat([by_letter["C"], by_letter["I"]]).groupby("task_id")["person_id"].agg(
-        lambda s: sorted(set(s)))
+    ci_rows = pd.concat([by_letter["C"], by_letter["I"]])
+    ci_people = _group_ids(ci_rows["task_id"], ci_rows["person_id"])
     for tid in ci.index[ci > max_consulted_informed]:
         add("too_many_ci", tid, ci_people[tid], n=int(ci[tid]), limit=max_consulted_informed)
 
-    holders = r_req.loc[r_req["held"]].groupby(["task_id", "competence_id"]).agg(
-        ids=("person_id", lambda s: sorted(set(s))), level=("level", "max"))
-    for (tid, cid), row in holders.loc[holders["ids"].map(len) >= 2].iterrows():
-        add("doublon", tid, row["ids"], competence_id=cid,
-            competence=comp_name.get(cid, cid), required=int(row["level"]))
+    held = r_req.loc[r_req["held"]]
+    n_holders = held.groupby(["task_id", "competence_id"])["person_id"].nunique()
+    doubled = held.set_index(["task_id", "competence_id"]).loc[n_holders.index[n_holders >= 2]].reset_index()
+    ids = _group_ids(list(zip(doubled["task_id"], doubled["competence_id"])), doubled["person_id"])
+    level = doubled.groupby(["task_id", "competence_id"])["level"].max()
+    for (tid, cid), who in sorted(ids.items()):
+        add("doublon", tid, who, competence_id=cid,
+            competence=comp_name.get(cid, cid), required=int(level[(tid, cid)]))
 
     capacity = persons.set_index("id")["capacity_days"].astype(float).fillna(0.0)
     duties = pd.concat([by_letter["R"], by_letter["A"]]).groupby("person_id")["task_id"].nunique()
@@ -225,11 +224,11 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
 
     actions = _frame(frames, "actions")
     n_tasks = tasks.groupby("action_id")["id"].size()
-    approvers = by_letter["A"].groupby("action_id")["person_id"].agg(set)
+    approvers = set(zip(by_letter["A"]["action_id"], by_letter["A"]["person_id"]))
     for aid, name, pilot in actions[["id", "name", "pilot_id"]].itertuples(index=False):
         if pd.isna(pilot) or not pilot or n_tasks.get(aid, 0) == 0:
             continue
-        if pilot not in approvers.get(aid, set()):
+        if (aid, pilot) not in approvers:
             add("pilot_not_a", None, [pilot], action_id=aid, action=name, n=int(n_tasks[aid]))
 
     df = pd.DataFrame(out, columns=FINDING_COLUMNS)
@@ -242,12 +241,12 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
 def summary(findings: pd.DataFrame) -> pd.DataFrame:
     """How many findings of each check (every check listed, 0 included), French titles.
 
-    >>> summary(pd.DataFrame(columns=FINDING_COLUMNS)).iloc[0].tolist()
-    ['no_a', 'Aucun A', 0]
+    >>> summary(pd.DataFrame(columns=FINDING_COLUMNS))["count"].tolist()
+    [0, 0, 0, 0, 0, 0, 0, 0, 0]
     """
     n = findings["check"].value_counts().reindex(list(CHECKS), fill_value=0)
     return pd.DataFrame({"check": list(CHECKS), "title": [L.RACI_CHECKS[c] for c in CHECKS],
-                         "count": n.to_numpy()})
+                         "count": n.to_numpy(dtype=int)})
 
 
 def french(df: pd.DataFrame, brief: bool = True) -> pd.DataFrame:
@@ -524,3 +523,18 @@ def _pending(store: Store, raci_id: str, conn: sa.Connection) -> dict[str, Any]:
     if rec["status"] != PROPOSED:
         raise ConflictError(L.RACI_ERRORS["not_proposal"].format(id=raci_id, status=rec["status"]))
     return rec
+
+
+def withdraw(store: Store, raci_id: str, person_id: str, by: str | None = None) -> None:
+    """A participant withdraws one of their own pending proposals (deleted, with history).
+
+    Raises
+    ------
+    AccessDenied when the proposal is someone else's; ConflictError when it is no longer
+    pending (already accepted or rejected); NotFoundError when it does not exist.
+    """
+    with store.transaction() as tx:
+        rec = _pending(store, raci_id, tx)
+        if rec["proposed_by"] != person_id:
+            raise AccessDenied(L.RACI_ERRORS_MORE["not_yours"])
+        store.delete("raci", raci_id, by=by or person_id, conn=tx)

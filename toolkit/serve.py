@@ -56,9 +56,16 @@ CULL_INTERVAL_SECONDS = 300
 FILL_DELAY_SECONDS = 30.0
 
 
+#: Behind a JupyterHub (``toolkit.hub``), the public address of the workshop's Voilà,
+#: prefix included (``https://hub/services/atelier-x``): links are built on it instead of
+#: the host and port Voilà was reached on, which are the proxy's view, not the public one.
+ENV_LINKS_BASE = "MAILLAGE_ADRESSE_LIENS"
+
+
 def page_url(host: str, port: int, page: str, token: str) -> str:
     """The link a person opens: a Voilà page with their token in the query string."""
-    return f"http://{host}:{port}/voila/render/{quote(page)}?{TOKEN_PARAM}={quote(token)}"
+    root = os.environ.get(ENV_LINKS_BASE, "").rstrip("/") or f"http://{host}:{port}"
+    return f"{root}/voila/render/{quote(page)}?{TOKEN_PARAM}={quote(token)}"
 
 
 def advertised_host(host: str) -> str:
@@ -229,6 +236,13 @@ def server_env(ws: Workshop, host: str) -> dict[str, str]:
     env["JUPYTER_PATH"] = os.pathsep.join([str(DATA_DIR)] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p])
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env
+
+
+def warm_pages(log_text: str, step: str = "accueil") -> int:
+    """How many preheated ``step`` pages are warm and waiting, from the server's log."""
+    from .widgets.session import READY_MARK
+
+    return log_text.count(f"{READY_MARK}{step}\n")
 
 
 def check_participants(value: Any) -> int:

@@ -392,9 +392,9 @@ class Store:
             seen.add(rec["id"])
         if problems:
             raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
-        at = now()
         table = TABLES[kind_name]
         with self._write(conn) as c:
+            at = now()  # taken under the write lock, so history times follow its order
             problems = self._check_refs(c, kind_name, cleaned, pending)
             existing = set()
             ids = [r["id"] for r in cleaned]
@@ -487,8 +487,8 @@ class Store:
         """The records of a kind as they were at ``when`` (ISO timestamp), rebuilt from history."""
         state: dict[str, dict[str, Any] | None] = {}
         for row in self.history(kind_name):
-            if row["at"] > when:
-                break
+            if row["at"] > when:  # not `break`: a caller's outer transaction may commit late
+                continue
             if row["op"] == "insert":
                 state[row["record_id"]] = dict(row["new"])
             elif row["op"] == "update" and state.get(row["record_id"]) is not None:

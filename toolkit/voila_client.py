@@ -27,10 +27,15 @@ import re
 import time
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import quote
 
 import websockets
+
+# asyncio.to_thread's default pool has cpu+4 threads: too few to let 30 participants
+# load their page at the same moment.
+_HTTP_THREADS = ThreadPoolExecutor(max_workers=128, thread_name_prefix="voila-client")
 
 KERNEL_ID_RE = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 
@@ -78,8 +83,8 @@ class PageClient:
     async def open(self) -> None:
         """Load the page, connect to its kernel, read every widget's state."""
         start = time.perf_counter()
-        self.html, self.page_seconds = await asyncio.to_thread(fetch_page, self.base_url, self.page, self.token,
-                                                               self.timeout)
+        self.html, self.page_seconds = await asyncio.get_running_loop().run_in_executor(
+            _HTTP_THREADS, fetch_page, self.base_url, self.page, self.token, self.timeout)
         match = KERNEL_ID_RE.search(self.html)
         if not match:
             raise RuntimeError("no kernel id in the page")
@@ -99,7 +104,8 @@ class PageClient:
         url = f"{self.base_url}/voila/api/shutdown/{self.kernel_id}"
         request = urllib.request.Request(url, method="POST", data=b"")
         try:
-            await asyncio.to_thread(urllib.request.urlopen, request, timeout=30)
+            await asyncio.get_running_loop().run_in_executor(
+                _HTTP_THREADS, lambda: urllib.request.urlopen(request, timeout=30).read())
         except Exception:  # noqa: BLE001 - best effort, as in the browser
             pass
 

@@ -46,7 +46,7 @@ import pandas as pd
 from . import labels as L
 from . import model
 from .errors import MaillageError
-from .raci import VALIDATED, _frame, _letters
+from .raci import VALIDATED, _count_letters, _frame, _letters
 
 # The approver's extra time on a task, as a share of its load (reviews, decisions).
 A_SHARE = 0.10
@@ -143,7 +143,7 @@ def allocation(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE,
 
     letters = _letters(frames, statuses)
     ra = letters.loc[letters["letter"].isin(["R", "A"]), ["task_id", "person_id", "letter"]].drop_duplicates()
-    counts = pd.crosstab(ra["task_id"], ra["letter"]).reindex(index=t["task_id"], columns=["R", "A"], fill_value=0)
+    counts = _count_letters(ra, t["task_id"])
     n_r, n_a = counts["R"].to_numpy(), counts["A"].to_numpy()
     load = t["load"].to_numpy()
     a_part = np.where(n_a > 0, load * a_share, 0.0)
@@ -252,8 +252,10 @@ def months_at_risk(table: pd.DataFrame) -> pd.DataFrame:
                      excess=np.maximum(table["load"] - table["capacity"], 0.0))
     g = t.groupby("month").agg(load=("load", "sum"), capacity=("capacity", "sum"),
                                persons_over=("over", "sum"), overload=("excess", "sum"))
-    names = t.loc[t["over"]].groupby("month")["person"].agg(lambda s: ", ".join(sorted(s.astype(str))))
-    g["names_over"] = names.reindex(g.index).fillna("")
+    names: dict[str, list[str]] = {}
+    for month, person in zip(t.loc[t["over"], "month"], t.loc[t["over"], "person"]):
+        names.setdefault(month, []).append(str(person))
+    g["names_over"] = [", ".join(sorted(names.get(m, []))) for m in g.index]
     g["at_risk"] = g["persons_over"] > 0
     return g.reset_index()
 
@@ -312,9 +314,9 @@ def staffing(frames: Mapping[str, pd.DataFrame], alloc: pd.DataFrame | None = No
     letters = _letters(frames)
     with_r = set(letters.loc[letters["letter"] == "R", "task_id"])
     t = pd.DataFrame({"action_id": tasks["action_id"], "load": pd.to_numeric(tasks["load_days"]).fillna(0.0),
-                      "has_r": tasks["id"].isin(with_r)})
-    t["staffed"] = np.where(t["has_r"], t["load"], 0.0)
-    g = t.groupby("action_id").agg(tasks=("load", "size"), tasks_without_r=("has_r", lambda s: int((~s).sum())),
+                      "no_r": ~tasks["id"].isin(with_r)})
+    t["staffed"] = np.where(t["no_r"], 0.0, t["load"])
+    g = t.groupby("action_id").agg(tasks=("load", "size"), tasks_without_r=("no_r", "sum"),
                                    load_days=("load", "sum"), staffed_days=("staffed", "sum"))
     over = table.loc[table["status"] == L.WORKLOAD_STATUS["over"], ["person_id", "month"]]
     risky = alloc.merge(over, on=["person_id", "month"], how="inner").groupby("action_id")["days"].sum()

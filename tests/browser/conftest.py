@@ -51,15 +51,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_serving(base_url: str, process: subprocess.Popen, log: Path, timeout: float = 180) -> None:
-    """Wait until the server answers and the welcome page's kernel pool is warm."""
+def wait_until_serving(base_url: str, process: subprocess.Popen, log: Path, warm: int = 1,
+                       timeout: float = 300) -> None:
+    """Wait until the server answers and ``warm`` welcome pages are preheated and waiting."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"le serveur s'est arrêté :\n{log.read_text(errors='replace')[-3000:]}")
         try:
             urllib.request.urlopen(f"{base_url}/voila/tree", timeout=5).read()
-            if "Kernel pool of accueil.ipynb is filled" in log.read_text(errors="replace"):
+            if serve.warm_pages(log.read_text(errors="replace")) >= warm:
                 return
         except OSError:
             pass
@@ -141,11 +142,12 @@ def start_server(folder: Path, participants: int = 3, port: int | None = None, p
     port = port or free_port()
     log = folder.parent / f"serveur-{port}.log"
     ws = Workshop.open(folder)
-    with open(log, "w") as out:
+    log.write_text("")
+    with open(log, "a") as out:  # O_APPEND: the kernels' lines never overwrite each other
         process = serve.start(ws, "127.0.0.1", port, participants, preheat, stdout=out, stderr=subprocess.STDOUT)
     server = Server(ws, port, process, log)
     try:
-        wait_until_serving(server.base_url, process, log)
+        wait_until_serving(server.base_url, process, log, warm=max(1, participants) if preheat else 0)
     except Exception:
         server.stop()
         raise

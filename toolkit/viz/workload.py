@@ -19,7 +19,6 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from .. import labels as L
-from .. import model
 from ..raci import _frame, _letters
 
 OVER_COLOUR = "#b2182b"
@@ -121,10 +120,8 @@ def gantt(frames: Mapping[str, pd.DataFrame], months: list[str] | None = None) -
     tasks = _frame(frames, "tasks")
     if tasks.empty or not months:
         return _empty(Figure(figsize=(8, 2)))
-    first = model.months_between(months[0], months[0])[0]
-
     def x(month: str) -> int:
-        y0, m0 = map(int, first.split("-"))
+        y0, m0 = map(int, months[0].split("-"))
         y, m = map(int, str(month).split("-"))
         return (y - y0) * 12 + (m - m0)
 

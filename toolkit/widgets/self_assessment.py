@@ -16,9 +16,9 @@ and may add a comment; they also say how many days a month they can give the pro
   writes only their own self-assessments (``model.Kind.private_owner``); the source is
   forced to « auto-évaluation », so the consultant's reading is never touched here.
 
-The board section (:func:`board_section`) shows how many have started and completed —
-counts, not answers — and, when the facilitator ticks the box, the answers summarised
-per competence (never one person's ratings).
+The board section (:func:`board_section`) shows how many have started and completed and
+who has completed — counts, not answers — and, when the facilitator ticks the box, each
+person's progress and the answers summarised per competence (never one person's ratings).
 
 Example (the whole of ``ateliers/competences.ipynb``)::
 
@@ -51,7 +51,8 @@ CARD_CSS = """<style>
 .maillage-card { border: 1px solid #d0d0d0; border-radius: 6px; padding: .5em .7em; margin: .4em 0 .8em 0; }
 .maillage-card .maillage-cmp-desc { color: #555; font-size: 14px; margin-bottom: .3em; }
 .maillage-card .widget-dropdown, .maillage-card .widget-textarea { width: 100% !important; }
-.maillage-card .widget-dropdown > select { flex: 1 1 auto; min-width: 0; }
+.maillage-self-assessment .maillage-field { height: auto !important; row-gap: .2em; }
+.maillage-card .widget-dropdown > select { flex: 1 1 auto; min-width: 0; min-height: 2.4em; }
 .maillage-progress { font-weight: 600; }
 .maillage-family { margin-top: 1.2em; border-bottom: 2px solid #1b7837; }
 </style>"""
@@ -85,8 +86,11 @@ class CompetenceCard(widgets.VBox):
         self.inputs: dict[str, widgets.Dropdown] = {}
         for d in DIMENSIONS:
             value = record.get(d) if record else None
-            w = widgets.Dropdown(options=scale_options(d), value=value, description=L.DIMENSIONS[d],
+            # value=None would select nothing (a blank list): select « — à choisir — » instead
+            chosen = {"value": value} if value is not None else {"index": 0}
+            w = widgets.Dropdown(options=scale_options(d), description=L.DIMENSIONS[d], **chosen,
                                  layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
+            w.add_class("maillage-field")  # label above the list on a phone (page styles)
             w.add_class(f"maillage-dim-{d}")
             w.observe(lambda _c: on_change(self), names="value")
             self.inputs[d] = w
@@ -94,6 +98,7 @@ class CompetenceCard(widgets.VBox):
                                         placeholder=S["comment_placeholder"], description=S["comment"],
                                         continuous_update=False, layout=widgets.Layout(width="100%"),
                                         style={"description_width": "initial"})
+        self.comment.add_class("maillage-field")
         self.comment.add_class("maillage-comment")
         self.comment.observe(lambda _c: on_change(self), names="value")
         self.status = StatusLine()
@@ -134,8 +139,10 @@ class SelfAssessmentPage(widgets.VBox):
                                  description=L.FIELD_LABELS["capacity_days"], continuous_update=False,
                                  placeholder=L.EXPECT["float_range"].format(min="0", max="23"),
                                  layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
+        self.days.add_class("maillage-field")
         self.days.add_class("maillage-capacity")
         self.days_status = StatusLine()
+        self.days_status.add_class("maillage-capacity-status")
         self.days.observe(lambda _c: self.save_days(), names="value")
         children += [widgets.HTML(f"<h3>{html.escape(S['capacity_title'])}</h3>"
                                   f"<p>{html.escape(S['capacity_help'])}</p>"), self.days, self.days_status]
@@ -227,21 +234,25 @@ def self_assessment_page(session: Session) -> widgets.VBox:
 # --- the facilitator's board ------------------------------------------------------------
 
 class BoardPanel(widgets.VBox):
-    """Counts of the self-assessment, and on request the answers summarised per competence.
+    """Counts of the self-assessment and who has completed it; on request, the detail.
 
-    One panel per store, kept between refreshes so that the facilitator's tick survives.
+    The detail (ticked by the facilitator) is each person's progress and the answers
+    summarised per competence. One panel per store, kept between refreshes so that the
+    tick survives.
     """
 
     def __init__(self) -> None:
         self.summary = widgets.HTML()
-        self.people = widgets.HTML()
-        self.show_answers = widgets.Checkbox(value=False, description=S["board_show_answers"], indent=False)
+        self.completed = widgets.HTML()
+        self.show_answers = widgets.Checkbox(value=False, description=S["board_show_answers"], indent=False,
+                                             layout=widgets.Layout(width="100%"))
         self.show_answers.add_class("maillage-show-answers")
+        self.people = widgets.HTML()
         self.answers = widgets.HTML()
         self._store: Store | None = None
         self._hide = False
         self.show_answers.observe(lambda _c: self.update(self._store, self._hide), names="value")
-        super().__init__([self.summary, self.people, self.show_answers, self.answers])
+        super().__init__([self.summary, self.completed, self.show_answers, self.people, self.answers])
         self.add_class("maillage-self-assessment-board")
 
     def update(self, store: Store | None, hide_names: bool) -> None:
@@ -249,30 +260,36 @@ class BoardPanel(widgets.VBox):
             return
         self._store, self._hide = store, hide_names
         f = store.frames(["assessments", "persons", "competences"])
-        summary, people, answers = board_tables(f, person_label(store, hide_names), self.show_answers.value)
+        detail = self.show_answers.value
+        summary, completed, people, answers = board_tables(f, person_label(store, hide_names), detail)
         _set(self.summary, f"<p><strong>{html.escape(summary)}</strong></p>")
-        _set(self.people, _table(people))
-        _set(self.answers, _table(answers) if self.show_answers.value else "")
+        _set(self.completed, f"<p>{html.escape(completed)}</p>")
+        _set(self.people, _table(people) if detail else "")
+        _set(self.answers, f"<h4>{html.escape(S['board_answers_title'])}</h4>" + _table(answers) if detail else "")
 
 
-def board_tables(frames: dict[str, pd.DataFrame], names: dict[str, str],
-                 with_answers: bool = False) -> tuple[str, pd.DataFrame, pd.DataFrame | None]:
-    """What the board shows: a count sentence, progress per person, optionally the answers per competence.
+def board_tables(frames: dict[str, pd.DataFrame], names: dict[str, str], with_answers: bool = False
+                 ) -> tuple[str, str, pd.DataFrame, pd.DataFrame | None]:
+    """What the board shows: counts, who has completed, progress per person, answers per competence.
 
     Parameters
     ----------
     frames : assessments, persons, competences.
     names : person id → name or pseudonym (``board.person_label``).
-    with_answers : also return the answers summarised per competence (coverage, means).
+    with_answers : also return the answers summarised per competence (coverage, means of
+        the self-assessments; never one person's ratings).
 
     Returns
     -------
-    (sentence, progress table of those who started, answers table or None) — French headers.
+    (count sentence, sentence naming who has completed, progress table of those who
+    started, answers table or None) — in French.
     """
     a, p, c = frames["assessments"], frames["persons"], frames["competences"]
     prog = C.self_assessment_progress(a, p, c)
     sentence = S["board_count"].format(complete=int(prog["complete"].sum()), started=int(prog["started"].sum()),
                                        total=len(prog))
+    done = sorted(names.get(pid, pid) for pid in prog.index[prog["complete"]])
+    completed = S["board_completed"].format(names=", ".join(done)) if done else S["board_nobody"]
     started = prog[prog["started"]]
     orgs = dict(zip(p["id"], p["organisation"])) if len(p) else {}
     people = pd.DataFrame({
@@ -287,7 +304,7 @@ def board_tables(frames: dict[str, pd.DataFrame], names: dict[str, str],
         cov = C.coverage(own, c) if len(c) else pd.DataFrame()
         answers = C.for_display(cov[["name", "family", "assessed", "holders", *DIMENSIONS]]) if len(cov) \
             else pd.DataFrame()
-    return sentence, people, answers
+    return sentence, completed, people, answers
 
 
 def _set(w: widgets.HTML, value: str) -> None:

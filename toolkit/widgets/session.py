@@ -43,6 +43,7 @@ import datetime as dt
 import html
 import logging
 import os
+import sys
 import time
 from typing import Any, Callable, Iterable, TypeVar
 from urllib.parse import quote
@@ -57,8 +58,15 @@ from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require
 from ..errors import AccessDenied, MaillageError
 from ..workshop import Workshop
 
+try:  # heavy (it loads Voilà's server side): import it while the kernel preheats, not after
+    import voila.utils  # noqa: F401
+except ImportError:  # pragma: no cover - pages always run under Voilà
+    pass
+
 log = logging.getLogger("maillage.pages")
 READ_QUERY_ATTEMPTS = 120
+#: Written to the server's log by each preheated page once warm, before waiting.
+READY_MARK = "[maillage] page préchauffée prête : "
 T = TypeVar("T")
 
 #: Styles for every page: readable on a phone (16 px inputs avoid zoom on focus),
@@ -94,7 +102,7 @@ def read_query_string() -> str:
     ``QUERY_STRING`` when it started the kernel.
     """
     if os.environ.get("VOILA_PREHEAT", "False") == "True":
-        from voila.utils import get_query_string
+        from voila.utils import get_query_string  # imported with this module, see below
 
         # The helper gives up when it cannot reach the server within 5 s (a machine busy
         # starting kernels); the request is kept for this kernel until it connects, so
@@ -141,6 +149,10 @@ def open_page(step: str, facilitator: bool = False, *, query: str | None = None,
             display(refusal(L.ACCESS["no_workshop"]))
         return None
     if query is None:
+        if os.environ.get("VOILA_PREHEAT", "False") == "True":
+            # In the server's log: how many preheated pages wait for a visitor (the
+            # tests and the bench wait for these before letting the room in).
+            print(f"{READY_MARK}{step}", file=sys.__stderr__, flush=True)
         query = read_query_string()
     token = token_from_query(query)
     try:

@@ -1,0 +1,134 @@
+"""Step 9 — restitution: a self-contained, escaped HTML report, its sections, and the PDF."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from toolkit import report
+from toolkit.cli import main
+from toolkit.workshop import Workshop
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_report_has_every_section_and_is_self_contained(demo_workshop: Workshop) -> None:
+    page = report.build_report(demo_workshop, today=TODAY)
+    for title in ("Parties prenantes", "Carte des parties prenantes", "Compétences et motivations",
+                  "Matrice RACI et ses défauts", "Plan de charge", "Écarts et remèdes",
+                  "Gouvernance et pilotage", "Fiches actions", "Revue de projet"):
+        assert f"{title}</h2>" in page
+    # nothing fetched: no script, no stylesheet link, no remote URL, pictures inline
+    assert "<script" not in page.lower() and "<link" not in page.lower()
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+    sources = re.findall(r'src="([^"]*)"', page)
+    assert sources and all(s.startswith("data:image/png;base64,") for s in sources)
+    # governance and review content, computed by their modules
+    assert "Comité de gouvernance Montaurel 2030" in page
+    assert "Îlot dégradé de la rue des Tanneurs (RHI-THIRORI)" in page  # an action without pilot
+    assert "Prochaine revue de projet : 12/01/2027." in page
+
+
+def test_other_steps_sections_present_their_modules_findings(demo_workshop: Workshop) -> None:
+    """The report calls the analyses of steps 2–6; the demo's deliberate flaws show."""
+    keys = ("parties_prenantes", "carte", "competences", "raci", "plan_de_charge", "ecarts")
+    sections = [s for s in report.SECTIONS if s.key in keys]
+    assert len(sections) == 6
+    page = report.build_report(demo_workshop, today=TODAY, sections=sections)
+    assert "pas pu être produite" not in page
+
+    def part(start: str, end: str) -> str:
+        return page[page.index(f"{start}</h2>"):page.index(f"{end}</h2>")]
+
+    stakeholders = part("Parties prenantes", "Carte des parties prenantes")
+    assert "ACT-42" in stakeholders and "Opposant influent" in stakeholders  # influential_opponent
+    assert "ACT-25" in stakeholders and "Foncier agricole" in stakeholders  # unmobilised_holder
+    network = part("Carte des parties prenantes", "Compétences et motivations")
+    assert "Chambre d&#x27;agriculture" in network  # broker_actor, among the brokers
+    assert "ACT-26" in network[network.index("Acteurs isolés"):]  # isolated_actor
+    gaps = page[page.index("Écarts et remèdes</h2>"):]
+    assert "Élargissement du tour de table" in gaps and "SAFER Nouvelle-Aquitaine" in gaps
+    raci = part("Matrice RACI et ses défauts", "Plan de charge")
+    assert "Plusieurs A" in raci and "TAC-023" in raci  # two_a_task
+    assert all(t in raci for t in ("TAC-026", "TAC-043", "TAC-045"))  # no_r_tasks
+    workload = part("Plan de charge", "Écarts et remèdes")
+    assert "Surcharges" in workload and "Léa Fradin" in workload and "2026-11" in workload  # overloaded_person
+    competences = part("Compétences et motivations", "Matrice RACI et ses défauts")
+    assert "Marchés publics" in competences  # unmotivated_competence: lacking although held
+
+
+def test_everything_from_the_workshop_is_escaped(demo_workshop: Workshop) -> None:
+    s = demo_workshop.store
+    s.update("project", "PRJ", {"name": "<script>alert('x')</script>"}, by="t")
+    s.update("bodies", "INS-01", {"name": "Comité <img src=x onerror=alert(1)>"}, by="t")
+    s.update("actions", "ACN-01", {"name": "Boutique \" onmouseover=\"alert(2)"}, by="t")
+    mine = [x for x in report.SECTIONS if x.key in ("projet", "gouvernance", "fiches_actions", "revue")]
+    page = report.build_report(demo_workshop, today=TODAY, sections=mine)
+    assert "<script" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "Comité &lt;img src=x onerror=alert(1)&gt;" in page
+    assert "Boutique &quot; onmouseover=&quot;alert(2)" in page
+
+
+def test_a_failing_section_does_not_lose_the_report(demo_workshop: Workshop) -> None:
+    def broken(_ctx: report.ReportContext) -> str:
+        raise ValueError("données incohérentes")
+
+    sections = [report.Section("casse", "Section cassée", broken)] + [
+        s for s in report.SECTIONS if s.key in ("projet", "fiches_actions")]
+    page = report.build_report(demo_workshop, today=TODAY, sections=sections)
+    assert "Cette section n&#x27;a pas pu être produite : données incohérentes" in page
+    assert "Fiches actions</h2>" in page and "Boutique à l&#x27;essai rue Nationale" in page
+
+
+def test_register_places_a_section_after_another() -> None:
+    saved = list(report.SECTIONS)
+    try:
+        report.register(report.Section("essai", "Essai", lambda ctx: "<p>ok</p>"), after="raci")
+        keys = [s.key for s in report.SECTIONS]
+        assert keys[keys.index("raci") + 1] == "essai"
+        report.register(report.Section("essai", "Essai 2", lambda ctx: ""))  # same key: replaced in place
+        assert [s.key for s in report.SECTIONS] == keys
+    finally:
+        report.SECTIONS[:] = saved
+
+
+def test_french_values() -> None:
+    assert report.french_value(1234567.0) == "1\u202f234\u202f567"
+    assert report.french_value(12.5) == "12,5"
+    assert report.french_value(float("nan")) == ""
+    assert report.french_value(True) == "oui"
+    assert report.french_value(dt.date(2027, 1, 12)) == "12/01/2027"
+    assert report.french_columns(__import__("pandas").DataFrame(columns=["pilot", "budget_spent"])).columns.tolist() \
+        == ["Pilote", "Budget dépensé (€)"]
+
+
+def test_empty_workshop_report_says_what_is_missing(empty_workshop: Workshop) -> None:
+    page = report.build_report(empty_workshop, today=TODAY)
+    assert "cadrage" in page and "Revue de projet</h2>" in page
+
+
+def test_cli_restitution_html_only(demo_workshop: Workshop, capsys: pytest.CaptureFixture) -> None:
+    assert main(["restitution", "--atelier", str(demo_workshop.folder), "--sans-pdf"]) == 0
+    html_path = demo_workshop.folder / "exports" / "restitution" / "restitution.html"
+    assert html_path.exists() and str(html_path) in capsys.readouterr().out
+    assert not html_path.with_suffix(".pdf").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(report.soffice_path() is None, reason="LibreOffice absent")
+def test_pdf_through_libreoffice(demo_workshop: Workshop, tmp_path: Path) -> None:
+    paths = report.write_report(demo_workshop, folder=tmp_path, today=TODAY)
+    pdf = paths["pdf"].read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000  # text and the organisation picture
+    assert paths["html"].exists()
+
+
+def test_missing_libreoffice_is_a_french_error(demo_workshop: Workshop, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report, "soffice_path", lambda: None)
+    with pytest.raises(Exception, match="LibreOffice .* introuvable"):
+        report.write_report(demo_workshop, folder=tmp_path, today=TODAY, sections=report.SECTIONS[:1])
+    assert (tmp_path / "restitution.html").exists()  # the HTML is there all the same

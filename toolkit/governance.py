@@ -1,0 +1,453 @@
+"""Step 7 — governance: the bodies, who sits where, their rhythm and the meeting calendar.
+
+The method (DESIGN.md, step 7): the project is steered by bodies that meet on a rhythm —
+the élus of the comité de gouvernance arbitrate, the comité de pilotage gathers the State
+and the co-funders, the équipe projet follows the pilots every fortnight, technical
+committees prepare; a project review is held every eight weeks. Everything here takes
+the workshop's DataFrames (``store.frames()``) and returns DataFrames, dicts or networkx
+graphs; drawing is in ``toolkit.viz.organisation``.
+
+Example
+-------
+>>> import pandas as pd, datetime as dt
+>>> frames = {"project": pd.DataFrame([{"id": "PRJ", "name": "P", "start_date": dt.date(2026, 1, 5),
+...                                      "horizon_months": 3}]),
+...           "bodies": pd.DataFrame([{"id": "INS-1", "name": "Revue", "kind": "comité de gouvernance",
+...                                     "rhythm_weeks": 8, "first_date": None}])}
+>>> [d.isoformat() for d in meeting_calendar(frames)["date"]]
+['2026-01-05', '2026-03-02']
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from . import labels as L
+from .errors import MaillageError, Problem, ValidationError
+from .model import fold
+
+# Rank of each kind of body: a body reports to the nearest body of a smaller rank
+# (technical committees → équipe projet → comité de pilotage → comité de gouvernance).
+BODY_RANK: dict[str, int] = {kind: i for i, kind in enumerate(L.BODY_KINDS)}
+# Rank of each project role in the project line: nobody reports to a lower rank.
+ROLE_RANK: dict[str, int] = {"élu": 0, "directeur de projet": 1, "chef de projet": 2, "pilote d'action": 3,
+                             "agent": 4, "services de l'État": 5, "partenaire": 5, "consultant": 5}
+
+HOLIDAYS_MOVE = "décaler"
+HOLIDAYS_IGNORE = "ignorer"
+
+
+# --- Bodies and members --------------------------------------------------------------
+
+def _names(frames: dict[str, pd.DataFrame], kind: str) -> dict[str, str]:
+    df = frames.get(kind)
+    if df is None or df.empty:
+        return {}
+    return dict(zip(df["id"], df["name"]))
+
+
+def members_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Who sits in which body, one row per membership.
+
+    Parameters
+    ----------
+    frames : the workshop's DataFrames (``bodies``, ``memberships``, ``persons``, ``actors``).
+
+    Returns
+    -------
+    DataFrame with columns ``body_id, body, body_kind, member_id, member, member_type``
+    (``personne`` or ``organisation``), ``organisation, role``, ordered by body rank then
+    role (président first) then name.
+
+    Example
+    -------
+    >>> members_table(store.frames())  # doctest: +SKIP
+    """
+    columns = ["body_id", "body", "body_kind", "member_id", "member", "member_type", "organisation", "role"]
+    mem = frames.get("memberships")
+    if mem is None or mem.empty:
+        return pd.DataFrame(columns=columns)
+    bodies = frames["bodies"].set_index("id")
+    persons = frames.get("persons", pd.DataFrame(columns=["id", "name", "organisation"])).set_index("id")
+    actors = _names(frames, "actors")
+    is_person = mem["person_id"].notna() & (mem["person_id"] != "")
+    member_id = mem["person_id"].where(is_person, mem["actor_id"])
+    out = pd.DataFrame({
+        "body_id": mem["body_id"].values,
+        "body": mem["body_id"].map(bodies["name"]).values,
+        "body_kind": mem["body_id"].map(bodies["kind"]).values,
+        "member_id": member_id.values,
+        "member": member_id.map(persons["name"]).where(is_person, member_id.map(lambda a: actors.get(a, a))).values,
+        "member_type": is_person.map({True: L.GOV_MEMBER_TYPES["person"], False: L.GOV_MEMBER_TYPES["actor"]}).values,
+        "organisation": member_id.map(persons["organisation"]).where(is_person, "").values,
+        "role": mem["role"].values,
+    }, columns=columns)
+    role_rank = {r: i for i, r in enumerate(L.MEMBER_ROLES)}
+    out["_b"] = out["body_kind"].map(BODY_RANK)
+    out["_r"] = out["role"].map(role_rank)
+    out["_n"] = out["member"].map(fold)
+    out = out.sort_values(["_b", "body_id", "_r", "_n"]).drop(columns=["_b", "_r", "_n"])
+    return out.reset_index(drop=True)
+
+
+def parent_bodies(frames: dict[str, pd.DataFrame]) -> dict[str, str | None]:
+    """The body each body reports to (None for the top one).
+
+    A body reports to the first body (by id) of the nearest smaller rank among those the
+    workshop has: comité technique → équipe projet → comité de pilotage → comité de
+    gouvernance. Two bodies of the same kind report to the same parent.
+
+    >>> import pandas as pd
+    >>> parent_bodies({"bodies": pd.DataFrame([
+    ...     {"id": "B1", "kind": "comité de gouvernance"}, {"id": "B2", "kind": "comité technique"}])})
+    {'B1': None, 'B2': 'B1'}
+    """
+    bodies = frames.get("bodies")
+    if bodies is None or bodies.empty:
+        return {}
+    ordered = sorted(bodies.itertuples(index=False), key=lambda b: (BODY_RANK[b.kind], b.id))
+    out: dict[str, str | None] = {}
+    for b in ordered:
+        above = [o for o in ordered if BODY_RANK[o.kind] < BODY_RANK[b.kind]]
+        if above:
+            best_rank = max(BODY_RANK[o.kind] for o in above)
+            out[b.id] = next(o.id for o in above if BODY_RANK[o.kind] == best_rank)
+        else:
+            out[b.id] = None
+    return out
+
+
+def bodies_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The bodies with their rhythm, first meeting, chair, facilitator and size.
+
+    Returns
+    -------
+    DataFrame ``id, name, kind, rhythm_weeks, first_date, reports_to, chair, facilitator,
+    members`` ordered by rank (gouvernance first). ``first_date`` is the body's own or, when
+    empty, the project's start date.
+    """
+    columns = ["id", "name", "kind", "rhythm_weeks", "first_date", "reports_to", "chair", "facilitator", "members"]
+    bodies = frames.get("bodies")
+    if bodies is None or bodies.empty:
+        return pd.DataFrame(columns=columns)
+    members = members_table(frames)
+    parents = parent_bodies(frames)
+    names = dict(zip(bodies["id"], bodies["name"]))
+    start = _project_start(frames, required=False)
+    rows = []
+    for b in bodies.itertuples(index=False):
+        mine = members[members["body_id"] == b.id]
+
+        def who(role: str) -> str:
+            return ", ".join(mine.loc[mine["role"] == role, "member"])
+
+        rows.append({"id": b.id, "name": b.name, "kind": b.kind, "rhythm_weeks": int(b.rhythm_weeks),
+                     "first_date": _as_date(b.first_date) or start,
+                     "reports_to": names.get(parents.get(b.id) or "", ""),
+                     "chair": who("président"), "facilitator": who("animateur"), "members": len(mine)})
+    out = pd.DataFrame(rows, columns=columns)
+    out["_r"] = out["kind"].map(BODY_RANK)
+    return out.sort_values(["_r", "id"]).drop(columns="_r").reset_index(drop=True)
+
+
+def person_bodies(frames: dict[str, pd.DataFrame], person_id: str,
+                  members: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The bodies one person sits in (from ``members_table``, passed in when already
+    computed), with the body's rhythm."""
+    members = members_table(frames) if members is None else members
+    mine = members[(members["member_id"] == person_id) & (members["member_type"] == L.GOV_MEMBER_TYPES["person"])]
+    rhythm = dict(zip(frames["bodies"]["id"], frames["bodies"]["rhythm_weeks"])) if "bodies" in frames else {}
+    mine = mine.assign(rhythm_weeks=mine["body_id"].map(rhythm).astype("Int64"))
+    return mine[["body_id", "body", "body_kind", "role", "rhythm_weeks"]].reset_index(drop=True)
+
+
+def review_body(frames: dict[str, pd.DataFrame]) -> dict[str, Any] | None:
+    """The body that holds the project review: the first comité de gouvernance, else the
+    first comité de pilotage, else None (the method: a project review every 8 weeks)."""
+    bodies = frames.get("bodies")
+    if bodies is None or bodies.empty:
+        return None
+    for kind in ("comité de gouvernance", "comité de pilotage"):
+        rows = bodies[bodies["kind"] == kind].sort_values("id")
+        if len(rows):
+            return rows.iloc[0].to_dict()
+    return None
+
+
+def follow_up_body(frames: dict[str, pd.DataFrame]) -> dict[str, Any] | None:
+    """The body where the pilots are followed up (the first équipe projet), or None."""
+    bodies = frames.get("bodies")
+    if bodies is None or bodies.empty:
+        return None
+    rows = bodies[bodies["kind"] == "équipe projet"].sort_values("id")
+    return rows.iloc[0].to_dict() if len(rows) else None
+
+
+# --- Calendar ----------------------------------------------------------------------------
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        from .model import parse_date
+
+        return parse_date(value)
+    return None
+
+
+def _project_start(frames: dict[str, pd.DataFrame], required: bool = True) -> dt.date | None:
+    project = frames.get("project")
+    if project is None or project.empty:
+        if required:
+            raise MaillageError(L.GOV_MESSAGES["no_project"])
+        return None
+    return _as_date(project.iloc[0]["start_date"])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` shifted by whole months (clamped to the month's last day).
+
+    >>> add_months(dt.date(2026, 9, 1), 12)
+    datetime.date(2027, 9, 1)
+    """
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    next_first = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (next_first - dt.timedelta(days=1)).day))
+
+
+def horizon(frames: dict[str, pd.DataFrame]) -> tuple[dt.date, dt.date]:
+    """The project's horizon: ``(start, end)`` with ``end`` excluded (start + horizon months)."""
+    start = _project_start(frames)
+    months = int(frames["project"].iloc[0].get("horizon_months") or 12)
+    return start, add_months(start, months)  # type: ignore[arg-type]
+
+
+def french_holidays(years: list[int] | range, subdivision: str | None = None) -> dict[dt.date, str]:
+    """French public holidays of ``years`` (date → French name), Easter-based ones included.
+
+    Parameters
+    ----------
+    years : the years wanted.
+    subdivision : a ``holidays`` subdivision code when the territory has extra days, e.g.
+        ``"57"`` (Moselle: Vendredi saint, Saint-Étienne) or ``"974"`` (La Réunion).
+
+    Notes
+    -----
+    Computed by the well-kept ``holidays`` library (Open World Holidays Framework), which
+    follows the Code du travail (art. L3133-1) and its local variants.
+
+    >>> french_holidays([2027])[dt.date(2027, 3, 29)]
+    'Lundi de Pâques'
+    """
+    import holidays
+
+    try:
+        days = holidays.France(years=list(years), subdiv=subdivision, language="fr")
+    except NotImplementedError as exc:
+        raise MaillageError(L.GOV_MESSAGES["bad_subdivision"].format(
+            value=subdivision, choices=", ".join(holidays.France.subdivisions))) from exc
+    return {day: str(name) for day, name in sorted(days.items())}
+
+
+def _next_working_day(day: dt.date, closed: dict[dt.date, str]) -> dt.date:
+    while day.weekday() >= 5 or day in closed:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def meeting_calendar(frames: dict[str, pd.DataFrame], start: dt.date | None = None,
+                     end: dt.date | None = None, holidays: str = HOLIDAYS_MOVE,
+                     subdivision: str | None = None, body_ids: list[str] | None = None) -> pd.DataFrame:
+    """The meetings of every body over the horizon.
+
+    Each body meets on its ``first_date`` (default: the project's start date), then every
+    ``rhythm_weeks`` weeks, for every date in ``[start, end)``.
+
+    Parameters
+    ----------
+    frames : the workshop's DataFrames (``project``, ``bodies``).
+    start, end : the horizon (default: project start, start + horizon months; end excluded).
+    holidays : ``"décaler"`` moves a meeting that falls on a public holiday or a weekend to
+        the next working day; ``"ignorer"`` keeps every date as computed (the holiday is
+        still named in the ``holiday`` column).
+    subdivision : for local holidays (see ``french_holidays``).
+    body_ids : only these bodies.
+
+    Returns
+    -------
+    DataFrame ``body_id, body, kind, number, date, planned_date, holiday, moved`` sorted by
+    date then body rank. ``number`` counts the body's meetings from its first one;
+    ``planned_date`` is the date on the rhythm; ``holiday`` the name of the holiday (or
+    « week-end ») the planned date fell on.
+
+    Raises
+    ------
+    ValidationError when ``holidays`` is not one of the two choices.
+
+    Example
+    -------
+    >>> meeting_calendar(store.frames(), holidays="ignorer")  # doctest: +SKIP
+    """
+    if holidays not in (HOLIDAYS_MOVE, HOLIDAYS_IGNORE):
+        raise ValidationError([Problem(L.GOV_LABELS["holidays_option"], holidays,
+                                       L.EXPECT["choice"].format(choices=f"{HOLIDAYS_MOVE}, {HOLIDAYS_IGNORE}"))],
+                              L.GOV_MESSAGES["bad_calendar"])
+    columns = ["body_id", "body", "kind", "number", "date", "planned_date", "holiday", "moved"]
+    bodies = frames.get("bodies")
+    project_start = _project_start(frames, required=start is None or end is None)
+    if start is None or end is None:
+        h_start, h_end = horizon(frames)
+        start, end = start or h_start, end or h_end
+    if end <= start:
+        raise ValidationError([Problem(L.FIELD_LABELS["end_date"], end.isoformat(), L.EXPECT["date_order"])],
+                              L.GOV_MESSAGES["bad_calendar"])
+    if bodies is None or bodies.empty:
+        return pd.DataFrame(columns=columns)
+    closed = french_holidays(range(start.year - 1, end.year + 2), subdivision)
+    rows = []
+    for b in bodies.itertuples(index=False):
+        if body_ids is not None and b.id not in body_ids:
+            continue
+        first = _as_date(b.first_date) or project_start or start
+        step = dt.timedelta(weeks=int(b.rhythm_weeks or 8))
+        day, number = first, 1
+        while day < end:
+            if day >= start:
+                fell_on = closed.get(day) or (L.GOV_LABELS["weekend"] if day.weekday() >= 5 else "")
+                actual = _next_working_day(day, closed) if holidays == HOLIDAYS_MOVE else day
+                rows.append({"body_id": b.id, "body": b.name, "kind": b.kind, "number": number,
+                             "date": actual, "planned_date": day, "holiday": fell_on, "moved": actual != day})
+            day += step
+            number += 1
+    out = pd.DataFrame(rows, columns=columns)
+    if out.empty:
+        return out
+    out["_r"] = out["kind"].map(BODY_RANK)
+    return out.sort_values(["date", "_r", "body_id"]).drop(columns="_r").reset_index(drop=True)
+
+
+def next_meetings(calendar: pd.DataFrame, body_id: str, after: dt.date, n: int = 3) -> list[dt.date]:
+    """The next ``n`` meeting dates of a body on or after ``after``."""
+    rows = calendar[(calendar["body_id"] == body_id) & (calendar["date"] >= after)]
+    return list(rows["date"].head(n))
+
+
+def calendar_ics(calendar: pd.DataFrame, project_name: str = "", frames: dict[str, pd.DataFrame] | None = None,
+                 stamp: dt.datetime | None = None) -> bytes:
+    """The meeting calendar as an iCalendar file (RFC 5545), one all-day event per meeting.
+
+    Parameters
+    ----------
+    calendar : from ``meeting_calendar``.
+    project_name : put in the calendar's name and each event's description.
+    frames : when given, each event lists the body's members in its description.
+    stamp : the ``DTSTAMP`` of every event (default: now, UTC).
+
+    Returns
+    -------
+    The ``.ics`` file's bytes (CRLF lines, escaped and folded by the ``icalendar`` library).
+    Each event's UID is stable (body id, meeting number), so importing the file again
+    updates the events instead of duplicating them.
+    """
+    from icalendar import Calendar, Event
+
+    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    members = members_table(frames) if frames is not None else None
+    cal = Calendar()
+    cal.add("prodid", "-//Maillage//Gouvernance//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", L.GOV_LABELS["ics_calendar_name"].format(project=project_name).strip(" —"))
+    for row in calendar.itertuples(index=False):
+        event = Event()
+        event.add("uid", f"{row.body_id}-{row.number}@maillage")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", row.date)
+        event.add("dtend", row.date + dt.timedelta(days=1))
+        event.add("summary", L.GOV_LABELS["ics_summary"].format(body=row.body, number=row.number))
+        lines = [project_name] if project_name else []
+        if row.moved:
+            lines.append(L.GOV_LABELS["ics_moved"].format(date=row.planned_date.strftime("%d/%m/%Y"),
+                                                          holiday=row.holiday))
+        if members is not None:
+            names = members.loc[members["body_id"] == row.body_id, "member"]
+            if len(names):
+                lines.append(L.GOV_LABELS["ics_members"] + " : " + ", ".join(names))
+        if lines:
+            event.add("description", "\n".join(lines))
+        event.add("categories", [row.kind])
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+# --- Organisation --------------------------------------------------------------------------
+
+def organisation_graph(frames: dict[str, pd.DataFrame]) -> nx.DiGraph:
+    """Who sits where and who reports to whom, as a directed graph.
+
+    Nodes carry ``type`` (``body``, ``person`` or ``actor``) and ``label``; bodies also
+    ``kind`` and ``rank``. Edges:
+
+    - member → body, ``relation="sits_in"``, ``role`` (président, membre…);
+    - body → the body it reports to, ``relation="reports_to"`` (see ``parent_bodies``);
+    - person → person, ``relation="reports_to"``, when the first's organisation (actor) is
+      under the second's by a ``hiérarchie`` relation of the stakeholder map (step 2) and
+      the second's project role is not below the first's (``ROLE_RANK``: a pilot does not
+      report to an agent of the organisation above). Only persons who sit in a body or
+      pilot an action are drawn.
+
+    >>> g = organisation_graph(store.frames())  # doctest: +SKIP
+    >>> g.nodes["INS-01"]["type"]  # doctest: +SKIP
+    'body'
+    """
+    g = nx.DiGraph()
+    bodies = frames.get("bodies")
+    if bodies is not None:
+        for b in bodies.itertuples(index=False):
+            g.add_node(b.id, type="body", label=b.name, kind=b.kind, rank=BODY_RANK[b.kind],
+                       rhythm_weeks=int(b.rhythm_weeks or 8))
+    for child, parent in parent_bodies(frames).items():
+        if parent:
+            g.add_edge(child, parent, relation="reports_to")
+    persons = frames.get("persons")
+    person_names = _names(frames, "persons")
+    actor_names = _names(frames, "actors")
+    members = frames.get("memberships")
+    if members is not None:
+        for m in members.itertuples(index=False):
+            if isinstance(m.person_id, str) and m.person_id:
+                g.add_node(m.person_id, type="person", label=person_names.get(m.person_id, m.person_id))
+                g.add_edge(m.person_id, m.body_id, relation="sits_in", role=m.role)
+            elif isinstance(m.actor_id, str) and m.actor_id:
+                g.add_node(m.actor_id, type="actor", label=actor_names.get(m.actor_id, m.actor_id))
+                g.add_edge(m.actor_id, m.body_id, relation="sits_in", role=m.role)
+    actions = frames.get("actions")
+    if actions is not None:
+        for pid in actions["pilot_id"].dropna():
+            if pid and pid not in g:
+                g.add_node(pid, type="person", label=person_names.get(pid, pid))
+    relations = frames.get("relations")
+    if persons is not None and relations is not None and not persons.empty:
+        drawn = persons[persons["id"].isin([n for n, d in g.nodes(data=True) if d["type"] == "person"])]
+        by_actor: dict[str, list[str]] = {}
+        rank = {p.id: ROLE_RANK.get(p.role, 5) for p in drawn.itertuples(index=False)}
+        for p in drawn.itertuples(index=False):
+            if isinstance(p.actor_id, str) and p.actor_id:
+                by_actor.setdefault(p.actor_id, []).append(p.id)
+        for r in relations[relations["type"] == "hiérarchie"].itertuples(index=False):
+            for boss in by_actor.get(r.source_id, []):
+                for sub in by_actor.get(r.target_id, []):
+                    if boss != sub and rank[boss] <= rank[sub]:
+                        g.add_edge(sub, boss, relation="reports_to")
+    return g

@@ -1,0 +1,489 @@
+"""Step 9 — restitution: one self-contained HTML report of the whole diagnosis, and its PDF.
+
+The report is a list of sections (``SECTIONS``), each a French title and a function that
+returns an HTML fragment from the workshop; a step's module adds its own with
+``register``. Every section *calls* the analysis of its step (never recomputes it) and
+only presents what it returns. The page is self-contained: inline styles, pictures as
+``data:`` PNG, no remote resource, and every text from the workshop is escaped. The PDF is
+made by LibreOffice headless (``soffice --convert-to pdf``) from that HTML.
+
+Example
+-------
+>>> paths = write_report(ws)  # doctest: +SKIP
+>>> sorted(paths)  # doctest: +SKIP
+['html', 'pdf']
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import math
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+from . import labels as L
+
+REPORT_FOLDER = "restitution"
+# Above this many assessed persons the persons × competences map is left to carnet 03.
+MAP_MAX_PERSONS = 80
+REPORT_NAME = "restitution"
+
+
+# --- Presenting values in French -------------------------------------------------------------
+
+def french_value(value: Any) -> str:
+    """A value as a French reader reads it: ``1 234 567``, ``12,5``, ``23/11/2026``, oui/non.
+
+    >>> french_value(1234567.0), french_value(12.5), french_value(dt.date(2026, 11, 23))
+    ('1\\u202f234\\u202f567', '12,5', '23/11/2026')
+    """
+    if value is None or value is pd.NaT:
+        return ""
+    if isinstance(value, bool):
+        return L.REPORT_LABELS["yes"] if value else L.REPORT_LABELS["no"]
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer():
+            return f"{int(value):,}".replace(",", "\u202f")
+        return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
+    if isinstance(value, pd.Timestamp):
+        value = value.date()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(french_value(v) for v in value)
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "item"):  # numpy scalars
+        return french_value(value.item())
+    return str(value)
+
+
+def column_label(name: str) -> str:
+    """The French heading of a column of the analyses' DataFrames."""
+    for catalogue in (L.GOV_COLUMNS, L.REVIEW_COLUMNS, L.FIELD_LABELS):
+        if name in catalogue:
+            return catalogue[name]
+    return name
+
+
+def french_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """The DataFrame with French column headings (for display in a carnet)."""
+    return df.rename(columns={c: column_label(c) for c in df.columns})
+
+
+# --- HTML pieces (every text escaped) -----------------------------------------------------------
+
+def esc(value: Any) -> str:
+    """Escaped text for HTML (quotes included)."""
+    return html.escape(french_value(value) if not isinstance(value, str) else value, quote=True)
+
+
+def table_html(df: pd.DataFrame, columns: list[str] | None = None, empty: str | None = None,
+               numeric: tuple[str, ...] = ()) -> str:
+    """An HTML table of ``df`` (selected ``columns``), French headings and values, escaped."""
+    if df is None or df.empty:
+        return f'<p class="vide">{esc(empty or L.REPORT_LABELS["empty"])}</p>'
+    if df.index.name is not None:  # the analyses' display frames carry their key as the index
+        df = df.reset_index()
+    columns = [c for c in (columns or list(df.columns)) if c in df.columns]
+    head = "".join(f"<th>{esc(column_label(c))}</th>" for c in columns)
+    body = []
+    for row in df[columns].itertuples(index=False):
+        cells = []
+        for c, v in zip(columns, row):
+            right = c in numeric or (isinstance(v, (int, float)) and not isinstance(v, bool))
+            cls = ' class="n"' if right else ""
+            cells.append(f"<td{cls}>{esc(french_value(v))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def image_html(png: bytes, alt: str) -> str:
+    """A PNG inline (``data:`` URI), as wide as the page: the report never fetches anything."""
+    data = base64.b64encode(png).decode("ascii")
+    return f'<p class="figure"><img src="data:image/png;base64,{data}" alt="{esc(alt)}" width="100%"></p>'
+
+
+def note_html(text: str) -> str:
+    return f'<p class="note">{esc(text)}</p>'
+
+
+def definition_html(items: list[tuple[str, Any]]) -> str:
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(french_value(v))}</td></tr>" for k, v in items)
+    return f'<table class="fiche" border="0" cellspacing="0" cellpadding="3" width="70%">{rows}</table>'
+
+
+# --- Sections -------------------------------------------------------------------------------------
+
+@dataclass
+class ReportContext:
+    """What every section receives: the workshop, its store and DataFrames, the day."""
+
+    ws: Any
+    today: dt.date
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # an analysis shared by two sections
+
+    @property
+    def store(self) -> Any:
+        return self.ws.store
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the report: ``build(context)`` returns its HTML fragment (escaped)."""
+
+    key: str
+    title: str
+    build: Callable[[ReportContext], str]
+
+
+SECTIONS: list[Section] = []
+
+
+def register(section: Section, after: str | None = None) -> Section:
+    """Add (or replace, same key) a section; at the end, or after the section ``after``."""
+    for i, s in enumerate(SECTIONS):
+        if s.key == section.key:
+            SECTIONS[i] = section
+            return section
+    keys = [s.key for s in SECTIONS]
+    SECTIONS.insert(keys.index(after) + 1 if after in keys else len(SECTIONS), section)
+    return section
+
+
+def _project(ctx: ReportContext) -> str:
+    project = ctx.frames["project"]
+    if project.empty:
+        return note_html(L.GOV_MESSAGES["no_project"])
+    p = project.iloc[0]
+    from .governance import horizon
+
+    start, end = horizon(ctx.frames)
+    out = [definition_html([
+        (L.FIELD_LABELS["name"], p["name"]), (L.FIELD_LABELS["territory"], p["territory"]),
+        (L.FIELD_LABELS["programme"], p["programme"]),
+        (L.REPORT_LABELS["horizon"], f"{french_value(start)} – {french_value(end - dt.timedelta(days=1))}"),
+    ])]
+    if isinstance(p["description"], str) and p["description"]:
+        out.append(f"<p>{esc(p['description'])}</p>")
+    actions = ctx.frames["actions"]
+    axes = ctx.frames["axes"].rename(columns={"name": "axis"})
+    per_axis = actions.groupby("axis_id").agg(actions=("id", "size"), budget_planned=("budget_planned", "sum"))
+    axes = axes.join(per_axis, on="id").fillna({"actions": 0, "budget_planned": 0})
+    out.append(table_html(axes, ["id", "axis", "actions", "budget_planned"]))
+    return "".join(out)
+
+
+def _figure(fig: Any, alt: str) -> str:
+    from .viz.organisation import figure_png
+
+    return image_html(figure_png(fig), alt)
+
+
+def _stakeholder_analysis(ctx: ReportContext) -> dict[str, Any]:
+    """``stakeholders.analyse`` once for the two sections that present it."""
+    if "stakeholders" not in ctx.cache:
+        from . import stakeholders as S
+
+        ctx.cache["stakeholders"] = S.analyse(ctx.frames)
+    return ctx.cache["stakeholders"]
+
+
+def _stakeholders(ctx: ReportContext) -> str:
+    """Step 2, from ``toolkit.stakeholders`` (Mendelow's power/interest grid, attitudes)."""
+    from . import stakeholders as S
+    from .viz.grid import grid_figure
+
+    r = _stakeholder_analysis(ctx)
+    show = S.for_display
+    return "".join([
+        _figure(grid_figure(r["grid"]), L.REPORT_LABELS["grid"]),
+        f"<h3>{esc(L.REPORT_LABELS['quadrants'])}</h3>", table_html(show(r["quadrants"])),
+        f"<h3>{esc(L.REPORT_LABELS['opponents'])}</h3>",
+        table_html(show(r["influential_opponents"])),
+        f"<h3>{esc(L.REPORT_LABELS['unmobilised_allies'])}</h3>", table_html(show(r["unmobilised_allies"])),
+        f"<h3>{esc(L.REPORT_LABELS['widen'])}</h3>", table_html(show(r["widen"])),
+    ])
+
+
+def _map(ctx: ReportContext) -> str:
+    """Step 2's network, from ``toolkit.stakeholders`` (centrality, brokers, isolated actors)."""
+    from . import stakeholders as S
+    from .viz.network_map import layout_positions
+    from .viz.network_picture import network_picture
+
+    r = _stakeholder_analysis(ctx)
+    positions = layout_positions(r["graph"])
+    return "".join([
+        _figure(network_picture(r["graph"], r["metrics"], positions), L.REPORT_LABELS["map_title"]),
+        f"<h3>{esc(L.REPORT_LABELS['brokers'])}</h3>", table_html(S.for_display(r["brokers"])),
+        f"<h3>{esc(L.REPORT_LABELS['isolated'])}</h3>", table_html(S.for_display(r["isolated"])),
+    ])
+
+
+def _gaps(ctx: ReportContext) -> str:
+    """Step 6, from ``toolkit.gaps`` (needed versus available, the method's remedies)."""
+    from . import gaps
+
+    f = ctx.frames
+    remedies = gaps.remedies(f)
+    recommended = remedies[remedies["recommended"].astype(bool)]
+    return "".join([
+        f"<h3>{esc(L.REPORT_LABELS['competence_gaps'])}</h3>", table_html(gaps.french(gaps.competence_gaps(f), f)),
+        f"<h3>{esc(L.REPORT_LABELS['capacity_gaps'])}</h3>", table_html(gaps.french(gaps.capacity_gaps(f), f)),
+        f"<h3>{esc(L.REPORT_LABELS['remedies'])}</h3>", table_html(gaps.french(recommended, f)),
+    ])
+
+
+def _competences(ctx: ReportContext) -> str:
+    """Step 3, from ``toolkit.competences`` (Le Boterf's savoir, vouloir, pouvoir agir)."""
+    from . import competences as C
+    from .viz.heatmap import competence_heatmap
+
+    f = ctx.frames
+    a, p, c = f["assessments"], f["persons"], f["competences"]
+
+    def show(df: pd.DataFrame) -> pd.DataFrame:
+        return C.for_display(df, p, c)
+
+    out = [
+        f"<h3>{esc(L.REPORT_LABELS['coverage'])}</h3>", table_html(show(C.coverage(a, c))),
+        f"<h3>{esc(L.REPORT_LABELS['lacking'])}</h3>",
+        table_html(show(C.lacking_competences(f["requirements"], a, c))),
+        f"<h3>{esc(L.REPORT_LABELS['single_holder'])}</h3>", table_html(show(C.single_points_of_failure(a, c))),
+        f"<h3>{esc(L.REPORT_LABELS['mobilisable_map'])}</h3>",
+    ]
+    assessed = a["person_id"].nunique() if len(a) else 0
+    if assessed > MAP_MAX_PERSONS:  # unreadable on a page, and minutes to draw
+        out.append(note_html(L.REPORT_LABELS["map_too_big"].format(n=assessed, max=MAP_MAX_PERSONS)))
+    else:
+        out += [note_html(L.REPORT_LABELS["anonymised"]),
+                _figure(competence_heatmap(C.matrix(a, "mobilisable", p, c), p, c, "mobilisable", anonymise=True),
+                        L.REPORT_LABELS["mobilisable_map"])]
+    return "".join(out)
+
+
+def _raci(ctx: ReportContext) -> str:
+    """Step 4, from ``toolkit.raci`` (its checks of the method's rules)."""
+    from . import raci
+
+    findings = raci.check(ctx.frames)
+    return "".join([
+        f"<h3>{esc(L.REPORT_LABELS['raci_summary'])}</h3>", table_html(raci.french(raci.summary(findings))),
+        f"<h3>{esc(L.REPORT_LABELS['raci_findings'])}</h3>", table_html(raci.french(findings)),
+    ])
+
+
+def _workload(ctx: ReportContext) -> str:
+    """Step 5, from ``toolkit.workload`` (load per person and month against capacity)."""
+    from . import workload
+    from .viz import workload as pictures
+
+    plan = workload.analyse(ctx.frames)
+    return "".join([
+        _figure(pictures.heatmap(plan["table"]), L.REPORT_SECTIONS["plan_de_charge"]),
+        f"<h3>{esc(L.REPORT_LABELS['overloads'])}</h3>", table_html(workload.french(plan["overloads"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['months_at_risk'])}</h3>",
+        table_html(workload.french(plan["months_at_risk"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['monthly_plan'])}</h3>", table_html(workload.french(plan["plan"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['gantt'])}</h3>", _figure(pictures.gantt(ctx.frames), L.REPORT_LABELS["gantt"]),
+    ])
+
+
+def _governance(ctx: ReportContext) -> str:
+    from . import governance as G
+    from .viz.organisation import organisation_figure
+
+    frames = ctx.frames
+    out = [f"<h3>{esc(L.REPORT_LABELS['bodies'])}</h3>",
+           table_html(G.bodies_table(frames), ["name", "kind", "rhythm_weeks", "first_date", "reports_to",
+                                               "chair", "facilitator", "members"])]
+    out.append(_figure(organisation_figure(G.organisation_graph(frames)), L.REPORT_LABELS["organisation_alt"]))
+    if len(frames["project"]) and len(frames["bodies"]):
+        calendar = G.meeting_calendar(frames)
+        rows = []
+        for body_id, group in calendar.groupby("body_id", sort=False):
+            dates = ", ".join(french_value(d) + ("*" if moved else "") for d, moved in zip(group["date"], group["moved"]))
+            rows.append({"body": group["body"].iloc[0], "members": len(group), "dates": dates})
+        out.append(f"<h3>{esc(L.REPORT_LABELS['calendar'])}</h3>")
+        out.append(table_html(pd.DataFrame(rows).rename(columns={"members": "meetings"}), ["body", "meetings", "dates"]))
+        if calendar["moved"].any():
+            out.append(note_html(L.REPORT_LABELS["moved_note"]))
+    return "".join(out)
+
+
+def _sheets(ctx: ReportContext) -> str:
+    from .actions import sheets_overview
+
+    overview = sheets_overview(ctx.frames)
+    return table_html(overview, ["id", "name", "pilot", "state", "completion", "budget_planned",
+                                 "budget_spent", "cofunded", "last_entry"])
+
+
+def _review(ctx: ReportContext) -> str:
+    from . import review as R
+
+    board = R.review_dashboard(ctx.store, today=ctx.today)
+    t = board["budget_totals"]
+    out = [f"<h3>{esc(L.REPORT_LABELS['by_state'])}</h3>", table_html(board["by_state"]),
+           f"<h3>{esc(L.REPORT_LABELS['budget'])}</h3>",
+           definition_html([(column_label(k), t[k]) for k in ("budget_planned", "budget_committed", "budget_spent",
+                                                             "cofunded", "committed_pct", "spent_pct", "cofunded_pct")]),
+           table_html(board["cofunders"], ["cofunder", "amount", "actions"]),
+           f"<h3>{esc(L.REPORT_LABELS['late'])}</h3>",
+           table_html(board["late"], ["id", "name", "state", "completion", "expected", "end_date", "reason"]),
+           f"<h3>{esc(L.REPORT_LABELS['stalled'].format(weeks=4))}</h3>",
+           table_html(board["stalled"], ["id", "name", "state", "last_entry", "weeks_silent"]),
+           f"<h3>{esc(L.REPORT_LABELS['without_pilot'])}</h3>",
+           table_html(board["without_pilot"], ["id", "name", "state", "budget_planned"])]
+    alerts = board["budget"][board["budget"]["alert"] != ""]
+    if len(alerts):
+        out += [f"<h3>{esc(L.REPORT_LABELS['alerts'])}</h3>",
+                table_html(alerts, ["id", "name", "budget_planned", "budget_committed", "budget_spent", "alert"])]
+    out += [f"<h3>{esc(L.REPORT_LABELS['reviews'])}</h3>",
+            table_html(R.reviews_table(ctx.frames), ["date", "body", "present", "excused", "decisions", "changes"],
+                       empty=L.REPORT_LABELS["no_review"])]
+    if board["next_review"]:
+        out.append(note_html(L.REPORT_LABELS["next_review"].format(date=french_value(board["next_review"]))))
+    return "".join(out)
+
+
+for _section in (
+    Section("projet", L.REPORT_SECTIONS["projet"], _project),
+    Section("parties_prenantes", L.REPORT_SECTIONS["parties_prenantes"], _stakeholders),
+    Section("carte", L.REPORT_SECTIONS["carte"], _map),
+    Section("competences", L.REPORT_SECTIONS["competences"], _competences),
+    Section("raci", L.REPORT_SECTIONS["raci"], _raci),
+    Section("plan_de_charge", L.REPORT_SECTIONS["plan_de_charge"], _workload),
+    Section("ecarts", L.REPORT_SECTIONS["ecarts"], _gaps),
+    Section("gouvernance", L.REPORT_SECTIONS["gouvernance"], _governance),
+    Section("fiches_actions", L.REPORT_SECTIONS["fiches_actions"], _sheets),
+    Section("revue", L.REPORT_SECTIONS["revue"], _review),
+):
+    register(_section)
+
+
+# --- The document -------------------------------------------------------------------------------------
+
+STYLE = """
+body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #222; margin: 1.5em; }
+h1 { font-size: 20pt; color: #1f4e79; margin-bottom: .2em; }
+h2 { font-size: 14pt; color: #1f4e79; border-bottom: 2px solid #1f4e79; margin-top: 1.6em; }
+h3 { font-size: 11pt; color: #2e75b6; margin-top: 1.1em; }
+table { border-collapse: collapse; margin: .4em 0; font-size: 8.5pt; }
+th, td { border: 1px solid #bbb; padding: 2px 5px; vertical-align: top; text-align: left; }
+th { background: #e8eef5; }
+td.n { text-align: right; white-space: nowrap; }
+table.fiche th, table.fiche td { border: none; }
+table.fiche th { background: none; color: #555; font-weight: normal; padding-right: 1em; }
+.note, .vide { color: #555; font-style: italic; }
+.sommaire li { margin: .1em 0; }
+.erreur { color: #b00020; }
+"""
+
+
+def build_report(ws: Any, today: dt.date | None = None, sections: list[Section] | None = None) -> str:
+    """The restitution as one self-contained HTML page.
+
+    Parameters
+    ----------
+    ws : the workshop.
+    today : the report's date (also the day of the review dashboard).
+    sections : default: ``SECTIONS``.
+
+    Returns
+    -------
+    The HTML text. A section that fails shows a French note in its place (the report
+    still comes out, and names what is missing).
+    """
+    today = today or dt.date.today()
+    ctx = ReportContext(ws=ws, today=today, frames=ws.store.frames())
+    project = ctx.frames["project"]
+    name = project.iloc[0]["name"] if len(project) else str(ws.folder.name)
+    parts, toc = [], []
+    for i, section in enumerate(sections or SECTIONS, 1):
+        try:
+            body = section.build(ctx)
+        except Exception as exc:  # one broken analysis must not lose the whole restitution
+            body = f'<p class="erreur">{esc(L.REPORT_LABELS["section_failed"].format(error=exc))}</p>'
+        anchor = f"s-{esc(section.key)}"
+        toc.append(f'<li><a href="#{anchor}">{i}. {esc(section.title)}</a></li>')
+        parts.append(f'<h2 id="{anchor}">{i}. {esc(section.title)}</h2>\n{body}')
+    title = L.REPORT_LABELS["title"].format(project=name)
+    return (f'<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(title)}</title><style>{STYLE}</style></head><body>"
+            f"<h1>{esc(title)}</h1>"
+            f'<p class="note">{esc(L.REPORT_LABELS["made_on"].format(date=french_value(today)))}</p>'
+            f'<h2>{esc(L.REPORT_LABELS["contents"])}</h2><ol class="sommaire">{"".join(toc)}</ol>'
+            + "\n".join(parts) + "</body></html>")
+
+
+def soffice_path() -> str | None:
+    """LibreOffice's command (``soffice`` or ``libreoffice``), or None when not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def html_to_pdf(html_path: Path, out_dir: Path | None = None, timeout: int = 240) -> Path:
+    """Convert an HTML file to PDF with LibreOffice headless; returns the PDF's path.
+
+    A throw-away LibreOffice profile is used for each conversion, so that two conversions
+    (or a LibreOffice the consultant has open) never wait on each other's lock.
+
+    Raises
+    ------
+    MaillageError in French when LibreOffice is missing, fails or takes too long.
+    """
+    from .errors import MaillageError
+
+    html_path = Path(html_path).resolve()
+    out_dir = Path(out_dir or html_path.parent).resolve()
+    command = soffice_path()
+    if command is None:
+        raise MaillageError(L.REPORT_LABELS["no_soffice"].format(html=html_path))
+    with tempfile.TemporaryDirectory(prefix="maillage-lo-") as profile:
+        args = [command, "--headless", "--norestore", "--nologo",
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
+                "--outdir", str(out_dir), str(html_path)]
+        try:
+            done = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise MaillageError(L.REPORT_LABELS["soffice_timeout"].format(seconds=timeout)) from exc
+    pdf = out_dir / (html_path.stem + ".pdf")
+    if done.returncode != 0 or not pdf.exists():
+        raise MaillageError(L.REPORT_LABELS["soffice_failed"].format(
+            error=(done.stderr or done.stdout).strip()[-400:]))
+    return pdf
+
+
+def write_report(ws: Any, folder: Path | None = None, pdf: bool = True, today: dt.date | None = None,
+                 sections: list[Section] | None = None) -> dict[str, Path]:
+    """Write ``restitution.html`` (and ``restitution.pdf``) into ``exports/restitution/``.
+
+    Returns
+    -------
+    ``{"html": path}`` plus ``"pdf"`` when ``pdf`` is True. The HTML is written first, so
+    it is there even when the PDF conversion fails (the error then says so).
+    """
+    folder = Path(folder) if folder else Path(ws.exports_dir) / REPORT_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    html_path = folder / f"{REPORT_NAME}.html"
+    html_path.write_text(build_report(ws, today=today, sections=sections), encoding="utf-8")
+    paths = {"html": html_path}
+    if pdf:
+        paths["pdf"] = html_to_pdf(html_path, folder)
+    return paths

@@ -1,0 +1,400 @@
+"""Step 8 — the project review (revue de projet): its dashboard and its record.
+
+The method (DESIGN.md, steps 7–8): every eight weeks the project review looks at every
+action sheet — actions by state, late or stalled ones (no journal entry for some weeks),
+actions without a pilot, budget consumption, what changed since the last review — and
+decides: actions re-attached to another axis, re-assigned to another pilot, restated.
+The review's record (présents, excusés, décisions, changes) is kept in the store
+(``reviews`` kind) and its changes are applied to the sheets in the same transaction,
+each with a « décision » entry in the action's journal.
+
+Everything returns DataFrames or dicts; nothing is drawn or printed here.
+
+Example
+-------
+>>> board = review_dashboard(store, today=dt.date(2026, 11, 23))  # doctest: +SKIP
+>>> board["without_pilot"]["id"].tolist()  # doctest: +SKIP
+['ACN-09', 'ACN-14']
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+import pandas as pd
+
+from . import governance as G
+from . import labels as L
+from . import model
+from .actions import CLOSED_STATES
+from .errors import Problem, ValidationError
+
+ACTIVE_STATES: tuple[str, ...] = ("engagée", "en cours")
+# What a review may change on an action sheet.
+REVIEW_FIELDS: tuple[str, ...] = ("pilot_id", "axis_id", "state", "completion", "budget_planned",
+                                  "start_date", "end_date")
+WATCHED_KINDS: tuple[str, ...] = ("actions", "journal", "fundings", "attachments")
+
+
+def _date(value: Any) -> dt.date | None:
+    return G._as_date(value)
+
+
+# --- The dashboard ---------------------------------------------------------------------------
+
+def actions_by_state(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """How many actions in each state, with their planned budget (every state, in order).
+
+    Returns
+    -------
+    DataFrame ``state, actions, budget_planned`` in ``labels.ACTION_STATES`` order.
+    """
+    actions = frames["actions"]
+    grouped = actions.groupby("state").agg(actions=("id", "size"), budget_planned=("budget_planned", "sum"))
+    out = grouped.reindex(list(L.ACTION_STATES)).fillna(0)
+    out["actions"] = out["actions"].astype(int)
+    return out.rename_axis("state").reset_index()
+
+
+def late_actions(frames: dict[str, pd.DataFrame], today: dt.date, lag_points: int = 25) -> pd.DataFrame:
+    """Open actions past their end date, or whose completion lags the time elapsed.
+
+    Parameters
+    ----------
+    today : the review's day.
+    lag_points : an action is behind schedule when its completion is more than this many
+        points below the share of its duration already elapsed (e.g. 60 % of the time
+        gone, 30 % done, lag 30 > 25).
+
+    Returns
+    -------
+    DataFrame ``id, name, pilot_id, state, completion, expected, end_date, days_late,
+    reason`` (reason: ``échéance dépassée`` or ``avancement en retard``), most late first.
+    Closed actions (achevée, abandonnée) are never late.
+    """
+    columns = ["id", "name", "pilot_id", "state", "completion", "expected", "end_date", "days_late", "reason"]
+    rows = []
+    for a in frames["actions"].itertuples(index=False):
+        if a.state in CLOSED_STATES:
+            continue
+        start, end = _date(a.start_date), _date(a.end_date)
+        if end is None:
+            continue
+        if end < today:
+            rows.append({"id": a.id, "name": a.name, "pilot_id": a.pilot_id, "state": a.state,
+                         "completion": int(a.completion), "expected": 100, "end_date": end,
+                         "days_late": (today - end).days, "reason": L.REVIEW_LABELS["past_end"]})
+        elif start is not None and start < today and end > start:
+            expected = round(100 * (today - start).days / (end - start).days)
+            if expected - int(a.completion) > lag_points:
+                rows.append({"id": a.id, "name": a.name, "pilot_id": a.pilot_id, "state": a.state,
+                             "completion": int(a.completion), "expected": expected, "end_date": end,
+                             "days_late": 0, "reason": L.REVIEW_LABELS["behind"]})
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["days_late", "id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def stalled_actions(frames: dict[str, pd.DataFrame], today: dt.date, weeks: int = 4) -> pd.DataFrame:
+    """Engaged or running actions whose journal has no entry for ``weeks`` weeks (or none).
+
+    Returns
+    -------
+    DataFrame ``id, name, pilot_id, state, last_entry, weeks_silent`` (``last_entry`` None
+    and ``weeks_silent`` None when the journal is empty), most silent first.
+    """
+    columns = ["id", "name", "pilot_id", "state", "last_entry", "weeks_silent"]
+    journal = frames["journal"]
+    last = journal.groupby("action_id")["date"].max().to_dict() if len(journal) else {}
+    cutoff = today - dt.timedelta(weeks=weeks)
+    rows = []
+    for a in frames["actions"].itertuples(index=False):
+        if a.state not in ACTIVE_STATES:
+            continue
+        entry = _date(last.get(a.id))
+        if entry is None or entry < cutoff:
+            rows.append({"id": a.id, "name": a.name, "pilot_id": a.pilot_id, "state": a.state,
+                         "last_entry": entry, "weeks_silent": None if entry is None else (today - entry).days // 7})
+    out = pd.DataFrame(rows, columns=columns)
+    out["_k"] = out["weeks_silent"].fillna(10_000)
+    return out.sort_values(["_k", "id"], ascending=[False, True]).drop(columns="_k").reset_index(drop=True)
+
+
+def actions_without_pilot(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Open actions that have no pilot: ``id, name, axis_id, state, budget_planned``."""
+    a = frames["actions"]
+    mask = (a["pilot_id"].isna() | (a["pilot_id"] == "")) & ~a["state"].isin(CLOSED_STATES)
+    return a.loc[mask, ["id", "name", "axis_id", "state", "budget_planned"]].reset_index(drop=True)
+
+
+def _rate(part: pd.Series, whole: pd.Series) -> pd.Series:
+    return (100 * part / whole.where(whole > 0)).round(1)
+
+
+def budget_consumption(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Budget per action: planned, committed, spent, co-funded, and their rates.
+
+    Returns
+    -------
+    DataFrame ``id, name, state, budget_planned, budget_committed, budget_spent, cofunded,
+    committed_pct, spent_pct, cofunded_pct, alert`` where the rates are % of the planned
+    budget (NaN when nothing is planned) and ``alert`` names an anomaly: committed above
+    planned, or spent above committed. Abandoned actions are left out.
+    """
+    a = frames["actions"]
+    a = a[a["state"] != "abandonnée"]
+    cofunded = frames["fundings"].groupby("action_id")["amount"].sum()
+    out = a[["id", "name", "state", "budget_planned", "budget_committed", "budget_spent"]].copy()
+    out["cofunded"] = out["id"].map(cofunded).fillna(0.0)
+    out["committed_pct"] = _rate(out["budget_committed"], out["budget_planned"])
+    out["spent_pct"] = _rate(out["budget_spent"], out["budget_planned"])
+    out["cofunded_pct"] = _rate(out["cofunded"], out["budget_planned"])
+    alert = pd.Series("", index=out.index)
+    alert[out["budget_spent"] > out["budget_committed"]] = L.REVIEW_LABELS["spent_over_committed"]
+    alert[out["budget_committed"] > out["budget_planned"]] = L.REVIEW_LABELS["committed_over_planned"]
+    out["alert"] = alert
+    return out.reset_index(drop=True)
+
+
+def budget_totals(frames: dict[str, pd.DataFrame]) -> dict[str, float]:
+    """The programme's totals (abandoned actions left out): planned, committed, spent,
+    cofunded, and the three rates in % of planned."""
+    b = budget_consumption(frames)
+    planned = float(b["budget_planned"].sum())
+    totals = {k: float(b[k].sum()) for k in ("budget_planned", "budget_committed", "budget_spent", "cofunded")}
+    for key, part in (("committed_pct", "budget_committed"), ("spent_pct", "budget_spent"), ("cofunded_pct", "cofunded")):
+        totals[key] = round(100 * totals[part] / planned, 1) if planned else float("nan")
+    return totals
+
+
+def funding_by_cofunder(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Co-funding per co-funder: ``actor_id, cofunder, amount, actions`` (largest first)."""
+    f = frames["fundings"]
+    actors = dict(zip(frames["actors"]["id"], frames["actors"]["name"]))
+    if f.empty:
+        return pd.DataFrame(columns=["actor_id", "cofunder", "amount", "actions"])
+    out = f.groupby("actor_id").agg(amount=("amount", "sum"), actions=("action_id", "nunique")).reset_index()
+    out.insert(1, "cofunder", out["actor_id"].map(actors))
+    return out.sort_values(["amount", "actor_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+# --- Changes since the last review ----------------------------------------------------------
+
+def last_review(store: Any) -> dict[str, Any] | None:
+    """The latest review record (by date, then by when it was recorded), or None."""
+    reviews = store.all("reviews")
+    if not reviews:
+        return None
+    return max(reviews, key=lambda r: (r["date"], r["created_at"]))
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _fields(values: dict[str, Any]) -> str:
+    return " ; ".join(f"{L.FIELD_LABELS.get(k, k)} : {_show(v)}" for k, v in values.items())
+
+
+def _summary(kind: str, record: dict[str, Any]) -> str:
+    """One line for a journal entry, a co-funding, an attachment or an action."""
+    if kind == "journal":
+        return f"{record.get('date', '')} — {record.get('kind', '')} : {record.get('text', '')}"
+    if kind == "fundings":
+        return f"{record.get('actor_id', '')} : {_show(record.get('amount'))} €"
+    if kind == "attachments":
+        return str(record.get("filename", ""))
+    return str(record.get("name", ""))
+
+
+def changes_since(store: Any, since: str | None = None) -> pd.DataFrame:
+    """What changed on the action sheets since ``since`` (an ISO timestamp), from history.
+
+    Parameters
+    ----------
+    since : default: when the last review was recorded (``created_at``); everything when
+        there is no review yet.
+
+    Returns
+    -------
+    DataFrame ``at, by, who, action_id, action, kind, field, old, new`` oldest first: one
+    row per changed field of an action, and one per journal entry, co-funding or
+    attachment added, changed or removed. ``who`` is the person's name (or ``by``).
+    """
+    if since is None:
+        review = last_review(store)
+        since = review["created_at"] if review else ""
+    persons = {p["id"]: p["name"] for p in store.all("persons")}
+    actions = {a["id"]: a["name"] for a in store.all("actions")}
+    rows = []
+    for kind in WATCHED_KINDS:
+        owner: dict[str, str] = {}  # record → its action (an update's history has only the changed fields)
+        for h in store.history(kind):
+            old, new = h["old"] or {}, h["new"] or {}
+            if kind != "actions" and h["op"] == "insert":
+                owner[h["record_id"]] = new.get("action_id")
+            if h["at"] <= since:
+                continue
+            action_id = h["record_id"] if kind == "actions" else (new.get("action_id") or old.get("action_id")
+                                                                 or owner.get(h["record_id"]))
+            base = {"at": h["at"], "by": h["by"], "who": persons.get(h["by"], h["by"]), "action_id": action_id,
+                    "action": actions.get(action_id, old.get("name", "") if kind == "actions" else ""),
+                    "kind": L.KIND_LABELS[kind]}
+            if kind == "actions" and h["op"] == "update":
+                for name in new:
+                    rows.append({**base, "field": L.FIELD_LABELS.get(name, name),
+                                 "old": _show(old.get(name)), "new": _show(new.get(name))})
+                continue
+            if h["op"] == "update":  # only the changed fields are in history
+                rows.append({**base, "field": L.REVIEW_LABELS["op_update"], "old": _fields(old), "new": _fields(new)})
+            else:
+                rows.append({**base, "field": L.REVIEW_LABELS[f"op_{h['op']}"],
+                             "old": _summary(kind, old) if h["op"] == "delete" else "",
+                             "new": _summary(kind, new) if h["op"] == "insert" else ""})
+    columns = ["at", "by", "who", "action_id", "action", "kind", "field", "old", "new"]
+    return pd.DataFrame(rows, columns=columns).sort_values("at", kind="stable").reset_index(drop=True)
+
+
+# --- The dashboard in one call -----------------------------------------------------------------
+
+def review_dashboard(store: Any, today: dt.date | None = None, stalled_weeks: int = 4,
+                     lag_points: int = 25) -> dict[str, Any]:
+    """Everything the eight-weekly review looks at, in one dict.
+
+    Returns
+    -------
+    dict with ``today``, ``by_state``, ``late``, ``stalled``, ``without_pilot``,
+    ``budget`` (per action), ``budget_totals``, ``cofunders``, ``last_review`` (record or
+    None), ``changes`` (since the last review) and ``next_review`` (date or None, from the
+    review body's calendar).
+    """
+    today = today or dt.date.today()
+    frames = store.frames()
+    nxt = None
+    body = G.review_body(frames)
+    if body is not None and len(frames["project"]):
+        calendar = G.meeting_calendar(frames, body_ids=[body["id"]])
+        upcoming = G.next_meetings(calendar, body["id"], today + dt.timedelta(days=1), 1)
+        nxt = upcoming[0] if upcoming else None
+    return {
+        "today": today,
+        "by_state": actions_by_state(frames),
+        "late": late_actions(frames, today, lag_points),
+        "stalled": stalled_actions(frames, today, stalled_weeks),
+        "without_pilot": actions_without_pilot(frames),
+        "budget": budget_consumption(frames),
+        "budget_totals": budget_totals(frames),
+        "cofunders": funding_by_cofunder(frames),
+        "last_review": last_review(store),
+        "changes": changes_since(store),
+        "next_review": nxt,
+    }
+
+
+# --- The review's record ------------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    """A value as JSON keeps it (dates as ISO text)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _describe(store: Any, field: str, value: Any, conn: Any) -> str:
+    if value in (None, ""):
+        return L.REVIEW_LABELS["none"]
+    if field == "pilot_id":
+        return store.get("persons", value, conn=conn)["name"]
+    if field == "axis_id":
+        return store.get("axes", value, conn=conn)["name"]
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return _show(value)
+
+
+def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: Iterable[str] = (),
+                  decisions: str = "", changes: Iterable[dict[str, Any]] = (), body_id: str | None = None,
+                  by: str = L.FACILITATOR_BY) -> str:
+    """Record a project review and apply its decisions to the action sheets, all or nothing.
+
+    Parameters
+    ----------
+    date : the review's day.
+    present, excused : person ids (nobody in both).
+    decisions : the decisions, as written in the minutes.
+    changes : one dict per action changed, ``{"action_id": …, field: new value, …}`` with
+        fields among ``REVIEW_FIELDS`` (re-assigned: ``pilot_id``; re-attached: ``axis_id``;
+        restated: ``state``, ``end_date``…).
+    body_id : the body that held the review (default: ``governance.review_body``).
+    by : who records it (history).
+
+    Returns
+    -------
+    The review's id. Each changed action gets a « décision » journal entry dated the
+    review's day; the review keeps the list of changes (action, field, old, new).
+
+    Raises
+    ------
+    ValidationError (French, nothing stored) for a person both present and excused, an
+    unknown action or field, or a value the model refuses.
+    """
+    present, excused, changes = list(present), list(excused), [dict(c) for c in changes]
+    problems = [Problem(L.FIELD_LABELS["excused"], pid, L.REVIEW_LABELS["not_both"])
+                for pid in excused if pid in present]
+    for i, change in enumerate(changes, 1):
+        if not change.get("action_id"):
+            problems.append(Problem(L.FIELD_LABELS["action_id"], None, L.EXPECT["required"], record=f"n° {i}"))
+        for name in change:
+            if name != "action_id" and name not in REVIEW_FIELDS:
+                problems.append(Problem(name, change[name], L.REVIEW_LABELS["review_fields"].format(
+                    fields=", ".join(L.FIELD_LABELS[f] for f in REVIEW_FIELDS)), record=change.get("action_id")))
+    head = model.validate("reviews", {"date": date, "present": present, "excused": excused,
+                                      "decisions": decisions or None})
+    if problems:
+        raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=L.KIND_LABELS["reviews"]))
+    if body_id is None:
+        body = G.review_body(store.frames(["bodies"]))
+        body_id = body["id"] if body else None
+    day = head["date"]
+    applied: list[dict[str, Any]] = []
+    with store.transaction() as tx:
+        for change in changes:
+            action_id = change.pop("action_id")
+            old = store.get("actions", action_id, conn=tx)
+            new = store.update("actions", action_id, change, by=by, conn=tx)
+            lines = []
+            for name in change:
+                if old[name] != new[name]:
+                    applied.append({"action_id": action_id, "field": name,
+                                    "old": _plain(old[name]), "new": _plain(new[name])})
+                    lines.append(f"{L.FIELD_LABELS[name]} : {_describe(store, name, old[name], tx)} → "
+                                 f"{_describe(store, name, new[name], tx)}")
+            if lines:
+                store.insert("journal", {"action_id": action_id, "date": day, "kind": "décision",
+                                         "text": L.REVIEW_LABELS["journal_entry"].format(
+                                             date=day.strftime("%d/%m/%Y"), changes=" ; ".join(lines))},
+                             by=by, conn=tx)
+        # inserted last: its created_at follows its own changes, so « changes since the last
+        # review » starts after them
+        return store.insert("reviews", {**head, "body_id": body_id, "changes": applied}, by=by, conn=tx)
+
+
+def reviews_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The reviews held, newest first: ``id, date, body, present, excused, decisions, changes``
+    (names joined by commas, ``changes`` counted)."""
+    reviews = frames.get("reviews")
+    columns = ["id", "date", "body", "present", "excused", "decisions", "changes"]
+    if reviews is None or reviews.empty:
+        return pd.DataFrame(columns=columns)
+    persons = dict(zip(frames["persons"]["id"], frames["persons"]["name"]))
+    bodies = dict(zip(frames["bodies"]["id"], frames["bodies"]["name"]))
+    out = pd.DataFrame({
+        "id": reviews["id"], "date": reviews["date"],
+        "body": reviews["body_id"].map(lambda b: bodies.get(b, "") if isinstance(b, str) else ""),
+        "present": reviews["present"].map(lambda ids: ", ".join(persons.get(i, i) for i in ids or [])),
+        "excused": reviews["excused"].map(lambda ids: ", ".join(persons.get(i, i) for i in ids or [])),
+        "decisions": reviews["decisions"].fillna(""),
+        "changes": reviews["changes"].map(lambda c: len(c or [])),
+    })
+    return out.sort_values(["date", "id"], ascending=False).reset_index(drop=True)

@@ -1,0 +1,220 @@
+"""The participants' RACI page of step 4, and its section on the facilitator's board.
+
+A participant opens ``ateliers/raci.ipynb`` with their link. For each of *their* actions
+(those they pilot or hold a validated letter on, ``raci.actions_of_person``) they see the
+tasks with the letters already validated, and propose a letter for a person on a task:
+
+- a proposal is attributed (``proposed_by``) and has the status « proposée »: it changes
+  nothing in the matrix until the consultant accepts it (carnet ``04_raci``, or the matrix
+  shown to the facilitator on this page), with history;
+- the confirmation shows only once the store has committed (``Session.save``); a refusal
+  (a task outside their actions, a missing choice) shows in French and nothing changes;
+- « Mes propositions » lists their proposals with their outcome (en attente, acceptée,
+  rejetée), refreshed every few seconds; a pending one can be withdrawn.
+
+The facilitator opening the page gets the full matrix editor (``RaciMatrix``).
+
+Example (the whole of ``ateliers/raci.ipynb``)::
+
+    from toolkit.widgets.session import open_page
+    from toolkit.widgets.raci_proposals import raci_page
+
+    session = open_page("raci")
+    if session:
+        raci_page(session)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import labels as L
+from .. import raci
+from ..store import Store
+from .board import person_label, section
+from .raci_matrix import RaciMatrix
+from .session import Session, StatusLine
+
+P = L.RACI_PAGE
+REFRESH_SECONDS = 5
+
+CSS = """<style>
+.maillage-raci-action { border: 1px solid #d0d0d0; border-radius: 6px; padding: .5em .7em; margin: .4em 0 .9em 0; }
+.maillage-raci-action .widget-dropdown, .maillage-raci-action .widget-text { width: 100% !important; }
+.maillage-raci-action .widget-dropdown > select { flex: 1 1 auto; min-width: 0; }
+.maillage-raci-task-row { border-bottom: 1px solid #eee; padding: .3em 0; font-size: 15px; }
+.maillage-raci-letters { padding-left: 1em; color: #333; }
+.maillage-page.maillage-wide { max-width: none; }
+.maillage-raci-mine .maillage-raci-row { border-bottom: 1px solid #eee; padding: .2em 0; }
+</style>"""
+
+
+def _e(text: Any) -> str:
+    return html.escape("" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text))
+
+
+def _letters_text(letters: pd.DataFrame, task_id: str, names: dict[str, str]) -> str:
+    mine = letters.loc[letters["task_id"] == task_id]
+    parts = []
+    for letter in raci.LETTERS:
+        who = sorted(names.get(p, p) for p in mine.loc[mine["letter"] == letter, "person_id"])
+        if who:
+            parts.append(f"<b>{letter}</b> : {_e(', '.join(who))}")
+    return "<br>".join(parts) or _e(P["letters_none"])
+
+
+class ActionCard(widgets.VBox):
+    """One action: its tasks with their validated letters, and a form to propose a letter."""
+
+    def __init__(self, page: "RaciProposalPage", action: dict[str, Any], tasks: pd.DataFrame,
+                 letters: pd.DataFrame) -> None:
+        self.page = page
+        self.action_id = action["id"]
+        names = page.names
+        rows = "".join(
+            f"<div class='maillage-raci-task-row'>{_e(P['task_row'].format(id=t.id, name=t.name, start=t.start_month, end=t.end_month, load=t.load_days))}"
+            f"<div class='maillage-raci-letters'>{_letters_text(letters, t.id, names)}</div></div>"
+            for t in tasks.itertuples())
+        table = widgets.HTML(f"<div class='maillage-raci-tasks'>{rows}</div>")
+        common = dict(layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
+        self.task = widgets.Dropdown(options=[(P["choose"], None)] + [(f"{t.id} · {t.name}", t.id)
+                                                                        for t in tasks.itertuples()],
+                                     description=P["task"], **common)
+        self.person = widgets.Dropdown(options=[(P["choose"], None)] + page.person_options,
+                                       description=P["person"], **common)
+        self.letter = widgets.Dropdown(options=[(P["choose"], None)] + [(f"{x} – {L.RACI_MEANINGS[x]}", x)
+                                                                          for x in raci.LETTERS],
+                                       description=P["letter"], **common)
+        self.comment = widgets.Text(description=P["comment"], **common)
+        for w, name in ((self.task, "task"), (self.person, "person"), (self.letter, "letter"),
+                        (self.comment, "comment")):
+            w.add_class(f"maillage-raci-{name}")
+        self.button = widgets.Button(description=P["propose"], button_style="primary",
+                                     layout=widgets.Layout(width="100%"))
+        self.button.add_class("maillage-save")
+        self.status = StatusLine()
+        self.button.on_click(lambda _b: self.submit())
+        title = widgets.HTML(f"<h3>{_e(P['action'].format(id=action['id'], name=action['name']))}</h3>")
+        super().__init__([title, table, self.task, self.person, self.letter, self.comment, self.button, self.status])
+        self.add_class("maillage-raci-action")
+        self.add_class(f"maillage-raci-{self.action_id}")
+
+    def submit(self) -> str | None:
+        """Propose what is chosen; returns the proposal's id or None (the status says why)."""
+        if not (self.task.value and self.person.value and self.letter.value):
+            self.status.error(P["missing"])
+            return None
+        session = self.page.session
+        task_id, person_id, letter = self.task.value, self.person.value, self.letter.value
+        success = P["proposed"].format(time=dt.datetime.now().strftime("%H:%M:%S"),
+                                       person=self.page.names.get(person_id, person_id), letter=letter, task=task_id)
+        self.button.disabled = True  # one click, one write
+        try:
+            rid = session.save(lambda: raci.propose(session.store, task_id, person_id, letter,
+                                                    proposer_id=session.person["id"],
+                                                    comment=self.comment.value or None, by=session.by),
+                               self.status, success=success)
+        finally:
+            self.button.disabled = False
+        if rid is not None:
+            self.comment.value = ""
+            self.page.refresh_mine()
+        return rid
+
+
+class RaciProposalPage(widgets.VBox):
+    """The participant's page: a card per action, then their proposals and what became of them."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.person_id = session.person["id"]
+        frames = session.store.frames(["persons", "actions", "tasks", "raci"])
+        persons = frames["persons"]
+        self.names = dict(zip(persons["id"], persons["name"]))
+        self.person_options = [(f"{n} ({o})", p) for p, n, o in sorted(
+            zip(persons["id"], persons["name"], persons["organisation"]), key=lambda x: (str(x[1]), x[0]))]
+        mine = raci.actions_of_person(frames, self.person_id)
+        actions = frames["actions"].set_index("id")
+        letters = raci._letters(frames)
+        self.cards: dict[str, ActionCard] = {}
+        for aid in mine:
+            tasks = frames["tasks"].loc[frames["tasks"]["action_id"] == aid].sort_values("id")
+            if len(tasks):
+                self.cards[aid] = ActionCard(self, {"id": aid, "name": actions.at[aid, "name"]}, tasks, letters)
+        self.mine = widgets.VBox()
+        self.mine.add_class("maillage-raci-mine")
+        self.mine_status = StatusLine()
+        body: list[widgets.Widget] = [widgets.HTML(CSS)]
+        body += list(self.cards.values()) or [widgets.HTML(f"<p>{_e(P['no_action'])}</p>")]
+        body += [widgets.HTML(f"<h3>{_e(P['mine'])}</h3>"), self.mine, self.mine_status]
+        super().__init__(body)
+        self._shown: tuple | None = None
+        self.refresh_mine()
+
+    def refresh_mine(self) -> None:
+        """Redraw « Mes propositions » if anything changed (called after a proposal and
+        every few seconds, so that the consultant's decisions appear without reloading)."""
+        rows = sorted((r for r in self.session.store.all("raci", proposed_by=self.person_id)),
+                      key=lambda r: r["created_at"], reverse=True)
+        key = tuple((r["id"], r["status"], r["version"]) for r in rows)
+        if key == self._shown:
+            return
+        self._shown = key
+        items: list[widgets.Widget] = []
+        for r in rows:
+            shown = L.RACI_STATUS_SHOWN.get(r["status"], r["status"])
+            text = widgets.HTML(
+                f"<span class='maillage-raci-proposal maillage-raci-{_e(r['status'])}' data-id='{_e(r['id'])}'>"
+                f"{_e(r['task_id'])} : <b>{_e(self.names.get(r['person_id'], r['person_id']))}</b> → "
+                f"<b>{_e(r['letter'])}</b> — <i>{_e(shown)}</i></span>", layout=widgets.Layout(width="75%"))
+            row: list[widgets.Widget] = [text]
+            if r["status"] == raci.PROPOSED:
+                button = widgets.Button(description=P["withdraw"], layout=widgets.Layout(width="25%"))
+                button.add_class("maillage-raci-withdraw")
+                button.on_click(lambda _b, rid=r["id"]: self.withdraw(rid))
+                row.append(button)
+            box = widgets.HBox(row)
+            box.add_class("maillage-raci-row")
+            items.append(box)
+        self.mine.children = items or [widgets.HTML(f"<p>{_e(P['mine_none'])}</p>")]
+
+    def withdraw(self, raci_id: str) -> None:
+        done = self.session.save(lambda: raci.withdraw(self.session.store, raci_id, self.person_id,
+                                                       by=self.session.by) or True,
+                                 self.mine_status, success=P["withdrawn"])
+        if done:
+            self.refresh_mine()
+
+
+def raci_page(session: Session) -> widgets.VBox:
+    """Display the RACI page for this session; returns the page widget."""
+    if session.is_facilitator or not session.person:
+        # The matrix needs the screen's width, not the phone column of participant pages.
+        page = session.show(widgets.HTML(CSS + f"<p>{_e(P['facilitator'])}</p>"),
+                            RaciMatrix(session.store, by=session.by).widget, title=P["title"])
+        page.add_class("maillage-wide")
+        return page
+    page = RaciProposalPage(session)
+    session.every(REFRESH_SECONDS, page.refresh_mine)
+    return session.show(page, title=P["title"], intro=P["intro"])
+
+
+# --- the facilitator's board ------------------------------------------------------------
+
+@section("raci", P["board_title"], order=50)
+def board_section(store: Store, hide_names: bool) -> pd.DataFrame | str:
+    """The latest participants' proposals (20 at most, newest first) with their outcome;
+    names replaced by pseudonyms when ``hide_names``."""
+    rows = [r for r in store.all("raci") if r.get("proposed_by")]
+    if not rows:
+        return P["board_none"]
+    rows = sorted(rows, key=lambda r: r["created_at"], reverse=True)[:20]
+    who = person_label(store, hide_names)
+    df = pd.DataFrame([{"task_id": r["task_id"], "person": who.get(r["person_id"], r["person_id"]),
+                        "letter": r["letter"], "proposer": who.get(r["proposed_by"], r["proposed_by"]),
+                        "status": L.RACI_STATUS_SHOWN.get(r["status"], r["status"])} for r in rows])
+    return df.rename(columns=L.RACI_BOARD_COLUMNS)
