@@ -2,11 +2,9 @@
 
 The page is opened from a file with every network request recorded (and refused): the
 map must become interactive without any, show a hostile actor name as text, and run no
-script of it (no dialog, no element injected).
+script of it (no dialog, no element injected). ``browser`` comes from ``conftest.py``.
 """
 from __future__ import annotations
-
-import shutil
 
 import pandas as pd
 import pytest
@@ -16,18 +14,7 @@ from toolkit.viz import network_map as M
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = "<img src=x onerror=alert(1)>"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def open_map(browser, path):
