@@ -93,7 +93,10 @@ def test_reissued_link_refused_then_new_one_works(server, page) -> None:  # noqa
 
     old = server.token("PER-11")
     new = reissue_token(server.store, "PER-11", by="animateur")
+    assert new != old
     page.goto(server.url("accueil.ipynb", old))
     page.wait_for_selector(".maillage-refus")
+    assert page.locator(".maillage-save").count() == 0
     page.goto(server.url("accueil.ipynb", new))
     page.wait_for_selector(".maillage-save")
+    assert page.locator(".maillage-refus").count() == 0
