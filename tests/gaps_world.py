@@ -14,6 +14,8 @@ The project starts in 2026-09; every task belongs to action N1 (axis X1), pilote
 """
 from __future__ import annotations
 
+from raci_world import raci_rows, requirement_rows, task_rows
+
 from typing import Any
 
 import pandas as pd
@@ -63,26 +65,9 @@ def build(ws: Workshop, tasks: str = "T1:4:2026-09:2026-09", requirements: str =
     s.insert("actions", action, by="test")
     if fundings:
         s.insert_many("fundings", fundings, by="test")
-    rows = []
-    for item in tasks.split():
-        tid, load, start, end = item.split(":")
-        rows.append({"id": tid, "action_id": "N1", "name": f"Tâche {tid}", "load_days": float(load),
-                     "start_month": start, "end_month": end})
-    s.insert_many("tasks", rows, by="test")
-    reqs = []
-    for group in filter(None, (g.strip() for g in requirements.split(";"))):
-        tid, *items = group.split()
-        for item in items:
-            cid, level = item.split(":")
-            reqs.append({"task_id": tid, "competence_id": cid, "level": int(level)})
-    if reqs:
-        s.insert_many("requirements", reqs, by="test")
-    letters = []
-    for group in filter(None, (g.strip() for g in raci.split(";"))):
-        tid, *cells = group.split()
-        for cell in cells:
-            letter, who = cell.split("=")
-            letters += [{"task_id": tid, "person_id": p, "letter": letter} for p in who.split(",")]
-    if letters:
-        s.insert_many("raci", letters, by="test")
+    s.insert_many("tasks", task_rows(tasks), by="test")
+    if requirement_rows(requirements):
+        s.insert_many("requirements", requirement_rows(requirements), by="test")
+    if raci_rows(raci):
+        s.insert_many("raci", raci_rows(raci), by="test")
     return s.frames()

@@ -39,28 +39,11 @@ def build(ws: Workshop, tasks: str = "T1:4:2026-09:2026-10", raci: str = "", req
     if pilot:
         action["pilot_id"] = pilot
     s.insert("actions", action, by="test")
-    rows = []
-    for item in tasks.split():
-        tid, load, start, end = item.split(":")
-        rows.append({"id": tid, "action_id": "N1", "name": f"Tâche {tid}", "load_days": float(load),
-                     "start_month": start, "end_month": end})
-    s.insert_many("tasks", rows, by="test")
-    letters = []
-    for group in filter(None, (g.strip() for g in raci.split(";"))):
-        tid, *cells = group.split()
-        for cell in cells:
-            letter, who = cell.split("=")
-            letters += [{"task_id": tid, "person_id": p, "letter": letter} for p in who.split(",")]
-    if letters:
-        s.insert_many("raci", letters, by="test")
-    reqs = []
-    for group in filter(None, (g.strip() for g in requirements.split(";"))):
-        tid, *items = group.split()
-        for item in items:
-            cid, level = item.split(":")
-            reqs.append({"task_id": tid, "competence_id": cid, "level": int(level)})
-    if reqs:
-        s.insert_many("requirements", reqs, by="test")
+    s.insert_many("tasks", task_rows(tasks), by="test")
+    if raci_rows(raci):
+        s.insert_many("raci", raci_rows(raci), by="test")
+    if requirement_rows(requirements):
+        s.insert_many("requirements", requirement_rows(requirements), by="test")
     evals = []
     for group in filter(None, (g.strip() for g in assessments.split(";"))):
         pid, cid, savoir, *source = group.split()
@@ -69,3 +52,35 @@ def build(ws: Workshop, tasks: str = "T1:4:2026-09:2026-10", raci: str = "", req
     if evals:
         s.insert_many("assessments", evals, by="test")
     return ws
+
+
+def task_rows(tasks: str) -> list[dict]:
+    """``"T1:10:2026-09:2026-10 T2:…"`` → task records of action N1."""
+    rows = []
+    for item in tasks.split():
+        tid, load, start, end = item.split(":")
+        rows.append({"id": tid, "action_id": "N1", "name": f"Tâche {tid}", "load_days": float(load),
+                     "start_month": start, "end_month": end})
+    return rows
+
+
+def raci_rows(raci: str) -> list[dict]:
+    """``"T1 R=P1,P2 A=P3; T2 A=P1"`` → RACI records."""
+    letters = []
+    for group in filter(None, (g.strip() for g in raci.split(";"))):
+        tid, *cells = group.split()
+        for cell in cells:
+            letter, who = cell.split("=")
+            letters += [{"task_id": tid, "person_id": p, "letter": letter} for p in who.split(",")]
+    return letters
+
+
+def requirement_rows(requirements: str) -> list[dict]:
+    """``"T1 C1:3 C2:2; T2 C1:2"`` → requirement records."""
+    reqs = []
+    for group in filter(None, (g.strip() for g in requirements.split(";"))):
+        tid, *items = group.split()
+        for item in items:
+            cid, level = item.split(":")
+            reqs.append({"task_id": tid, "competence_id": cid, "level": int(level)})
+    return reqs
