@@ -165,8 +165,11 @@ def server(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     srv.workshop.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Chromium for one test module. Playwright's sync API keeps an event loop running in
+    the main thread while it is started, so it must stop before tests that use asyncio
+    (test_kernel_safety, test_durability) or start their own Playwright (test_deploy)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium absent : lancez scripts/system-deps.sh")
     from playwright.sync_api import sync_playwright
