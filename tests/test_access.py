@@ -119,6 +119,36 @@ def test_participant_cannot_write_for_someone_else(demo_workshop: Workshop) -> N
     assert demo_workshop.store.get("assessments", other["id"])["savoir"] == other["savoir"]
 
 
+def test_consultant_assessment_of_a_participant_is_neither_shown_nor_changed(demo_workshop: Workshop) -> None:
+    store = demo_workshop.store
+    rid = store.insert("assessments", {"person_id": "PER-07", "competence_id": "CMP-02", "savoir": 1,
+                                       "vouloir": 1, "pouvoir": 1, "source": "consultant"}, by="consultant")
+    g = _guard(demo_workshop, "PER-07")
+    assert rid not in {r["id"] for r in g.records("assessments")}
+    assert set(g.frame("assessments")["source"]) == {"auto-évaluation"}
+    with pytest.raises(AccessDenied, match="autre personne"):
+        g.get("assessments", rid)
+    with pytest.raises(AccessDenied):
+        g.update("assessments", rid, {"savoir": 4})
+    with pytest.raises(AccessDenied):
+        g.delete("assessments", rid)
+    kept = store.get("assessments", rid)
+    assert (kept["savoir"], kept["source"], kept["version"]) == (1, "consultant", 1)
+
+
+def test_accepted_raci_proposal_no_longer_changed_by_its_author(demo_workshop: Workshop) -> None:
+    g = _guard(demo_workshop, "PER-05")
+    rid = g.insert("raci", {"task_id": "TAC-023", "person_id": "PER-05", "letter": "R"})
+    g.update("raci", rid, {"letter": "C"})  # still pending: the author may change it
+    demo_workshop.store.update("raci", rid, {"status": "validée"}, by="consultant")
+    with pytest.raises(AccessDenied):
+        g.update("raci", rid, {"letter": "A"})
+    with pytest.raises(AccessDenied):
+        g.delete("raci", rid)
+    rec = demo_workshop.store.get("raci", rid)
+    assert (rec["letter"], rec["status"]) == ("C", "validée")
+
+
 def test_shared_record_attributed_to_participant(demo_workshop: Workshop) -> None:
     g = _guard(demo_workshop, "PER-05")
     aid = g.insert("actors", {"name": "Association des commerçants", "category": "association",

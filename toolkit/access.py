@@ -11,6 +11,10 @@ Rules for participants (the facilitator may do everything):
 
 - private kinds (``model.Kind.private_owner``, e.g. self-assessments): read and written
   only by their owner, whose id is forced into the owner field;
+- a record is a participant's own only when it also holds every forced value of its rule:
+  the consultant's assessment *of* a person (source « consultant ») is neither shown to nor
+  changed by that person, and a RACI proposal once accepted or rejected is no longer theirs
+  to change;
 - shared kinds listed in :data:`PARTICIPANT_RULES` (actors, relations, RACI proposals…):
   anyone may add; changing or deleting is for the record's owner (owner field) or, when
   the kind has none, its creator; forced fields (a RACI proposal is ``proposée``, proposed
@@ -114,6 +118,14 @@ def set_rule(kind_name: str, rule: Rule | None) -> None:
 def _owner_field(kind_name: str) -> str | None:
     rule = PARTICIPANT_RULES.get(kind_name)
     return model.kind(kind_name).private_owner or (rule.owner if rule else None)
+
+
+def _forced_match(kind_name: str, person_id: str | None, record: dict[str, Any]) -> bool:
+    """True when ``record`` holds every value the kind's rule forces for ``person_id``."""
+    rule = PARTICIPANT_RULES.get(kind_name)
+    if rule is None or rule.forced is None or person_id is None:
+        return True
+    return all(record.get(name) == value for name, value in rule.forced(person_id).items())
 
 
 # --- tokens ---------------------------------------------------------------------------
@@ -248,7 +260,10 @@ class Guard:
         if self.access.is_facilitator:
             return True
         owner = model.kind(kind_name).private_owner
-        return owner is None or record.get(owner) == self.access.person_id
+        if owner is None:
+            return True
+        pid = self.access.person_id
+        return record.get(owner) == pid and _forced_match(kind_name, pid, record)
 
     def records(self, kind_name: str, **where: Any) -> list[dict[str, Any]]:
         """Records of a kind this access may read (tokens removed for participants)."""
@@ -268,9 +283,9 @@ class Guard:
         df = self.store.frame(kind_name)
         if self.access.is_facilitator:
             return df
-        owner = model.kind(kind_name).private_owner
-        if owner:
-            df = df[df[owner] == self.access.person_id].reset_index(drop=True)
+        if model.kind(kind_name).private_owner:
+            keep = [self.can_read(kind_name, row) for row in df.to_dict("records")]
+            df = df[keep].reset_index(drop=True) if keep else df
         return df.drop(columns=[c for c in SECRET_FIELDS if c in df.columns])
 
     # writing
@@ -304,7 +319,7 @@ class Guard:
     def _check_owner(self, kind_name: str, rule: Rule, record: dict[str, Any]) -> None:
         owner = _owner_field(kind_name)
         mine = record.get(owner) == self.access.person_id if owner else record.get("created_by") == self.by
-        if not mine:
+        if not mine or not _forced_match(kind_name, self.access.person_id, record):
             raise AccessDenied(L.ACCESS["write_not_owner"].format(kind=model.kind(kind_name).label))
 
     def insert(self, kind_name: str, data: dict[str, Any]) -> str:
