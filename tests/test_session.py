@@ -146,9 +146,30 @@ def test_add_form_clears_after_save_and_attributes(demo_workshop: Workshop) -> N
     form = Form(s, "actors", ["name", "category", "power", "interest"], clear_on_save=True)
     form.inputs["name"].value = "<b>Amicale</b>"
     form.inputs["category"].value = "association"
+    form.inputs["power"].value, form.inputs["interest"].value = 2, 3
     rid = form.submit()
     assert demo_workshop.store.get("actors", rid)["created_by"] == "PER-05"
-    assert form.inputs["name"].value == ""
+    assert form.inputs["name"].value == "" and form.inputs["power"].value is None
+
+
+def test_required_scale_starts_unset_and_is_refused_untouched(demo_workshop: Workshop) -> None:
+    from toolkit import labels as L
+    from toolkit.model import kind
+
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
+    form = Form(s, "actors", ["name", "category", "power", "interest"], clear_on_save=True)
+    for name in ("category", "power", "interest"):
+        assert form.inputs[name].value is None and form.inputs[name].options[0] == (L.SAVE["unset"], None)
+    before = demo_workshop.store.count("actors")
+    form.inputs["name"].value = "Amicale laïque"
+    form.inputs["category"].value = "association"
+    form.inputs["interest"].value = 4
+    assert form.submit() is None
+    assert form.status.state == "error" and "Pouvoir" in form.status.value
+    assert demo_workshop.store.count("actors") == before
+    # a required scale that already holds a value offers no empty choice to fall back to
+    rated = session_mod.field_widget(s, kind("actors").field("power"), 3)
+    assert rated.value == 3 and None not in [o[1] for o in rated.options]
 
 
 def test_field_widgets_follow_the_model(demo_workshop: Workshop) -> None:

@@ -13,6 +13,7 @@ import socket
 import sqlite3
 import subprocess
 import time
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -192,6 +193,31 @@ def test_opening_an_up_to_date_store_takes_no_write_lock(tmp_path: Path) -> None
     finally:
         holder.rollback()
         holder.close()
+
+
+def _facilitator_token(url: str, start: Any, queue: "mp.Queue[str]") -> None:
+    try:
+        store = Store(url)
+        store.get_meta("schema_version")  # connected: the race starts when all are ready
+        start.wait(timeout=120)
+        queue.put(store.facilitator_token())
+        store.dispose()
+    except Exception as exc:
+        queue.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_pages_opening_at_once_on_a_new_store_share_one_facilitator_token(store_url: str) -> None:
+    # Every page asks for the facilitator token when it opens: on a new store the first
+    # askers race to create it, and all must get the one that was kept.
+    start = mp.get_context("spawn").Barrier(8)
+    results = _run_workers(_facilitator_token, [(store_url, start) for _ in range(8)])
+    store = Store(store_url)
+    try:
+        assert results == [store.get_meta("facilitator_token")] * 8, results
+        store.set_meta("facilitator_token", "remplacé")  # set_meta still replaces
+        assert store.facilitator_token() == "remplacé"
+    finally:
+        store.dispose()
 
 
 def _updater(url: str, record_id: str, worker: int, n: int, queue: "mp.Queue") -> None:

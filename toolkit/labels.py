@@ -252,6 +252,8 @@ SAVE = {
     "dans la page : réessayez dans un instant, ou prévenez l'animateur.",
     "kept": "Vos réponses sont conservées dans la page : corrigez puis enregistrez à nouveau.",
     "button": "Enregistrer",
+    # first choice of a required list or scale nobody has chosen yet
+    "unset": "— à choisir —",
 }
 
 # The steps of the method (DESIGN.md), as participants see them.

@@ -175,6 +175,18 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
     return writer, reader
 
 
+def _meta_upsert(conn: Connection, key: str, value: str, replace: bool) -> sa.Executable:
+    """INSERT … ON CONFLICT for the meta table, in the connection's dialect."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(TABLES["meta"]).values(key=key, value=value)
+    if replace:
+        return statement.on_conflict_do_update(index_elements=["key"], set_={"value": value})
+    return statement.on_conflict_do_nothing(index_elements=["key"])
+
+
 class Store:
     """A workshop's records, reached by SQLAlchemy URL.
 
@@ -207,12 +219,21 @@ class Store:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str, conn: Connection | None = None) -> None:
-        meta = TABLES["meta"]
+        """Set one meta value (insert or replace, in one statement: safe against a
+        concurrent first write on PostgreSQL too)."""
         with self._write(conn) as c:
-            if c.execute(sa.select(meta.c.key).where(meta.c.key == key)).first():
-                c.execute(meta.update().where(meta.c.key == key).values(value=value))
-            else:
-                c.execute(meta.insert().values(key=key, value=value))
+            c.execute(_meta_upsert(c, key, value, replace=True))
+
+    def meta_setdefault(self, key: str, value: str) -> str:
+        """The meta value of ``key``, set to ``value`` first when it has none.
+
+        Atomic: when several processes ask at once on a new store, all get the value the
+        first one wrote (pages opening at once all see the same facilitator token).
+        """
+        meta = TABLES["meta"]
+        with self._write() as c:
+            c.execute(_meta_upsert(c, key, value, replace=False))
+            return c.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar_one()
 
     # --- transactions ------------------------------------------------------------
 
@@ -503,11 +524,7 @@ class Store:
 
     def facilitator_token(self) -> str:
         """The facilitator's token (created on first use)."""
-        token = self.get_meta("facilitator_token")
-        if not token:
-            token = new_token()
-            self.set_meta("facilitator_token", token)
-        return token
+        return self.get_meta("facilitator_token") or self.meta_setdefault("facilitator_token", new_token())
 
     def person_by_token(self, token: str) -> dict[str, Any] | None:
         """The person holding this participant token, or None (unknown or revoked)."""

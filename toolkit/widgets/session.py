@@ -78,6 +78,11 @@ PAGE_CSS = """<style>
 .maillage-page .widget-label { min-width: 0 !important; }
 .maillage-page .maillage-field { width: 100%; flex-wrap: wrap; }
 .maillage-page .maillage-field .widget-label { width: 100% !important; white-space: normal; text-align: left; }
+/* labels above their inputs on a phone: the row grows to hold both instead of overlapping */
+.maillage-page .maillage-field.widget-dropdown, .maillage-page .maillage-field.widget-text,
+.maillage-page .maillage-field.widget-textarea { height: auto !important; margin-bottom: .35em; }
+.maillage-page .maillage-field > select, .maillage-page .maillage-field > input {
+  flex: 1 1 100%; min-width: 0; min-height: 2.2em; }
 .maillage-page .jupyter-button { min-height: 2.6em; }
 .maillage-status { min-height: 1.5em; font-weight: 600; }
 .maillage-ok { color: #176b2c; }
@@ -330,14 +335,12 @@ def field_widget(session: Session, f: model.Field, value: Any = None,
     """
     common = dict(description=f.label, layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
     if f.type == "choice":
-        options = ([_EMPTY] if not f.required else []) + [(c, c) for c in f.choices or ()]
-        w = widgets.Dropdown(options=options, value=value if value in (f.choices or ()) else options[0][1], **common)
+        options = [(c, c) for c in f.choices or ()]
+        w = _dropdown(f, options, value if value in (f.choices or ()) else None, common)
     elif f.type == "int" and f.min is not None and f.max is not None and f.max - f.min <= 10:
         names = list(labels or [])
         options = [(f"{i} – {names[i - int(f.min)]}" if names else str(i), i) for i in range(int(f.min), int(f.max) + 1)]
-        if not f.required:
-            options = [_EMPTY] + options
-        w = widgets.Dropdown(options=options, value=value if value is not None else options[0][1], **common)
+        w = _dropdown(f, options, value, common)
     elif f.type in ("int", "float"):
         w = widgets.Text(value="" if value is None else f"{value:g}", **common)
         w.placeholder = L.EXPECT[f"{f.type}_range"].format(min=f"{f.min:g}", max=f"{f.max:g}") if (
@@ -361,6 +364,16 @@ def field_widget(session: Session, f: model.Field, value: Any = None,
     w.add_class("maillage-field")
     w.add_class(f"maillage-field-{f.name}")
     return w
+
+
+def _dropdown(f: model.Field, options: list[tuple[str, Any]], value: Any, common: dict[str, Any]) -> widgets.Dropdown:
+    """A closed list that starts empty unless a value is set: a required rating nobody chose
+    must be refused by the model (« obligatoire »), never saved as its first point."""
+    if not f.required:
+        options = [_EMPTY] + options
+    elif value is None:
+        options = [(L.SAVE["unset"], None)] + options
+    return widgets.Dropdown(options=options, value=value, **common)
 
 
 class Form(widgets.VBox):

@@ -43,13 +43,9 @@ STEP = "parties_prenantes"
 REFRESH_SECONDS = 3
 MAP_HEIGHT = "min(72vh, 640px)"
 
-#: Styles of this page: labels above their inputs on a phone (drop-downs grow to hold
-#: both), the duplicate warning, the map frame. Inline: nothing is fetched.
+#: Styles of this page (fields on a phone: session.PAGE_CSS): the duplicate warning, the
+#: map frame. Inline: nothing is fetched.
 STAKEHOLDERS_CSS = """<style>
-.maillage-stakeholders .maillage-field.widget-dropdown, .maillage-stakeholders .maillage-field.widget-text,
-.maillage-stakeholders .maillage-field.widget-textarea { height: auto !important; flex-wrap: wrap; margin-bottom: .35em; }
-.maillage-stakeholders .maillage-field > select, .maillage-stakeholders .maillage-field > input {
-  flex: 1 1 100%; min-width: 0; min-height: 2.2em; }
 .maillage-stakeholders h3 { margin: 1.3em 0 .3em; padding-bottom: .15em; border-bottom: 2px solid #4E79A7; }
 .maillage-stakeholders .maillage-warning { border-left: 4px solid #E08A00; background: #FFF6E5; padding: .2em .8em;
   margin: .2em 0 .5em; }
@@ -113,12 +109,6 @@ class AddActorForm(Form):
         super().__init__(session, "actors", self.FIELDS, clear_on_save=True, on_saved=on_saved,
                          scale_labels={"power": L.SCALE_WORDS, "interest": L.SCALE_WORDS}, button=P["add_button"])
         self.add_class("maillage-add-actor")
-        # Required choices start unset: a rating nobody chose must not be saved as « 0 – nul ».
-        for name in ("category", "power", "interest"):
-            w = self.inputs[name]
-            w.options = [(P["unset"], None)] + [o for o in w.options if o[1] is not None]
-            w.value = None
-            self._initial[name] = None
         self.warning = widgets.HTML()
         self.warning.add_class("maillage-duplicates")
         self.confirm = widgets.Button(description=P["add_anyway"], button_style="warning",
