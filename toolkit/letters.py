@@ -205,6 +205,20 @@ def install_template(ws: Any) -> Path:
     return own
 
 
+def _bullets(doc: Any, loop: str, item: str, none: str, intro: str | None = None) -> None:
+    """A Jinja-driven bullet list in the template: ``loop`` is ``"x in items"``; ``none`` is
+    written instead when the list is empty, ``intro`` before the list when it is not."""
+    items = loop.split(" in ", 1)[1]
+    doc.add_paragraph(f"{{%p if {items} %}}")
+    if intro:
+        doc.add_paragraph(intro)
+    doc.add_paragraph(f"{{%p for {loop} %}}")
+    doc.add_paragraph(item, style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph(none)
+    doc.add_paragraph("{%p endif %}")
+
 def build_default_template(path: Path) -> Path:
     """Write the default mission-letter template (a .docx with Jinja tags) to ``path``.
 
@@ -233,14 +247,7 @@ def build_default_template(path: Path) -> Path:
     doc.add_heading(T["h_time"], level=2)
     doc.add_paragraph(T["time"])
     doc.add_heading(T["h_piloted"], level=2)
-    doc.add_paragraph("{%p if actions_pilotees %}")
-    doc.add_paragraph(T["piloted_intro"])
-    doc.add_paragraph("{%p for a in actions_pilotees %}")
-    doc.add_paragraph(T["piloted_item"], style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p else %}")
-    doc.add_paragraph(T["piloted_none"])
-    doc.add_paragraph("{%p endif %}")
+    _bullets(doc, "a in actions_pilotees", T["piloted_item"], T["piloted_none"], intro=T["piloted_intro"])
     doc.add_heading(T["h_tasks"], level=2)
     doc.add_paragraph(T["tasks_intro"])
     headers = T["tasks_columns"]
@@ -262,13 +269,7 @@ def build_default_template(path: Path) -> Path:
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ legende_raci }}").runs[0].italic = True
     doc.add_heading(T["h_bodies"], level=2)
-    doc.add_paragraph("{%p if instances %}")
-    doc.add_paragraph("{%p for i in instances %}")
-    doc.add_paragraph(T["bodies_item"], style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p else %}")
-    doc.add_paragraph(T["bodies_none"])
-    doc.add_paragraph("{%p endif %}")
+    _bullets(doc, "i in instances", T["bodies_item"], T["bodies_none"])
     doc.add_heading(T["h_rhythm"], level=2)
     doc.add_paragraph(T["review"])
     doc.add_paragraph(T["follow_up"])
