@@ -26,6 +26,7 @@ def test_voila_config_preheats_culls_and_hides_tracebacks() -> None:
     assert config["VoilaKernelManager"]["kernel_pools_config"]["accueil.ipynb"] == {"pool_size": 12}
     assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
     assert config["MappingKernelManager"]["cull_connected"] is False  # an open page is never culled
+    assert config["KernelManager"]["transport"] == "ipc"  # no TCP port to collide on, nothing on the network
 
 
 def test_voila_command_written_config_and_environment(demo_workshop: Workshop) -> None:
@@ -123,3 +124,6 @@ def test_warm_pages_counted_from_the_log() -> None:
 
     log = f"[Voila] x\n{READY_MARK}accueil\n{READY_MARK}animateur\n{READY_MARK}accueil\n"
     assert serve.warm_pages(log) == 2 and serve.warm_pages(log, "animateur") == 1
+    # two kernels' lines glued together in the shared log still count twice
+    glued = f"{READY_MARK}accueil{READY_MARK}competences\n{READY_MARK}accueil{READY_MARK}accueil\n"
+    assert serve.warm_pages(glued) == 3 and serve.warm_pages(glued, "competences") == 1

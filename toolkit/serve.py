@@ -26,6 +26,7 @@ import html
 import json
 import math
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -191,6 +192,10 @@ def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) 
             # starting compete for the CPU with the first submissions.
             "fill_delay": FILL_DELAY_SECONDS,
         },
+        # Kernels talk to the server over Unix sockets, not TCP ports: a pool of 60 kernels
+        # started at once picked colliding "free" ports (ZMQError: Address already in use)
+        # and lost kernels; sockets are named after each kernel, and stay off the network.
+        "KernelManager": {"transport": "ipc"},
         "MappingKernelManager": {
             "cull_idle_timeout": CULL_IDLE_SECONDS,
             "cull_interval": CULL_INTERVAL_SECONDS,
@@ -242,7 +247,8 @@ def warm_pages(log_text: str, step: str = "accueil") -> int:
     """How many preheated ``step`` pages are warm and waiting, from the server's log."""
     from .widgets.session import READY_MARK
 
-    return log_text.count(f"{READY_MARK}{step}\n")
+    # Kernels share the log: count marks, not lines, in case two end up on one line.
+    return sum(1 for found in re.findall(re.escape(READY_MARK) + r"([a-z_]+)", log_text) if found == step)
 
 
 def check_participants(value: Any) -> int:
