@@ -127,3 +127,61 @@ def test_warm_pages_counted_from_the_log() -> None:
     # two kernels' lines glued together in the shared log still count twice
     glued = f"{READY_MARK}accueil{READY_MARK}competences\n{READY_MARK}accueil{READY_MARK}accueil\n"
     assert serve.warm_pages(glued) == 3 and serve.warm_pages(glued, "competences") == 1
+
+
+def test_readiness_log_counts_marks_and_announces_ready_once() -> None:
+    import io
+
+    from toolkit.widgets.session import READY_MARK
+
+    console, log = io.StringIO(), io.StringIO()
+    readiness = serve.ReadinessLog(3, log, console)
+    lines = ["[Voila] Kernel started\n", f"{READY_MARK}accueil\n", f"{READY_MARK}raci{READY_MARK}accueil\n",
+             f"{READY_MARK}accueil\n"]  # a refilled page after the room came in: no second announcement
+    for line in lines:
+        readiness.feed(line)
+    assert log.getvalue() == "".join(lines)
+    out = console.getvalue()
+    assert "Préchauffage des pages : 1/3" in out and "3/3" in out
+    assert out.count("Prêt : les 3 pages préchauffées") == 1 and readiness.ready
+
+
+@pytest.mark.slow
+def test_maillage_servir_says_when_the_room_can_come_in(demo_workshop: Workshop) -> None:
+    """The console shows the pages warming and « Prêt » once every pool is full; Voilà's
+    own output goes to the workshop's server log."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    from toolkit.serve import PAGES_DIR
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cli = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "servir", "--atelier", str(demo_workshop.folder),
+                            "--port", str(port), "--participants", "1"], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, cwd=str(PAGES_DIR.parent))
+    seen: list[str] = []
+    reader = threading.Thread(target=lambda: seen.extend(cli.stdout), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+    try:
+        deadline = time.monotonic() + 400
+        while not any("Prêt : les" in line for line in seen) and time.monotonic() < deadline and cli.poll() is None:
+            time.sleep(1)
+        out = "".join(seen)
+        total = serve.warm_target(1)
+        assert f"Prêt : les {total} pages préchauffées" in out, out[-2000:]
+        assert f"Préchauffage des pages : {total}/{total}" in out
+        log = (demo_workshop.folder / serve.RUN_DIR / "voila.log").read_text()
+        assert "Voila" in log and serve.warm_pages(log) >= 1
+        assert "[Voila]" not in out  # the server's chatter stays in the log
+    finally:
+        cli.send_signal(signal.SIGTERM)
+        try:
+            cli.wait(60)
+        except subprocess.TimeoutExpired:
+            cli.kill()

@@ -339,6 +339,12 @@ SERVE = {
     "pool": "Noyaux préchauffés : {pool} pour l'accueil, {other} pour chaque autre page "
     "({participants} participants attendus).",
     "stop": "Arrêt : Ctrl+C",
+    "log": "Journal du serveur : {path}",
+    "warming": "Préchauffage des pages : {warm}/{total}",
+    "ready": "Prêt : les {total} pages préchauffées attendent les participants "
+    "(préchauffage en {minutes} min {seconds:02d} s).",
+    "ready_cold": "Prêt (sans préchauffage : chaque page démarre son noyau à l'ouverture).",
+    "exited": "Le serveur s'est arrêté (code {code}) : voir le journal {path}.",
     "participants_help": "nombre de participants attendus (taille des réserves de noyaux préchauffés)",
     "no_pages": "Aucune page d'atelier trouvée dans {path}.",
     "bad_participants": "--participants : un nombre entier entre 0 et 200 est attendu (reçu : {value}).",

@@ -30,6 +30,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote
@@ -271,29 +272,98 @@ def start(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants:
     return subprocess.Popen(cmd, env=server_env(ws, host), cwd=str(PAGES_DIR), start_new_session=True, **popen)
 
 
+def warm_target(participants: int, preheat: bool = True) -> int:
+    """How many preheated pages the server keeps ready (the sum of its pools)."""
+    return sum(pool_sizes(participants, served_pages()).values()) if preheat else 0
+
+
+class ReadinessLog:
+    """Copies the server's output (Voilà and its kernels) to a log file and reports, on
+    the console, the preheated pages warming up: « Préchauffage des pages : 12/72 », then
+    once when every pool is full.
+
+    Example
+    -------
+    >>> import io
+    >>> from toolkit.widgets.session import READY_MARK
+    >>> console, log = io.StringIO(), io.StringIO()
+    >>> r = ReadinessLog(2, log, console)
+    >>> for line in ["[Voila] ...\n", f"{READY_MARK}accueil\n", f"{READY_MARK}raci\n"]:
+    ...     r.feed(line)
+    >>> r.warm, r.ready
+    (2, True)
+    """
+
+    def __init__(self, target: int, log: Any, console: Any) -> None:
+        from .widgets.session import READY_MARK
+
+        self.target, self.log, self.console = target, log, console
+        self.mark, self.warm, self.ready = READY_MARK, 0, target == 0
+        self.started = time.monotonic()
+
+    def feed(self, line: str) -> None:
+        self.log.write(line)
+        self.log.flush()
+        found = line.count(self.mark)
+        if not found or self.ready:
+            return
+        self.warm += found
+        self.console.write("\r" + L.SERVE["warming"].format(warm=min(self.warm, self.target), total=self.target))
+        if self.warm >= self.target:
+            self.ready = True
+            minutes, seconds = divmod(round(time.monotonic() - self.started), 60)
+            self.console.write("\n" + L.SERVE["ready"].format(total=self.target, minutes=minutes, seconds=seconds)
+                               + "\n")
+        self.console.flush()
+
+
 def serve(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants: int = 10,
           preheat: bool = True) -> int:
     """Run Voilà until interrupted (Ctrl+C or SIGTERM); returns its exit code.
 
-    Voilà runs in its own session, so stopping ``maillage servir`` must stop it too: it
-    then shuts its kernels down cleanly.
+    Voilà's and the kernels' output goes to ``.serveur/voila.log`` in the workshop folder;
+    the console shows the pages warming up and when the room can come in. Voilà runs in
+    its own session, so stopping ``maillage servir`` must stop it too: it then shuts its
+    kernels down cleanly.
     """
     import signal
+    import threading
 
-    process = start(ws, host, port, participants, preheat)
+    log_path = ws.folder / RUN_DIR / "voila.log"
+    log_path.parent.mkdir(exist_ok=True)
+    print(L.SERVE["log"].format(path=log_path), flush=True)
+    process = start(ws, host, port, participants, preheat, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                    text=True, errors="replace", bufsize=1)
+    readiness = ReadinessLog(warm_target(check_participants(participants), preheat),
+                             open(log_path, "a", encoding="utf-8"), sys.stdout)
+    if readiness.ready:
+        print(L.SERVE["ready_cold"], flush=True)
+
+    def pump() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            readiness.feed(line)
+        readiness.log.close()
+
+    reader = threading.Thread(target=pump, name="journal-voila", daemon=True)
+    reader.start()
 
     def stop(_signum: int, _frame: Any) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        return process.wait()
+        code = process.wait()
     except KeyboardInterrupt:
         process.terminate()
         try:
-            return process.wait(30)
+            code = process.wait(30)
         except subprocess.TimeoutExpired:
             process.kill()
-            return process.wait()
+            code = process.wait()
     finally:
         signal.signal(signal.SIGTERM, previous)
+    reader.join(5)
+    if code not in (0, -signal.SIGTERM, -signal.SIGINT):
+        print(L.SERVE["exited"].format(code=code, path=log_path), file=sys.stderr, flush=True)
+    return code
