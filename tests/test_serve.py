@@ -14,7 +14,8 @@ from toolkit.workshop import Workshop
 
 def test_pool_sized_from_participants() -> None:
     sizes = serve.pool_sizes(30, ["accueil.ipynb", "animateur.ipynb", "gestion.ipynb", "competences.ipynb"])
-    assert sizes == {"accueil.ipynb": 30, "animateur.ipynb": 1, "gestion.ipynb": 1, "competences.ipynb": 10}
+    # steps open inside the welcome page's kernel: their own pages need no room-sized pool
+    assert sizes == {"accueil.ipynb": 30, "animateur.ipynb": 1, "gestion.ipynb": 1, "competences.ipynb": 1}
     assert serve.pool_sizes(0, ["accueil.ipynb"]) == {"accueil.ipynb": 1}
 
 

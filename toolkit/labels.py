@@ -284,6 +284,10 @@ WELCOME = {
     "consacrer au projet. Vous pourrez revenir modifier ces réponses.",
     "facilitator_hello": "Bonjour : vous êtes l'animateur de l'atelier.",
     "facilitator_pages": "Pages de l'animateur",
+    "back": "← Retour à l'accueil",
+    "step_closed": "L'étape « {title} » n'est plus ouverte : l'animateur la rouvrira si besoin.",
+    "step_failed": "Cette étape n'a pas pu s'afficher. Revenez à l'accueil et réessayez, ou prévenez "
+    "l'animateur.",
 }
 
 BOARD = {

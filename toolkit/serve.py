@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import os
 import re
 import socket
@@ -154,19 +153,11 @@ def pool_sizes(participants: int, pages: Iterable[str]) -> dict[str, int]:
     """Preheated kernels to keep ready per page.
 
     Everybody opens the welcome page at once when the session starts: one kernel each.
-    A step page is opened in waves when the facilitator opens the step: a third of the
-    room. Facilitator pages: one.
+    The steps open inside the welcome page, in the same kernel (``welcome.StepMenu``), so
+    a step's own page is only opened through a direct link: one kernel each, like the
+    facilitator's pages.
     """
-    sizes = {}
-    for page in pages:
-        step = steps_mod.get(page.removesuffix(".ipynb"))
-        if page == WELCOME_PAGE:
-            sizes[page] = max(1, participants)
-        elif step.facilitator:
-            sizes[page] = 1
-        else:
-            sizes[page] = max(1, math.ceil(participants / 3))
-    return sizes
+    return {page: max(1, participants) if page == WELCOME_PAGE else 1 for page in pages}
 
 
 def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) -> dict[str, Any]:
@@ -332,29 +323,33 @@ def serve(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants:
     log_path = ws.folder / RUN_DIR / "voila.log"
     log_path.parent.mkdir(exist_ok=True)
     print(L.SERVE["log"].format(path=log_path), flush=True)
-    process = start(ws, host, port, participants, preheat, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                    text=True, errors="replace", bufsize=1)
     readiness = ReadinessLog(warm_target(check_participants(participants), preheat),
                              open(log_path, "a", encoding="utf-8"), sys.stdout)
-    if readiness.ready:
-        print(L.SERVE["ready_cold"], flush=True)
-
-    def pump() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            readiness.feed(line)
-        readiness.log.close()
-
-    reader = threading.Thread(target=pump, name="journal-voila", daemon=True)
-    reader.start()
 
     def stop(_signum: int, _frame: Any) -> None:
         raise KeyboardInterrupt
 
+    # Before Voilà starts: a SIGTERM from then on must stop it too (it runs in its own session).
     previous = signal.signal(signal.SIGTERM, stop)
+    process: subprocess.Popen | None = None
     try:
+        process = start(ws, host, port, participants, preheat, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                        text=True, errors="replace", bufsize=1)
+        if readiness.ready:
+            print(L.SERVE["ready_cold"], flush=True)
+
+        def pump() -> None:
+            assert process is not None and process.stdout is not None
+            for line in process.stdout:
+                readiness.feed(line)
+            readiness.log.close()
+
+        reader = threading.Thread(target=pump, name="journal-voila", daemon=True)
+        reader.start()
         code = process.wait()
     except KeyboardInterrupt:
+        if process is None:
+            return 130
         process.terminate()
         try:
             code = process.wait(30)
@@ -363,7 +358,6 @@ def serve(ws: Workshop, host: str = "127.0.0.1", port: int = 8866, participants:
             code = process.wait()
     finally:
         signal.signal(signal.SIGTERM, previous)
-    reader.join(5)
     if code not in (0, -signal.SIGTERM, -signal.SIGINT):
         print(L.SERVE["exited"].format(code=code, path=log_path), file=sys.stderr, flush=True)
     return code

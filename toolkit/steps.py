@@ -19,9 +19,11 @@ Example
 """
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 from . import labels as L
 from .store import TABLES, Store, now
@@ -40,12 +42,16 @@ class Step:
     number : order in the method (0 for pages that are not method steps).
     kinds : record kinds its participants write (their writes count as contributions).
     facilitator : a facilitator page (never listed for participants, no open/close).
+    view : the function drawing the page, ``"module:function"`` taking a
+        :class:`~toolkit.widgets.session.Session`; the page's notebook and the welcome
+        page (which opens steps inside itself) both call it.
     """
 
     key: str
     number: int
     kinds: tuple[str, ...] = ()
     facilitator: bool = False
+    view: str | None = None
 
     @property
     def title(self) -> str:
@@ -58,6 +64,13 @@ class Step:
     def page_exists(self, pages_dir: Path = PAGES_DIR) -> bool:
         return (pages_dir / self.page).exists()
 
+    def load_view(self) -> Callable[..., Any]:
+        """The page's drawing function (imports its module)."""
+        if not self.view:
+            raise LookupError(f"l'étape {self.key} n'a pas de page")
+        module, _, name = self.view.partition(":")
+        return getattr(importlib.import_module(module), name)
+
 
 STEPS: dict[str, Step] = {}
 
@@ -69,17 +82,19 @@ def register(step: Step) -> Step:
 
 
 for _step in (
-    Step("accueil", 0, ("persons",)),
-    Step("parties_prenantes", 2, ("actors", "relations")),
-    Step("competences", 3, ("assessments",)),
-    Step("raci", 4, ("raci",)),
+    Step("accueil", 0, ("persons",), view="toolkit.widgets.welcome:welcome_page"),
+    Step("parties_prenantes", 2, ("actors", "relations", "actor_ratings"),
+         view="toolkit.widgets.stakeholders:stakeholders_page"),
+    Step("competences", 3, ("assessments",), view="toolkit.widgets.self_assessment:self_assessment_page"),
+    Step("raci", 4, ("raci",), view="toolkit.widgets.raci_proposals:raci_page"),
     Step("plan_de_charge", 5, ()),
     Step("ecarts", 6, ()),
     Step("gouvernance", 7, ()),
-    Step("fiches_actions", 8, ("actions", "journal", "attachments")),
+    Step("fiches_actions", 8, ("actions", "journal", "attachments"),
+         view="toolkit.widgets.action_sheet:action_sheets_page"),
     Step("restitution", 9, ()),
-    Step("animateur", 0, (), facilitator=True),
-    Step("gestion", 0, (), facilitator=True),
+    Step("animateur", 0, (), facilitator=True, view="toolkit.widgets.board:board_page"),
+    Step("gestion", 0, (), facilitator=True, view="toolkit.widgets.manage:manage_page"),
 ):
     register(_step)
 

@@ -90,7 +90,9 @@ class PageClient:
             raise RuntimeError("no kernel id in the page")
         self.kernel_id = match.group(1)
         ws_url = self.base_url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
-        self.ws = await websockets.connect(ws_url, max_size=None, open_timeout=self.timeout)
+        # No client pings, as in a browser (whose WebSocket never pings): a server slow to
+        # answer a ping under load must not end a participant's connection.
+        self.ws = await websockets.connect(ws_url, max_size=None, open_timeout=self.timeout, ping_interval=None)
         await self.request_states()
         self.join_seconds = time.perf_counter() - start
 

@@ -100,3 +100,49 @@ def test_reissued_link_refused_then_new_one_works(server, page) -> None:  # noqa
     page.goto(server.url("accueil.ipynb", new))
     page.wait_for_selector(".maillage-save")
     assert page.locator(".maillage-refus").count() == 0
+
+
+def test_step_opens_inside_the_welcome_page_and_saves(server, page, assert_local) -> None:  # noqa: ANN001
+    """A participant opens the self-assessment from the welcome page's button: it is drawn
+    in the same page (same kernel, no new page load), saves to the store, and « Retour à
+    l'accueil » brings the welcome content back."""
+    from toolkit import competences as C
+    from toolkit import labels as L
+    from toolkit.access import visits
+
+    person = "PER-21"
+    server.open_step("competences")
+    _join(page, server, person)
+    page.wait_for_selector(".maillage-step-competences", timeout=60_000)
+    loaded = page.url
+    page.click(".maillage-step-competences")
+    stage = ".maillage-step-stage"
+    n = 3 * server.store.count("competences")
+    page.wait_for_function(
+        "([sel, n]) => { const s = [...document.querySelectorAll(sel + ' .maillage-card select')];"
+        " return s.length === n && s.every(e => e.options.length === 6); }", arg=[stage, n], timeout=60_000)
+    assert page.url == loaded  # drawn in place: no navigation, no new kernel
+    assert not page.is_visible(".maillage-field-function")  # the welcome content is put away
+
+    cid = sorted(server.store.all("competences"), key=lambda c: (c["family"], c["name"]))[0]["id"]
+    before = {r["competence_id"]: r for r in server.store.all("assessments", person_id=person)
+              if r["source"] == C.SOURCE_SELF}
+    old = before.get(cid)
+    levels = tuple(((old[d] if old else 0) + 1) % 5 for d in C.DIMENSIONS)
+    for dimension, level in zip(C.DIMENSIONS, levels):
+        page.select_option(f"{stage} .maillage-cmp-{cid} .maillage-dim-{dimension} select",
+                           label=f"{level} – {L.SCALES[dimension][level]}")
+    page.wait_for_function(
+        "sel => (document.querySelector(sel)?.innerText || '').includes('Enregistré à')",
+        arg=f"{stage} .maillage-cmp-{cid} .maillage-status", timeout=30_000)
+    [row] = [r for r in server.store.all("assessments", person_id=person, competence_id=cid)
+             if r["source"] == C.SOURCE_SELF]
+    assert tuple(row[d] for d in C.DIMENSIONS) == levels and row["updated_by"] == person
+
+    page.click(".maillage-back")
+    page.wait_for_selector(".maillage-field-function", state="visible", timeout=30_000)
+    assert not page.is_visible(stage + " .maillage-card")
+    # the board counts the step's visit as for a page of its own
+    seen = visits(server.store)
+    assert {"accueil", "competences"} <= set(seen[seen["person_id"] == person]["page"])
+    assert_local(page)

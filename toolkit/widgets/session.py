@@ -221,6 +221,21 @@ class Session:
         self.guard = Guard(self.store, access, token=token)
         self._token = token
         self._tasks: list[Any] = []
+        #: Where :meth:`show` puts the page: None displays it as the notebook's output; a
+        #: box hosts it inside another page (a step opened from the welcome page).
+        self.host: widgets.Box | None = None
+
+    def for_step(self, step: str, host: widgets.Box) -> "Session":
+        """The same person on another step, drawn inside ``host`` (same kernel, no new page)."""
+        other = Session(self.workshop, self.access, step, self._token)
+        other.host = host
+        return other
+
+    def close(self) -> None:
+        """Stop this page's live refreshes (its widgets are being taken off the screen)."""
+        for task in self._tasks:
+            task.cancel()
+        self._tasks.clear()
 
     # who
 
@@ -313,8 +328,31 @@ class Session:
             head.append(widgets.HTML(f"<p>{html.escape(intro)}</p>"))
         page = widgets.VBox(head + list(children))
         page.add_class("maillage-page")
-        display(page)
+        if self.host is not None:
+            self.host.children = (page,)
+        else:
+            display(page)
         return page
+
+
+def step_page(step: str, *, query: str | None = None, workshop: Workshop | None = None) -> "Session | None":
+    """The whole code of a page of ``ateliers/``: check who opens it, then draw the step.
+
+    The step's module is imported first, while a preheated kernel waits for its visitor,
+    so that only the person's own data is left to load when they arrive.
+
+    Example (``ateliers/raci.ipynb``)::
+
+        from toolkit.widgets.session import step_page
+
+        session = step_page("raci")
+    """
+    definition = steps_mod.get(step)
+    view = definition.load_view()
+    session = open_page(step, definition.facilitator, query=query, workshop=workshop)
+    if session:
+        view(session)
+    return session
 
 
 # --- forms built from the model -------------------------------------------------------

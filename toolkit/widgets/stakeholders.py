@@ -53,8 +53,6 @@ STAKEHOLDERS_CSS = """<style>
 .maillage-stakeholders .maillage-map { width: 100%; }
 </style>"""
 
-# This step's participants write ratings too: count them as contributions on the board.
-steps_mod.register(steps_mod.Step(STEP, 2, ("actors", "relations", "actor_ratings")))
 
 
 def data_version(store: Store, kinds: tuple[str, ...] = ("actors", "relations")) -> tuple:

@@ -1,34 +1,107 @@
 """The welcome page: who you are, the steps open now (live), your profile.
 
+The steps open inside this page (:class:`StepMenu`), in the participant's one kernel.
+Their modules are imported with this one, so that a preheated welcome page has them
+loaded before its visitor arrives.
+
 Example (the whole of ``ateliers/accueil.ipynb``)::
 
-    from toolkit.widgets.session import open_page
-    from toolkit.widgets.welcome import welcome_page
+    from toolkit.widgets.session import step_page
 
-    session = open_page("accueil")
-    if session:
-        welcome_page(session)
+    session = step_page("accueil")
 """
 from __future__ import annotations
 
 import html
+import logging
 
 import ipywidgets as widgets
 
 from .. import labels as L
 from .. import steps as steps_mod
-from .session import Form, Session
+from ..access import record_visit
+from .session import Form, Session, refusal
+
+log = logging.getLogger("maillage.pages")
+
+for _step in steps_mod.participant_steps():  # see the module's docstring
+    if _step.view:
+        _step.load_view()
 
 
-def steps_links_html(session: Session) -> str:
-    """The open steps as links carrying the session's token (escaped HTML)."""
-    available = [s for s in steps_mod.open_steps(session.store) if s.page_exists()]
-    if not available:
-        return f"<p class='maillage-no-step'>{html.escape(L.WELCOME['no_open_step'])}</p>"
-    items = "".join(
-        f'<li><a class="maillage-step-link" href="{html.escape(session.link(s.key))}" target="_self">'
-        f"{s.number}. {html.escape(s.title)}</a></li>" for s in available)
-    return f"<ul class='maillage-steps'>{items}</ul>"
+class StepMenu(widgets.VBox):
+    """The steps open now, one button each. A click draws the step inside this page, in
+    the same kernel: the room does not need a second kernel per person, and a step opens
+    at once instead of loading a new page. « Retour à l'accueil » comes back."""
+
+    def __init__(self, session: Session, home: widgets.Box) -> None:
+        super().__init__()
+        self.session, self.home = session, home
+        self.stage = widgets.VBox(layout=widgets.Layout(display="none"))
+        self.stage.add_class("maillage-step-stage")
+        self.back = widgets.Button(description=L.WELCOME["back"], layout=widgets.Layout(width="100%"))
+        self.back.add_class("maillage-back")
+        self.back.on_click(lambda _b: self.close_step())
+        self.current: Session | None = None
+        self._keys: tuple[str, ...] | None = None
+        self.add_class("maillage-steps")
+        self.refresh()
+
+    def available(self) -> list[steps_mod.Step]:
+        return [s for s in steps_mod.open_steps(self.session.store) if s.view]
+
+    def refresh(self) -> None:
+        """Redraw the buttons when the open steps changed (called every few seconds)."""
+        steps = self.available()
+        keys = tuple(s.key for s in steps)
+        if keys == self._keys:
+            return
+        self._keys = keys
+        if not steps:
+            empty = widgets.HTML(f"<p class='maillage-no-step'>{html.escape(L.WELCOME['no_open_step'])}</p>")
+            self.children = (empty,)
+            return
+        buttons = []
+        for step in steps:
+            b = widgets.Button(description=f"{step.number}. {step.title}", button_style="info",
+                               layout=widgets.Layout(width="100%"))
+            b.add_class("maillage-step-button")
+            b.add_class(f"maillage-step-{step.key}")
+            b.on_click(lambda _b, key=step.key: self.open_step(key))
+            buttons.append(b)
+        self.children = tuple(buttons)
+
+    def open_step(self, key: str) -> Session | None:
+        """Draw step ``key`` in place of the welcome content; None when it is closed."""
+        step = steps_mod.get(key)
+        host = widgets.VBox()
+        self.stage.children = (self.back, host)
+        self.home.layout.display = "none"
+        self.stage.layout.display = None
+        if not steps_mod.is_open(self.session.store, key):
+            host.children = (refusal(L.WELCOME["step_closed"].format(title=step.title)),)
+            return None
+        self.current = self.session.for_step(key, host)
+        try:
+            record_visit(self.session.store, self.session.access, key)
+        except Exception:  # a missed visit must not keep anyone out of the step
+            log.exception("visite non enregistrée")
+        try:
+            step.load_view()(self.current)
+        except Exception:
+            log.exception("étape %s non affichée (%s)", key, self.session.by)
+            host.children = (refusal(L.WELCOME["step_failed"]),)
+        return self.current
+
+    def close_step(self) -> None:
+        """Back to the welcome content; the step's live refreshes stop."""
+        if self.current is not None:
+            self.current.close()
+            self.current = None
+        self.stage.children = ()
+        self.stage.layout.display = "none"
+        self.home.layout.display = None
+        self.refresh()
 
 
 def facilitator_links_html(session: Session) -> str:
@@ -51,19 +124,16 @@ def welcome_page(session: Session, refresh_seconds: float = 5) -> widgets.VBox:
     who = widgets.HTML("<p class='maillage-who'>" + html.escape(L.WELCOME["you_are"].format(
         project=project.get("name", ""), territory=project.get("territory", ""),
         role=person.get("role", ""), organisation=person.get("organisation", ""))) + "</p>")
-    links = widgets.HTML(steps_links_html(session))
-
-    def refresh() -> None:
-        value = steps_links_html(session)
-        if links.value != value:
-            links.value = value
-
-    session.every(refresh_seconds, refresh)
+    home = widgets.VBox()
+    menu = StepMenu(session, home)
+    session.every(refresh_seconds, menu.refresh)
     profile = Form(session, "persons", ["function", "capacity_days"], record_id=person["id"])
-    return session.show(
+    home.children = (
         who,
-        widgets.HTML(f"<h3>{html.escape(L.WELCOME['open_steps'])}</h3>"), links,
+        widgets.HTML(f"<h3>{html.escape(L.WELCOME['open_steps'])}</h3>"), menu,
         widgets.HTML(f"<h3>{html.escape(L.WELCOME['profile_title'])}</h3>"
                      f"<p>{html.escape(L.WELCOME['profile_help'])}</p>"), profile,
-        title=L.WELCOME["hello"].format(name=person.get("name", "")),
     )
+    page = session.show(home, menu.stage, title=L.WELCOME["hello"].format(name=person.get("name", "")))
+    page.menu = menu  # type: ignore[attr-defined]  # tests and callers reach the steps from the page
+    return page
