@@ -183,3 +183,30 @@ def test_field_widgets_follow_the_model(demo_workshop: Workshop) -> None:
     names = [o[0] for o in ref.options]
     assert names[0] == "—" and demo_workshop.store.get("actors", "ACT-26")["name"] in names
     assert len(names) == demo_workshop.store.count("actors") + 1
+
+
+def test_step_opens_inside_the_welcome_page_and_back(demo_workshop: Workshop) -> None:
+    from toolkit.access import visits
+    from toolkit.widgets.welcome import welcome_page
+
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
+    page = welcome_page(s, refresh_seconds=3600)
+    menu = page.menu
+    assert [c for c in menu.children if "maillage-no-step" in getattr(c, "value", "")]  # nothing open yet
+    steps.set_open(demo_workshop.store, "raci", True, by="animateur")
+    menu.refresh()
+    [button] = menu.children
+    assert button.description.endswith(steps.get("raci").title) and "maillage-step-raci" in button._dom_classes
+
+    inside = menu.open_step("raci")
+    assert inside is not None and inside.step == "raci" and inside.by == "PER-05"
+    host = menu.stage.children[1]
+    assert host.children and "maillage-page" in host.children[0]._dom_classes  # drawn in place, not displayed
+    assert menu.home.layout.display == "none" and menu.stage.layout.display is None
+    assert "raci" in set(visits(demo_workshop.store).query("person_id == 'PER-05'")["page"])
+
+    menu.close_step()
+    assert menu.home.layout.display is None and menu.stage.layout.display == "none" and menu.current is None
+    steps.set_open(demo_workshop.store, "raci", False, by="animateur")
+    assert menu.open_step("raci") is None  # closed meanwhile: a refusal, not the step
+    assert "maillage-refus" in menu.stage.children[1].children[0].value

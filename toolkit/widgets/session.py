@@ -55,6 +55,7 @@ from .. import model
 from .. import steps as steps_mod
 from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require, token_from_query
 from ..errors import AccessDenied, MaillageError
+from ..store import Store
 from ..workshop import Workshop
 
 try:  # heavy (it loads Voilà's server side): import it while the kernel preheats, not after
@@ -163,17 +164,24 @@ def open_page(step: str, facilitator: bool = False, *, query: str | None = None,
     try:
         access = identify(store, token)
         require(access, facilitator or steps_mod.get(step).facilitator)
-        if not access.is_facilitator and not steps_mod.is_open(store, step):
-            raise AccessDenied(L.ACCESS["step_closed"].format(title=steps_mod.get(step).title))
+        admit(store, access, step)
     except AccessDenied as exc:
         if show:
             display(refusal(str(exc)))
         return None
+    return Session(ws, access, step, token)
+
+
+def admit(store: Store, access: Access, step: str) -> None:
+    """Let ``access`` into ``step`` (raises ``AccessDenied`` while it is closed to
+    participants) and note the visit for the board. Pages and the welcome page's
+    in-place steps both come through here."""
+    if not access.is_facilitator and not steps_mod.is_open(store, step):
+        raise AccessDenied(L.ACCESS["step_closed"].format(title=steps_mod.get(step).title))
     try:
         record_visit(store, access, step)
     except Exception:  # a missed visit must not keep anyone out of the page
         log.exception("visite non enregistrée")
-    return Session(ws, access, step, token)
 
 
 # --- the session ----------------------------------------------------------------------

@@ -19,8 +19,8 @@ import ipywidgets as widgets
 
 from .. import labels as L
 from .. import steps as steps_mod
-from ..access import record_visit
-from .session import Form, Session, refusal
+from ..errors import AccessDenied
+from .session import Form, Session, admit, refusal
 
 log = logging.getLogger("maillage.pages")
 
@@ -78,19 +78,17 @@ class StepMenu(widgets.VBox):
         self.stage.children = (self.back, host)
         self.home.layout.display = "none"
         self.stage.layout.display = None
-        if not steps_mod.is_open(self.session.store, key):
-            host.children = (refusal(L.WELCOME["step_closed"].format(title=step.title)),)
+        try:
+            admit(self.session.store, self.session.access, key)
+        except AccessDenied:
+            host.children = (widgets.HTML(refusal(L.WELCOME["step_closed"].format(title=step.title)).data),)
             return None
         self.current = self.session.for_step(key, host)
-        try:
-            record_visit(self.session.store, self.session.access, key)
-        except Exception:  # a missed visit must not keep anyone out of the step
-            log.exception("visite non enregistrée")
         try:
             step.load_view()(self.current)
         except Exception:
             log.exception("étape %s non affichée (%s)", key, self.session.by)
-            host.children = (refusal(L.WELCOME["step_failed"]),)
+            host.children = (widgets.HTML(refusal(L.WELCOME["step_failed"]).data),)
         return self.current
 
     def close_step(self) -> None:
