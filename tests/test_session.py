@@ -1,6 +1,8 @@
 """The page framework: open_page, saved means saved, forms built from the model."""
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from toolkit import steps
@@ -186,12 +188,25 @@ def test_field_widgets_follow_the_model(demo_workshop: Workshop) -> None:
 
 
 def test_step_opens_inside_the_welcome_page_and_back(demo_workshop: Workshop) -> None:
-    from toolkit.access import visits
     from toolkit.widgets.welcome import welcome_page
 
     s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
-    page = welcome_page(s, refresh_seconds=3600)
-    menu = page.menu
+    # the page's live refresh is a task on the kernel's loop: give it one of its own here
+    # (an earlier asyncio.run in the test session leaves no current loop behind)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        _step_inside_and_back(demo_workshop, s, welcome_page(s, refresh_seconds=3600).menu)
+    finally:
+        s.close()
+        loop.run_until_complete(asyncio.sleep(0))  # let the cancelled refresh end cleanly
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+def _step_inside_and_back(demo_workshop: Workshop, s: Session, menu) -> None:  # noqa: ANN001
+    from toolkit.access import visits
+
     assert [c for c in menu.children if "maillage-no-step" in getattr(c, "value", "")]  # nothing open yet
     steps.set_open(demo_workshop.store, "raci", True, by="animateur")
     menu.refresh()
