@@ -187,26 +187,26 @@ def test_field_widgets_follow_the_model(demo_workshop: Workshop) -> None:
     assert len(names) == demo_workshop.store.count("actors") + 1
 
 
-def test_step_opens_inside_the_welcome_page_and_back(demo_workshop: Workshop) -> None:
+@pytest.fixture
+def page_loop():  # noqa: ANN201
+    """An event loop for a page's live refresh tasks (in a kernel, the kernel's loop; here a
+    fresh one, since an earlier ``asyncio.run`` in the test session leaves no current loop)."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    loop.run_until_complete(asyncio.sleep(0))  # let the cancelled refreshes end cleanly
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def test_step_opens_inside_the_welcome_page_and_back(demo_workshop: Workshop, page_loop) -> None:  # noqa: ANN001
+    from toolkit.access import visits
     from toolkit.widgets.welcome import welcome_page
 
     s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
-    # the page's live refresh is a task on the kernel's loop: give it one of its own here
-    # (an earlier asyncio.run in the test session leaves no current loop behind)
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    try:
-        _step_inside_and_back(demo_workshop, s, welcome_page(s, refresh_seconds=3600).menu)
-    finally:
-        s.close()
-        loop.run_until_complete(asyncio.sleep(0))  # let the cancelled refresh end cleanly
-        loop.close()
-        asyncio.set_event_loop(None)
-
-
-def _step_inside_and_back(demo_workshop: Workshop, s: Session, menu) -> None:  # noqa: ANN001
-    from toolkit.access import visits
-
+    menu = welcome_page(s, refresh_seconds=3600).menu
     assert [c for c in menu.children if "maillage-no-step" in getattr(c, "value", "")]  # nothing open yet
     steps.set_open(demo_workshop.store, "raci", True, by="animateur")
     menu.refresh()
