@@ -28,6 +28,12 @@ def test_voila_config_preheats_culls_and_hides_tracebacks() -> None:
     assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
     assert config["MappingKernelManager"]["cull_connected"] is False  # an open page is never culled
     assert config["KernelManager"]["transport"] == "ipc"  # no TCP port to collide on, nothing on the network
+    # preheated kernels warm up a few at a time (the class is importable by the server)
+    from traitlets.utils.importstring import import_item
+
+    from toolkit.paced_kernels import PacedKernelManager
+
+    assert import_item(config["VoilaConfiguration"]["multi_kernel_manager_class"]) is PacedKernelManager
 
 
 def test_voila_command_written_config_and_environment(demo_workshop: Workshop) -> None:

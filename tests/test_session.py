@@ -225,3 +225,43 @@ def test_step_opens_inside_the_welcome_page_and_back(demo_workshop: Workshop, pa
     steps.set_open(demo_workshop.store, "raci", False, by="animateur")
     assert menu.open_step("raci") is None  # closed meanwhile: a refusal, not the step
     assert "maillage-refus" in menu.stage.children[1].children[0].value
+
+
+def test_welcome_page_shares_layouts_and_styles(demo_workshop: Workshop, page_loop) -> None:  # noqa: ANN001
+    """Each widget model is one more message when 30 people open the page at once: the
+    welcome page had 43 (27 layouts and styles); shared looks keep it under 20."""
+    from collections import Counter
+
+    from ipywidgets.widgets.widget import _instances as live  # every model of the kernel, by id
+
+    from toolkit.widgets import look
+    from toolkit.widgets.welcome import welcome_page
+
+    look.preload()  # done by a preheated kernel before its visitor comes
+    shared = {name: w.get_state() for name, w in (("plain", look.layout()), ("full", look.layout(width="100%")))}
+    before = set(live)
+    page = welcome_page(_open(demo_workshop, "accueil", _token(demo_workshop, "PER-05")), refresh_seconds=3600)
+    made = Counter(type(live[k]).__name__ for k in set(live) - before)
+    assert made["Layout"] == 2, made  # only the two boxes shown and hidden have their own
+    assert not any(name.endswith("Style") for name in made), made
+    assert sum(made.values()) < 20, made
+    steps.set_open(demo_workshop.store, "competences", True, by="animateur")
+    page.menu.refresh()
+    page.menu.open_step("competences")
+    page.menu.close_step()
+    assert {name: w.get_state() for name, w in (("plain", look.layout()), ("full", look.layout(width="100%")))} \
+        == shared  # showing and hiding never went through a shared layout
+
+
+@pytest.mark.parametrize("preheat", ["True", "False"])
+def test_voila_helper_loaded_only_in_preheated_kernels_without_the_iri_grammar(preheat: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, toolkit.widgets.session; "
+            "print('voila.utils' in sys.modules, sys.modules.get('rfc3987_syntax', 'absent'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "VOILA_PREHEAT": preheat}).stdout.split()
+    # preheated: the helper is there before the visitor, without jsonschema's 1.6 s IRI grammar
+    assert out == (["True", "None"] if preheat == "True" else ["False", "absent"])

@@ -171,6 +171,8 @@ def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) 
             "strip_sources": True,
             "theme": "light",
             "template": TEMPLATE,
+            # Preheated kernels warm up a few at a time (toolkit/paced_kernels.py).
+            "multi_kernel_manager_class": "toolkit.paced_kernels.PacedKernelManager",
         },
         # A machine busy starting kernels delivers outputs late: wait for them rather
         # than render a page without its widgets.

@@ -57,11 +57,33 @@ from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require
 from ..errors import AccessDenied, MaillageError
 from ..store import Store
 from ..workshop import Workshop
+from . import look
 
-try:  # heavy (it loads Voilà's server side): import it while the kernel preheats, not after
-    import voila.utils  # noqa: F401
-except ImportError:  # pragma: no cover - pages always run under Voilà
-    pass
+
+def preheated() -> bool:
+    """True in a kernel Voilà preheated: the page runs before anyone asked for it."""
+    return os.environ.get("VOILA_PREHEAT", "False") == "True"
+
+
+def _preload_voila_helper() -> None:
+    """Import Voilà's query-string helper while the kernel preheats, not after the visitor came.
+
+    ``voila.utils`` loads Voilà's server side with it, down to ``jsonschema``, which builds
+    an RFC 3987 grammar when ``rfc3987_syntax`` is installed: 1.6 s of CPU in each kernel
+    for a check of IRIs no page ever makes (``jsonschema`` skips that check without the
+    module). Measured: import of the welcome page 3.1 s -> 1.4 s of CPU per kernel.
+    """
+    import sys
+
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # ImportError on import
+    try:
+        import voila.utils  # noqa: F401
+    except ImportError:  # pragma: no cover - pages always run under Voilà
+        pass
+
+
+if preheated():  # other kernels read QUERY_STRING from the environment: no helper needed
+    _preload_voila_helper()
 
 log = logging.getLogger("maillage.pages")
 READ_QUERY_ATTEMPTS = 120
@@ -106,8 +128,8 @@ def read_query_string() -> str:
     ``get_query_string`` waits for the request and returns it. Otherwise Voilà put it in
     ``QUERY_STRING`` when it started the kernel.
     """
-    if os.environ.get("VOILA_PREHEAT", "False") == "True":
-        from voila.utils import get_query_string  # imported with this module, see below
+    if preheated():
+        from voila.utils import get_query_string  # imported with this module, see above
 
         # The helper gives up when it cannot reach the server within 5 s (a machine busy
         # starting kernels); the request is kept for this kernel until it connects, so
@@ -154,7 +176,7 @@ def open_page(step: str, facilitator: bool = False, *, query: str | None = None,
             display(refusal(L.ACCESS["no_workshop"]))
         return None
     if query is None:
-        if os.environ.get("VOILA_PREHEAT", "False") == "True":
+        if preheated():
             # In the server's log: how many preheated pages wait for a visitor (the
             # tests and the bench wait for these before letting the room in).
             # one write(2) of one line: the kernels' lines never interleave in the shared log
@@ -192,7 +214,7 @@ class StatusLine(widgets.HTML):
     screen readers (``role=status``)."""
 
     def __init__(self, **kw: Any) -> None:
-        super().__init__(**kw)
+        super().__init__(**{**look.plain(widgets.HTML), **kw})
         self.add_class("maillage-status")
         self.state = ""
 
@@ -329,12 +351,10 @@ class Session:
 
     def show(self, *children: widgets.Widget, title: str | None = None, intro: str | None = None) -> widgets.VBox:
         """Display the page: a title, a short text (both escaped) and the widgets."""
-        head: list[widgets.Widget] = [widgets.HTML(PAGE_CSS)]
-        if title:
-            head.append(widgets.HTML(f"<h2>{html.escape(title)}</h2>"))
-        if intro:
-            head.append(widgets.HTML(f"<p>{html.escape(intro)}</p>"))
-        page = widgets.VBox(head + list(children))
+        # One block for the styles, title and text: fewer models for the browser to load.
+        head = PAGE_CSS + (f"<h2>{html.escape(title)}</h2>" if title else "") + (
+            f"<p>{html.escape(intro)}</p>" if intro else "")
+        page = look.box([look.html(head), *children])
         page.add_class("maillage-page")
         if self.host is not None:
             self.host.children = (page,)
@@ -357,6 +377,7 @@ def step_page(step: str, *, query: str | None = None, workshop: Workshop | None 
     """
     definition = steps_mod.get(step)
     view = definition.load_view()
+    look.preload()
     session = open_page(step, definition.facilitator, query=query, workshop=workshop)
     if session:
         view(session)
@@ -379,7 +400,9 @@ def field_widget(session: Session, f: model.Field, value: Any = None,
 
     ``labels`` names the points of a small integer scale (e.g. ``labels.SCALES["savoir"]``).
     """
-    common = dict(description=f.label, layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
+    def common(cls: type) -> dict[str, Any]:
+        return dict(description=f.label, **look.full_width(cls))
+
     if f.type == "choice":
         options = [(c, c) for c in f.choices or ()]
         w = _dropdown(f, options, value if value in (f.choices or ()) else None, common)
@@ -388,23 +411,24 @@ def field_widget(session: Session, f: model.Field, value: Any = None,
         options = [(f"{i} – {names[i - int(f.min)]}" if names else str(i), i) for i in range(int(f.min), int(f.max) + 1)]
         w = _dropdown(f, options, value, common)
     elif f.type in ("int", "float"):
-        w = widgets.Text(value="" if value is None else f"{value:g}", **common)
+        w = widgets.Text(value="" if value is None else f"{value:g}", **common(widgets.Text))
         w.placeholder = L.EXPECT[f"{f.type}_range"].format(min=f"{f.min:g}", max=f"{f.max:g}") if (
             f.min is not None and f.max is not None) else ""
     elif f.type == "bool":
-        w = widgets.Checkbox(value=bool(value), indent=False, **common)
+        w = widgets.Checkbox(value=bool(value), indent=False, **common(widgets.Checkbox))
     elif f.type == "ref":
         options = [_EMPTY] + _options_for_ref(session, f.ref or "")
         ids = [o[1] for o in options]
-        w = widgets.Dropdown(options=options, value=value if value in ids else None, **common)
+        w = widgets.Dropdown(options=options, value=value if value in ids else None, **common(widgets.Dropdown))
     elif f.type == "refs":
         options = _options_for_ref(session, f.ref or "")
         ids = {o[1] for o in options}
-        w = widgets.SelectMultiple(options=options, value=tuple(v for v in (value or []) if v in ids), **common)
+        w = widgets.SelectMultiple(options=options, value=tuple(v for v in (value or []) if v in ids),
+                                   **common(widgets.SelectMultiple))
     elif f.type == "text" and f.max_length > 300:
-        w = widgets.Textarea(value="" if value is None else str(value), **common)
+        w = widgets.Textarea(value="" if value is None else str(value), **common(widgets.Textarea))
     else:  # text, date, month: typed as text, checked by the model
-        w = widgets.Text(value="" if value is None else str(value), **common)
+        w = widgets.Text(value="" if value is None else str(value), **common(widgets.Text))
         if f.type in ("date", "month"):
             w.placeholder = L.EXPECT[f.type]
     w.add_class("maillage-field")
@@ -412,14 +436,15 @@ def field_widget(session: Session, f: model.Field, value: Any = None,
     return w
 
 
-def _dropdown(f: model.Field, options: list[tuple[str, Any]], value: Any, common: dict[str, Any]) -> widgets.Dropdown:
+def _dropdown(f: model.Field, options: list[tuple[str, Any]], value: Any,
+              common: Callable[[type], dict[str, Any]]) -> widgets.Dropdown:
     """A closed list that starts empty unless a value is set: a required rating nobody chose
     must be refused by the model (« obligatoire »), never saved as its first point."""
     if not f.required:
         options = [_EMPTY] + options
     elif value is None:
         options = [(L.SAVE["unset"], None)] + options
-    return widgets.Dropdown(options=options, value=value, **common)
+    return widgets.Dropdown(options=options, value=value, **common(widgets.Dropdown))
 
 
 class Form(widgets.VBox):
@@ -451,11 +476,11 @@ class Form(widgets.VBox):
                        for name in fields}
         self._initial = {name: w.value for name, w in self.inputs.items()}
         self.button = widgets.Button(description=button or L.SAVE["button"], button_style="primary",
-                                     layout=widgets.Layout(width="100%"))
+                                     **look.full_width(widgets.Button))
         self.button.add_class("maillage-save")
         self.status = StatusLine()
         self.button.on_click(lambda _b: self.submit())
-        super().__init__(list(self.inputs.values()) + [self.button, self.status])
+        super().__init__(list(self.inputs.values()) + [self.button, self.status], layout=look.layout())
         self.add_class("maillage-form")
 
     def values(self) -> dict[str, Any]:

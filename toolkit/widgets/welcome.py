@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from .. import labels as L
 from .. import steps as steps_mod
 from ..errors import AccessDenied
+from . import look
 from .session import Form, Session, admit, refusal
 
 log = logging.getLogger("maillage.pages")
@@ -35,11 +36,11 @@ class StepMenu(widgets.VBox):
     at once instead of loading a new page. « Retour à l'accueil » comes back."""
 
     def __init__(self, session: Session, home: widgets.Box) -> None:
-        super().__init__()
+        super().__init__(layout=look.layout())
         self.session, self.home = session, home
         self.stage = widgets.VBox(layout=widgets.Layout(display="none"))
         self.stage.add_class("maillage-step-stage")
-        self.back = widgets.Button(description=L.WELCOME["back"], layout=widgets.Layout(width="100%"))
+        self.back = widgets.Button(description=L.WELCOME["back"], **look.full_width(widgets.Button))
         self.back.add_class("maillage-back")
         self.back.on_click(lambda _b: self.close_step())
         self.current: Session | None = None
@@ -58,13 +59,13 @@ class StepMenu(widgets.VBox):
             return
         self._keys = keys
         if not steps:
-            empty = widgets.HTML(f"<p class='maillage-no-step'>{html.escape(L.WELCOME['no_open_step'])}</p>")
+            empty = look.html(f"<p class='maillage-no-step'>{html.escape(L.WELCOME['no_open_step'])}</p>")
             self.children = (empty,)
             return
         buttons = []
         for step in steps:
             b = widgets.Button(description=f"{step.number}. {step.title}", button_style="info",
-                               layout=widgets.Layout(width="100%"))
+                               **look.full_width(widgets.Button))
             b.add_class("maillage-step-button")
             b.add_class(f"maillage-step-{step.key}")
             b.on_click(lambda _b, key=step.key: self.open_step(key))
@@ -74,21 +75,21 @@ class StepMenu(widgets.VBox):
     def open_step(self, key: str) -> Session | None:
         """Draw step ``key`` in place of the welcome content; None when it is closed."""
         step = steps_mod.get(key)
-        host = widgets.VBox()
+        host = look.box()
         self.stage.children = (self.back, host)
         self.home.layout.display = "none"
         self.stage.layout.display = None
         try:
             admit(self.session.store, self.session.access, key)
         except AccessDenied:
-            host.children = (widgets.HTML(refusal(L.WELCOME["step_closed"].format(title=step.title)).data),)
+            host.children = (look.html(refusal(L.WELCOME["step_closed"].format(title=step.title)).data),)
             return None
         self.current = self.session.for_step(key, host)
         try:
             step.load_view()(self.current)
         except Exception:
             log.exception("étape %s non affichée (%s)", key, self.session.by)
-            host.children = (widgets.HTML(refusal(L.WELCOME["step_failed"]).data),)
+            host.children = (look.html(refusal(L.WELCOME["step_failed"]).data),)
         return self.current
 
     def close_step(self) -> None:
@@ -114,22 +115,22 @@ def facilitator_links_html(session: Session) -> str:
 def welcome_page(session: Session, refresh_seconds: float = 5) -> widgets.VBox:
     """Display the welcome page for this session; returns the page widget."""
     if session.is_facilitator:
-        return session.show(widgets.HTML(f"<h3>{html.escape(L.WELCOME['facilitator_pages'])}</h3>"
+        return session.show(look.html(f"<h3>{html.escape(L.WELCOME['facilitator_pages'])}</h3>"
                                          + facilitator_links_html(session)),
                             title=L.WELCOME["facilitator_hello"])
     person = session.person or {}
     project = session.store.project() or {}
-    who = widgets.HTML("<p class='maillage-who'>" + html.escape(L.WELCOME["you_are"].format(
+    who = look.html("<p class='maillage-who'>" + html.escape(L.WELCOME["you_are"].format(
         project=project.get("name", ""), territory=project.get("territory", ""),
-        role=person.get("role", ""), organisation=person.get("organisation", ""))) + "</p>")
-    home = widgets.VBox()
+        role=person.get("role", ""), organisation=person.get("organisation", ""))) + "</p>"
+        f"<h3>{html.escape(L.WELCOME['open_steps'])}</h3>")
+    home = widgets.VBox()  # a layout of its own: hidden while a step is open
     menu = StepMenu(session, home)
     session.every(refresh_seconds, menu.refresh)
     profile = Form(session, "persons", ["function", "capacity_days"], record_id=person["id"])
     home.children = (
-        who,
-        widgets.HTML(f"<h3>{html.escape(L.WELCOME['open_steps'])}</h3>"), menu,
-        widgets.HTML(f"<h3>{html.escape(L.WELCOME['profile_title'])}</h3>"
+        who, menu,
+        look.html(f"<h3>{html.escape(L.WELCOME['profile_title'])}</h3>"
                      f"<p>{html.escape(L.WELCOME['profile_help'])}</p>"), profile,
     )
     page = session.show(home, menu.stage, title=L.WELCOME["hello"].format(name=person.get("name", "")))

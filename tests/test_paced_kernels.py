@@ -1,0 +1,78 @@
+"""Preheated kernels warm up a few at a time; a visitor's kernel never waits its turn."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from voila.request_info_handler import RequestInfoSocketHandler
+
+from toolkit import paced_kernels
+from toolkit.paced_kernels import PacedKernelManager
+
+PREHEAT = {"env": {"VOILA_PREHEAT": "True"}}
+VISITOR = {"env": {"VOILA_PREHEAT": "False"}}
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Kernel starts recorded instead of made: the pacing is what is tested here."""
+    ids: list[str] = []
+    count = iter(range(100))
+
+    async def fake_start(self, *args, **kwargs) -> str:  # noqa: ANN001, ANN002, ANN003
+        ids.append(f"k{next(count)}")
+        return ids[-1]
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", fake_start)
+    monkeypatch.setattr(PacedKernelManager, "__contains__", lambda self, kid: kid in ids)
+    monkeypatch.setattr(RequestInfoSocketHandler, "_waiters", {})
+    monkeypatch.setattr(RequestInfoSocketHandler, "_cache", {})
+    return ids
+
+
+def test_one_preheated_kernel_warms_at_a_time_visitors_never_wait(started: list[str]) -> None:
+    async def scenario() -> None:
+        km = PacedKernelManager(warming_limit=1, poll_seconds=0.01)
+        first = asyncio.create_task(km.start_kernel(**PREHEAT))
+        second = asyncio.create_task(km.start_kernel(**PREHEAT))
+        await asyncio.sleep(0.05)
+        assert started == ["k0"] and first.done() and not second.done()  # second waits its turn
+        assert await km.start_kernel(**VISITOR) == "k1"  # a visitor's kernel starts at once
+        await asyncio.sleep(0.05)
+        assert not second.done()
+        RequestInfoSocketHandler._waiters["k0"] = object()  # k0's page now waits for its visitor
+        assert await asyncio.wait_for(second, 1) == "k2"
+        third = asyncio.create_task(km.start_kernel(**PREHEAT))
+        await asyncio.sleep(0.05)
+        assert not third.done()
+        RequestInfoSocketHandler._cache["k2"] = {}  # k2 was taken by a visitor before it waited
+        assert await asyncio.wait_for(third, 1) == "k3"
+
+    asyncio.run(scenario())
+
+
+def test_a_kernel_that_never_gets_warm_releases_its_turn(started: list[str]) -> None:
+    async def scenario() -> None:
+        km = PacedKernelManager(warming_limit=1, poll_seconds=0.01, warm_timeout=0.1)
+        await km.start_kernel(**PREHEAT)
+        assert await asyncio.wait_for(km.start_kernel(**PREHEAT), 2) == "k1"
+
+    asyncio.run(scenario())
+
+
+def test_a_stopped_kernel_releases_its_turn(started: list[str]) -> None:
+    async def scenario() -> None:
+        km = PacedKernelManager(warming_limit=1, poll_seconds=0.01)
+        await km.start_kernel(**PREHEAT)
+        started.remove("k0")  # shut down (or died) before its page was warm
+        assert await asyncio.wait_for(km.start_kernel(**PREHEAT), 2) == "k1"
+
+    asyncio.run(scenario())
+
+
+def test_default_limit_leaves_a_core_to_the_room(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paced_kernels.os, "cpu_count", lambda: 2)
+    assert PacedKernelManager().warming_limit == 1
+    monkeypatch.setattr(paced_kernels.os, "cpu_count", lambda: 8)
+    assert PacedKernelManager().warming_limit == 7
