@@ -3,7 +3,8 @@
 Everything goes through the real Voilà server started by ``maillage servir``'s code on a
 copy of the demo workshop (30 persons), on 127.0.0.1 only. Participants are headless
 clients (``toolkit.voila_client``) that load the welcome page and drive its profile form
-over the kernel websocket, exactly as the browser's widget manager does.
+over the kernel websocket, exactly as the browser's widget manager does (same messages,
+same websocket protocol).
 
 Printed figures:
 - join time p50/p95 with preheated kernels (pool sized by ``--participants``) and without
@@ -127,6 +128,20 @@ def memory_mb(process: subprocess.Popen) -> tuple[float, float, float, int]:
     return server.memory_info().rss / 2**20, rss, uss, len(kernels)
 
 
+def cpu_seconds(process: subprocess.Popen) -> tuple[float, float, float]:
+    """CPU used so far by the server, by its kernels (alive now) and by this script."""
+    server = psutil.Process(process.pid)
+    kernels = 0.0
+    for child in server.children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        kernels += times.user + times.system
+    own = time.process_time()
+    return sum(server.cpu_times()[:2]), kernels, own
+
+
 #: Phases of submissions: a room at a human pace (each participant pauses 1 to 3 s
 #: between two saves: about 15 saves a second for 30 people, already far busier than a
 #: real workshop), then the same room saving back to back (a saturation test).
@@ -235,7 +250,10 @@ def main() -> None:
     async def run() -> None:
         tasks = [asyncio.create_task(participant(base, pid, tok, args.submissions, gate, out))
                  for pid, tok in tokens.items()]
+        before = cpu_seconds(process)
         gate.set()
+        await out["all_joined"].event.wait()
+        out["join_cpu"] = [b - a for a, b in zip(before, cpu_seconds(process))]
         await asyncio.gather(*tasks)
 
     t0 = time.perf_counter()
@@ -255,6 +273,10 @@ def main() -> None:
           f"p95 {pct(out['page'], 95):.2f} s")
     print(f"  join (page + widgets ready), preheated : p50 {pct(out['join'], 50):.2f} s  "
           f"p95 {pct(out['join'], 95):.2f} s  (target p95 < 1.5 s)")
+    server_cpu, kernels_cpu, clients_cpu = out.get("join_cpu", (0, 0, 0))
+    print(f"  CPU of the {n} joins: server {server_cpu:.2f} s, kernels {kernels_cpu:.2f} s, "
+          f"clients {clients_cpu:.2f} s ({(server_cpu + kernels_cpu + clients_cpu) / n * 1000:.0f} ms a join "
+          f"on {os.cpu_count()} cores)")
     for phase, _ in PHASES:
         times = out["confirm"].get(phase, [])
         print(f"  submit -> confirmation, {phase} : p50 {pct(times, 50) * 1000:.0f} ms  "

@@ -265,3 +265,47 @@ def test_voila_helper_loaded_only_in_preheated_kernels_without_the_iri_grammar(p
                          env={**os.environ, "VOILA_PREHEAT": preheat}).stdout.split()
     # preheated: the helper is there before the visitor, without jsonschema's 1.6 s IRI grammar
     assert out == (["True", "None"] if preheat == "True" else ["False", "absent"])
+
+
+def _live_ids() -> set[str]:
+    from ipywidgets.widgets.widget import _instances
+
+    return set(_instances)
+
+
+def test_welcome_page_built_ahead_is_filled_in_for_its_visitor(demo_workshop: Workshop, page_loop) -> None:  # noqa: ANN001
+    """A preheated kernel builds the page before the visitor comes; when they come, it
+    creates no new model: it fills in their name and profile (updates only)."""
+    from toolkit.widgets import look
+    from toolkit.widgets.welcome import WelcomeAhead, welcome_page
+
+    look.preload()
+    ahead = WelcomeAhead()
+    before = _live_ids()
+    person = demo_workshop.store.get("persons", "PER-05")
+    page = welcome_page(_open(demo_workshop, "accueil", person["token"]), refresh_seconds=3600, ahead=ahead)
+    assert page is ahead.frame and _live_ids() == before  # nothing created on arrival
+    assert person["name"] in page.children[0].value and person["organisation"] in ahead.who.value
+    assert ahead.profile.inputs["function"].value == person["function"]
+    ahead.profile.inputs["function"].value = "Directrice générale des services"
+    assert ahead.profile.submit() == "PER-05" and ahead.profile.status.state == "ok"
+    assert demo_workshop.store.get("persons", "PER-05")["function"] == "Directrice générale des services"
+
+
+@pytest.mark.parametrize("who", ["faux", "facilitator"])
+def test_widgets_built_ahead_are_closed_for_a_refused_visitor_or_the_facilitator(
+        demo_workshop: Workshop, page_loop, who: str) -> None:  # noqa: ANN001
+    from toolkit.widgets import look
+    from toolkit.widgets.session import step_page
+
+    look.preload()
+    before = _live_ids()
+    token = demo_workshop.store.facilitator_token() if who == "facilitator" else who
+    session = step_page("accueil", query=f"jeton={token}", workshop=demo_workshop)
+    from ipywidgets.widgets.widget import _instances
+
+    left = {type(_instances[k]).__name__ for k in _live_ids() - before}
+    if who == "faux":  # refused: nothing of the page built ahead can be read
+        assert session is None and left == set()
+    else:  # the facilitator's own page only: its frame, the links, nothing of the participant's
+        assert session is not None and session.is_facilitator and left <= {"PageFrame", "HTML"}

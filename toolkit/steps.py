@@ -45,6 +45,10 @@ class Step:
     view : the function drawing the page, ``"module:function"`` taking a
         :class:`~toolkit.widgets.session.Session`; the page's notebook and the welcome
         page (which opens steps inside itself) both call it.
+    ahead : optional ``"module:callable"`` building, before the visitor comes (while a
+        preheated kernel waits), the widgets of the page that do not depend on who they
+        are; the view then receives it as ``ahead=`` and only fills it in. Its ``close()``
+        is called when the visitor is refused.
     """
 
     key: str
@@ -52,6 +56,7 @@ class Step:
     kinds: tuple[str, ...] = ()
     facilitator: bool = False
     view: str | None = None
+    ahead: str | None = None
 
     @property
     def title(self) -> str:
@@ -68,8 +73,18 @@ class Step:
         """The page's drawing function (imports its module)."""
         if not self.view:
             raise LookupError(f"l'étape {self.key} n'a pas de page")
-        module, _, name = self.view.partition(":")
-        return getattr(importlib.import_module(module), name)
+        return _load(self.view)
+
+    def load_ahead(self) -> Callable[[], Any]:
+        """What builds the page's widgets ahead of its visitor (see ``ahead``)."""
+        if not self.ahead:
+            raise LookupError(f"l'étape {self.key} ne se prépare pas à l'avance")
+        return _load(self.ahead)
+
+
+def _load(path: str) -> Any:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 STEPS: dict[str, Step] = {}
@@ -82,7 +97,8 @@ def register(step: Step) -> Step:
 
 
 for _step in (
-    Step("accueil", 0, ("persons",), view="toolkit.widgets.welcome:welcome_page"),
+    Step("accueil", 0, ("persons",), view="toolkit.widgets.welcome:welcome_page",
+         ahead="toolkit.widgets.welcome:WelcomeAhead"),
     Step("parties_prenantes", 2, ("actors", "relations", "actor_ratings"),
          view="toolkit.widgets.stakeholders:stakeholders_page"),
     Step("competences", 3, ("assessments",), view="toolkit.widgets.self_assessment:self_assessment_page"),

@@ -7,9 +7,10 @@ with the same comm messages the front end sends. Used by the durability test and
 ``bench/bench_serve.py`` to play tens of participants at once on one machine; also handy
 to check a running server from a script.
 
-Only what a browser may send goes through: widget (comm) messages. Sending code to run
-(``execute_request``) is possible with :meth:`PageClient.send_execute` precisely to prove
-that the server drops it.
+It speaks the kernel websocket protocol of Voilà's front end (``v1.kernel.websocket.jupyter.org``:
+binary frames the server relays without decoding them). Only what a browser may send goes
+through: widget (comm) messages. Sending code to run (``execute_request``) is possible
+with :meth:`PageClient.send_execute` precisely to prove that the server drops it.
 
 Example
 -------
@@ -32,12 +33,30 @@ from typing import Any
 from urllib.parse import quote
 
 import websockets
+from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
 
 # asyncio.to_thread's default pool has cpu+4 threads: too few to let 30 participants
 # load their page at the same moment.
 _HTTP_THREADS = ThreadPoolExecutor(max_workers=128, thread_name_prefix="voila-client")
 
 KERNEL_ID_RE = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
+#: The kernel websocket protocol Voilà's front end speaks: the server relays the kernel's
+#: frames as they are, where the older JSON protocol made it decode and re-encode each one.
+WS_PROTOCOL = "v1.kernel.websocket.jupyter.org"
+_PARTS = ("header", "parent_header", "metadata", "content")
+
+
+def encode(msg: dict[str, Any]) -> bytes:
+    """A message as a binary websocket frame of the v1 protocol."""
+    return serialize_msg_to_ws_v1([json.dumps(msg[part]).encode() for part in _PARTS], msg["channel"])
+
+
+def decode(frame: bytes) -> dict[str, Any]:
+    """A v1 websocket frame as a message dict (``msg_type`` at the top, as in the JSON protocol)."""
+    channel, parts = deserialize_msg_from_ws_v1(frame)
+    msg: dict[str, Any] = {part: json.loads(raw) for part, raw in zip(_PARTS, parts)}
+    msg.update(channel=channel, msg_type=msg["header"].get("msg_type"), buffers=parts[len(_PARTS):])
+    return msg
 
 
 def _msg(msg_type: str, content: dict[str, Any], session: str, channel: str = "shell",
@@ -92,7 +111,8 @@ class PageClient:
         ws_url = self.base_url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
         # No client pings, as in a browser (whose WebSocket never pings): a server slow to
         # answer a ping under load must not end a participant's connection.
-        self.ws = await websockets.connect(ws_url, max_size=None, open_timeout=self.timeout, ping_interval=None)
+        self.ws = await websockets.connect(ws_url, max_size=None, open_timeout=self.timeout, ping_interval=None,
+                                           subprotocols=[WS_PROTOCOL])
         await self.request_states()
         self.join_seconds = time.perf_counter() - start
 
@@ -112,13 +132,11 @@ class PageClient:
             pass
 
     async def send(self, msg: dict[str, Any]) -> None:
-        await self.ws.send(json.dumps(msg))
+        await self.ws.send(encode(msg))
 
     async def receive(self, timeout: float | None = None) -> dict[str, Any]:
-        raw = await asyncio.wait_for(self.ws.recv(), timeout or self.timeout)
-        if isinstance(raw, bytes):  # binary (buffers): not needed here
-            return {}
-        return json.loads(raw)
+        frame = await asyncio.wait_for(self.ws.recv(), timeout or self.timeout)
+        return decode(frame) if isinstance(frame, bytes) else json.loads(frame)
 
     async def request_states(self) -> None:
         """Open the widget control comm and store every widget's state."""

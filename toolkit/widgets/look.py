@@ -20,15 +20,23 @@ True
 """
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import ipywidgets as widgets
 
 
-@functools.cache
+_LOOKS: dict[tuple[type, tuple[tuple[str, Any], ...]], widgets.Widget] = {}
+
+
 def _shared(cls: type, items: tuple[tuple[str, Any], ...]) -> Any:
-    return cls(**dict(items))
+    if (cls, items) not in _LOOKS:
+        _LOOKS[cls, items] = cls(**dict(items))
+    return _LOOKS[cls, items]
+
+
+def is_shared(widget: widgets.Widget) -> bool:
+    """True for a layout or style made here (never closed with one of its widgets)."""
+    return any(widget is look for look in _LOOKS.values())
 
 
 def layout(**css: Any) -> widgets.Layout:

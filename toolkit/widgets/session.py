@@ -349,18 +349,45 @@ class Session:
         self._tasks.append(task)
         return task
 
-    def show(self, *children: widgets.Widget, title: str | None = None, intro: str | None = None) -> widgets.VBox:
-        """Display the page: a title, a short text (both escaped) and the widgets."""
-        # One block for the styles, title and text: fewer models for the browser to load.
-        head = PAGE_CSS + (f"<h2>{html.escape(title)}</h2>" if title else "") + (
-            f"<p>{html.escape(intro)}</p>" if intro else "")
-        page = look.box([look.html(head), *children])
-        page.add_class("maillage-page")
+    def show(self, *children: widgets.Widget, title: str | None = None, intro: str | None = None,
+             frame: "PageFrame | None" = None) -> widgets.VBox:
+        """Display the page: a title, a short text (both escaped) and the widgets.
+
+        ``frame``: the page's frame built ahead (by a preheated page, :class:`PageFrame`).
+        """
+        page = frame or PageFrame()
+        page.fill(children, title, intro)
         if self.host is not None:
             self.host.children = (page,)
         else:
             display(page)
         return page
+
+
+class PageFrame(widgets.VBox):
+    """A page: the styles, title and text in one block (fewer models for the browser to
+    load), then its content. A preheated page builds it before its visitor comes."""
+
+    def __init__(self) -> None:
+        self.head = look.html(PAGE_CSS)
+        super().__init__([self.head], layout=look.layout())
+        self.add_class("maillage-page")
+
+    def fill(self, children: Iterable[widgets.Widget], title: str | None = None, intro: str | None = None) -> None:
+        self.head.value = PAGE_CSS + (f"<h2>{html.escape(title)}</h2>" if title else "") + (
+            f"<p>{html.escape(intro)}</p>" if intro else "")
+        self.children = (self.head, *children)
+
+
+def close_all(*roots: widgets.Widget) -> None:
+    """Close widgets and every widget they hold (built ahead for a visitor who was then
+    refused: the browser must not be able to read them). Shared looks stay."""
+    for root in roots:
+        close_all(*getattr(root, "children", ()))
+        for look_of in (getattr(root, "layout", None), getattr(root, "style", None)):
+            if isinstance(look_of, widgets.Widget) and not look.is_shared(look_of):
+                look_of.close()
+        root.close()
 
 
 def step_page(step: str, *, query: str | None = None, workshop: Workshop | None = None) -> "Session | None":
@@ -378,9 +405,14 @@ def step_page(step: str, *, query: str | None = None, workshop: Workshop | None 
     definition = steps_mod.get(step)
     view = definition.load_view()
     look.preload()
+    ahead = definition.load_ahead()() if definition.ahead else None
     session = open_page(step, definition.facilitator, query=query, workshop=workshop)
-    if session:
+    if session and ahead is not None:
+        view(session, ahead=ahead)
+    elif session:
         view(session)
+    elif ahead is not None:
+        ahead.close()
     return session
 
 
@@ -394,57 +426,76 @@ def _options_for_ref(session: Session, target: str) -> list[tuple[str, Any]]:
     return [(str(r.get("name") or r["id"]), r["id"]) for r in sorted(rows, key=lambda r: str(r.get("name") or r["id"]))]
 
 
-def field_widget(session: Session, f: model.Field, value: Any = None,
+def field_widget(session: Session | None, f: model.Field, value: Any = None,
                  labels: Iterable[str] | None = None) -> widgets.Widget:
     """An input for one model field, labelled in French, full width, initial ``value``.
 
     ``labels`` names the points of a small integer scale (e.g. ``labels.SCALES["savoir"]``).
+    Without a session (an input built before its visitor came), lists of records stay empty
+    until :func:`fill_field` is called with one.
     """
-    def common(cls: type) -> dict[str, Any]:
-        return dict(description=f.label, **look.full_width(cls))
-
-    if f.type == "choice":
-        options = [(c, c) for c in f.choices or ()]
-        w = _dropdown(f, options, value if value in (f.choices or ()) else None, common)
-    elif f.type == "int" and f.min is not None and f.max is not None and f.max - f.min <= 10:
-        names = list(labels or [])
-        options = [(f"{i} – {names[i - int(f.min)]}" if names else str(i), i) for i in range(int(f.min), int(f.max) + 1)]
-        w = _dropdown(f, options, value, common)
-    elif f.type in ("int", "float"):
-        w = widgets.Text(value="" if value is None else f"{value:g}", **common(widgets.Text))
-        w.placeholder = L.EXPECT[f"{f.type}_range"].format(min=f"{f.min:g}", max=f"{f.max:g}") if (
-            f.min is not None and f.max is not None) else ""
-    elif f.type == "bool":
-        w = widgets.Checkbox(value=bool(value), indent=False, **common(widgets.Checkbox))
-    elif f.type == "ref":
-        options = [_EMPTY] + _options_for_ref(session, f.ref or "")
-        ids = [o[1] for o in options]
-        w = widgets.Dropdown(options=options, value=value if value in ids else None, **common(widgets.Dropdown))
+    common = dict(description=f.label)
+    if f.type in ("choice", "ref") or _is_scale(f):
+        w = widgets.Dropdown(**common, **look.full_width(widgets.Dropdown))
     elif f.type == "refs":
-        options = _options_for_ref(session, f.ref or "")
-        ids = {o[1] for o in options}
-        w = widgets.SelectMultiple(options=options, value=tuple(v for v in (value or []) if v in ids),
-                                   **common(widgets.SelectMultiple))
+        w = widgets.SelectMultiple(**common, **look.full_width(widgets.SelectMultiple))
+    elif f.type == "bool":
+        w = widgets.Checkbox(indent=False, **common, **look.full_width(widgets.Checkbox))
     elif f.type == "text" and f.max_length > 300:
-        w = widgets.Textarea(value="" if value is None else str(value), **common(widgets.Textarea))
-    else:  # text, date, month: typed as text, checked by the model
-        w = widgets.Text(value="" if value is None else str(value), **common(widgets.Text))
-        if f.type in ("date", "month"):
+        w = widgets.Textarea(**common, **look.full_width(widgets.Textarea))
+    else:  # numbers, text, date, month: typed as text, checked by the model
+        w = widgets.Text(**common, **look.full_width(widgets.Text))
+        if f.type in ("int", "float") and f.min is not None and f.max is not None:
+            w.placeholder = L.EXPECT[f"{f.type}_range"].format(min=f"{f.min:g}", max=f"{f.max:g}")
+        elif f.type in ("date", "month"):
             w.placeholder = L.EXPECT[f.type]
     w.add_class("maillage-field")
     w.add_class(f"maillage-field-{f.name}")
+    fill_field(session, f, w, value, labels)
     return w
 
 
-def _dropdown(f: model.Field, options: list[tuple[str, Any]], value: Any,
-              common: Callable[[type], dict[str, Any]]) -> widgets.Dropdown:
+def _is_scale(f: model.Field) -> bool:
+    return f.type == "int" and f.min is not None and f.max is not None and f.max - f.min <= 10
+
+
+def fill_field(session: Session | None, f: model.Field, w: widgets.Widget, value: Any = None,
+               labels: Iterable[str] | None = None) -> None:
+    """Show ``value`` in the input ``w`` made by :func:`field_widget` (lists refreshed)."""
+    if f.type == "choice":
+        _fill_dropdown(f, w, [(c, c) for c in f.choices or ()], value if value in (f.choices or ()) else None)
+    elif _is_scale(f):
+        names = list(labels or [])
+        _fill_dropdown(f, w, [(f"{i} – {names[i - int(f.min)]}" if names else str(i), i)
+                              for i in range(int(f.min), int(f.max) + 1)], value)
+    elif f.type == "ref":
+        options = [_EMPTY] + (_options_for_ref(session, f.ref or "") if session else [])
+        with w.hold_sync():
+            w.options, w.value = options, value if value in [o[1] for o in options] else None
+    elif f.type == "refs":
+        options = _options_for_ref(session, f.ref or "") if session else []
+        ids = {o[1] for o in options}
+        with w.hold_sync():
+            w.options, w.value = options, tuple(v for v in (value or []) if v in ids)
+    elif f.type == "bool":
+        w.value = bool(value)
+    elif f.type in ("int", "float"):
+        w.value = "" if value is None else f"{value:g}"
+    else:
+        w.value = "" if value is None else str(value)
+
+
+def _fill_dropdown(f: model.Field, w: widgets.Dropdown, options: list[tuple[str, Any]], value: Any) -> None:
     """A closed list that starts empty unless a value is set: a required rating nobody chose
     must be refused by the model (« obligatoire »), never saved as its first point."""
     if not f.required:
         options = [_EMPTY] + options
     elif value is None:
         options = [(L.SAVE["unset"], None)] + options
-    return widgets.Dropdown(options=options, value=value, **common(widgets.Dropdown))
+    with w.hold_sync():
+        if list(w.options) != options:  # an unchanged list is not sent again
+            w.options = options
+        w.value = value
 
 
 class Form(widgets.VBox):
@@ -465,14 +516,14 @@ class Form(widgets.VBox):
     ``Form(session, "persons", ["function", "capacity_days"], record_id=session.person["id"])``
     """
 
-    def __init__(self, session: Session, kind_name: str, fields: list[str], record_id: str | None = None,
+    def __init__(self, session: Session | None, kind_name: str, fields: list[str], record_id: str | None = None,
                  clear_on_save: bool = False, on_saved: Callable[[str], Any] | None = None,
                  scale_labels: dict[str, Iterable[str]] | None = None, button: str | None = None) -> None:
         self.session, self.kind_name, self.record_id = session, kind_name, record_id
         self.clear_on_save, self.on_saved = clear_on_save, on_saved
-        k = model.kind(kind_name)
-        current = session.get(kind_name, record_id) if record_id else {}
-        self.inputs = {name: field_widget(session, k.field(name), current.get(name), (scale_labels or {}).get(name))
+        self._kind, self._labels = model.kind(kind_name), scale_labels or {}
+        current = session.get(kind_name, record_id) if session and record_id else {}
+        self.inputs = {name: field_widget(session, self._kind.field(name), current.get(name), self._labels.get(name))
                        for name in fields}
         self._initial = {name: w.value for name, w in self.inputs.items()}
         self.button = widgets.Button(description=button or L.SAVE["button"], button_style="primary",
@@ -482,6 +533,16 @@ class Form(widgets.VBox):
         self.button.on_click(lambda _b: self.submit())
         super().__init__(list(self.inputs.values()) + [self.button, self.status], layout=look.layout())
         self.add_class("maillage-form")
+
+    def bind(self, session: Session, record_id: str | None = None) -> "Form":
+        """Give a form built ahead of its visitor (``session=None``) to them: their record's
+        values, their lists, their rights. Only what differs is sent to the browser."""
+        self.session, self.record_id = session, record_id
+        current = session.get(self.kind_name, record_id) if record_id else {}
+        for name, w in self.inputs.items():
+            fill_field(session, self._kind.field(name), w, current.get(name), self._labels.get(name))
+        self._initial = {name: w.value for name, w in self.inputs.items()}
+        return self
 
     def values(self) -> dict[str, Any]:
         """What is typed now, as sent to the store (empty texts as None)."""
@@ -497,6 +558,8 @@ class Form(widgets.VBox):
 
     def submit(self) -> str | None:
         """Save what is typed; returns the record id, or None (the status says why)."""
+        if self.session is None:  # built ahead and never given to a visitor
+            return None
         data = self.values()
         self.button.disabled = True  # one click, one write
         try:

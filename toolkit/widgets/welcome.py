@@ -21,7 +21,7 @@ from .. import labels as L
 from .. import steps as steps_mod
 from ..errors import AccessDenied
 from . import look
-from .session import Form, Session, admit, refusal
+from .session import Form, PageFrame, Session, admit, close_all, refusal
 
 log = logging.getLogger("maillage.pages")
 
@@ -35,7 +35,7 @@ class StepMenu(widgets.VBox):
     the same kernel: the room does not need a second kernel per person, and a step opens
     at once instead of loading a new page. « Retour à l'accueil » comes back."""
 
-    def __init__(self, session: Session, home: widgets.Box) -> None:
+    def __init__(self, session: Session | None, home: widgets.Box) -> None:
         super().__init__(layout=look.layout())
         self.session, self.home = session, home
         self.stage = widgets.VBox(layout=widgets.Layout(display="none"))
@@ -48,7 +48,14 @@ class StepMenu(widgets.VBox):
         self.add_class("maillage-steps")
         self.refresh()
 
+    def bind(self, session: Session) -> None:
+        """Give a menu built ahead of its visitor to them (and show the steps open now)."""
+        self.session = session
+        self.refresh()
+
     def available(self) -> list[steps_mod.Step]:
+        if self.session is None:  # built ahead: nobody to open a step for yet
+            return []
         return [s for s in steps_mod.open_steps(self.session.store) if s.view]
 
     def refresh(self) -> None:
@@ -75,6 +82,7 @@ class StepMenu(widgets.VBox):
     def open_step(self, key: str) -> Session | None:
         """Draw step ``key`` in place of the welcome content; None when it is closed."""
         step = steps_mod.get(key)
+        assert self.session is not None, "menu not given to a visitor (bind)"
         host = look.box()
         self.stage.children = (self.back, host)
         self.home.layout.display = "none"
@@ -112,27 +120,51 @@ def facilitator_links_html(session: Session) -> str:
     return f"<ul>{items}</ul>"
 
 
-def welcome_page(session: Session, refresh_seconds: float = 5) -> widgets.VBox:
-    """Display the welcome page for this session; returns the page widget."""
+class WelcomeAhead:
+    """The widgets of a participant's welcome page, built before anyone comes (a preheated
+    kernel builds them while it waits): when the room arrives at once, each kernel only
+    fills in its visitor's name, steps and profile, instead of creating the page's models
+    in front of everybody. ``welcome_page`` fills them in."""
+
+    def __init__(self) -> None:
+        self.frame = PageFrame()
+        self.who = look.html()
+        self.home = widgets.VBox()  # a layout of its own: hidden while a step is open
+        self.menu = StepMenu(None, self.home)
+        self.profile = Form(None, "persons", ["function", "capacity_days"])
+        self.home.children = (
+            self.who, self.menu,
+            look.html(f"<h3>{html.escape(L.WELCOME['profile_title'])}</h3>"
+                      f"<p>{html.escape(L.WELCOME['profile_help'])}</p>"), self.profile,
+        )
+
+    def close(self) -> None:
+        """Not used (a refused visitor, the facilitator): nothing of it stays readable."""
+        close_all(self.frame, self.home, self.menu.stage, self.menu.back)
+
+
+def welcome_page(session: Session, refresh_seconds: float = 5, ahead: WelcomeAhead | None = None) -> widgets.VBox:
+    """Display the welcome page for this session; returns the page widget.
+
+    ``ahead``: the page's widgets built before the visitor came (:class:`WelcomeAhead`).
+    """
     if session.is_facilitator:
+        if ahead is not None:
+            ahead.close()
         return session.show(look.html(f"<h3>{html.escape(L.WELCOME['facilitator_pages'])}</h3>"
-                                         + facilitator_links_html(session)),
+                                      + facilitator_links_html(session)),
                             title=L.WELCOME["facilitator_hello"])
+    parts = ahead or WelcomeAhead()
     person = session.person or {}
     project = session.store.project() or {}
-    who = look.html("<p class='maillage-who'>" + html.escape(L.WELCOME["you_are"].format(
+    parts.who.value = "<p class='maillage-who'>" + html.escape(L.WELCOME["you_are"].format(
         project=project.get("name", ""), territory=project.get("territory", ""),
-        role=person.get("role", ""), organisation=person.get("organisation", ""))) + "</p>"
+        role=person.get("role", ""), organisation=person.get("organisation", ""))) + "</p>" + (
         f"<h3>{html.escape(L.WELCOME['open_steps'])}</h3>")
-    home = widgets.VBox()  # a layout of its own: hidden while a step is open
-    menu = StepMenu(session, home)
-    session.every(refresh_seconds, menu.refresh)
-    profile = Form(session, "persons", ["function", "capacity_days"], record_id=person["id"])
-    home.children = (
-        who, menu,
-        look.html(f"<h3>{html.escape(L.WELCOME['profile_title'])}</h3>"
-                     f"<p>{html.escape(L.WELCOME['profile_help'])}</p>"), profile,
-    )
-    page = session.show(home, menu.stage, title=L.WELCOME["hello"].format(name=person.get("name", "")))
-    page.menu = menu  # type: ignore[attr-defined]  # tests and callers reach the steps from the page
+    parts.menu.bind(session)
+    session.every(refresh_seconds, parts.menu.refresh)
+    parts.profile.bind(session, person["id"])
+    page = session.show(parts.home, parts.menu.stage, title=L.WELCOME["hello"].format(name=person.get("name", "")),
+                        frame=parts.frame)
+    page.menu = parts.menu  # type: ignore[attr-defined]  # tests and callers reach the steps from the page
     return page
