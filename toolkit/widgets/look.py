@@ -17,6 +17,8 @@ Example
 True
 >>> html("<p>Bonjour</p>").style is html("<p>Au revoir</p>").style
 True
+>>> a.layout.close(); widgets.Text(**full_width(widgets.Text)).layout is a.layout  # never a closed one
+False
 """
 from __future__ import annotations
 
@@ -24,14 +26,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
-
 _LOOKS: dict[tuple[type, tuple[tuple[str, Any], ...]], widgets.Widget] = {}
 
 
 def _shared(cls: type, items: tuple[tuple[str, Any], ...]) -> Any:
-    if (cls, items) not in _LOOKS:
-        _LOOKS[cls, items] = cls(**dict(items))
-    return _LOOKS[cls, items]
+    made = _LOOKS.get((cls, items))
+    if made is None or made.comm is None:  # closed (e.g. ``Widget.close_all()``): a new one
+        made = _LOOKS[cls, items] = cls(**dict(items))
+    return made
 
 
 def is_shared(widget: widgets.Widget) -> bool:
