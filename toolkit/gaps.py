@@ -196,8 +196,9 @@ def competence_gaps(frames: Frames, thresholds: comp.Thresholds | None = None) -
     -------
     >>> from toolkit.demo import demo_records
     >>> frames = {k: pd.DataFrame(v) for k, v in demo_records().items()}
-    >>> competence_gaps(frames).loc["CMP-11", ["required_level", "best_level", "reason"]].tolist()
-    [3, 0, 'no_level']
+    >>> row = competence_gaps(frames).loc["CMP-11"]
+    >>> int(row["required_level"]), int(row["best_level"]), row["reason"]
+    (3, 0, 'no_level')
     """
     cols = ["competence", "family", "required_level", "best_level", "best_holders", "gap", "reason",
             "qualified", "tasks", "first_month", "last_month", "months", "days"]

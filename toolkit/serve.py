@@ -271,7 +271,7 @@ def warm_target(participants: int, preheat: bool = True) -> int:
 
 
 class ReadinessLog:
-    """Copies the server's output (Voilà and its kernels) to a log file and reports, on
+    r"""Copies the server's output (Voilà and its kernels) to a log file and reports, on
     the console, the preheated pages warming up: « Préchauffage des pages : 12/72 », then
     once when every pool is full.
 

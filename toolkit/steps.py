@@ -14,6 +14,7 @@ Example
 >>> from toolkit.store import Store
 >>> s = Store("sqlite://")
 >>> set_open(s, "parties_prenantes", True, by="doc")
+['parties_prenantes']
 >>> [st.key for st in open_steps(s)]
 ['parties_prenantes']
 """
