@@ -309,3 +309,35 @@ def test_widgets_built_ahead_are_closed_for_a_refused_visitor_or_the_facilitator
         assert session is None and left == set()
     else:  # the facilitator's own page only: its frame, the links, nothing of the participant's
         assert session is not None and session.is_facilitator and left <= {"PageFrame", "HTML"}
+
+
+def test_rehearsal_writes_nothing_and_leaves_nothing_to_compile_on_arrival(
+        demo_workshop: Workshop, page_loop) -> None:  # noqa: ANN001
+    """A preheated kernel rehearses an arrival while it waits: when its visitor comes,
+    SQLAlchemy has no statement left to compile (10-15 ms a page saved in front of the
+    room), and the rehearsal left no visit and no history."""
+    from toolkit.widgets.welcome import WelcomeAhead, welcome_page
+
+    store = demo_workshop.store
+    history = len(store.history())
+    session_mod.rehearse(store, "accueil")
+    assert visits(store).empty and len(store.history()) == history
+    caches = store.reader._compiled_cache, store.writer._compiled_cache
+    compiled = [set(c) for c in caches]
+    page = welcome_page(_open(demo_workshop, "accueil", _token(demo_workshop, "PER-05")), refresh_seconds=3600,
+                        ahead=WelcomeAhead())
+    assert [set(c) for c in caches] == compiled
+    assert list(visits(store)["person_id"]) == ["PER-05"]
+    # the page's text form, sent with it on display, does not walk the page (nor carry it)
+    assert repr(page) == "PageFrame()"
+
+
+def test_preheated_page_rehearses_before_waiting_for_its_visitor(
+        demo_workshop: Workshop, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    token = _token(demo_workshop, "PER-02")
+    monkeypatch.setattr(session_mod, "preheated", lambda: True)
+    monkeypatch.setattr(session_mod, "rehearse", lambda store, step: calls.append(f"rehearse {step}"))
+    monkeypatch.setattr(session_mod, "read_query_string", lambda: calls.append("wait") or f"jeton={token}")
+    assert open_page("accueil", workshop=demo_workshop, show=False).person["id"] == "PER-02"
+    assert calls == ["rehearse accueil", "wait"]

@@ -200,11 +200,14 @@ def reissue_facilitator_token(store: Store, by: str = L.FACILITATOR_BY) -> str:
 # --- visits (who joined) --------------------------------------------------------------
 
 
-def record_visit(store: Store, access: Access, page: str) -> None:
-    """Note that ``access`` opened ``page`` now (for the facilitator's joined count)."""
-    with store.writer.begin() as c:
-        c.execute(TABLES["visits"].insert().values(
-            person_id=access.person_id, role=access.role, page=page[:80], at=now()))
+def record_visit(store: Store, access: Access, page: str, conn: sa.Connection | None = None) -> None:
+    """Note that ``access`` opened ``page`` now (for the facilitator's joined count);
+    within ``conn``'s transaction when one is given."""
+    if conn is None:
+        with store.transaction() as c:
+            return record_visit(store, access, page, c)
+    conn.execute(TABLES["visits"].insert().values(
+        person_id=access.person_id, role=access.role, page=page[:80], at=now()))
 
 
 def visits(store: Store) -> pd.DataFrame:
