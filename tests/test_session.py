@@ -341,3 +341,15 @@ def test_preheated_page_rehearses_before_waiting_for_its_visitor(
     monkeypatch.setattr(session_mod, "read_query_string", lambda: calls.append("wait") or f"jeton={token}")
     assert open_page("accueil", workshop=demo_workshop, show=False).person["id"] == "PER-02"
     assert calls == ["rehearse accueil", "wait"]
+
+
+def test_failed_rehearsal_keeps_nobody_out(demo_workshop: Workshop, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(store, step) -> None:  # noqa: ANN001
+        raise RuntimeError("base verrouillée")
+
+    token = _token(demo_workshop, "PER-02")
+    monkeypatch.setattr(session_mod, "preheated", lambda: True)
+    monkeypatch.setattr(session_mod, "rehearse", fail)
+    monkeypatch.setattr(session_mod, "read_query_string", lambda: f"jeton={token}")
+    assert open_page("accueil", workshop=demo_workshop, show=False).person["id"] == "PER-02"
+    assert list(visits(demo_workshop.store)["person_id"]) == ["PER-02"]

@@ -178,7 +178,10 @@ def open_page(step: str, facilitator: bool = False, *, query: str | None = None,
         return None
     if query is None:
         if preheated():
-            rehearse(store, step)
+            try:
+                rehearse(store, step)
+            except Exception:  # only a head start: a failed rehearsal keeps nobody out
+                log.exception("répétition de l'arrivée en échec")
             # In the server's log: how many preheated pages wait for a visitor (the
             # tests and the bench wait for these before letting the room in).
             # one write(2) of one line: the kernels' lines never interleave in the shared log
