@@ -55,6 +55,10 @@ MAX_PARTICIPANTS = 200
 CULL_IDLE_SECONDS = 3600
 CULL_INTERVAL_SECONDS = 300
 FILL_DELAY_SECONDS = 30.0
+#: A page without connection for this long has been left: its kernel stops (a dropped
+#: connection that comes back sooner keeps its page). Overridden by tests through
+#: ``MAILLAGE_ABANDON_SECONDS``.
+ABANDON_AFTER_SECONDS = float(os.environ.get("MAILLAGE_ABANDON_SECONDS", "45"))
 
 
 #: Behind a JupyterHub (``toolkit.hub``), the public address of the workshop's Voilà,
@@ -174,6 +178,9 @@ def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) 
             # Preheated kernels warm up a few at a time (toolkit/paced_kernels.py).
             "multi_kernel_manager_class": "toolkit.paced_kernels.PacedKernelManager",
         },
+        # Kernels of pages left without a goodbye (a phone put away, a lost beacon) stop
+        # after a grace period without any connection (toolkit/paced_kernels.py).
+        "PacedKernelManager": {"abandon_after": ABANDON_AFTER_SECONDS},
         # A machine busy starting kernels delivers outputs late: wait for them rather
         # than render a page without its widgets.
         "VoilaExecutor": {"iopub_timeout": 30, "startup_timeout": 300},
@@ -197,6 +204,9 @@ def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) 
             "cull_busy": False,
         },
         "Voila": {
+            # Sets each page's XSRF cookie, so the tab's shutdown beacon is accepted and the
+            # kernel of a closed or reloaded page stops at once (toolkit/voila_identity.py).
+            "identity_provider_class": "toolkit.voila_identity.PageIdentityProvider",
             "tornado_settings": {"headers": {"Referrer-Policy": "no-referrer",
                                              "X-Content-Type-Options": "nosniff"}},
         },
