@@ -35,6 +35,8 @@ PROJECT_ROLES: tuple[str, ...] = (
     "services de l'État",
     "consultant",
 )
+# A person's civility (persons.civility); empty means unknown (toolkit/french.py agrees with it).
+CIVILITIES: tuple[str, ...] = ("Madame", "Monsieur")
 ASSESSMENT_SOURCES: tuple[str, ...] = ("auto-évaluation", "consultant")
 ACTION_STATES: tuple[str, ...] = (
     "à construire",
@@ -1643,3 +1645,61 @@ FORMAT_AT = "à"
 FORMAT_AND = "et"
 FORMAT_WEEK = "semaine {week}"
 FORMAT_WEEK_OF_YEAR = "semaine {week} de {year}"
+
+# --- french (toolkit/french.py), letters, review, governance: issue 18 -----------------
+
+FIELD_LABELS.update({
+    "signatory_id": "Signataire des lettres de mission",
+    "civility": "Civilité",
+    "email": "Courriel",
+    "perimeter": "Périmètre de responsabilité",
+    "means": "Moyens",
+    "success_factors": "Facteurs de réussite",
+    "place": "Lieu",
+    "start_time": "Heure",
+    "duration_minutes": "Durée (minutes)",
+    "rescheduled": "Réunions déplacées ou annulées",
+})
+
+FRENCH: dict[str, str] = {
+    "salutation_unknown": "Madame, Monsieur,",
+    "to_attention": "À l'attention",
+    "or": "ou",
+    "in_capacity": "en qualité",
+}
+# Civility words as typed (folded: lower case, no accent, no final dot) → the stored word.
+FRENCH_CIVILITY_SYNONYMS: dict[str, set[str]] = {
+    "Madame": {"madame", "mme", "mme.", "mrs", "ms", "f"},
+    "Monsieur": {"monsieur", "m", "mr", "h"},
+}
+# Feminines that the rules of toolkit/french.feminine do not give.
+FRENCH_FEMININE: dict[str, str] = {
+    "agent": "agent",            # usage of the fonction publique: « Madame X, agent »
+    "chef": "cheffe",
+    "maire": "maire",
+    "docteur": "docteure",
+    "auteur": "autrice",
+    "ingénieur": "ingénieure",
+    "professeur": "professeure",
+    "procureur": "procureure",
+    "successeur": "successeure",
+    "titulaire": "titulaire",
+    "délégué": "déléguée",
+    "partenaire": "partenaire",
+    "pilote": "pilote",
+    "consultant": "consultante",
+    "représentant": "représentante",
+    "sous-préfet": "sous-préfète",
+    "préfet": "préfète",
+}
+# Words starting with an h aspiré (no elision: « la hiérarchie », « le haut »), folded.
+FRENCH_ASPIRATED_H: tuple[str, ...] = (
+    "hache", "haie", "haine", "hall", "halle", "halte", "hameau", "hamac", "hanche", "handicap", "hangar",
+    "hardi", "harcel", "haricot", "harpe", "hasard", "hate", "hausse", "haut", "havre", "heros", "herisson",
+    "hernie", "hetre", "hibou", "hierarch", "hockey", "hollande", "homard", "hongr", "honte", "hors", "hotte",
+    "houle", "housse", "hublot", "huit", "hurl", "hutte",
+)
+# Project roles (labels.PROJECT_ROLES) as the title a letter gives a person.
+FRENCH_ROLE_TITLES: dict[str, str] = {
+    "services de l'État": "représentant des services de l'État",
+}
