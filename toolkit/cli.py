@@ -117,13 +117,41 @@ def _exporter(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", default=None, metavar="AAAA-MM-JJ", type=_day,
+                   help="le jour à prendre pour « aujourd'hui » (par défaut : la date du jour)")
+
+
+def _day(text: str):  # type: ignore[no-untyped-def]
+    from .formats import as_date
+
+    try:
+        return as_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(L.CLI["bad_date"].format(value=text)) from exc
+
+
 def _lettres(args: argparse.Namespace) -> int:
-    from .letters import write_letters
+    from .letters import find_persons, signatory, write_letters
 
     ws = Workshop.open(args.atelier)
-    paths = write_letters(ws, template=Path(args.modele) if args.modele else None)
+    frames = ws.store.frames()
+    ids = find_persons(frames, args.personne) if args.personne else None
+    paths = write_letters(ws, template=Path(args.modele) if args.modele else None, person_ids=ids, today=args.date)
     folder = paths[0].parent if paths else ws.exports_dir / "lettres"
-    print(f"{len(paths)} lettres de mission écrites dans {folder}")
+    key = "written_1" if len(paths) == 1 else "written"
+    print(L.LETTER_LABELS[key].format(n=len(paths), folder=folder))
+    if len(frames["persons"]):
+        main_signatory = signatory(frames)
+        key = "signed_by" if main_signatory.person_id else "signed_by_nobody"
+        print(L.LETTER_LABELS[key].format(name=main_signatory.name, title=main_signatory.title,
+                                           reason=main_signatory.reason))
+        persons = dict(zip(frames["persons"]["id"], frames["persons"]["name"]))
+        for pid in ids if ids is not None else list(persons):
+            own = signatory(frames, pid)
+            if own.person_id != main_signatory.person_id:
+                print(L.LETTER_LABELS["signed_by_own"].format(person=persons[pid], name=own.name, title=own.title,
+                                                               reason=own.reason))
     return 0
 
 
@@ -197,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("lettres", "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).", _lettres)
     p.add_argument("--modele", default=None, metavar="FICHIER.docx",
                    help="modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, sinon celui de Maillage)")
+    p.add_argument("--personne", action="append", default=None, metavar="ID_OU_NOM",
+                   help="écrire seulement la lettre de cette personne (identifiant ou nom ; répétable)")
+    _date_option(p)
     p = add("calendrier", "Calculer le calendrier des instances et l'écrire au format iCalendar (.ics).", _calendrier)
     p.add_argument("--jours-feries", choices=["decaler", "ignorer"], default="decaler",
                    help="décaler au jour ouvré suivant une réunion tombant un jour férié (par défaut) ou l'ignorer")

@@ -1129,6 +1129,8 @@ GOV_LABELS: dict[str, str] = {
     "ics_summary": "{body} (réunion n° {number})",
     "ics_moved": "Date décalée : le {date} tombait un jour férié ou chômé ({holiday}).",
     "ics_members": "Membres",
+    "ics_rescheduled": "Réunion déplacée (prévue le {date}) : {reason}",
+    "ics_cancelled": "Réunion annulée : {reason}",
     "reports_to": "rend compte à",
     "sits_in": "siège à",
     "diagram_bodies": "Instances et membres",
@@ -1144,6 +1146,8 @@ GOV_MESSAGES: dict[str, str] = {
     "sa date de début fixe l'horizon du calendrier.",
     "bad_calendar": "Calendrier des instances refusé",
     "bad_subdivision": "Subdivision « {value} » inconnue pour les jours fériés ; attendu : une de {choices}.",
+    "bad_time": "Heure de réunion « {value} » illisible : attendu par exemple 14:30 ou 9h.",
+    "no_such_meeting": "L'instance « {body} » n'a pas de réunion prévue le {date}.",
 }
 
 # Column headings of the tables shown to consultants (carnets, report).
@@ -1167,6 +1171,12 @@ GOV_COLUMNS: dict[str, str] = {
 LETTER_LABELS: dict[str, str] = {
     "rhythm": "toutes les {weeks} semaines",
     "rhythm_1": "chaque semaine",
+    "director": "directeur de projet",
+    "written": "{n} lettres de mission écrites dans {folder}",
+    "written_1": "1 lettre de mission écrite dans {folder}",
+    "signed_by": "Signataire : {name}, {title} — {reason}",
+    "signed_by_nobody": "Signataire : {reason}",
+    "signed_by_own": "Lettre de {person} : signée par {name}, {title} — {reason}",
 }
 
 LETTER_MESSAGES: dict[str, str] = {
@@ -1175,8 +1185,21 @@ LETTER_MESSAGES: dict[str, str] = {
     "bad_tag": "Le modèle de lettre de mission contient une balise invalide : {error}. "
     "Vérifiez les {{{{ … }}}} et {{% … %}} du modèle.",
     "unknown_variable": "Le modèle de lettre de mission utilise une variable inconnue : {error}. "
-    "Variables disponibles : projet, personne, actions_pilotees, taches, instances, revue, suivi, "
-    "signataire, date, legende_raci.",
+    "Variables disponibles : projet, personne, charge_mensuelle, charge_par_action, actions_pilotees, "
+    "taches, instances, revue, suivi, signature, signataire, date, legende_raci "
+    "(leur détail : toolkit/letters.py).",
+    "signatory_chosen": "désigné dans le cadrage (champ « Signataire des lettres de mission » du projet)",
+    "signatory_default": "seul directeur de projet de l'atelier, retenu par défaut ; un autre signataire "
+    "se choisit dans le cadrage (champ « Signataire des lettres de mission » du projet)",
+    "signatory_own": "{name} ne signe pas sa propre lettre : elle l'est par la présidence de l'instance "
+    "de revue de projet",
+    "signatory_missing": "Qui signe les lettres de mission ? L'atelier compte {directors} ({names}) "
+    "et le projet ne désigne pas de signataire : choisissez-le dans le cadrage "
+    "(champ « Signataire des lettres de mission » du projet).",
+    "signatory_none": "aucun directeur de projet ni signataire désigné : la signature est laissée en blanc, "
+    "à compléter (ou choisissez le signataire dans le cadrage)",
+    "unknown_person": "Aucune personne ne correspond à « {wanted} » (identifiant ou nom).",
+    "several_persons": "Plusieurs personnes correspondent à « {wanted} » : {names}. Donnez l'identifiant.",
 }
 
 # The wording of the default mission-letter template (toolkit/templates/lettre_de_mission.docx).
@@ -1184,36 +1207,56 @@ LETTER_MESSAGES: dict[str, str] = {
 LETTER_TEMPLATE: dict = {
     "date_line": "Le {{ date }}",
     "title": "Lettre de mission",
-    "to": "À l'attention de {{ personne.nom }}, {{ personne.fonction }} — {{ personne.organisation }}",
-    "subject": "Objet : votre mission dans le projet « {{ projet.nom }} »",
-    "salutation": "Madame, Monsieur,",
+    "to": "{{ personne.a_l_attention }}{% if personne.fonction %}, {{ personne.fonction }}{% endif %} — "
+    "{{ personne.organisation }}",
+    "subject": "Objet : votre mandat dans le projet « {{ projet.nom }} »",
+    "salutation": "{{ personne.salutation }}",
     "intro": "Le projet « {{ projet.nom }} » ({{ projet.programme }}) est conduit du {{ projet.debut }} "
-    "au {{ projet.fin }}. Vous y intervenez en qualité de {{ personne.role }}. La présente lettre "
-    "précise votre périmètre, le temps qui vous est alloué, votre rôle dans chaque action et les "
-    "instances auxquelles vous participez.",
-    "h_time": "1. Le temps alloué à votre mission",
-    "time": "{{ personne.jours_par_mois }} jour(s) par mois sont réservés à votre mission pendant "
-    "les {{ projet.horizon_mois }} mois du projet.",
-    "h_piloted": "2. Les actions que vous pilotez",
+    "au {{ projet.fin }}. Vous y intervenez {{ personne.en_qualite }}. La présente lettre constitue votre "
+    "mandat : elle précise votre périmètre de responsabilité, les moyens et le temps qui vous sont alloués, "
+    "votre rôle dans chaque action, les facteurs de réussite de votre mission et les instances auxquelles "
+    "vous participez.",
+    "h_perimeter": "1. Votre périmètre de responsabilité",
+    "perimeter_intro": "Vous êtes responsable de :",
+    "perimeter_none": "Votre périmètre de responsabilité est celui des actions et des tâches décrites "
+    "ci-dessous ; il reste à préciser avec la direction de projet.",
     "piloted_intro": "Vous êtes pilote des actions suivantes : vous en tenez la fiche action à jour "
     "(état, avancement, budget, journal) et vous en rendez compte en revue de projet.",
-    "piloted_item": "{{ a.nom }} — axe « {{ a.axe }} » ; état : {{ a.etat }} ; du {{ a.debut }} au {{ a.fin }}",
+    "piloted_item": "{{ a.nom }} — axe « {{ a.axe }} » ; état : {{ a.etat }}"
+    "{% if a.debut %} ; du {{ a.debut }} au {{ a.fin }}{% endif %}",
     "piloted_none": "Vous ne pilotez aucune action du projet.",
+    "h_time": "2. Les moyens et le temps qui vous sont alloués",
+    "time": "{{ personne.jours_par_mois }} par mois sont réservés à votre mission pendant les "
+    "{{ projet.horizon_mois }} mois du projet, soit {{ personne.jours_alloues }}. Votre charge prévue "
+    "sur la période est de {{ personne.charge_totale }}.",
+    "means_intro": "Vous disposez des moyens suivants :",
+    "load_intro": "Votre charge prévue mois par mois, au regard du temps alloué :",
+    "load_columns": ("Mois", "Charge prévue", "Temps alloué", "Marge", "Situation"),
+    "load_none": "Aucune charge ne vous est attribuée sur l'horizon du projet.",
+    "per_action_intro": "Votre temps par action :",
+    "per_action_columns": ("Action", "Votre rôle", "Vos jours"),
     "h_tasks": "3. Vos tâches et votre rôle (RACI)",
-    "tasks_intro": "Votre rôle dans chaque tâche, tel que validé dans la matrice RACI :",
-    "tasks_columns": ("Action", "Tâche", "Rôle", "Période", "Charge de la tâche (jours)"),
+    "tasks_intro": "Votre rôle dans chaque tâche, tel que validé dans la matrice RACI, et vos jours "
+    "sur cette tâche (votre part, pas la charge entière de la tâche) :",
+    "tasks_columns": ("Action", "Tâche", "Rôle", "Période", "Vos jours"),
     "tasks_none": "Aucune tâche ne vous est attribuée à ce jour dans la matrice RACI validée.",
-    "h_bodies": "4. Les instances où vous siégez",
+    "h_success": "4. Les facteurs de réussite de votre mission",
+    "success_intro": "La réussite de votre mission repose sur :",
+    "success_none": "Les facteurs de réussite de votre mission sont à convenir avec la direction de projet "
+    "lors de la prochaine revue.",
+    "h_bodies": "5. Les instances où vous siégez",
     "bodies_item": "{{ i.nom }} ({{ i.type }}) — {{ i.role }} — réunion {{ i.rythme }}",
     "bodies_none": "Vous ne siégez dans aucune instance du projet.",
-    "h_rhythm": "5. Le rythme du suivi",
-    "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }})"
-    "{% if revue.prochaines %} ; prochaines dates : {{ revue.prochaines }}{% endif %}.{% endif %}",
+    "h_rhythm": "6. Le rythme du suivi",
+    "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }}"
+    "{% if revue.lieu %}, {{ revue.lieu }}{% endif %}){% if revue.prochaines %} ; prochaines dates : "
+    "{{ revue.prochaines }}{% endif %}.{% endif %}",
     "follow_up": "{% if suivi %}En tant que pilote, vous présentez l'avancement de vos actions au suivi "
     "des pilotes, {{ suivi.rythme }} ({{ suivi.instance }}).{% endif %}",
     "closing": "Nous vous remercions de votre engagement au service du projet.",
-    "signature": "Pour le projet : {{ signataire }}, directeur(trice) de projet\t\t"
-    "Le (la) titulaire de la mission : {{ personne.nom }}",
+    "signature_left": ("Pour le projet", "{{ signature.nom }}", "{{ signature.titre }}"),
+    "signature_right": ("{{ personne.titulaire }} de la mission", "{{ personne.nom }}", "{{ personne.fonction }}"),
+    "signature_note": "Fait en deux exemplaires, le {{ date }}.",
 }
 
 ACTION_MESSAGES: dict[str, str] = {
@@ -1687,6 +1730,8 @@ FRENCH_FEMININE: dict[str, str] = {
     "délégué": "déléguée",
     "partenaire": "partenaire",
     "pilote": "pilote",
+    "secrétariat": "secrétariat",
+    "membre": "membre",
     "consultant": "consultante",
     "représentant": "représentante",
     "sous-préfet": "sous-préfète",
@@ -1702,4 +1747,9 @@ FRENCH_ASPIRATED_H: tuple[str, ...] = (
 # Project roles (labels.PROJECT_ROLES) as the title a letter gives a person.
 FRENCH_ROLE_TITLES: dict[str, str] = {
     "services de l'État": "représentant des services de l'État",
+}
+
+# The maillage command's words for the sub-commands lettres, calendrier, restitution, revue.
+CLI: dict[str, str] = {
+    "bad_date": "date « {value} » illisible : attendu AAAA-MM-JJ ou JJ/MM/AAAA",
 }
