@@ -103,9 +103,9 @@ def test_review_record_reassigns_reattaches_and_journals(small: Workshop) -> Non
     assert {(c["action_id"], c["field"], c["old"], c["new"]) for c in review["changes"]} == {
         ("A3", "pilot_id", None, "P2"), ("A1", "axis_id", "X1", "X2"), ("A1", "end_date", "2026-10-31", "2027-03-31")}
     entries = {j["action_id"]: j for j in s.all("journal", kind="décision")}
-    assert entries["A3"]["text"] == "Revue de projet du 17/11/2026 : Pilote : (aucun) → Bruno"
+    assert entries["A3"]["text"] == "Revue de projet du 17 novembre 2026 : Pilote : (aucun) → Bruno"
     assert "Axe : Commerce → Habitat" in entries["A1"]["text"]
-    assert "Date de fin : 31/10/2026 → 31/03/2027" in entries["A1"]["text"]
+    assert "Date de fin : 31 octobre 2026 → 31 mars 2027" in entries["A1"]["text"]
     assert s.history("actions", "A3")[-1]["by"] == "animateur"
     # the new pilot may now edit the sheet
     A.update_sheet(s, "A3", {"completion": 75}, A.Editor.for_person(s.get("persons", "P2")))
@@ -148,8 +148,8 @@ def test_changes_since_the_last_review(small: Workshop) -> None:
     assert list(zip(changes["action_id"], changes["field"], changes["old"], changes["new"])) == [
         ("A1", "État", "en cours", "achevée"),  # fields of one change in the model's order
         ("A1", "Avancement (%)", "85", "90"),
-        ("A1", "ajout", "", f"{TODAY.isoformat()} — fait : Clôture"),
-        ("A1", "ajout", "", "R : 300 €"),
+        ("A1", "ajout", "", "23/11/2026 — fait : Clôture"),
+        ("A1", "ajout", "", "Région : 300\u00a0€"),  # the co-funder's name, not its identifier
         ("A1", "modification", "Montant (€) : 300", "Montant (€) : 400"),
     ]
     assert set(changes["who"]) == {"Ana"} and fid

@@ -845,7 +845,7 @@ DEMO_REVIEW: dict[str, Any] = {
     "La légumerie intercommunale est repoussée : étude de faisabilité au second semestre 2027.\n"
     "Le dossier FEDER est déposé avant le 31 janvier 2027.",
     "changes": [{"action_id": "ACN-14", "pilot_id": "PER-12", "state": "engagée"},
-                {"action_id": "ACN-13", "end_date": "2027-12-31"}],
+                {"action_id": "ACN-13", "start_date": "2027-07-01", "end_date": "2028-06-30"}],
 }
 
 

@@ -1752,4 +1752,47 @@ FRENCH_ROLE_TITLES: dict[str, str] = {
 # The maillage command's words for the sub-commands lettres, calendrier, restitution, revue.
 CLI: dict[str, str] = {
     "bad_date": "date « {value} » illisible : attendu AAAA-MM-JJ ou JJ/MM/AAAA",
+    "unknown_body": "Instance « {value} » introuvable ou ambiguë ; instances : {choices}.",
+    "moved": "Réunion du {date} déplacée au {to}.",
+    "cancelled": "Réunion du {date} annulée.",
+    "restored": "Réunion du {date} remise à sa date prévue.",
+    "note_cancelled": "(annulée : {reason})",
+    "note_rescheduled": "(déplacée, prévue le {date} : {reason})",
+    "note_moved": "(décalée du {date} : {holiday})",
+    "meeting": "réunion",
+    "calendar_written": "{meetings} ; calendrier iCalendar écrit dans {path}",
+    "action": "action",
+    "review_day": "Revue de projet au {date}",
+    "review_late": "En retard : {actions}",
+    "review_stalled": "Sans entrée au journal depuis 4 semaines : {actions}",
+    "review_without_pilot": "Sans pilote : {actions}",
+    "review_next": "Prochaine revue : {when}",
+    "review_no_next": "Aucune prochaine revue planifiée.",
+}
+
+REVIEW_LABELS.update({
+    "no_pilot": "sans pilote",
+    "no_review_yet_minutes": "Aucune revue de projet n'est enregistrée : le relevé de conclusions suit "
+    "l'enregistrement d'une revue (carnet 08_revue_de_projet).",
+})
+REVIEW_COLUMNS.update({"pilot": "Pilote", "axis": "Axe", "when": "Date", "week": "Semaine", "weekday": "Jour",
+                       "time": "Heure", "place": "Lieu", "before": "Avant", "after": "Après"})
+
+# The relevé de conclusions of a review (toolkit/review.minutes, toolkit/minutes.py, report).
+MINUTES: dict[str, str] = {
+    "title": "Relevé de conclusions — revue de projet du {date}",
+    "when": "Réunion du {when}",
+    "place": "Lieu : {place}",
+    "present": "Présents :",
+    "excused": "Excusés :",
+    "nobody": "aucun",
+    "h_decisions": "Décisions",
+    "no_decision": "Aucune décision consignée.",
+    "h_changes": "Modifications des fiches actions",
+    "changes_columns": "Action|Modification|Avant|Après",
+    "no_change": "Aucune fiche action modifiée.",
+    "next": "Prochaine revue de projet : {when}.",
+    "no_next": "Aucune prochaine revue n'est planifiée sur l'horizon du projet.",
+    "made_on": "Relevé établi le {date}.",
+    "written": "Relevé de conclusions écrit : {path}",
 }
