@@ -28,7 +28,7 @@ def test_report_has_every_section_and_is_self_contained(demo_workshop: Workshop)
     # governance and review content, computed by their modules
     assert "Comité de gouvernance Montaurel 2030" in page
     assert "Îlot dégradé de la rue des Tanneurs (RHI-THIRORI)" in page  # an action without pilot
-    assert "Prochaine revue de projet : 12/01/2027." in page
+    assert "Prochaine revue de projet : mardi 12 janvier 2027 à 18\u00a0h\u00a030 (semaine 2)." in page
 
 
 def test_other_steps_sections_present_their_modules_findings(demo_workshop: Workshop) -> None:

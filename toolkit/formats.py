@@ -302,6 +302,18 @@ def week(value: Any, *, missing: str = "") -> str:
     return text if year == day.year else L.FORMAT_WEEK_OF_YEAR.format(week=week_number, year=year)
 
 
+def date_compact(value: Any, *, missing: str = "") -> str:
+    """A date in a list of dates: short weekday, short date and ISO week, ``mar. 12/01/2027 (S2)``.
+
+    >>> date_compact("2027-01-12"), date_compact("2027-01-01")
+    ('mar. 12/01/2027 (S2)', 'ven. 01/01/2027 (S53)')
+    """
+    day = as_date(value)
+    if day is None:
+        return missing
+    return f"{format_date(day, 'EEE', locale=LOCALE)} {date_short(day)} (S{iso_week(day)[1]})"  # type: ignore[index]
+
+
 def time_of_day(value: Any, *, missing: str = "") -> str:
     """``14 h 30``, ``9 h`` (French time of a meeting); accepts ``"14:30"`` or a time.
 

@@ -1796,3 +1796,60 @@ MINUTES: dict[str, str] = {
     "made_on": "Relevé établi le {date}.",
     "written": "Relevé de conclusions écrit : {path}",
 }
+
+REPORT_SECTIONS.update({
+    "synthese": "Synthèse : ce qu'il faut décider",
+    "scenarios": "Les scénarios côte à côte",
+    "proposition": "Proposition de staffing",
+})
+REPORT_LABELS.update({
+    "next_review_when": "Prochaine revue de projet : {when}.",
+    "minutes": "Relevé de conclusions de la dernière revue",
+    "detail": "Le détail, étape par étape",
+    "page": "Page",
+    "cancelled": "annulée",
+})
+# The executive summary of the report (toolkit/report.py, _summary).
+REPORT_SUMMARY: dict[str, str] = {
+    "intro": "L'atelier appelle {n} décisions, une par constat des étapes de la méthode :",
+    "nothing": "Aucun constat ne demande de décision à ce stade.",
+    "to_decide": "À décider :",
+    "step_review": "Pilotage",
+    "step_workload": "Plan de charge",
+    "step_gaps": "Compétences",
+    "step_raci": "Responsabilités (RACI)",
+    "step_stakeholders": "Parties prenantes",
+    "action": "action",
+    "person": "personne",
+    "month": "mois",
+    "competence": "compétence",
+    "task": "tâche",
+    "actor": "acteur influent",
+    "actors": "acteurs influents",
+    "no_pilot": "{actions} sans pilote : {names}.",
+    "no_pilot_decide": "désigner un pilote pour chacune, ou les reporter.",
+    "overload": "{persons} en surcharge : {detail}.",
+    "overload_person": "{name} jusqu'à {peak} de sa capacité en {month} ({months} en surcharge)",
+    "overload_decide": "délester ces personnes (réaffecter des tâches, recruter, reporter) ; voir la proposition "
+    "de staffing.",
+    "lacking": "{competences} requises sans titulaire mobilisable dans l'équipe ({names}), soit {days} de travail.",
+    "lacking_decide": "former, accompagner, recruter ou élargir le tour de table ; voir les remèdes recommandés.",
+    "raci": "la matrice compte {flaws}.",
+    "raci_no_r": "sans réalisateur (R)",
+    "raci_no_a": "sans approbateur (A)",
+    "raci_several_a": "à plusieurs approbateurs (A)",
+    "raci_decide": "valider un R et un seul A par tâche.",
+    "opponents": "{actors}, réservés ou opposants : {names}.",
+    "opponents_decide": "qui les rencontre, avec quel message, avant le prochain comité de pilotage.",
+    "best_scenario": "Parmi les scénarios étudiés, « {name} » a le coût total le plus bas ({cost}, contre {reference} "
+    "pour la situation de référence).",
+    "no_scenario": "Aucun scénario enregistré : ils se construisent et s'enregistrent au carnet 06_ecarts.",
+    "indicator": "Indicateur",
+    "no_tasks": "Aucune tâche n'est encore décrite (étape 1, cadrage) : pas de proposition de staffing.",
+    "staffing_method": "Proposition calculée par optimisation ({message}) : {new}. Elle reste à valider "
+    "par la direction de projet.",
+    "assignment": "affectation nouvelle",
+    "assignments": "affectations nouvelles",
+    "staffing_changes": "Ce que la proposition change",
+    "staffing_uncovered": "Ce qui reste non couvert",
+}
