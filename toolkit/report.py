@@ -578,11 +578,33 @@ def _sect_paragraph(template: Any, landscape: bool) -> Any:
 
 # Estimated width of one character of the tables' text (8.5 pt, bold headers) and of a
 # cell's side margins, in twips (1/20 pt): enough to size columns so no word breaks.
-_CHAR_TWIPS = 105
-_CELL_TWIPS = 240
+_CHAR_TWIPS = 125
+_CELL_TWIPS = 200
+# The tables' text size (half-points: 8.5 pt) and the smallest it may shrink to (7 pt) when
+# a table's longest words do not fit side by side even on a landscape page.
+_TABLE_SIZE = 17
+_SMALLEST_SIZE = 14
 
 
-def _column_widths(table: Any, available: int) -> tuple[list[int], int]:
+def _shrink(table: Any, size: int) -> None:
+    """Every run of ``table`` in ``size`` half-points."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for run in table.iter(qn("w:r")):
+        properties = run.find(qn("w:rPr"))
+        if properties is None:
+            properties = OxmlElement("w:rPr")
+            run.insert(0, properties)
+        for tag in ("w:sz", "w:szCs"):
+            element = properties.find(qn(tag))
+            if element is None:
+                element = OxmlElement(tag)
+                properties.append(element)
+            element.set(qn("w:val"), str(size))
+
+
+def _column_widths(table: Any, available: int, size: int = _TABLE_SIZE) -> tuple[list[int], int]:
     """Column widths (twips) that keep every word whole: each column at least as wide as
     its longest word, the rest shared by how much text each column holds. Returns the
     widths and the width the longest words alone need."""
@@ -600,8 +622,9 @@ def _column_widths(table: Any, available: int) -> tuple[list[int], int]:
                 longest[j] = max(longest[j], max(len(w) for w in words))
                 total[j] = max(total[j], len(text))
             j += int(span.get(qn("w:val"))) if span is not None else 1
-    need = [n * _CHAR_TWIPS + _CELL_TWIPS for n in longest]
-    wish = [max(n * _CHAR_TWIPS + _CELL_TWIPS, m) for n, m in zip(total, need)]
+    char = _CHAR_TWIPS * size / _TABLE_SIZE
+    need = [int(n * char) + _CELL_TWIPS for n in longest]
+    wish = [max(int(n * char) + _CELL_TWIPS, m) for n, m in zip(total, need)]
     if sum(need) >= available:
         return [int(w * available / sum(need)) for w in need], sum(need)
     spare = available - sum(need)
@@ -710,7 +733,11 @@ def paginate_docx(path: Path, min_columns: int = LANDSCAPE_COLUMNS) -> int:
         widths, need = _column_widths(element, portrait_width)
         wide = len(widths) >= min_columns or need > portrait_width
         if wide:
-            widths, _ = _column_widths(element, landscape_width)
+            widths, need = _column_widths(element, landscape_width)
+            if need > landscape_width:  # smaller type rather than words cut in two
+                size = max(_SMALLEST_SIZE, int(_TABLE_SIZE * landscape_width / need))
+                _shrink(element, size)
+                widths, _ = _column_widths(element, landscape_width, size)
         _set_column_widths(element, widths)
         if not wide:
             continue
