@@ -339,7 +339,7 @@ def _review(ctx: ReportContext) -> str:
         out += [f"<h3>{esc(L.REPORT_LABELS['alerts'])}</h3>",
                 table_html(alerts, ["id", "name", "budget_planned", "budget_committed", "budget_spent", "alert"])]
     out += [f"<h3>{esc(L.REPORT_LABELS['reviews'])}</h3>",
-            table_html(R.reviews_table(ctx.frames), ["date", "body", "present", "excused", "decisions", "changes"],
+            table_html(R.reviews_table(ctx.frames), ["when", "body", "present", "excused", "changes"],
                        empty=L.REPORT_LABELS["no_review"])]
     if board["next_review"]:
         out.append(note_html(L.REPORT_LABELS["next_review_when"].format(when=board["next_review_text"])))

@@ -392,19 +392,20 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
 
 
 def reviews_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The reviews held, newest first: ``id, date, body, present, excused, decisions, changes``
-    (names joined by commas, ``changes`` counted)."""
+    """The reviews held, newest first: ``id, date, when, body, present, excused, decisions,
+    changes`` (``when`` the date with its weekday and ISO week, names joined with « et »,
+    ``changes`` counted)."""
     reviews = frames.get("reviews")
-    columns = ["id", "date", "body", "present", "excused", "decisions", "changes"]
+    columns = ["id", "date", "when", "body", "present", "excused", "decisions", "changes"]
     if reviews is None or reviews.empty:
         return pd.DataFrame(columns=columns)
     persons = dict(zip(frames["persons"]["id"], frames["persons"]["name"]))
     bodies = dict(zip(frames["bodies"]["id"], frames["bodies"]["name"]))
     out = pd.DataFrame({
-        "id": reviews["id"], "date": reviews["date"],
+        "id": reviews["id"], "date": reviews["date"], "when": reviews["date"].map(F.meeting),
         "body": reviews["body_id"].map(lambda b: bodies.get(b, "") if isinstance(b, str) else ""),
-        "present": reviews["present"].map(lambda ids: ", ".join(persons.get(i, i) for i in ids or [])),
-        "excused": reviews["excused"].map(lambda ids: ", ".join(persons.get(i, i) for i in ids or [])),
+        "present": reviews["present"].map(lambda ids: F.join(persons.get(i, i) for i in ids or [])),
+        "excused": reviews["excused"].map(lambda ids: F.join(persons.get(i, i) for i in ids or [])),
         "decisions": reviews["decisions"].fillna(""),
         "changes": reviews["changes"].map(lambda c: len(c or [])),
     })
