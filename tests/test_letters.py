@@ -56,7 +56,7 @@ def test_letter_gives_letters_days_bodies_and_review_rhythm(demo_workshop: Works
     assert rows["Suivi des versements et des justificatifs de dépenses"][2] == "A"
     assert rows["Accompagner le commerçant à l'essai (suivi mensuel)"][2] == "I"
     text = plain("\n".join(read["paragraphs"]))
-    assert "15 jours par mois" in text
+    assert "Le temps réservé à votre mission est de 15 jours par mois" in text
     assert "Équipe projet (équipe projet) — animatrice — réunion toutes les 2 semaines" in text  # Madame
     assert "revue de projet se tient toutes les 8 semaines" in text
     # the next reviews after 23/11/2026, with weekday and ISO week
@@ -185,7 +185,7 @@ def test_sous_prefete_letter_agrees_with_madame(demo_workshop: Workshop, tmp_pat
     assert "À l'attention de Madame Isabelle Carré" in text
     assert "en qualité de représentante des services de l'État" in text
     assert "La titulaire de la mission" in text
-    assert "0,5 jour par mois" in text
+    assert "0,5 jour par mois" in text and "sont réservés" not in text
 
 
 def test_mandate_has_perimeter_means_success_and_load(demo_workshop: Workshop, tmp_path: Path) -> None:
@@ -230,8 +230,8 @@ def test_signatory_is_chosen_never_silent(empty_workshop: Workshop, tmp_path: Pa
     assert letters.signatory(frames).name == "Inès Adam"
     assert "cadrage" in letters.signatory(frames).reason
     # nobody signs their own mandate; here nobody is above her: she is told so, not hidden
-    own = letters.signatory(frames, "D2")
-    assert own.person_id == "D2" or own.person_id != "D1"
+    own = letters.signatory(frames, "D2")  # nobody above her in this workshop: said, not hidden
+    assert own.person_id == "D2" and "sa propre lettre porte sa signature" in own.reason
     [path] = letters.write_letters(empty_workshop, folder=tmp_path, person_ids=["D1"], today=TODAY)
     text = _all_text(path)
     assert "Pour le projet\nInès Adam\nDirectrice" in text

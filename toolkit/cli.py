@@ -132,6 +132,7 @@ def _day(text: str):  # type: ignore[no-untyped-def]
 
 
 def _lettres(args: argparse.Namespace) -> int:
+    from . import french as W
     from .letters import find_persons, signatory, write_letters
 
     ws = Workshop.open(args.atelier)
@@ -149,9 +150,9 @@ def _lettres(args: argparse.Namespace) -> int:
         persons = dict(zip(frames["persons"]["id"], frames["persons"]["name"]))
         for pid in ids if ids is not None else list(persons):
             own = signatory(frames, pid)
-            if own.person_id != main_signatory.person_id:
-                print(L.LETTER_LABELS["signed_by_own"].format(person=persons[pid], name=own.name, title=own.title,
-                                                               reason=own.reason))
+            if own.person_id != main_signatory.person_id or own.reason != main_signatory.reason:
+                print(L.LETTER_LABELS["signed_by_own"].format(of_person=W.de(persons[pid]), name=own.name,
+                                                               title=own.title, reason=own.reason))
     return 0
 
 

@@ -1176,7 +1176,7 @@ LETTER_LABELS: dict[str, str] = {
     "written_1": "1 lettre de mission écrite dans {folder}",
     "signed_by": "Signataire : {name}, {title} — {reason}",
     "signed_by_nobody": "Signataire : {reason}",
-    "signed_by_own": "Lettre de {person} : signée par {name}, {title} — {reason}",
+    "signed_by_own": "Lettre {of_person} : signée par {name}, {title} — {reason}",
 }
 
 LETTER_MESSAGES: dict[str, str] = {
@@ -1188,8 +1188,8 @@ LETTER_MESSAGES: dict[str, str] = {
     "Variables disponibles : projet, personne, charge_mensuelle, charge_par_action, actions_pilotees, "
     "taches, instances, revue, suivi, signature, signataire, date, legende_raci "
     "(leur détail : toolkit/letters.py).",
-    "signatory_chosen": "désigné dans le cadrage (champ « Signataire des lettres de mission » du projet)",
-    "signatory_default": "seul directeur de projet de l'atelier, retenu par défaut ; un autre signataire "
+    "signatory_chosen": "{designated} dans le cadrage (champ « Signataire des lettres de mission » du projet)",
+    "signatory_default": "{only} de l'atelier, {kept} par défaut ; un autre signataire "
     "se choisit dans le cadrage (champ « Signataire des lettres de mission » du projet)",
     "signatory_own": "{name} ne signe pas sa propre lettre : elle l'est par la présidence de l'instance "
     "de revue de projet",
@@ -1198,6 +1198,8 @@ LETTER_MESSAGES: dict[str, str] = {
     "(champ « Signataire des lettres de mission » du projet).",
     "signatory_none": "aucun directeur de projet ni signataire désigné : la signature est laissée en blanc, "
     "à compléter (ou choisissez le signataire dans le cadrage)",
+    "signatory_self": "personne n'est désigné au-dessus {of_name} (présidence de l'instance de revue, élu) : "
+    "sa propre lettre porte sa signature ; faites-la signer par son autorité",
     "unknown_person": "Aucune personne ne correspond à « {wanted} » (identifiant ou nom).",
     "several_persons": "Plusieurs personnes correspondent à « {wanted} » : {names}. Donnez l'identifiant.",
 }
@@ -1211,7 +1213,8 @@ LETTER_TEMPLATE: dict = {
     "{{ personne.organisation }}",
     "subject": "Objet : votre mandat dans le projet « {{ projet.nom }} »",
     "salutation": "{{ personne.salutation }}",
-    "intro": "Le projet « {{ projet.nom }} » ({{ projet.programme }}) est conduit du {{ projet.debut }} "
+    "intro": "Le projet « {{ projet.nom }} »{% if projet.programme %} ({{ projet.programme }}){% endif %} "
+    "est conduit du {{ projet.debut }} "
     "au {{ projet.fin }}. Vous y intervenez {{ personne.en_qualite }}. La présente lettre constitue votre "
     "mandat : elle précise votre périmètre de responsabilité, les moyens et le temps qui vous sont alloués, "
     "votre rôle dans chaque action, les facteurs de réussite de votre mission et les instances auxquelles "
@@ -1226,7 +1229,7 @@ LETTER_TEMPLATE: dict = {
     "{% if a.debut %} ; du {{ a.debut }} au {{ a.fin }}{% endif %}",
     "piloted_none": "Vous ne pilotez aucune action du projet.",
     "h_time": "2. Les moyens et le temps qui vous sont alloués",
-    "time": "{{ personne.jours_par_mois }} par mois sont réservés à votre mission pendant les "
+    "time": "Le temps réservé à votre mission est de {{ personne.jours_par_mois }} par mois pendant les "
     "{{ projet.horizon_mois }} mois du projet, soit {{ personne.jours_alloues }}. Votre charge prévue "
     "sur la période est de {{ personne.charge_totale }}.",
     "means_intro": "Vous disposez des moyens suivants :",

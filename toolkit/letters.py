@@ -11,7 +11,7 @@ civility (``toolkit.french``); numbers and dates are French (``toolkit.formats``
 
 Template tags (French names, since the consultant types them)
 -------------------------------------------------------------
-``projet``        nom, territoire, programme, debut, fin (« 1er septembre 2026 »),
+``projet``        nom, territoire, programme (empty for « Autre »), debut, fin (« 1er septembre 2026 »),
                   horizon_mois, description
 ``personne``      id, nom, civilite, organisation, fonction, role, titre (the role agreed:
                   « directrice de projet »), en_qualite (« en qualité d'agent »),
@@ -68,6 +68,7 @@ DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates" / TEMPLATE_NAME
 WORKSHOP_TEMPLATES = "gabarits"
 LETTERS_FOLDER = "lettres"
 DIRECTOR_ROLE = L.PROJECT_ROLES[1]  # « directeur de projet »
+OTHER_PROGRAMME = L.PROGRAMMES[-1]  # « Autre »: not named in a letter
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in Word's XML
 
 
@@ -206,7 +207,7 @@ def signatory(frames: dict[str, pd.DataFrame], person_id: str | None = None) -> 
     chosen = project.get("signatory_id")
     M = L.LETTER_MESSAGES
     if not F.is_missing(chosen) and chosen in persons.index:
-        sid, reason = chosen, M["signatory_chosen"]
+        sid, key = chosen, "signatory_chosen"
     else:
         directors = frames["persons"][frames["persons"]["role"] == DIRECTOR_ROLE].sort_values("id")
         if len(directors) > 1:
@@ -214,13 +215,17 @@ def signatory(frames: dict[str, pd.DataFrame], person_id: str | None = None) -> 
                 directors=F.count(len(directors), L.LETTER_LABELS["director"]), names=F.join(directors["name"])))
         if directors.empty:
             return Signatory(None, "", "", M["signatory_none"])
-        sid, reason = directors.iloc[0]["id"], M["signatory_default"]
+        sid, key = directors.iloc[0]["id"], "signatory_default"
+    civility = persons.loc[sid].get("civility")
+    words = {"designated": W.agree("désigné", civility=civility), "kept": W.agree("retenu", civility=civility),
+             "only": W.agree("seul " + DIRECTOR_ROLE, "seule " + W.feminine(DIRECTOR_ROLE), civility=civility),
+             "name": _text(persons.loc[sid, "name"]), "of_name": W.de(_text(persons.loc[sid, "name"]))}
     if person_id is not None and person_id == sid:
         above = _own_letter_signatory(frames, sid)
-        if above is not None:
-            sid, reason = above, M["signatory_own"].format(name=_text(persons.loc[sid, "name"]))
+        key = "signatory_self" if above is None else "signatory_own"
+        sid = sid if above is None else above
     person = persons.loc[sid]
-    return Signatory(sid, _text(person["name"]), _person_title(person), reason)
+    return Signatory(sid, _text(person["name"]), _person_title(person), M[key].format(**words))
 
 
 def _own_letter_signatory(frames: dict[str, pd.DataFrame], sid: str) -> str | None:
@@ -293,7 +298,8 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
     sign = signatory(frames, person_id)
     return {
         "projet": {"nom": _text(project["name"]), "territoire": _text(project["territory"]),
-                   "programme": _text(project["programme"]), "debut": F.date_long(start, weekday=False),
+                   "programme": "" if project["programme"] == OTHER_PROGRAMME else _text(project["programme"]),
+                   "debut": F.date_long(start, weekday=False),
                    "fin": F.date_long(end - dt.timedelta(days=1), weekday=False),
                    "horizon_mois": months, "description": _text(project["description"])},
         "personne": {"id": person_id, "nom": _text(person["name"]), "civilite": _text(civility),
@@ -395,13 +401,13 @@ def _set_widths(table: Any, widths: tuple[float, ...]) -> None:
 
 
 def _loop_table(doc: Any, loop: str, headers: tuple[str, ...], cells: tuple[str, ...],
-                widths: tuple[float, ...], none: str | None = None) -> None:
+                widths: tuple[float, ...], none: str | None = None, intro: str | None = None) -> None:
     """A table whose middle row repeats for each item (``{%tr for … %}``), its header on
-    every page, no row split; ``none`` written instead when the list is empty."""
-    from docx.shared import Cm
-
+    every page, no row split; ``intro`` before it, ``none`` instead when the list is empty."""
     items = loop.split(" in ", 1)[1]
     doc.add_paragraph(f"{{%p if {items} %}}")
+    if intro:
+        doc.add_paragraph(intro)
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = "Light Grid Accent 1"
     for cell, text in zip(table.rows[0].cells, headers):
@@ -453,13 +459,12 @@ def build_default_template(path: Path) -> Path:
     doc.add_heading(T["h_time"], level=2)
     doc.add_paragraph(T["time"])
     _bullets(doc, "m in personne.moyens", "{{ m }}", None, intro=T["means_intro"])
-    doc.add_paragraph(T["load_intro"])
     _loop_table(doc, "m in charge_mensuelle", T["load_columns"],
                 ("{{ m.mois }}", "{{ m.charge }}", "{{ m.alloue }}", "{{ m.ecart }}", "{{ m.situation }}"),
-                (3.6, 3.0, 3.0, 3.0, 4.0), T["load_none"])
-    doc.add_paragraph(T["per_action_intro"])
+                (3.6, 3.0, 3.0, 3.0, 4.0), T["load_none"], intro=T["load_intro"])
     _loop_table(doc, "a in charge_par_action", T["per_action_columns"],
-                ("{{ a.action }}", "{{ a.role }}", "{{ a.jours }}"), (11.6, 2.5, 2.5), T["tasks_none"])
+                ("{{ a.action }}", "{{ a.role }}", "{{ a.jours }}"), (11.6, 2.5, 2.5), None,
+                intro=T["per_action_intro"])
     doc.add_heading(T["h_tasks"], level=2)
     doc.add_paragraph(T["tasks_intro"])
     _loop_table(doc, "t in taches", T["tasks_columns"],
