@@ -1814,7 +1814,8 @@ REPORT_LABELS.update({
 })
 # The executive summary of the report (toolkit/report.py, _summary).
 REPORT_SUMMARY: dict[str, str] = {
-    "intro": "L'atelier appelle {n} décisions, une par constat des étapes de la méthode :",
+    "intro": "L'atelier appelle {decisions}, une par constat des étapes de la méthode :",
+    "decision": "décision",
     "nothing": "Aucun constat ne demande de décision à ce stade.",
     "to_decide": "À décider :",
     "step_review": "Pilotage",
@@ -1832,8 +1833,10 @@ REPORT_SUMMARY: dict[str, str] = {
     "no_pilot": "{actions} sans pilote : {names}.",
     "no_pilot_decide": "désigner un pilote pour chacune, ou les reporter.",
     "overload": "{persons} en surcharge : {detail}.",
+    "these_persons": "ces personnes",
+    "this_person": "cette personne",
     "overload_person": "{name} jusqu'à {peak} de sa capacité en {month} ({months} en surcharge)",
-    "overload_decide": "délester ces personnes (réaffecter des tâches, recruter, reporter) ; voir la proposition "
+    "overload_decide": "délester {who} (réaffecter des tâches, recruter, reporter) ; voir la proposition "
     "de staffing.",
     "lacking": "{competences} requises sans titulaire mobilisable dans l'équipe ({names}), soit {days} de travail.",
     "lacking_decide": "former, accompagner, recruter ou élargir le tour de table ; voir les remèdes recommandés.",

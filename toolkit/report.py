@@ -387,11 +387,12 @@ def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
         worst = over.sort_values("ratio", ascending=False).groupby("person_id", sort=False).head(1)
         months = over.groupby("person_id")["month"].nunique()
         parts = [D["overload_person"].format(name=r.person, peak=F.percent(r.ratio, 0), month=F.month(f"{r.month}-01"),
-                                             months=F.count(months[r.person_id], D["month"]))
+                                             months=F.count(months[r.person_id], D["month"], D["month"]))
                  for r in worst.head(3).itertuples(index=False)]
         rows.append({"step": D["step_workload"], "finding": D["overload"].format(
             persons=F.count(over["person_id"].nunique(), D["person"]), detail=F.join(parts)),
-            "decide": D["overload_decide"]})
+            "decide": D["overload_decide"].format(who=W.word(over["person_id"].nunique(), D["this_person"],
+                                                            D["these_persons"]))})
     lacking = gaps.competence_gaps(f)
     if len(lacking):
         rows.append({"step": D["step_gaps"], "finding": D["lacking"].format(
@@ -417,7 +418,8 @@ def _summary(ctx: ReportContext) -> str:
     if ctx.frames["project"].empty:
         return note_html(L.GOV_MESSAGES["no_project"])
     rows = _decision_rows(ctx)
-    out = [f"<p>{esc(D['intro'].format(n=len(rows)))}</p>"] if rows else [note_html(D["nothing"])]
+    out = ([f"<p>{esc(D['intro'].format(decisions=F.count(len(rows), D['decision'])))}</p>"] if rows
+           else [note_html(D["nothing"])])
     items = "".join(f"<li><b>{esc(r['step'])}</b> — {esc(r['finding'])} <br><i>{esc(D['to_decide'])}</i> "
                     f"{esc(r['decide'])}</li>" for r in rows)
     if items:

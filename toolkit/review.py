@@ -39,7 +39,7 @@ WATCHED_KINDS: tuple[str, ...] = ("actions", "journal", "fundings", "attachments
 
 
 def _date(value: Any) -> dt.date | None:
-    return G._as_date(value)
+    return F.as_date(value)
 
 
 # --- The dashboard ---------------------------------------------------------------------------
