@@ -296,7 +296,9 @@ def test_build_demo_inserts_every_kind_in_order():
         def __init__(self):
             self.calls = []
 
-        def insert_many(self, kind, records, by):
+        def insert_many(self, kind, records, by, pending=None):
+            # the project names its signatory, a person inserted later: announced as pending
+            assert pending is not None and DATA["project"][0]["signatory_id"] in pending["persons"]
             self.calls.append((kind, len(records), by))
             return [r["id"] for r in records]
 

@@ -199,5 +199,82 @@ def test_cli_calendrier_writes_the_ics(demo_workshop: Workshop, capsys: pytest.C
     assert main(["calendrier", "--atelier", str(demo_workshop.folder), "--jours-feries", "ignorer"]) == 0
     out = capsys.readouterr().out
     ics = demo_workshop.folder / "exports" / "calendrier_instances.ics"
-    assert "44 réunions" in out and "22/09/2026  Comité de gouvernance Montaurel 2030" in out
+    assert "44 réunions" in out
+    assert "mardi 22 septembre 2026 à 18 h 30 (semaine 39)  Comité de gouvernance Montaurel 2030" in out
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 44
+
+
+# --- Issue 18: weekday and ISO week, time, place, moved and cancelled meetings ----------------
+
+def test_calendar_gives_weekday_week_time_and_place(demo_workshop: Workshop) -> None:
+    cal = G.meeting_calendar(demo_workshop.store.frames())
+    first = cal[cal["body_id"] == "INS-01"].iloc[0]
+    assert first["weekday"] == "mardi" and first["week"] == "semaine 39"
+    assert first["time"] == dt.time(18, 30) and first["duration"] == 120
+    assert first["place"] == "Mairie de Montaurel-sur-Sèvre, salle du conseil"
+    # the week shown is the ISO week of the date shown: 12/01/2027 is in week 2, not 3
+    review = cal[(cal["body_id"] == "INS-01") & (cal["date"] == D(2027, 1, 12))].iloc[0]
+    assert review["week"] == "semaine 2"
+
+
+def test_a_meeting_can_be_moved_cancelled_and_restored(demo_workshop: Workshop) -> None:
+    s = demo_workshop.store
+    G.move_meeting(s, "INS-01", D(2027, 1, 12), D(2027, 1, 14), reason="vœux du maire")
+    G.cancel_meeting(s, "INS-03", D(2026, 12, 29), reason="fêtes de fin d'année")
+    cal = G.meeting_calendar(s.frames())
+    moved = cal[(cal["body_id"] == "INS-01") & (cal["number"] == 3)].iloc[0]
+    assert moved["date"] == D(2027, 1, 14) and moved["planned_date"] == D(2027, 1, 12)
+    assert moved["rescheduled"] and moved["weekday"] == "jeudi" and moved["reason"] == "vœux du maire"
+    # the next ones keep their rhythm
+    assert G.next_meetings(cal, "INS-01", D(2026, 11, 23), 2) == [D(2027, 1, 14), D(2027, 3, 9)]
+    cancelled = cal[(cal["body_id"] == "INS-03") & (cal["planned_date"] == D(2026, 12, 29))].iloc[0]
+    assert cancelled["cancelled"]
+    assert D(2026, 12, 29) not in G.next_meetings(cal, "INS-03", D(2026, 12, 20), 3)
+    assert s.history("bodies", "INS-01")[-1]["by"] == "animateur"
+    with pytest.raises(Exception, match="pas de réunion prévue"):
+        G.move_meeting(s, "INS-01", D(2027, 1, 13), D(2027, 1, 15))
+    G.restore_meeting(s, "INS-01", D(2027, 1, 12))
+    cal = G.meeting_calendar(s.frames())
+    assert D(2027, 1, 12) in set(cal.loc[cal["body_id"] == "INS-01", "date"])
+
+
+def test_ics_events_have_a_time_in_paris_a_place_and_attendees(demo_workshop: Workshop) -> None:
+    s = demo_workshop.store
+    s.update("persons", "PER-01", {"email": "maire@montaurel.example"}, by="test")
+    G.cancel_meeting(s, "INS-03", D(2026, 12, 29), reason="fêtes")
+    frames = s.frames()
+    data = G.calendar_ics(G.meeting_calendar(frames), "Montaurel", frames,
+                          stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    parsed = Calendar.from_ical(data)
+    assert [tz["tzid"] for tz in parsed.walk("VTIMEZONE")] == ["Europe/Paris"]
+    events = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
+    first = events["INS-01-1@maillage"]
+    start = first.decoded("dtstart")
+    assert start.hour == 18 and start.minute == 30 and str(start.tzinfo) == "Europe/Paris"
+    assert start.utcoffset() == dt.timedelta(hours=2)  # summer time on 22 September
+    assert first.decoded("dtend") - start == dt.timedelta(minutes=120)
+    assert str(first["location"]) == "Mairie de Montaurel-sur-Sèvre, salle du conseil"
+    attendees = first.get("attendee")
+    attendees = attendees if isinstance(attendees, list) else [attendees]
+    assert [str(a) for a in attendees] == ["mailto:maire@montaurel.example"]
+    assert attendees[0].params["cn"] == "Catherine Morisset"
+    assert "mardi 22 septembre 2026 à 18\u00a0h\u00a030 (semaine 39)" in str(first["description"])
+    winter = events["INS-01-3@maillage"].decoded("dtstart")
+    assert winter.utcoffset() == dt.timedelta(hours=1)
+    cancelled = [e for e in events.values() if str(e.get("status", "")) == "CANCELLED"]
+    assert len(cancelled) == 1 and cancelled[0].decoded("dtstart").date() == D(2026, 12, 29)
+
+
+def test_cli_calendrier_moves_a_meeting_and_lists_from_a_date(demo_workshop: Workshop,
+                                                              capsys: pytest.CaptureFixture) -> None:
+    from toolkit.cli import main
+
+    folder = str(demo_workshop.folder)
+    assert main(["calendrier", "--atelier", folder, "--deplacer", "gouvernance", "2027-01-12", "14/01/2027",
+                 "--motif", "vœux", "--date", "2027-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "déplacée au jeudi 14 janvier 2027 (semaine 2)" in out
+    assert "jeudi 14 janvier 2027 à 18 h 30 (semaine 2)  Comité de gouvernance" in out
+    assert "2026" not in out.split("\n", 1)[1].split("réunions ;")[0]  # listed from --date on
+    assert main(["calendrier", "--atelier", folder, "--annuler", "INS-03", "2026-12-30"]) == 2
+    assert "pas de réunion prévue" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def test_report_has_every_section_and_is_self_contained(demo_workshop: Workshop)
     # governance and review content, computed by their modules
     assert "Comité de gouvernance Montaurel 2030" in page
     assert "Îlot dégradé de la rue des Tanneurs (RHI-THIRORI)" in page  # an action without pilot
-    assert "Prochaine revue de projet : 12/01/2027." in page
+    assert "Prochaine revue de projet : mardi 12 janvier 2027 à 18\u00a0h\u00a030 (semaine 2)." in page
 
 
 def test_other_steps_sections_present_their_modules_findings(demo_workshop: Workshop) -> None:
@@ -132,3 +133,97 @@ def test_missing_libreoffice_is_a_french_error(demo_workshop: Workshop, tmp_path
     with pytest.raises(Exception, match="LibreOffice .* introuvable"):
         report.write_report(demo_workshop, folder=tmp_path, today=TODAY, sections=report.SECTIONS[:1])
     assert (tmp_path / "restitution.html").exists()  # the HTML is there all the same
+
+
+# --- Issue 18: a report with a story, printed as it should be ----------------------------------
+
+MACHINE = re.compile(r"\(s\)|\(e\)|\(trice\)|\d\.\d|\bde (?=[AEIOUYÉaeiouyé][a-zé])|Madame, Monsieur")
+
+
+def _section(page: str, key: str) -> str:
+    start = page.index(f'id="s-{key}"')
+    end = page.find('<h2 id="s-', start + 10)
+    return page[start:end if end > 0 else None]
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r'src="data:[^"]*"', "", fragment)))
+
+
+def _with_scenarios(ws: Workshop) -> None:
+    from toolkit import scenarios as sc
+
+    for name, changes in {"Sans l'appel à projets régional": [sc.funding_refused("FIN-11", "abandon")],
+                          "Départ du responsable des finances": [sc.leaving("PER-09")],
+                          "Foncier agricole reporté de quatre mois": [sc.postpone(4, action="ACN-14")]}.items():
+        sc.save_scenario(ws.store, name, changes, by="consultant")
+
+
+def test_report_tells_the_story_first(demo_workshop: Workshop) -> None:
+    from toolkit import demo
+    from toolkit import review as R
+
+    _with_scenarios(demo_workshop)
+    R.record_review(demo_workshop.store, **demo.DEMO_REVIEW)
+    page = report.build_report(demo_workshop, today=TODAY)
+    keys = re.findall(r'<h2 id="s-([a-z_]+)"', page)
+    assert keys[:4] == ["synthese", "scenarios", "proposition", "projet"]
+    summary = _text(_section(page, "synthese"))
+    assert summary.count("À décider :") == 5
+    assert "Léa Fradin jusqu'à 167\u00a0% de sa capacité en novembre 2026" in summary  # the planted overload
+    assert "« Marchés publics »" in summary                                              # the unmotivated competence
+    assert "Hypermarché de la zone commerciale des Justices" in summary                   # the influential opponent
+    assert "a le coût total le plus bas" in summary
+    scenarios = _text(_section(page, "scenarios"))
+    for name in ("Référence", "Sans l'appel à projets régional", "Départ du responsable des finances"):
+        assert name in scenarios
+    assert "3\u202f583\u202f000\u00a0€" in scenarios
+    staffing = _text(_section(page, "proposition"))
+    assert "Ce que la proposition change" in staffing and "Ce qui reste non couvert" in staffing
+    review = _text(_section(page, "revue"))
+    assert "Relevé de conclusions — revue de projet du 17 novembre 2026" in review
+    assert "Élodie Marchais" in review and "PER-" not in review and "AXE-" not in review
+    governance = _text(_section(page, "gouvernance"))
+    assert "mar. 22/09/2026 (S39)" in governance
+    for key in ("synthese", "scenarios", "revue", "gouvernance"):
+        found = MACHINE.findall(_text(_section(page, key)))
+        assert not found, (key, found)
+
+
+def test_paginate_puts_wide_tables_on_landscape_pages_and_keeps_words_whole(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    doc.add_paragraph("Avant")
+    narrow = doc.add_table(rows=2, cols=3)
+    wide = doc.add_table(rows=3, cols=9)
+    for table in (narrow, wide):
+        for i, cell in enumerate(table.rows[0].cells):
+            cell.text = "Approvisionnement" if i == 0 else f"Mois {i}"
+    doc.add_paragraph("Après")
+    path = tmp_path / "t.docx"
+    doc.save(str(path))
+    assert report.paginate_docx(path) == 1
+    doc = Document(str(path))
+    orientations = [s.orientation for s in doc.sections]
+    assert len(orientations) == 3 and orientations[1] == 1 and orientations[0] == orientations[2] == 0
+    for table in doc.tables:
+        rows = table._tbl.findall(qn("w:tr"))
+        assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+        assert all(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in rows)
+        widths = [int(c.get(qn("w:w"))) for c in table._tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        assert widths[0] >= len("Approvisionnement") * 100  # the longest word fits its column
+        assert widths[0] > widths[1]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(report.soffice_path() is None, reason="LibreOffice absent")
+def test_pdf_has_landscape_pages_for_wide_tables(demo_workshop: Workshop, tmp_path: Path) -> None:
+    paths = report.write_report(demo_workshop, folder=tmp_path, today=TODAY)
+    pdf = paths["pdf"].read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert boxes
+    landscape = [b for b in boxes if float(b[0]) > float(b[1])]
+    portrait = [b for b in boxes if float(b[0]) < float(b[1])]
+    assert landscape and portrait

@@ -103,9 +103,9 @@ def test_review_record_reassigns_reattaches_and_journals(small: Workshop) -> Non
     assert {(c["action_id"], c["field"], c["old"], c["new"]) for c in review["changes"]} == {
         ("A3", "pilot_id", None, "P2"), ("A1", "axis_id", "X1", "X2"), ("A1", "end_date", "2026-10-31", "2027-03-31")}
     entries = {j["action_id"]: j for j in s.all("journal", kind="décision")}
-    assert entries["A3"]["text"] == "Revue de projet du 17/11/2026 : Pilote : (aucun) → Bruno"
+    assert entries["A3"]["text"] == "Revue de projet du 17 novembre 2026 : Pilote : (aucun) → Bruno"
     assert "Axe : Commerce → Habitat" in entries["A1"]["text"]
-    assert "Date de fin : 31/10/2026 → 31/03/2027" in entries["A1"]["text"]
+    assert "Date de fin : 31 octobre 2026 → 31 mars 2027" in entries["A1"]["text"]
     assert s.history("actions", "A3")[-1]["by"] == "animateur"
     # the new pilot may now edit the sheet
     A.update_sheet(s, "A3", {"completion": 75}, A.Editor.for_person(s.get("persons", "P2")))
@@ -148,8 +148,8 @@ def test_changes_since_the_last_review(small: Workshop) -> None:
     assert list(zip(changes["action_id"], changes["field"], changes["old"], changes["new"])) == [
         ("A1", "État", "en cours", "achevée"),  # fields of one change in the model's order
         ("A1", "Avancement (%)", "85", "90"),
-        ("A1", "ajout", "", f"{TODAY.isoformat()} — fait : Clôture"),
-        ("A1", "ajout", "", "R : 300 €"),
+        ("A1", "ajout", "", "23/11/2026 — fait : Clôture"),
+        ("A1", "ajout", "", "Région : 300\u00a0€"),  # the co-funder's name, not its identifier
         ("A1", "modification", "Montant (€) : 300", "Montant (€) : 400"),
     ]
     assert set(changes["who"]) == {"Ana"} and fid
@@ -164,3 +164,70 @@ def test_dashboard_on_the_demo(demo_workshop: Workshop) -> None:
     stalled = set(board["stalled"]["id"])
     assert {"ACN-02", "ACN-17"} <= stalled and "ACN-05" not in stalled
     assert board["budget_totals"]["budget_planned"] == 3583000  # the abandoned halle (350 k€) left out
+
+
+# --- Issue 18: the relevé de conclusions, names, --date -----------------------------------------
+
+import re  # noqa: E402
+
+from docx import Document  # noqa: E402
+
+from toolkit import demo  # noqa: E402
+from toolkit import minutes as M  # noqa: E402
+from toolkit.cli import main  # noqa: E402
+from toolkit.formats import plain  # noqa: E402
+
+
+def test_minutes_of_the_demo_review(demo_workshop: Workshop) -> None:
+    s = demo_workshop.store
+    R.record_review(s, **demo.DEMO_REVIEW)
+    m = R.minutes(s)
+    assert plain(m["when"]) == "mardi 17 novembre 2026 à 18 h 30 (semaine 47)"
+    assert m["body"] == "Comité de gouvernance Montaurel 2030"
+    assert m["present"][0] == "Catherine Morisset, Maire (Commune de Montaurel-sur-Sèvre)"
+    assert len(m["present"]) == 6 and len(m["excused"]) == 2
+    assert m["decisions"][0].startswith("La stratégie foncière agricole est confiée")
+    changes = {(c["action"], c["field"]): (c["before"], c["after"]) for c in m["changes"]}
+    assert changes[("Stratégie foncière agricole et espace test maraîcher", "Pilote")] == ("(aucun)", "Élodie Marchais")
+    assert changes[("Légumerie intercommunale : étude de faisabilité", "Date de fin")] == (
+        "31 décembre 2027", "30 juin 2028")
+    assert m["next_date"] == dt.date(2027, 1, 12) and plain(m["next"]).endswith("(semaine 2)")
+    text = plain(R.minutes_text(m))
+    assert "PER-" not in text and "AXE-" not in text and "ACN-" not in text
+    assert not re.search(r"\d\.\d|\(s\)|\(e\)|\bde [AEIOUÉaeioué]", text)
+
+
+def test_minutes_docx_and_cli_revue_with_date(demo_workshop: Workshop, capsys: pytest.CaptureFixture) -> None:
+    folder = str(demo_workshop.folder)
+    assert main(["revue", "--atelier", folder, "--date", "2026-11-23"]) == 0
+    out = capsys.readouterr().out
+    assert "Revue de projet au lundi 23 novembre 2026 (semaine 48)" in out
+    assert "Prochaine revue : mardi 12 janvier 2027 à 18 h 30 (semaine 2)" in out
+    assert "PER-" not in out and "AXE-" not in out
+    assert "Relevé de conclusions" not in out  # nothing recorded yet
+    R.record_review(demo_workshop.store, **demo.DEMO_REVIEW)
+    assert main(["revue", "--atelier", folder, "--date", "2026-11-23"]) == 0
+    path = demo_workshop.folder / "exports" / "revues" / "releve_de_conclusions_2026-11-17.docx"
+    assert str(path) in capsys.readouterr().out
+    doc = Document(str(path))
+    text = plain("\n".join(p.text for p in doc.paragraphs))
+    assert "Relevé de conclusions — revue de projet du 17 novembre 2026" in text
+    assert "Prochaine revue de projet : mardi 12 janvier 2027 à 18 h 30 (semaine 2)." in text
+    assert "Relevé établi le 23 novembre 2026." in text
+    [table] = doc.tables
+    assert [c.text for c in table.rows[0].cells] == ["Action", "Modification", "Avant", "Après"]
+    assert len(table.rows) == 1 + 4
+
+
+def test_minutes_without_a_review_is_a_french_refusal(demo_workshop: Workshop) -> None:
+    from toolkit.errors import MaillageError
+
+    with pytest.raises(MaillageError, match="Aucune revue de projet"):
+        M.write_minutes(demo_workshop)
+
+
+def test_dashboard_shows_names_and_counts_from_the_date_given(demo_workshop: Workshop) -> None:
+    board = R.review_dashboard(demo_workshop.store, today=dt.date(2026, 11, 23))
+    assert set(board["stalled"]["pilot"]) >= {"Léa Fradin"} and "pilot" in board["late"]
+    old = R.review_dashboard(demo_workshop.store, today=dt.date(2026, 11, 30))
+    assert (old["stalled"]["weeks_silent"].dropna() < 20).all()  # not « 214 semaines »

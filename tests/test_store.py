@@ -385,3 +385,30 @@ def test_store_is_on_the_backend_asked_for(store_workshop: Workshop, store_url: 
     # Guards the parametrisation itself: the PostgreSQL run really is on PostgreSQL.
     expected = "postgresql" if store_url.startswith("postgresql") else "sqlite"
     assert store_workshop.store.backend == expected
+
+
+V2_BODIES = """
+CREATE TABLE bodies (id VARCHAR(40) PRIMARY KEY, name TEXT, kind VARCHAR(80), rhythm_weeks INTEGER,
+  first_date DATE, description TEXT,
+  version INTEGER NOT NULL, created_at VARCHAR(32) NOT NULL, created_by VARCHAR(120) NOT NULL,
+  updated_at VARCHAR(32) NOT NULL, updated_by VARCHAR(120) NOT NULL);
+INSERT INTO bodies VALUES ('INS-1', 'Copil', 'comité de pilotage', 8, NULL, NULL,
+  1, '2026-01-01T00:00:00', 'v2', '2026-01-01T00:00:00', 'v2')
+"""
+
+
+def test_migration_to_version_3_adds_civility_and_meeting_fields(store_url: str) -> None:
+    engine = sa.create_engine(store_url, poolclass=sa.pool.NullPool)
+    with engine.begin() as conn:
+        for statement in (V1_SCHEMA + ";" + V2_BODIES).split(";"):
+            conn.exec_driver_sql(statement)
+    engine.dispose()
+    store = Store(store_url)
+    assert store.schema_version() == SCHEMA_VERSION >= 3
+    person = store.get("persons", "PER-1")
+    assert person["name"] == "Anne Roussel" and person["civility"] is None  # unknown, never guessed
+    body = store.get("bodies", "INS-1")
+    assert body["duration_minutes"] == 120 and list(body["rescheduled"]) == []
+    store.update("persons", "PER-1", {"civility": "Madame", "perimeter": "Le foncier"}, by="test")
+    assert store.get("persons", "PER-1")["civility"] == "Madame"
+    store.dispose()

@@ -117,30 +117,94 @@ def _exporter(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", default=None, metavar="AAAA-MM-JJ", type=_day,
+                   help="le jour à prendre pour « aujourd'hui » (par défaut : la date du jour)")
+
+
+def _day(text: str):  # type: ignore[no-untyped-def]
+    from .formats import as_date
+
+    try:
+        return as_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(L.CLI["bad_date"].format(value=text)) from exc
+
+
 def _lettres(args: argparse.Namespace) -> int:
-    from .letters import write_letters
+    from . import french as W
+    from .letters import find_persons, signatory, write_letters
 
     ws = Workshop.open(args.atelier)
-    paths = write_letters(ws, template=Path(args.modele) if args.modele else None)
+    frames = ws.store.frames()
+    ids = find_persons(frames, args.personne) if args.personne else None
+    paths = write_letters(ws, template=Path(args.modele) if args.modele else None, person_ids=ids, today=args.date)
     folder = paths[0].parent if paths else ws.exports_dir / "lettres"
-    print(f"{len(paths)} lettres de mission écrites dans {folder}")
+    key = "written_1" if len(paths) == 1 else "written"
+    print(L.LETTER_LABELS[key].format(n=len(paths), folder=folder))
+    if len(frames["persons"]):
+        main_signatory = signatory(frames)
+        key = "signed_by" if main_signatory.person_id else "signed_by_nobody"
+        print(L.LETTER_LABELS[key].format(name=main_signatory.name, title=main_signatory.title,
+                                           reason=main_signatory.reason))
+        persons = dict(zip(frames["persons"]["id"], frames["persons"]["name"]))
+        for pid in ids if ids is not None else list(persons):
+            own = signatory(frames, pid)
+            if own.person_id != main_signatory.person_id or own.reason != main_signatory.reason:
+                print(L.LETTER_LABELS["signed_by_own"].format(of_person=W.de(persons[pid]), name=own.name,
+                                                               title=own.title, reason=own.reason))
     return 0
 
 
+def _body_id(frames, text: str) -> str:  # type: ignore[no-untyped-def]
+    """A body from its identifier or its name as typed (case and accents free)."""
+    from .model import fold
+
+    bodies = frames["bodies"]
+    if text in set(bodies["id"]):
+        return text
+    hits = bodies[bodies["name"].map(fold).str.contains(fold(text), regex=False)]
+    if len(hits) != 1:
+        raise MaillageError(L.CLI["unknown_body"].format(value=text, choices=", ".join(bodies["name"])))
+    return str(hits.iloc[0]["id"])
+
+
 def _calendrier(args: argparse.Namespace) -> int:
-    from .governance import HOLIDAYS_IGNORE, HOLIDAYS_MOVE, calendar_ics, meeting_calendar
+    from . import formats as F
+    from .governance import (HOLIDAYS_IGNORE, HOLIDAYS_MOVE, calendar_ics, cancel_meeting, meeting_calendar,
+                             move_meeting, restore_meeting)
 
     ws = Workshop.open(args.atelier)
+    frames = ws.store.frames()
+    if args.deplacer:
+        body, planned, to = args.deplacer
+        move_meeting(ws.store, _body_id(frames, body), _day(planned), _day(to), reason=args.motif, by=args.par)
+        print(L.CLI["moved"].format(date=F.date_long(_day(planned)), to=F.meeting(_day(to))))
+    if args.annuler:
+        body, planned = args.annuler
+        cancel_meeting(ws.store, _body_id(frames, body), _day(planned), reason=args.motif, by=args.par)
+        print(L.CLI["cancelled"].format(date=F.date_long(_day(planned))))
+    if args.retablir:
+        body, planned = args.retablir
+        restore_meeting(ws.store, _body_id(frames, body), _day(planned), by=args.par)
+        print(L.CLI["restored"].format(date=F.date_long(_day(planned))))
     frames = ws.store.frames()
     holidays = HOLIDAYS_IGNORE if args.jours_feries == "ignorer" else HOLIDAYS_MOVE
     calendar = meeting_calendar(frames, holidays=holidays, subdivision=args.subdivision)
     project = ws.store.project() or {}
     target = Path(args.sortie) if args.sortie else ws.exports_dir / "calendrier_instances.ics"
     target.write_bytes(calendar_ics(calendar, project.get("name", ""), frames))
-    for row in calendar.itertuples(index=False):
-        moved = f"  (décalée du {row.planned_date:%d/%m/%Y} : {row.holiday})" if row.moved else ""
-        print(f"{row.date:%d/%m/%Y}  {row.body}{moved}")
-    print(f"{len(calendar)} réunions ; calendrier iCalendar écrit dans {target}")
+    shown = calendar if args.date is None else calendar[calendar["date"] >= args.date]
+    for row in shown.itertuples(index=False):
+        note = ""
+        if row.cancelled:
+            note = "  " + L.CLI["note_cancelled"].format(reason=row.reason or "—")
+        elif row.rescheduled:
+            note = "  " + L.CLI["note_rescheduled"].format(date=F.date_short(row.planned_date), reason=row.reason or "—")
+        elif row.moved:
+            note = "  " + L.CLI["note_moved"].format(date=F.date_short(row.planned_date), holiday=row.holiday)
+        print(f"{F.plain(F.meeting(row.date, row.time))}  {row.body}{note}")
+    print(L.CLI["calendar_written"].format(meetings=F.plain(F.count(len(calendar), L.CLI["meeting"])), path=target))
     return 0
 
 
@@ -148,9 +212,36 @@ def _restitution(args: argparse.Namespace) -> int:
     from .report import write_report
 
     ws = Workshop.open(args.atelier)
-    paths = write_report(ws, folder=Path(args.sortie) if args.sortie else None, pdf=not args.sans_pdf)
+    paths = write_report(ws, folder=Path(args.sortie) if args.sortie else None, pdf=not args.sans_pdf,
+                         today=args.date)
     for kind, path in paths.items():
         print(f"Restitution {kind.upper()} : {path}")
+    return 0
+
+
+def _revue(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from . import formats as F
+    from . import review as R
+    from .minutes import write_minutes
+
+    ws = Workshop.open(args.atelier)
+    today = args.date or dt.date.today()
+    board = R.review_dashboard(ws.store, today=today)
+    C = L.CLI
+    print(C["review_day"].format(date=F.meeting(today)))
+    for key, title in (("late", C["review_late"]), ("stalled", C["review_stalled"]),
+                       ("without_pilot", C["review_without_pilot"])):
+        frame = board[key]
+        print(title.format(actions=F.plain(F.count(len(frame), C["action"]))))
+        for row in frame.itertuples(index=False):
+            print(f"  - {row.name}" + (f" ({row.pilot})" if hasattr(row, "pilot") else ""))
+    print(C["review_next"].format(when=F.plain(board["next_review_text"])) if board["next_review_text"]
+          else C["review_no_next"])
+    if board["last_review"] is not None or args.revue:
+        path = write_minutes(ws, review_id=args.revue, folder=Path(args.sortie) if args.sortie else None, today=today)
+        print(L.MINUTES["written"].format(path=path))
     return 0
 
 
@@ -197,14 +288,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("lettres", "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).", _lettres)
     p.add_argument("--modele", default=None, metavar="FICHIER.docx",
                    help="modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, sinon celui de Maillage)")
+    p.add_argument("--personne", action="append", default=None, metavar="ID_OU_NOM",
+                   help="écrire seulement la lettre de cette personne (identifiant ou nom ; répétable)")
+    _date_option(p)
     p = add("calendrier", "Calculer le calendrier des instances et l'écrire au format iCalendar (.ics).", _calendrier)
     p.add_argument("--jours-feries", choices=["decaler", "ignorer"], default="decaler",
                    help="décaler au jour ouvré suivant une réunion tombant un jour férié (par défaut) ou l'ignorer")
     p.add_argument("--subdivision", default=None, help="jours fériés locaux, p. ex. 57 (Moselle), 974 (La Réunion)")
     p.add_argument("--sortie", default=None, metavar="FICHIER.ics", help="par défaut : exports/calendrier_instances.ics")
+    p.add_argument("--deplacer", nargs=3, metavar=("INSTANCE", "DATE", "NOUVELLE_DATE"), default=None,
+                   help="déplacer une réunion (instance : identifiant ou nom ; date prévue ; nouvelle date)")
+    p.add_argument("--annuler", nargs=2, metavar=("INSTANCE", "DATE"), default=None, help="annuler une réunion")
+    p.add_argument("--retablir", nargs=2, metavar=("INSTANCE", "DATE"), default=None,
+                   help="remettre une réunion déplacée ou annulée à sa date prévue")
+    p.add_argument("--motif", default="", help="le motif du déplacement ou de l'annulation (gardé et affiché)")
+    p.add_argument("--par", default=L.FACILITATOR_BY, help="qui décide (gardé dans l'historique)")
+    _date_option(p)
     p = add("restitution", "Écrire la restitution de l'atelier en HTML autonome et en PDF (LibreOffice).", _restitution)
     p.add_argument("--sans-pdf", action="store_true", help="écrire seulement le HTML")
     p.add_argument("--sortie", default=None, metavar="DOSSIER", help="par défaut : exports/restitution/")
+    _date_option(p)
+    p = add("revue", "Tableau de bord de la revue de projet et relevé de conclusions de la dernière revue (.docx).",
+            _revue)
+    p.add_argument("--revue", default=None, metavar="ID", help="le relevé de cette revue (par défaut : la dernière)")
+    p.add_argument("--sortie", default=None, metavar="DOSSIER", help="par défaut : exports/revues/")
+    _date_option(p)
     return parser
 
 

@@ -793,6 +793,62 @@ def _actor_ratings() -> list[dict[str, Any]]:
     return out
 
 
+# --- Issue 18: civilities, mandates, meeting places, signatory, a recorded review ------
+
+CIVILITIES = {pid: "Madame" for pid in _ids(
+    "PER-01 PER-02 PER-04 PER-05 PER-08 PER-10 PER-12 PER-13 PER-16 PER-19 PER-20 PER-23 PER-25 PER-27 PER-28")}
+CIVILITIES.update({pid: "Monsieur" for pid in _ids(
+    "PER-03 PER-06 PER-07 PER-09 PER-11 PER-14 PER-15 PER-17 PER-18 PER-21 PER-22 PER-24 PER-26 PER-29 PER-30")})
+
+# The written mandate of three persons (the others' letters say what is still to be set).
+MANDATES = {
+    "PER-02": {
+        "perimeter": "Animation de l'équipe projet et du calendrier des instances\n"
+        "Montage des dossiers de subvention et suivi des conventions\nConcertation avec les habitants",
+        "means": "15 jours par mois, un poste de travail en mairie et un véhicule de service\n"
+        "L'appui de la référente PMO pour le suivi administratif",
+        "success_factors": "Un arbitrage des élus à chaque comité de gouvernance\n"
+        "Une charge ramenée sous sa capacité d'ici le premier trimestre 2027",
+    },
+    "PER-07": {
+        "perimeter": "Direction du projet et arbitrages entre services\nAvenant à la convention ORT",
+        "means": "3 jours par mois et la délégation de signature du maire pour les marchés du projet",
+        "success_factors": "Des pilotes d'action désignés pour chaque action engagée",
+    },
+    "PER-12": {
+        "perimeter": "Projet alimentaire territorial : diagnostic partagé et reconnaissance du PAT",
+        "means": "10 jours par mois ; budget d'études de l'action ACN-11",
+        "success_factors": "L'accès aux données de la Chambre d'agriculture et de la SAFER",
+    },
+}
+
+# Where and at what time the bodies meet (the .ics events carry them).
+MEETINGS = {
+    "INS-01": {"place": "Mairie de Montaurel-sur-Sèvre, salle du conseil", "start_time": "18:30", "duration_minutes": 120},
+    "INS-02": {"place": "Sous-préfecture, salle Marianne", "start_time": "14:30", "duration_minutes": 150},
+    "INS-03": {"place": "Mairie, bureau du projet", "start_time": "09:00", "duration_minutes": 90},
+    "INS-04": {"place": "Communauté de communes, salle des commissions", "start_time": "10:00",
+               "duration_minutes": 120},
+}
+# The mission letters are signed by the directeur de projet (his own by the maire).
+SIGNATORY = "PER-07"
+
+# A project review as it would be recorded on 17 November 2026 (``review.record_review``
+# arguments): the demo's store holds none, so that the dashboard starts from scratch;
+# tests and the minutes' example record it.
+DEMO_REVIEW: dict[str, Any] = {
+    "date": "2026-11-17",
+    "body_id": "INS-01",
+    "present": _ids("PER-01 PER-03 PER-04 PER-06 PER-07 PER-02"),
+    "excused": _ids("PER-05 PER-17"),
+    "decisions": "La stratégie foncière agricole est confiée à Élodie Marchais, qui en devient pilote.\n"
+    "La légumerie intercommunale est repoussée : étude de faisabilité au second semestre 2027.\n"
+    "Le dossier FEDER est déposé avant le 31 janvier 2027.",
+    "changes": [{"action_id": "ACN-14", "pilot_id": "PER-12", "state": "engagée"},
+                {"action_id": "ACN-13", "start_date": "2027-07-01", "end_date": "2028-06-30"}],
+}
+
+
 # --- Public API -------------------------------------------------------------------
 
 def demo_records() -> dict[str, list[dict[str, Any]]]:
@@ -803,11 +859,11 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
     ``token``: the store makes them.
     """
     data = {
-        "project": [dict(PROJECT)],
+        "project": [{**PROJECT, "signatory_id": SIGNATORY}],
         "competences": [dict(r) for r in COMPETENCES],
         "actors": _actors(),
         "relations": _relations(),
-        "persons": [dict(r) for r in PERSONS],
+        "persons": [{**r, "civility": CIVILITIES.get(r["id"]), **MANDATES.get(r["id"], {})} for r in PERSONS],
         "assessments": _assessments(),
         "axes": [dict(r) for r in AXES],
         "actions": _actions(),
@@ -815,7 +871,7 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
         "tasks": _tasks(),
         "requirements": _requirements(),
         "raci": _raci(),
-        "bodies": [dict(r) for r in BODIES],
+        "bodies": [{**r, **MEETINGS.get(r["id"], {})} for r in BODIES],
         "memberships": _memberships(),
         "journal": [dict(r) for r in JOURNAL],
         "attachments": [],
@@ -829,5 +885,7 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
 def build_demo(store: Any, by: str = "démo") -> None:
     """Insert the demo workshop into ``store``, one transaction per kind, in reference order."""
     records = demo_records()
+    # the project names its signatory, a person inserted after it
+    pending = {kind: {r["id"] for r in rows if r.get("id")} for kind, rows in records.items()}
     for kind in model.KIND_ORDER:
-        store.insert_many(kind, records[kind], by=by)
+        store.insert_many(kind, records[kind], by=by, pending=pending)

@@ -20,11 +20,13 @@ Example
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
+from . import formats as F
 from . import labels as L
 from .errors import MaillageError, Problem, ValidationError
 from .model import fold
@@ -36,6 +38,8 @@ BODY_RANK: dict[str, int] = {kind: i for i, kind in enumerate(L.BODY_KINDS)}
 ROLE_RANK: dict[str, int] = {"élu": 0, "directeur de projet": 1, "chef de projet": 2, "pilote d'action": 3,
                              "agent": 4, "services de l'État": 5, "partenaire": 5, "consultant": 5}
 
+# The time zone of the meetings' hours (.ics events; metropolitan France).
+TIME_ZONE = "Europe/Paris"
 HOLIDAYS_MOVE = "décaler"
 HOLIDAYS_IGNORE = "ignorer"
 
@@ -286,10 +290,15 @@ def meeting_calendar(frames: dict[str, pd.DataFrame], start: dt.date | None = No
 
     Returns
     -------
-    DataFrame ``body_id, body, kind, number, date, planned_date, holiday, moved`` sorted by
-    date then body rank. ``number`` counts the body's meetings from its first one;
-    ``planned_date`` is the date on the rhythm; ``holiday`` the name of the holiday (or
-    « week-end ») the planned date fell on.
+    DataFrame ``body_id, body, kind, number, date, planned_date, holiday, moved, time,
+    duration, place, weekday, week, rescheduled, cancelled, reason`` sorted by date then
+    body rank. ``number`` counts the body's meetings from its first one; ``planned_date``
+    is the date on the rhythm; ``holiday`` the name of the holiday (or « week-end ») the
+    planned date fell on; ``time`` the body's ``start_time`` (a ``datetime.time`` or None),
+    ``weekday`` and ``week`` the French weekday and ISO week of ``date`` (« mardi »,
+    « semaine 2 »). A meeting moved by a decision (``move_meeting``) has ``rescheduled``
+    True and its new date; a cancelled one (``cancel_meeting``) stays in the calendar
+    with ``cancelled`` True (its .ics event says CANCELLED) but is never a next meeting.
 
     Raises
     ------
@@ -303,7 +312,8 @@ def meeting_calendar(frames: dict[str, pd.DataFrame], start: dt.date | None = No
         raise ValidationError([Problem(L.GOV_LABELS["holidays_option"], holidays,
                                        L.EXPECT["choice"].format(choices=f"{HOLIDAYS_MOVE}, {HOLIDAYS_IGNORE}"))],
                               L.GOV_MESSAGES["bad_calendar"])
-    columns = ["body_id", "body", "kind", "number", "date", "planned_date", "holiday", "moved"]
+    columns = ["body_id", "body", "kind", "number", "date", "planned_date", "holiday", "moved", "time",
+               "duration", "place", "weekday", "week", "rescheduled", "cancelled", "reason"]
     bodies = frames.get("bodies")
     project_start = _project_start(frames, required=start is None or end is None)
     if start is None or end is None:
@@ -322,12 +332,22 @@ def meeting_calendar(frames: dict[str, pd.DataFrame], start: dt.date | None = No
         first = _as_date(b.first_date) or project_start or start
         step = dt.timedelta(weeks=int(b.rhythm_weeks or 8))
         day, number = first, 1
+        extra = _meeting_details(b)
+        decided = {_as_date(r.get("date")): r for r in (_rescheduled(b) or [])}
         while day < end:
             if day >= start:
                 fell_on = closed.get(day) or (L.GOV_LABELS["weekend"] if day.weekday() >= 5 else "")
                 actual = _next_working_day(day, closed) if holidays == HOLIDAYS_MOVE else day
+                decision = decided.get(day)
+                cancelled = decision is not None and not decision.get("to")
+                if decision is not None and decision.get("to"):
+                    actual = _as_date(decision["to"])
                 rows.append({"body_id": b.id, "body": b.name, "kind": b.kind, "number": number,
-                             "date": actual, "planned_date": day, "holiday": fell_on, "moved": actual != day})
+                             "date": actual, "planned_date": day, "holiday": fell_on,
+                             "moved": actual != day and decision is None, **extra,
+                             "weekday": F.weekday_name(actual), "week": F.week(actual),
+                             "rescheduled": decision is not None and not cancelled, "cancelled": cancelled,
+                             "reason": "" if decision is None else str(decision.get("reason") or "")})
             day += step
             number += 1
     out = pd.DataFrame(rows, columns=columns)
@@ -338,20 +358,112 @@ def meeting_calendar(frames: dict[str, pd.DataFrame], start: dt.date | None = No
 
 
 def next_meetings(calendar: pd.DataFrame, body_id: str, after: dt.date, n: int = 3) -> list[dt.date]:
-    """The next ``n`` meeting dates of a body on or after ``after``."""
+    """The next ``n`` meeting dates of a body on or after ``after`` (cancelled ones skipped)."""
     rows = calendar[(calendar["body_id"] == body_id) & (calendar["date"] >= after)]
-    return list(rows["date"].head(n))
+    if "cancelled" in rows:
+        rows = rows[~rows["cancelled"].astype(bool)]
+    return list(rows.sort_values("date")["date"].head(n))
+
+
+def _rescheduled(body: Any) -> list[dict[str, Any]]:
+    value = getattr(body, "rescheduled", None) if not isinstance(body, dict) else body.get("rescheduled")
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def parse_time(value: Any) -> dt.time | None:
+    """A meeting's time as typed: « 14:30 », « 14h30 », « 14 h », « 9h » (None when empty).
+
+    >>> parse_time("14h30"), parse_time("9 h"), parse_time(None)
+    (datetime.time(14, 30), datetime.time(9, 0), None)
+
+    Raises
+    ------
+    MaillageError (French) for a text that is not a time of day.
+    """
+    if F.is_missing(value):
+        return None
+    if isinstance(value, dt.time):
+        return value
+    text = str(value).strip().lower().replace(" ", "")
+    match = re.fullmatch(r"(\d{1,2})(?:[:h.](\d{2})?)?", text)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
+        raise MaillageError(L.GOV_MESSAGES["bad_time"].format(value=value))
+    return dt.time(int(match.group(1)), int(match.group(2) or 0))
+
+
+def _meeting_details(body: Any) -> dict[str, Any]:
+    duration = getattr(body, "duration_minutes", None)
+    place = getattr(body, "place", None)
+    return {"time": parse_time(getattr(body, "start_time", None)),
+            "duration": int(duration) if not F.is_missing(duration) else 120,
+            "place": "" if F.is_missing(place) else str(place)}
+
+
+def _reschedule(store: Any, body_id: str, planned: Any, to: Any, reason: str, by: str) -> dict[str, Any]:
+    """Record a decision on one meeting of ``body_id`` (the one planned on ``planned``)."""
+    day = _as_date(planned)
+    frames = store.frames(["project", "bodies"])
+    calendar = meeting_calendar(frames, body_ids=[body_id])
+    known = set(calendar["planned_date"]) | set(calendar["date"])
+    if day not in known:
+        raise MaillageError(L.GOV_MESSAGES["no_such_meeting"].format(
+            body=store.get("bodies", body_id)["name"], date=F.date_long(day)))
+    # a meeting is named by its date on the rhythm, or by its date as shown (moved by a holiday)
+    if day not in set(calendar["planned_date"]):
+        day = calendar.loc[calendar["date"] == day, "planned_date"].iloc[0]
+    new = _as_date(to) if to is not None else None
+    body = store.get("bodies", body_id)
+    kept = [r for r in _rescheduled(body) if _as_date(r.get("date")) != day]
+    kept.append({"date": day.isoformat(), "to": new.isoformat() if new else None, "reason": reason or ""})
+    store.update("bodies", body_id, {"rescheduled": sorted(kept, key=lambda r: r["date"])}, by=by)
+    return kept[-1]
+
+
+def move_meeting(store: Any, body_id: str, planned: Any, to: Any, reason: str = "",
+                 by: str = L.FACILITATOR_BY) -> dict[str, Any]:
+    """Move one meeting of a body (named by its date) to another day; the next ones keep
+    their rhythm. Recorded on the body (``rescheduled``), with its history.
+
+    Raises
+    ------
+    MaillageError (French) when the body has no meeting on that date.
+    """
+    if _as_date(to) is None:
+        raise MaillageError(L.GOV_MESSAGES["no_such_meeting"].format(body=body_id, date=to))
+    return _reschedule(store, body_id, planned, to, reason, by)
+
+
+def cancel_meeting(store: Any, body_id: str, planned: Any, reason: str = "",
+                   by: str = L.FACILITATOR_BY) -> dict[str, Any]:
+    """Cancel one meeting of a body (named by its date); see ``move_meeting``."""
+    return _reschedule(store, body_id, planned, None, reason, by)
+
+
+def restore_meeting(store: Any, body_id: str, planned: Any, by: str = L.FACILITATOR_BY) -> None:
+    """Undo a move or a cancellation: the meeting is back on its rhythm."""
+    day = _as_date(planned)
+    body = store.get("bodies", body_id)
+    kept = [r for r in _rescheduled(body) if _as_date(r.get("date")) != day and _as_date(r.get("to")) != day]
+    store.update("bodies", body_id, {"rescheduled": kept}, by=by)
 
 
 def calendar_ics(calendar: pd.DataFrame, project_name: str = "", frames: dict[str, pd.DataFrame] | None = None,
                  stamp: dt.datetime | None = None) -> bytes:
-    """The meeting calendar as an iCalendar file (RFC 5545), one all-day event per meeting.
+    """The meeting calendar as an iCalendar file (RFC 5545), one event per meeting.
+
+    A body with a ``start_time`` has timed events in the Europe/Paris time zone (a
+    VTIMEZONE is included, so every calendar shows the right hour, summer and winter),
+    lasting its ``duration_minutes``; a body without one has all-day events. Events carry
+    the body's ``place`` (LOCATION) and, when ``frames`` are given, its members: as
+    ATTENDEE (with their e-mail when known) and by name in the description. A cancelled
+    meeting keeps its event with STATUS:CANCELLED, so that importing the file again removes
+    it from calendars that had it.
 
     Parameters
     ----------
     calendar : from ``meeting_calendar``.
     project_name : put in the calendar's name and each event's description.
-    frames : when given, each event lists the body's members in its description.
+    frames : the workshop's DataFrames (members, e-mails).
     stamp : the ``DTSTAMP`` of every event (default: now, UTC).
 
     Returns
@@ -360,34 +472,63 @@ def calendar_ics(calendar: pd.DataFrame, project_name: str = "", frames: dict[st
     Each event's UID is stable (body id, meeting number), so importing the file again
     updates the events instead of duplicating them.
     """
-    from icalendar import Calendar, Event
+    from zoneinfo import ZoneInfo
 
+    from icalendar import Calendar, Event, vCalAddress
+
+    paris = ZoneInfo(TIME_ZONE)
     stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     members = members_table(frames) if frames is not None else None
+    emails = {}
+    if frames is not None and "persons" in frames and "email" in frames["persons"]:
+        emails = {p: e for p, e in zip(frames["persons"]["id"], frames["persons"]["email"]) if not F.is_missing(e)}
     cal = Calendar()
     cal.add("prodid", "-//Maillage//Gouvernance//FR")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", L.GOV_LABELS["ics_calendar_name"].format(project=project_name).strip(" —"))
+    cal.add("x-wr-timezone", TIME_ZONE)
     for row in calendar.itertuples(index=False):
         event = Event()
         event.add("uid", f"{row.body_id}-{row.number}@maillage")
         event.add("dtstamp", stamp)
-        event.add("dtstart", row.date)
-        event.add("dtend", row.date + dt.timedelta(days=1))
+        at = getattr(row, "time", None)
+        if isinstance(at, dt.time):
+            begin = dt.datetime.combine(row.date, at, tzinfo=paris)
+            event.add("dtstart", begin)
+            event.add("dtend", begin + dt.timedelta(minutes=int(getattr(row, "duration", 120) or 120)))
+        else:
+            event.add("dtstart", row.date)
+            event.add("dtend", row.date + dt.timedelta(days=1))
         event.add("summary", L.GOV_LABELS["ics_summary"].format(body=row.body, number=row.number))
+        place = getattr(row, "place", "")
+        if place:
+            event.add("location", place)
         lines = [project_name] if project_name else []
+        lines.append(F.meeting(row.date, at))
         if row.moved:
-            lines.append(L.GOV_LABELS["ics_moved"].format(date=row.planned_date.strftime("%d/%m/%Y"),
-                                                          holiday=row.holiday))
+            lines.append(L.GOV_LABELS["ics_moved"].format(date=F.date_long(row.planned_date), holiday=row.holiday))
+        if getattr(row, "rescheduled", False):
+            lines.append(L.GOV_LABELS["ics_rescheduled"].format(date=F.date_long(row.planned_date),
+                                                                reason=row.reason or "—"))
+        if getattr(row, "cancelled", False):
+            event.add("status", "CANCELLED")
+            lines.append(L.GOV_LABELS["ics_cancelled"].format(reason=row.reason or "—"))
         if members is not None:
-            names = members.loc[members["body_id"] == row.body_id, "member"]
-            if len(names):
-                lines.append(L.GOV_LABELS["ics_members"] + " : " + ", ".join(names))
-        if lines:
-            event.add("description", "\n".join(lines))
+            mine = members[members["body_id"] == row.body_id]
+            if len(mine):
+                lines.append(L.GOV_LABELS["ics_members"] + " : " + F.join(mine["member"]))
+            for m in mine.itertuples(index=False):
+                email = emails.get(m.member_id)
+                if email:
+                    attendee = vCalAddress(f"mailto:{email}")
+                    attendee.params["cn"] = str(m.member)
+                    attendee.params["role"] = "CHAIR" if m.role == L.MEMBER_ROLES[0] else "REQ-PARTICIPANT"
+                    event.add("attendee", attendee, encode=0)
+        event.add("description", "\n".join(lines))
         event.add("categories", [row.kind])
         cal.add_component(event)
+    cal.add_missing_timezones()
     return cal.to_ical()
 
 

@@ -35,6 +35,8 @@ PROJECT_ROLES: tuple[str, ...] = (
     "services de l'État",
     "consultant",
 )
+# A person's civility (persons.civility); empty means unknown (toolkit/french.py agrees with it).
+CIVILITIES: tuple[str, ...] = ("Madame", "Monsieur")
 ASSESSMENT_SOURCES: tuple[str, ...] = ("auto-évaluation", "consultant")
 ACTION_STATES: tuple[str, ...] = (
     "à construire",
@@ -1127,6 +1129,8 @@ GOV_LABELS: dict[str, str] = {
     "ics_summary": "{body} (réunion n° {number})",
     "ics_moved": "Date décalée : le {date} tombait un jour férié ou chômé ({holiday}).",
     "ics_members": "Membres",
+    "ics_rescheduled": "Réunion déplacée (prévue le {date}) : {reason}",
+    "ics_cancelled": "Réunion annulée : {reason}",
     "reports_to": "rend compte à",
     "sits_in": "siège à",
     "diagram_bodies": "Instances et membres",
@@ -1142,6 +1146,8 @@ GOV_MESSAGES: dict[str, str] = {
     "sa date de début fixe l'horizon du calendrier.",
     "bad_calendar": "Calendrier des instances refusé",
     "bad_subdivision": "Subdivision « {value} » inconnue pour les jours fériés ; attendu : une de {choices}.",
+    "bad_time": "Heure de réunion « {value} » illisible : attendu par exemple 14:30 ou 9h.",
+    "no_such_meeting": "L'instance « {body} » n'a pas de réunion prévue le {date}.",
 }
 
 # Column headings of the tables shown to consultants (carnets, report).
@@ -1165,6 +1171,12 @@ GOV_COLUMNS: dict[str, str] = {
 LETTER_LABELS: dict[str, str] = {
     "rhythm": "toutes les {weeks} semaines",
     "rhythm_1": "chaque semaine",
+    "director": "directeur de projet",
+    "written": "{n} lettres de mission écrites dans {folder}",
+    "written_1": "1 lettre de mission écrite dans {folder}",
+    "signed_by": "Signataire : {name}, {title} — {reason}",
+    "signed_by_nobody": "Signataire : {reason}",
+    "signed_by_own": "Lettre {of_person} : signée par {name}, {title} — {reason}",
 }
 
 LETTER_MESSAGES: dict[str, str] = {
@@ -1173,8 +1185,23 @@ LETTER_MESSAGES: dict[str, str] = {
     "bad_tag": "Le modèle de lettre de mission contient une balise invalide : {error}. "
     "Vérifiez les {{{{ … }}}} et {{% … %}} du modèle.",
     "unknown_variable": "Le modèle de lettre de mission utilise une variable inconnue : {error}. "
-    "Variables disponibles : projet, personne, actions_pilotees, taches, instances, revue, suivi, "
-    "signataire, date, legende_raci.",
+    "Variables disponibles : projet, personne, charge_mensuelle, charge_par_action, actions_pilotees, "
+    "taches, instances, revue, suivi, signature, signataire, date, legende_raci "
+    "(leur détail : toolkit/letters.py).",
+    "signatory_chosen": "{designated} dans le cadrage (champ « Signataire des lettres de mission » du projet)",
+    "signatory_default": "{only} de l'atelier, {kept} par défaut ; un autre signataire "
+    "se choisit dans le cadrage (champ « Signataire des lettres de mission » du projet)",
+    "signatory_own": "{name} ne signe pas sa propre lettre : elle l'est par la présidence de l'instance "
+    "de revue de projet",
+    "signatory_missing": "Qui signe les lettres de mission ? L'atelier compte {directors} ({names}) "
+    "et le projet ne désigne pas de signataire : choisissez-le dans le cadrage "
+    "(champ « Signataire des lettres de mission » du projet).",
+    "signatory_none": "aucun directeur de projet ni signataire désigné : la signature est laissée en blanc, "
+    "à compléter (ou choisissez le signataire dans le cadrage)",
+    "signatory_self": "personne n'est désigné au-dessus {of_name} (présidence de l'instance de revue, élu) : "
+    "sa propre lettre porte sa signature ; faites-la signer par son autorité",
+    "unknown_person": "Aucune personne ne correspond à « {wanted} » (identifiant ou nom).",
+    "several_persons": "Plusieurs personnes correspondent à « {wanted} » : {names}. Donnez l'identifiant.",
 }
 
 # The wording of the default mission-letter template (toolkit/templates/lettre_de_mission.docx).
@@ -1182,36 +1209,57 @@ LETTER_MESSAGES: dict[str, str] = {
 LETTER_TEMPLATE: dict = {
     "date_line": "Le {{ date }}",
     "title": "Lettre de mission",
-    "to": "À l'attention de {{ personne.nom }}, {{ personne.fonction }} — {{ personne.organisation }}",
-    "subject": "Objet : votre mission dans le projet « {{ projet.nom }} »",
-    "salutation": "Madame, Monsieur,",
-    "intro": "Le projet « {{ projet.nom }} » ({{ projet.programme }}) est conduit du {{ projet.debut }} "
-    "au {{ projet.fin }}. Vous y intervenez en qualité de {{ personne.role }}. La présente lettre "
-    "précise votre périmètre, le temps qui vous est alloué, votre rôle dans chaque action et les "
-    "instances auxquelles vous participez.",
-    "h_time": "1. Le temps alloué à votre mission",
-    "time": "{{ personne.jours_par_mois }} jour(s) par mois sont réservés à votre mission pendant "
-    "les {{ projet.horizon_mois }} mois du projet.",
-    "h_piloted": "2. Les actions que vous pilotez",
+    "to": "{{ personne.a_l_attention }}{% if personne.fonction %}, {{ personne.fonction }}{% endif %} — "
+    "{{ personne.organisation }}",
+    "subject": "Objet : votre mandat dans le projet « {{ projet.nom }} »",
+    "salutation": "{{ personne.salutation }}",
+    "intro": "Le projet « {{ projet.nom }} »{% if projet.programme %} ({{ projet.programme }}){% endif %} "
+    "est conduit du {{ projet.debut }} "
+    "au {{ projet.fin }}. Vous y intervenez {{ personne.en_qualite }}. La présente lettre constitue votre "
+    "mandat : elle précise votre périmètre de responsabilité, les moyens et le temps qui vous sont alloués, "
+    "votre rôle dans chaque action, les facteurs de réussite de votre mission et les instances auxquelles "
+    "vous participez.",
+    "h_perimeter": "1. Votre périmètre de responsabilité",
+    "perimeter_intro": "Vous êtes responsable de :",
+    "perimeter_none": "Votre périmètre de responsabilité est celui des actions et des tâches décrites "
+    "ci-dessous ; il reste à préciser avec la direction de projet.",
     "piloted_intro": "Vous êtes pilote des actions suivantes : vous en tenez la fiche action à jour "
     "(état, avancement, budget, journal) et vous en rendez compte en revue de projet.",
-    "piloted_item": "{{ a.nom }} — axe « {{ a.axe }} » ; état : {{ a.etat }} ; du {{ a.debut }} au {{ a.fin }}",
+    "piloted_item": "{{ a.nom }} — axe « {{ a.axe }} » ; état : {{ a.etat }}"
+    "{% if a.debut %} ; du {{ a.debut }} au {{ a.fin }}{% endif %}",
     "piloted_none": "Vous ne pilotez aucune action du projet.",
+    "h_time": "2. Les moyens et le temps qui vous sont alloués",
+    "time": "Le temps réservé à votre mission est de {{ personne.jours_par_mois }} par mois pendant les "
+    "{{ projet.horizon_mois }} mois du projet, soit {{ personne.jours_alloues }}. Votre charge prévue "
+    "sur la période est de {{ personne.charge_totale }}.",
+    "means_intro": "Vous disposez des moyens suivants :",
+    "load_intro": "Votre charge prévue mois par mois, au regard du temps alloué :",
+    "load_columns": ("Mois", "Charge prévue", "Temps alloué", "Marge", "Situation"),
+    "load_none": "Aucune charge ne vous est attribuée sur l'horizon du projet.",
+    "per_action_intro": "Votre temps par action :",
+    "per_action_columns": ("Action", "Votre rôle", "Vos jours"),
     "h_tasks": "3. Vos tâches et votre rôle (RACI)",
-    "tasks_intro": "Votre rôle dans chaque tâche, tel que validé dans la matrice RACI :",
-    "tasks_columns": ("Action", "Tâche", "Rôle", "Période", "Charge de la tâche (jours)"),
+    "tasks_intro": "Votre rôle dans chaque tâche, tel que validé dans la matrice RACI, et vos jours "
+    "sur cette tâche (votre part, pas la charge entière de la tâche) :",
+    "tasks_columns": ("Action", "Tâche", "Rôle", "Période", "Vos jours"),
     "tasks_none": "Aucune tâche ne vous est attribuée à ce jour dans la matrice RACI validée.",
-    "h_bodies": "4. Les instances où vous siégez",
+    "h_success": "4. Les facteurs de réussite de votre mission",
+    "success_intro": "La réussite de votre mission repose sur :",
+    "success_none": "Les facteurs de réussite de votre mission sont à convenir avec la direction de projet "
+    "lors de la prochaine revue.",
+    "h_bodies": "5. Les instances où vous siégez",
     "bodies_item": "{{ i.nom }} ({{ i.type }}) — {{ i.role }} — réunion {{ i.rythme }}",
     "bodies_none": "Vous ne siégez dans aucune instance du projet.",
-    "h_rhythm": "5. Le rythme du suivi",
-    "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }})"
-    "{% if revue.prochaines %} ; prochaines dates : {{ revue.prochaines }}{% endif %}.{% endif %}",
+    "h_rhythm": "6. Le rythme du suivi",
+    "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }}"
+    "{% if revue.lieu %}, {{ revue.lieu }}{% endif %}){% if revue.prochaines %} ; prochaines dates : "
+    "{{ revue.prochaines }}{% endif %}.{% endif %}",
     "follow_up": "{% if suivi %}En tant que pilote, vous présentez l'avancement de vos actions au suivi "
     "des pilotes, {{ suivi.rythme }} ({{ suivi.instance }}).{% endif %}",
     "closing": "Nous vous remercions de votre engagement au service du projet.",
-    "signature": "Pour le projet : {{ signataire }}, directeur(trice) de projet\t\t"
-    "Le (la) titulaire de la mission : {{ personne.nom }}",
+    "signature_left": ("Pour le projet", "{{ signature.nom }}", "{{ signature.titre }}"),
+    "signature_right": ("{{ personne.titulaire }} de la mission", "{{ personne.nom }}", "{{ personne.fonction }}"),
+    "signature_note": "Fait en deux exemplaires, le {{ date }}.",
 }
 
 ACTION_MESSAGES: dict[str, str] = {
@@ -1627,4 +1675,187 @@ GAP_PICTURES: dict[str, str] = {
     "no_gap": "Aucun écart de compétence.",
     "no_load": "Rien à afficher : aucune charge sur l'horizon.",
     "no_scenario": "Aucun scénario à comparer.",
+}
+
+# --- formats (toolkit/formats.py: numbers, amounts, days, dates, lists) ---------------
+
+FORMAT_EURO = "€"
+FORMAT_DAY_SHORT = "j"
+FORMAT_DAY = "jour"
+FORMAT_DAYS = "jours"
+FORMAT_YES = "oui"
+FORMAT_NO = "non"
+FORMAT_FIRST = "1er"
+FORMAT_THE = "le"
+FORMAT_AT = "à"
+FORMAT_AND = "et"
+FORMAT_WEEK = "semaine {week}"
+FORMAT_WEEK_OF_YEAR = "semaine {week} de {year}"
+
+# --- french (toolkit/french.py), letters, review, governance: issue 18 -----------------
+
+FIELD_LABELS.update({
+    "signatory_id": "Signataire des lettres de mission",
+    "civility": "Civilité",
+    "email": "Courriel",
+    "perimeter": "Périmètre de responsabilité",
+    "means": "Moyens",
+    "success_factors": "Facteurs de réussite",
+    "place": "Lieu",
+    "start_time": "Heure",
+    "duration_minutes": "Durée (minutes)",
+    "rescheduled": "Réunions déplacées ou annulées",
+})
+
+FRENCH: dict[str, str] = {
+    "salutation_unknown": "Madame, Monsieur,",
+    "to_attention": "À l'attention",
+    "or": "ou",
+    "in_capacity": "en qualité",
+}
+# Civility words as typed (folded: lower case, no accent, no final dot) → the stored word.
+FRENCH_CIVILITY_SYNONYMS: dict[str, set[str]] = {
+    "Madame": {"madame", "mme", "mme.", "mrs", "ms", "f"},
+    "Monsieur": {"monsieur", "m", "mr", "h"},
+}
+# Feminines that the rules of toolkit/french.feminine do not give.
+FRENCH_FEMININE: dict[str, str] = {
+    "agent": "agent",            # usage of the fonction publique: « Madame X, agent »
+    "chef": "cheffe",
+    "maire": "maire",
+    "docteur": "docteure",
+    "auteur": "autrice",
+    "ingénieur": "ingénieure",
+    "professeur": "professeure",
+    "procureur": "procureure",
+    "successeur": "successeure",
+    "titulaire": "titulaire",
+    "délégué": "déléguée",
+    "partenaire": "partenaire",
+    "pilote": "pilote",
+    "secrétariat": "secrétariat",
+    "membre": "membre",
+    "consultant": "consultante",
+    "représentant": "représentante",
+    "sous-préfet": "sous-préfète",
+    "préfet": "préfète",
+}
+# Words starting with an h aspiré (no elision: « la hiérarchie », « le haut »), folded.
+FRENCH_ASPIRATED_H: tuple[str, ...] = (
+    "hache", "haie", "haine", "hall", "halle", "halte", "hameau", "hamac", "hanche", "handicap", "hangar",
+    "hardi", "harcel", "haricot", "harpe", "hasard", "hate", "hausse", "haut", "havre", "heros", "herisson",
+    "hernie", "hetre", "hibou", "hierarch", "hockey", "hollande", "homard", "hongr", "honte", "hors", "hotte",
+    "houle", "housse", "hublot", "huit", "hurl", "hutte",
+)
+# Project roles (labels.PROJECT_ROLES) as the title a letter gives a person.
+FRENCH_ROLE_TITLES: dict[str, str] = {
+    "services de l'État": "représentant des services de l'État",
+}
+
+# The maillage command's words for the sub-commands lettres, calendrier, restitution, revue.
+CLI: dict[str, str] = {
+    "bad_date": "date « {value} » illisible : attendu AAAA-MM-JJ ou JJ/MM/AAAA",
+    "unknown_body": "Instance « {value} » introuvable ou ambiguë ; instances : {choices}.",
+    "moved": "Réunion du {date} déplacée au {to}.",
+    "cancelled": "Réunion du {date} annulée.",
+    "restored": "Réunion du {date} remise à sa date prévue.",
+    "note_cancelled": "(annulée : {reason})",
+    "note_rescheduled": "(déplacée, prévue le {date} : {reason})",
+    "note_moved": "(décalée du {date} : {holiday})",
+    "meeting": "réunion",
+    "calendar_written": "{meetings} ; calendrier iCalendar écrit dans {path}",
+    "action": "action",
+    "review_day": "Revue de projet au {date}",
+    "review_late": "En retard : {actions}",
+    "review_stalled": "Sans entrée au journal depuis 4 semaines : {actions}",
+    "review_without_pilot": "Sans pilote : {actions}",
+    "review_next": "Prochaine revue : {when}",
+    "review_no_next": "Aucune prochaine revue planifiée.",
+}
+
+REVIEW_LABELS.update({
+    "no_pilot": "sans pilote",
+    "no_review_yet_minutes": "Aucune revue de projet n'est enregistrée : le relevé de conclusions suit "
+    "l'enregistrement d'une revue (carnet 08_revue_de_projet).",
+})
+REVIEW_COLUMNS.update({"pilot": "Pilote", "axis": "Axe", "when": "Date", "week": "Semaine", "weekday": "Jour",
+                       "time": "Heure", "place": "Lieu", "before": "Avant", "after": "Après"})
+
+# The relevé de conclusions of a review (toolkit/review.minutes, toolkit/minutes.py, report).
+MINUTES: dict[str, str] = {
+    "title": "Relevé de conclusions — revue de projet du {date}",
+    "when": "Réunion du {when}",
+    "place": "Lieu : {place}",
+    "present": "Présents :",
+    "excused": "Excusés :",
+    "nobody": "aucun",
+    "h_decisions": "Décisions",
+    "no_decision": "Aucune décision consignée.",
+    "h_changes": "Modifications des fiches actions",
+    "changes_columns": "Action|Modification|Avant|Après",
+    "no_change": "Aucune fiche action modifiée.",
+    "next": "Prochaine revue de projet : {when}.",
+    "no_next": "Aucune prochaine revue n'est planifiée sur l'horizon du projet.",
+    "made_on": "Relevé établi le {date}.",
+    "written": "Relevé de conclusions écrit : {path}",
+}
+
+REPORT_SECTIONS.update({
+    "synthese": "Synthèse : ce qu'il faut décider",
+    "scenarios": "Les scénarios côte à côte",
+    "proposition": "Proposition de staffing",
+})
+REPORT_LABELS.update({
+    "next_review_when": "Prochaine revue de projet : {when}.",
+    "minutes": "Relevé de conclusions de la dernière revue",
+    "detail": "Le détail, étape par étape",
+    "page": "Page",
+    "cancelled": "annulée",
+})
+# The executive summary of the report (toolkit/report.py, _summary).
+REPORT_SUMMARY: dict[str, str] = {
+    "intro": "L'atelier appelle {decisions}, une par constat des étapes de la méthode :",
+    "decision": "décision",
+    "nothing": "Aucun constat ne demande de décision à ce stade.",
+    "to_decide": "À décider :",
+    "step_review": "Pilotage",
+    "step_workload": "Plan de charge",
+    "step_gaps": "Compétences",
+    "step_raci": "Responsabilités (RACI)",
+    "step_stakeholders": "Parties prenantes",
+    "action": "action",
+    "person": "personne",
+    "month": "mois",
+    "competence": "compétence",
+    "task": "tâche",
+    "actor": "acteur influent",
+    "actors": "acteurs influents",
+    "no_pilot": "{actions} sans pilote : {names}.",
+    "no_pilot_decide": "désigner un pilote pour chacune, ou les reporter.",
+    "overload": "{persons} en surcharge : {detail}.",
+    "these_persons": "ces personnes",
+    "this_person": "cette personne",
+    "overload_person": "{name} jusqu'à {peak} de sa capacité en {month} ({months} en surcharge)",
+    "overload_decide": "délester {who} (réaffecter des tâches, recruter, reporter) ; voir la proposition "
+    "de staffing.",
+    "lacking": "{competences} requises sans titulaire mobilisable dans l'équipe ({names}), soit {days} de travail.",
+    "lacking_decide": "former, accompagner, recruter ou élargir le tour de table ; voir les remèdes recommandés.",
+    "raci": "la matrice compte {flaws}.",
+    "raci_no_r": "sans réalisateur (R)",
+    "raci_no_a": "sans approbateur (A)",
+    "raci_several_a": "à plusieurs approbateurs (A)",
+    "raci_decide": "valider un R et un seul A par tâche.",
+    "opponents": "{actors}, réservés ou opposants : {names}.",
+    "opponents_decide": "qui les rencontre, avec quel message, avant le prochain comité de pilotage.",
+    "best_scenario": "Parmi les scénarios étudiés, « {name} » a le coût total le plus bas ({cost}, contre {reference} "
+    "pour la situation de référence).",
+    "no_scenario": "Aucun scénario enregistré : ils se construisent et s'enregistrent au carnet 06_ecarts.",
+    "indicator": "Indicateur",
+    "no_tasks": "Aucune tâche n'est encore décrite (étape 1, cadrage) : pas de proposition de staffing.",
+    "staffing_method": "Proposition calculée par optimisation ({message}) : {new}. Elle reste à valider "
+    "par la direction de projet.",
+    "assignment": "affectation nouvelle",
+    "assignments": "affectations nouvelles",
+    "staffing_changes": "Ce que la proposition change",
+    "staffing_uncovered": "Ce qui reste non couvert",
 }

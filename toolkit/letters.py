@@ -1,23 +1,40 @@
-"""Step 7 — mission letters (lettres de mission): one editable Word document per person.
+"""Step 7 — mission letters (lettres de mission): one editable Word mandate per person.
 
-The method (DESIGN.md, step 7): each person receives a written mandate — the project,
-their role, the actions and tasks they take part in with their RACI letters (validated
-rows only), the days per month allocated to the project, the bodies they sit in and the
-rhythm of the project review. The letter is a ``.docx`` made from a Word template with
-Jinja tags (``docxtpl``): the consultant copies the default template into the workshop
-(``install_template``), edits its wording in Word or LibreOffice, and every letter follows.
+The method (DESIGN.md, step 7, and the OPCA guidance behind it) asks for a written
+mandate: the perimeter of responsibility, the means, the time allocated (per month and per
+action), the success factors, the person's role in each task (validated RACI rows only),
+the bodies they sit in and the rhythm of the project review. The letter is a ``.docx``
+made from a Word template with Jinja tags (``docxtpl``): the consultant copies the default
+template into the workshop (``install_template``), edits its wording in Word or
+LibreOffice, and every letter follows. Every sentence about the person agrees with their
+civility (``toolkit.french``); numbers and dates are French (``toolkit.formats``).
 
-Variables offered to the template (French names, since the consultant types them):
-
-``projet``       nom, territoire, programme, debut, fin, horizon_mois, description
-``personne``     id, nom, organisation, fonction, role, jours_par_mois
+Template tags (French names, since the consultant types them)
+-------------------------------------------------------------
+``projet``        nom, territoire, programme (empty for « Autre »), debut, fin (« 1er septembre 2026 »),
+                  horizon_mois, description
+``personne``      id, nom, civilite, organisation, fonction, role, titre (the role agreed:
+                  « directrice de projet »), en_qualite (« en qualité d'agent »),
+                  a_l_attention, salutation (« Madame, »; « Madame, Monsieur, » only when
+                  the civility is unknown), titulaire (« La titulaire »), jours_par_mois
+                  (« 15 jours »), jours_alloues (over the horizon), charge_totale (the
+                  person's planned days over the horizon), perimetre, moyens, facteurs
+                  (lists of lines typed in the cadrage; empty lists when not set)
+``charge_mensuelle``  list of {mois, charge, alloue, ecart, situation}: the person's own
+                  load per month of the horizon (workload rule of step 5)
+``charge_par_action`` list of {action, role, jours}: the person's days per action
 ``actions_pilotees``  list of {id, nom, axe, etat, debut, fin}
-``taches``       list of {action, tache, lettres, roles, periode, charge}
-``instances``    list of {nom, type, role, rythme}
-``revue``        {instance, rythme, prochaines} (or None); ``suivi`` the same for the
-                 pilots' follow-up in the équipe projet (or None when not a pilot)
-``signataire``   the directeur de projet's name; ``date`` the day of the letter;
-``legende_raci`` the meaning of R, A, C, I.
+``taches``        list of {action, tache, lettres, roles, periode, charge (the person's
+                  own share of the task's days), charge_tache (the task's whole days)}
+``instances``     list of {nom, type, role, rythme}
+``revue``         {instance, rythme, lieu, prochaines} (or None); ``suivi`` the same for
+                  the pilots' follow-up in the équipe projet (or None when not a pilot)
+``signature``     {nom, titre, motif}: who signs and why (``signatory``);
+                  ``signataire`` the same name alone (templates of before)
+``date``          the letter's day (« 23 novembre 2026 »); ``legende_raci`` R, A, C, I.
+
+Layout of the default template: tables' header rows repeat on each page and rows never
+split across pages; the closing and the signatures are kept together on one page.
 
 Example
 -------
@@ -32,13 +49,17 @@ import io
 import re
 import shutil
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from . import formats as F
+from . import french as W
 from . import governance as G
 from . import labels as L
+from . import workload
 from .errors import MaillageError
 from .model import fold
 
@@ -46,29 +67,25 @@ TEMPLATE_NAME = "lettre_de_mission.docx"
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates" / TEMPLATE_NAME
 WORKSHOP_TEMPLATES = "gabarits"
 LETTERS_FOLDER = "lettres"
+DIRECTOR_ROLE = L.PROJECT_ROLES[1]  # « directeur de projet »
+OTHER_PROGRAMME = L.PROGRAMMES[-1]  # « Autre »: not named in a letter
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in Word's XML
 
 
 def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if F.is_missing(value):
         return ""
     return _CONTROL.sub("", str(value))
 
 
-def _date(value: Any) -> str:
-    day = G._as_date(value)
-    return day.strftime("%d/%m/%Y") if day else ""
+def _lines(value: Any) -> list[str]:
+    """A free-text field typed one point a line, as a list (bullets « - » dropped)."""
+    return [line.strip(" -•\t") for line in _text(value).splitlines() if line.strip(" -•\t")]
 
 
 def _month(value: str) -> str:
     year, month = str(value).split("-")
     return f"{month}/{year}"
-
-
-def _number(value: float) -> str:
-    """French decimal: ``2,5`` and ``3`` (not ``3,0``)."""
-    value = float(value or 0)
-    return f"{value:g}".replace(".", ",")
 
 
 def _rhythm(weeks: Any) -> str:
@@ -86,22 +103,28 @@ def slug(text: str, max_length: int = 60) -> str:
     return out[:max_length].rstrip("-") or "sans-nom"
 
 
-def person_tasks(frames: dict[str, pd.DataFrame], person_id: str) -> pd.DataFrame:
+def person_tasks(frames: dict[str, pd.DataFrame], person_id: str,
+                 alloc: pd.DataFrame | None = None) -> pd.DataFrame:
     """The tasks of one person with their RACI letters, from validated RACI rows only.
 
     Returns
     -------
     DataFrame ``action_id, action, task_id, task, letters, start_month, end_month,
-    load_days`` ordered by action then task; ``letters`` joins the person's letters on the
-    task in R, A, C, I order (e.g. ``"R, A"``).
+    load_days, person_days`` ordered by action then task; ``letters`` joins the person's
+    letters on the task in R, A, C, I order (e.g. ``"R, A"``); ``person_days`` is the
+    person's own share of the task's days by the workload rule of step 5 (the R's share
+    the load, the A's get ``workload.A_SHARE`` of it; C and I carry none).
     """
-    columns = ["action_id", "action", "task_id", "task", "letters", "start_month", "end_month", "load_days"]
+    columns = ["action_id", "action", "task_id", "task", "letters", "start_month", "end_month", "load_days",
+               "person_days"]
     raci = frames.get("raci")
     if raci is None or raci.empty:
         return pd.DataFrame(columns=columns)
     mine = raci[(raci["person_id"] == person_id) & (raci["status"] == "validée")]
     if mine.empty:
         return pd.DataFrame(columns=columns)
+    alloc = workload.allocation(frames) if alloc is None else alloc
+    own = alloc[alloc["person_id"] == person_id].groupby("task_id")["days"].sum()
     order = {letter: i for i, letter in enumerate(L.RACI_LETTERS)}
     letters = mine.groupby("task_id")["letter"].agg(
         lambda s: ", ".join(sorted(set(s), key=order.__getitem__)))
@@ -116,12 +139,113 @@ def person_tasks(frames: dict[str, pd.DataFrame], person_id: str) -> pd.DataFram
         "start_month": tasks["start_month"].values,
         "end_month": tasks["end_month"].values,
         "load_days": tasks["load_days"].values,
+        "person_days": letters.index.map(lambda t: float(own.get(t, 0.0))),
     }, columns=columns)
     return out.sort_values(["action_id", "task_id"]).reset_index(drop=True)
 
 
+def find_persons(frames: dict[str, pd.DataFrame], wanted: list[str]) -> list[str]:
+    """Person ids from identifiers or names as typed (``--personne``; case and accents free).
+
+    Raises
+    ------
+    MaillageError when a text matches nobody, or several persons (give the identifier).
+    """
+    persons = frames["persons"]
+    ids = []
+    for text in wanted:
+        if text in set(persons["id"]):
+            ids.append(text)
+            continue
+        hits = persons[persons["name"].map(fold) == fold(text)]
+        if hits.empty:
+            hits = persons[persons["name"].map(fold).str.contains(re.escape(fold(text)), regex=True)]
+        if hits.empty:
+            raise MaillageError(L.LETTER_MESSAGES["unknown_person"].format(wanted=text))
+        if len(hits) > 1:
+            names = F.join(f"{n} ({i})" for i, n in zip(hits["id"], hits["name"]))
+            raise MaillageError(L.LETTER_MESSAGES["several_persons"].format(wanted=text, names=names))
+        ids.append(hits.iloc[0]["id"])
+    return ids
+
+
+# --- Who signs --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Signatory:
+    """Who signs a letter, and why (said in the command's output and in the letter's data)."""
+
+    person_id: str | None
+    name: str
+    title: str
+    reason: str
+
+
+def _person_title(person: pd.Series) -> str:
+    """« Directeur général des services » as typed, else the role agreed with the civility."""
+    function = _text(person.get("function"))
+    return function or _text(W.role_title(person.get("role"), person.get("civility")))
+
+
+def signatory(frames: dict[str, pd.DataFrame], person_id: str | None = None) -> Signatory:
+    """Who signs the mission letters of the workshop (or ``person_id``'s own letter).
+
+    1. The project's ``signatory_id`` (« Signataire des lettres de mission », cadrage).
+    2. Else the only person whose role is « directeur de projet ».
+    3. Several directors and no choice made: refused, in French (no silent pick). No
+       director at all: the signature is left blank to fill in by hand, and ``reason``
+       says so (the command prints it).
+    The signatory's own letter is signed by the president of the body that holds the
+    project review (else the first élu): nobody signs their own mandate.
+
+    Raises
+    ------
+    MaillageError naming the persons to choose from and where to choose.
+    """
+    persons = frames["persons"].set_index("id")
+    project = frames["project"].iloc[0]
+    chosen = project.get("signatory_id")
+    M = L.LETTER_MESSAGES
+    if not F.is_missing(chosen) and chosen in persons.index:
+        sid, key = chosen, "signatory_chosen"
+    else:
+        directors = frames["persons"][frames["persons"]["role"] == DIRECTOR_ROLE].sort_values("id")
+        if len(directors) > 1:
+            raise MaillageError(M["signatory_missing"].format(
+                directors=F.count(len(directors), L.LETTER_LABELS["director"]), names=F.join(directors["name"])))
+        if directors.empty:
+            return Signatory(None, "", "", M["signatory_none"])
+        sid, key = directors.iloc[0]["id"], "signatory_default"
+    civility = persons.loc[sid].get("civility")
+    words = {"designated": W.agree("désigné", civility=civility), "kept": W.agree("retenu", civility=civility),
+             "only": W.agree("seul " + DIRECTOR_ROLE, "seule " + W.feminine(DIRECTOR_ROLE), civility=civility),
+             "name": _text(persons.loc[sid, "name"]), "of_name": W.de(_text(persons.loc[sid, "name"]))}
+    if person_id is not None and person_id == sid:
+        above = _own_letter_signatory(frames, sid)
+        key = "signatory_self" if above is None else "signatory_own"
+        sid = sid if above is None else above
+    person = persons.loc[sid]
+    return Signatory(sid, _text(person["name"]), _person_title(person), M[key].format(**words))
+
+
+def _own_letter_signatory(frames: dict[str, pd.DataFrame], sid: str) -> str | None:
+    members = G.members_table(frames)
+    body = G.review_body(frames)
+    if body is not None and len(members):
+        chairs = members[(members["body_id"] == body["id"]) & (members["role"] == L.MEMBER_ROLES[0])
+                         & (members["member_type"] == L.GOV_MEMBER_TYPES["person"])
+                         & (members["member_id"] != sid)]
+        if len(chairs):
+            return chairs.iloc[0]["member_id"]
+    elected = frames["persons"][(frames["persons"]["role"] == L.PROJECT_ROLES[0]) & (frames["persons"]["id"] != sid)]
+    return elected.sort_values("id").iloc[0]["id"] if len(elected) else None
+
+
+# --- The letter's data ---------------------------------------------------------------------------
+
 def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.date | None = None,
-                   calendar: pd.DataFrame | None = None, members: pd.DataFrame | None = None) -> dict[str, Any]:
+                   calendar: pd.DataFrame | None = None, members: pd.DataFrame | None = None,
+                   alloc: pd.DataFrame | None = None) -> dict[str, Any]:
     """Everything one person's letter says, as the plain dict given to the template.
 
     Parameters
@@ -129,12 +253,13 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
     frames : the workshop's DataFrames.
     person_id : the person.
     today : the letter's date (default: today); the next review dates are those after it.
-    calendar, members : ``governance.meeting_calendar(frames)`` and
-        ``governance.members_table(frames)`` when already computed (many letters).
+    calendar, members, alloc : ``governance.meeting_calendar(frames)``,
+        ``governance.members_table(frames)`` and ``workload.allocation(frames)`` when
+        already computed (many letters).
 
     Returns
     -------
-    dict with the variables listed in this module's docstring.
+    dict with the tags listed in this module's docstring.
     """
     today = today or dt.date.today()
     persons = frames["persons"].set_index("id")
@@ -145,44 +270,72 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
     if project is None:
         raise MaillageError(L.GOV_MESSAGES["no_project"])
     start, end = G.horizon(frames)
-    if calendar is None:
-        calendar = G.meeting_calendar(frames)
+    calendar = G.meeting_calendar(frames) if calendar is None else calendar
+    alloc = workload.allocation(frames) if alloc is None else alloc
     axes = dict(zip(frames["axes"]["id"], frames["axes"]["name"])) if "axes" in frames else {}
     actions = frames["actions"]
     piloted = actions[actions["pilot_id"] == person_id].sort_values("id")
-    tasks = person_tasks(frames, person_id)
+    tasks = person_tasks(frames, person_id, alloc)
     bodies = G.person_bodies(frames, person_id, members)
+    civility = person.get("civility")
+    months = int(project["horizon_months"] or 12)
+    capacity = float(person["capacity_days"] or 0)
 
     def meeting(body: dict[str, Any] | None) -> dict[str, str] | None:
         if body is None:
             return None
-        dates = G.next_meetings(calendar, body["id"], today, 3)
+        rows = calendar[(calendar["body_id"] == body["id"]) & (calendar["date"] >= today)].head(3)
         return {"instance": _text(body["name"]), "rythme": _rhythm(body["rhythm_weeks"]),
-                "prochaines": ", ".join(d.strftime("%d/%m/%Y") for d in dates)}
+                "lieu": _text(body.get("place")),
+                "prochaines": F.join(F.meeting(r.date, r.time if hasattr(r, "time") else None)
+                                     for r in rows.itertuples(index=False))}
 
-    directors = frames["persons"][frames["persons"]["role"] == "directeur de projet"].sort_values("id")
+    load = workload.load_table(frames, alloc=alloc)
+    mine = load[load["person_id"] == person_id]
+    per_action = tasks.groupby(["action_id", "action"], sort=True).agg(
+        days=("person_days", "sum"), letters=("letters", lambda s: ", ".join(
+            sorted({x for v in s for x in v.split(", ")}, key=L.RACI_LETTERS.index)))).reset_index()
+    sign = signatory(frames, person_id)
     return {
         "projet": {"nom": _text(project["name"]), "territoire": _text(project["territory"]),
-                   "programme": _text(project["programme"]), "debut": start.strftime("%d/%m/%Y"),
-                   "fin": (end - dt.timedelta(days=1)).strftime("%d/%m/%Y"),
-                   "horizon_mois": int(project["horizon_months"] or 12),
-                   "description": _text(project["description"])},
-        "personne": {"id": person_id, "nom": _text(person["name"]), "organisation": _text(person["organisation"]),
-                     "fonction": _text(person["function"]), "role": _text(person["role"]),
-                     "jours_par_mois": _number(person["capacity_days"])},
+                   "programme": "" if project["programme"] == OTHER_PROGRAMME else _text(project["programme"]),
+                   "debut": F.date_long(start, weekday=False),
+                   "fin": F.date_long(end - dt.timedelta(days=1), weekday=False),
+                   "horizon_mois": months, "description": _text(project["description"])},
+        "personne": {"id": person_id, "nom": _text(person["name"]), "civilite": _text(civility),
+                     "organisation": _text(person["organisation"]), "fonction": _text(person["function"]),
+                     "role": _text(person["role"]), "titre": W.role_title(person["role"], civility),
+                     "en_qualite": W.capacity(person["role"], civility),
+                     "a_l_attention": W.to_attention(_text(person["name"]), civility),
+                     "salutation": W.salutation(civility),
+                     "titulaire": W.the("titulaire", civility=civility).capitalize(),
+                     "jours_par_mois": F.days(capacity, long=True),
+                     "jours_alloues": F.days(capacity * months, long=True),
+                     "charge_totale": F.days(float(mine["load"].sum()), long=True),
+                     "perimetre": _lines(person.get("perimeter")), "moyens": _lines(person.get("means")),
+                     "facteurs": _lines(person.get("success_factors"))},
+        "charge_mensuelle": [{"mois": F.month(f"{m.month}-01"), "charge": F.days(m.load),
+                              "alloue": F.days(m.capacity), "ecart": F.days(m.balance),
+                              "situation": _text(m.status)} for m in mine.itertuples(index=False)]
+                            if mine["load"].sum() > 0 else [],
+        "charge_par_action": [{"action": _text(a.action), "role": a.letters, "jours": F.days(a.days)}
+                              for a in per_action.itertuples(index=False)],
         "actions_pilotees": [{"id": a.id, "nom": _text(a.name), "axe": _text(axes.get(a.axis_id, "")),
-                              "etat": _text(a.state), "debut": _date(a.start_date), "fin": _date(a.end_date)}
+                              "etat": _text(a.state), "debut": F.date_long(a.start_date, weekday=False),
+                              "fin": F.date_long(a.end_date, weekday=False)}
                              for a in piloted.itertuples(index=False)],
         "taches": [{"action": _text(t.action), "tache": _text(t.task), "lettres": t.letters,
                     "roles": ", ".join(L.RACI_MEANINGS[x] for x in t.letters.split(", ")),
                     "periode": f"{_month(t.start_month)} – {_month(t.end_month)}",
-                    "charge": _number(t.load_days)} for t in tasks.itertuples(index=False)],
-        "instances": [{"nom": _text(b.body), "type": _text(b.body_kind), "role": _text(b.role),
+                    "charge": F.days(t.person_days), "charge_tache": F.days(t.load_days)}
+                   for t in tasks.itertuples(index=False)],
+        "instances": [{"nom": _text(b.body), "type": _text(b.body_kind), "role": W.agree(_text(b.role), civility=civility),
                        "rythme": _rhythm(b.rhythm_weeks)} for b in bodies.itertuples(index=False)],
         "revue": meeting(G.review_body(frames)),
         "suivi": meeting(G.follow_up_body(frames)) if len(piloted) else None,
-        "signataire": _text(directors.iloc[0]["name"]) if len(directors) else "",
-        "date": today.strftime("%d/%m/%Y"),
+        "signature": {"nom": sign.name, "titre": sign.title, "motif": sign.reason},
+        "signataire": sign.name,
+        "date": F.date_long(today, weekday=False),
         "legende_raci": " — ".join(f"{k} : {v}" for k, v in L.RACI_MEANINGS.items()),
     }
 
@@ -205,7 +358,7 @@ def install_template(ws: Any) -> Path:
     return own
 
 
-def _bullets(doc: Any, loop: str, item: str, none: str, intro: str | None = None) -> None:
+def _bullets(doc: Any, loop: str, item: str, none: str | None, intro: str | None = None) -> None:
     """A Jinja-driven bullet list in the template: ``loop`` is ``"x in items"``; ``none`` is
     written instead when the list is empty, ``intro`` before the list when it is not."""
     items = loop.split(" in ", 1)[1]
@@ -215,18 +368,73 @@ def _bullets(doc: Any, loop: str, item: str, none: str, intro: str | None = None
     doc.add_paragraph(f"{{%p for {loop} %}}")
     doc.add_paragraph(item, style="List Bullet")
     doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p else %}")
-    doc.add_paragraph(none)
+    if none:
+        doc.add_paragraph("{%p else %}")
+        doc.add_paragraph(none)
     doc.add_paragraph("{%p endif %}")
+
+
+def _keep_rows_whole(table: Any, header_rows: int = 1) -> None:
+    """Rows never split across pages; the first ``header_rows`` repeat on each page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for i, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if i < header_rows:
+            header = OxmlElement("w:tblHeader")
+            properties.append(header)
+            header.set(qn("w:val"), "true")
+
+
+def _set_widths(table: Any, widths: tuple[float, ...]) -> None:
+    """Column widths in cm, for Word (the cells) and LibreOffice (the grid)."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
+
+
+def _loop_table(doc: Any, loop: str, headers: tuple[str, ...], cells: tuple[str, ...],
+                widths: tuple[float, ...], none: str | None = None, intro: str | None = None) -> None:
+    """A table whose middle row repeats for each item (``{%tr for … %}``), its header on
+    every page, no row split; ``intro`` before it, ``none`` instead when the list is empty."""
+    items = loop.split(" in ", 1)[1]
+    doc.add_paragraph(f"{{%p if {items} %}}")
+    if intro:
+        doc.add_paragraph(intro)
+    table = doc.add_table(rows=4, cols=len(headers))
+    table.style = "Light Grid Accent 1"
+    for cell, text in zip(table.rows[0].cells, headers):
+        cell.text = text
+    table.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
+    for cell, text in zip(table.rows[2].cells, cells):
+        cell.text = text
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    _set_widths(table, widths)
+    _keep_rows_whole(table)
+    if none:
+        doc.add_paragraph("{%p else %}")
+        doc.add_paragraph(none)
+    doc.add_paragraph("{%p endif %}")
+
 
 def build_default_template(path: Path) -> Path:
     """Write the default mission-letter template (a .docx with Jinja tags) to ``path``.
 
     The committed ``toolkit/templates/lettre_de_mission.docx`` is made by this function;
-    run it again after changing the wording here (labels ``LETTER_TEMPLATE``).
+    run it again after changing the wording here (labels ``LETTER_TEMPLATE``):
+    ``python -c "from toolkit.letters import *; build_default_template(DEFAULT_TEMPLATE)"``.
     """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     T = L.LETTER_TEMPLATE
@@ -234,6 +442,7 @@ def build_default_template(path: Path) -> Path:
     style = doc.styles["Normal"]
     style.font.name = "Liberation Sans"
     style.font.size = Pt(10.5)
+    style.paragraph_format.widow_control = True
     for section in doc.sections:
         section.left_margin = section.right_margin = Cm(2.2)
     doc.add_paragraph("{{ projet.territoire }}").alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -244,37 +453,53 @@ def build_default_template(path: Path) -> Path:
     doc.add_paragraph(T["subject"]).runs[0].bold = True
     doc.add_paragraph(T["salutation"])
     doc.add_paragraph(T["intro"])
+    doc.add_heading(T["h_perimeter"], level=2)
+    _bullets(doc, "p in personne.perimetre", "{{ p }}", T["perimeter_none"], intro=T["perimeter_intro"])
+    _bullets(doc, "a in actions_pilotees", T["piloted_item"], T["piloted_none"], intro=T["piloted_intro"])
     doc.add_heading(T["h_time"], level=2)
     doc.add_paragraph(T["time"])
-    doc.add_heading(T["h_piloted"], level=2)
-    _bullets(doc, "a in actions_pilotees", T["piloted_item"], T["piloted_none"], intro=T["piloted_intro"])
+    _bullets(doc, "m in personne.moyens", "{{ m }}", None, intro=T["means_intro"])
+    _loop_table(doc, "m in charge_mensuelle", T["load_columns"],
+                ("{{ m.mois }}", "{{ m.charge }}", "{{ m.alloue }}", "{{ m.ecart }}", "{{ m.situation }}"),
+                (3.6, 3.0, 3.0, 3.0, 4.0), T["load_none"], intro=T["load_intro"])
+    _loop_table(doc, "a in charge_par_action", T["per_action_columns"],
+                ("{{ a.action }}", "{{ a.role }}", "{{ a.jours }}"), (11.6, 2.5, 2.5), None,
+                intro=T["per_action_intro"])
     doc.add_heading(T["h_tasks"], level=2)
     doc.add_paragraph(T["tasks_intro"])
-    headers = T["tasks_columns"]
-    table = doc.add_table(rows=4, cols=len(headers))
-    table.style = "Light Grid Accent 1"
-    for cell, text in zip(table.rows[0].cells, headers):
-        cell.text = text
-    table.rows[1].cells[0].text = "{%tr for t in taches %}"
-    for cell, text in zip(table.rows[2].cells, ("{{ t.action }}", "{{ t.tache }}", "{{ t.lettres }}",
-                                                "{{ t.periode }}", "{{ t.charge }}")):
-        cell.text = text
-    table.rows[3].cells[0].text = "{%tr endfor %}"
-    table.autofit = False
-    for row in table.rows:  # Word reads widths from the cells, LibreOffice from the grid
-        for cell, width in zip(row.cells, (3.8, 6.6, 1.6, 2.6, 2.0)):
-            cell.width = Cm(width)
-    doc.add_paragraph("{%p if not taches %}")
-    doc.add_paragraph(T["tasks_none"])
-    doc.add_paragraph("{%p endif %}")
+    _loop_table(doc, "t in taches", T["tasks_columns"],
+                ("{{ t.action }}", "{{ t.tache }}", "{{ t.lettres }}", "{{ t.periode }}", "{{ t.charge }}"),
+                (4.6, 6.0, 1.4, 2.6, 2.0), T["tasks_none"])
     doc.add_paragraph("{{ legende_raci }}").runs[0].italic = True
+    doc.add_heading(T["h_success"], level=2)
+    _bullets(doc, "f in personne.facteurs", "{{ f }}", T["success_none"], intro=T["success_intro"])
     doc.add_heading(T["h_bodies"], level=2)
     _bullets(doc, "i in instances", T["bodies_item"], T["bodies_none"])
     doc.add_heading(T["h_rhythm"], level=2)
     doc.add_paragraph(T["review"])
     doc.add_paragraph(T["follow_up"])
-    doc.add_paragraph(T["closing"])
-    doc.add_paragraph(T["signature"])
+    closing = doc.add_paragraph(T["closing"])
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.space_before = Pt(12)
+    # The signatures: one row that never splits, kept with the closing above it.
+    table = doc.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, (T["signature_left"], T["signature_right"])):
+        cell.text = ""
+        for i, line in enumerate(lines):
+            paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            paragraph.add_run(line).bold = i == 0
+            paragraph.paragraph_format.keep_with_next = True
+        cell.add_paragraph("")
+        cell.add_paragraph("")
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _set_widths(table, (8.3, 8.3))
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+    doc.add_paragraph(T["signature_note"]).runs[0].italic = True
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
@@ -335,10 +560,14 @@ def write_letters(ws: Any, folder: Path | None = None, template: Path | None = N
     data = template.read_bytes()
     folder = Path(folder) if folder else Path(ws.exports_dir) / LETTERS_FOLDER
     ids = person_ids if person_ids is not None else list(frames["persons"]["id"])
+    unknown = [pid for pid in ids if pid not in set(frames["persons"]["id"])]
+    if unknown:
+        raise MaillageError(L.MESSAGES["not_found"].format(kind=L.KIND_LABELS["persons"], id=", ".join(unknown)))
     calendar, members = G.meeting_calendar(frames), G.members_table(frames)
+    alloc = workload.allocation(frames)
     rendered = []
     for pid in ids:
-        context = letter_context(frames, pid, today=today, calendar=calendar, members=members)
+        context = letter_context(frames, pid, today=today, calendar=calendar, members=members, alloc=alloc)
         name = f"lettre_de_mission_{pid}_{slug(context['personne']['nom'])}.docx"  # ids are file-safe (model.ID_RE)
         rendered.append((name, render_letter(data, context)))
     folder.mkdir(parents=True, exist_ok=True)

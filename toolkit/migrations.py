@@ -4,6 +4,10 @@ Version history
 ---------------
 1. first layout (persons had no participant token; actors no ``mobilised`` flag).
 2. participant tokens on persons (existing persons get one), ``actors.mobilised``.
+3. issue 18: ``persons.civility, email, perimeter, means, success_factors``,
+   ``project.signatory_id``, ``bodies.place, start_time, duration_minutes, rescheduled``.
+   Civility stays empty (unknown) on existing persons: it is never guessed from a first
+   name; letters then write « Madame, Monsieur, » until the consultant fills it in.
 
 Columns added to the model are added to existing tables automatically (``ALTER TABLE ADD
 COLUMN``, portable); a version step does what a new column alone cannot (filling values).
@@ -32,7 +36,34 @@ def _v2_tokens_and_mobilised(conn: Connection) -> None:
     conn.execute(actors.update().where(actors.c.mobilised.is_(None)).values(mobilised=False))
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised}
+# The columns version 3 added, as they were then (frozen: a later model change must not
+# change what this step does). ``_add_missing_columns`` adds them from the live model too;
+# this step makes sure of them on its own and fills the defaults.
+_V3_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "persons": (("civility", "VARCHAR(80)"), ("email", "TEXT"), ("perimeter", "TEXT"), ("means", "TEXT"),
+                ("success_factors", "TEXT")),
+    "project": (("signatory_id", "VARCHAR(40)"),),
+    "bodies": (("place", "TEXT"), ("start_time", "TEXT"), ("duration_minutes", "INTEGER"),
+               ("rescheduled", "JSON")),
+}
+
+
+def _v3_civility_mandates_meetings(conn: Connection) -> None:
+    inspector = sa.inspect(conn)
+    tables = set(inspector.get_table_names())
+    for table, columns in _V3_COLUMNS.items():
+        if table not in tables:
+            continue
+        have = {c["name"] for c in inspector.get_columns(table)}
+        for name, ddl in columns:
+            if name not in have:
+                conn.exec_driver_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {ddl}')
+    if "bodies" in tables:
+        conn.exec_driver_sql('UPDATE "bodies" SET "duration_minutes" = 120 WHERE "duration_minutes" IS NULL')
+        conn.exec_driver_sql("""UPDATE "bodies" SET "rescheduled" = '[]' WHERE "rescheduled" IS NULL""")
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised, 3: _v3_civility_mandates_meetings}
 
 
 def _add_missing_columns(conn: Connection) -> None:

@@ -92,6 +92,9 @@ KINDS: dict[str, Kind] = {
             _f("start_date", "date", required=True),
             _f("horizon_months", "int", min=1, max=36, default=12),
             _f("description"),
+            # Who signs the mission letters (step 7); empty: the only directeur de projet,
+            # and the letters say so (toolkit.letters.signatory).
+            _f("signatory_id", "ref", ref="persons"),
         )),
         Kind("competences", "CMP", (
             _f("name", required=True, max_length=200),
@@ -124,6 +127,14 @@ KINDS: dict[str, Kind] = {
             _f("in_team", "bool", default=True),
             _f("actor_id", "ref", ref="actors"),
             _f("token", system=True, max_length=64),
+            # Madame / Monsieur, or empty (unknown): letters and minutes agree with it.
+            _f("civility", "choice", choices=L.CIVILITIES),
+            _f("email", max_length=200),
+            # The written mandate (step 7): what the person answers for, the means given,
+            # what the mission's success rests on. Free text, one point a line.
+            _f("perimeter", max_length=4000),
+            _f("means", max_length=4000),
+            _f("success_factors", max_length=4000),
         )),
         Kind("assessments", "EVA", (
             _f("person_id", "ref", required=True, ref="persons"),
@@ -184,6 +195,13 @@ KINDS: dict[str, Kind] = {
             _f("rhythm_weeks", "int", min=1, max=52, default=8),
             _f("first_date", "date"),
             _f("description"),
+            # Where and when the body meets (.ics events, minutes): « 14:30 », 120 minutes.
+            _f("place", max_length=300),
+            _f("start_time", max_length=10),
+            _f("duration_minutes", "int", min=15, max=600, default=120),
+            # Meetings moved or cancelled: [{"date": planned, "to": new date or None, "reason"}]
+            # (toolkit.governance.move_meeting, cancel_meeting).
+            _f("rescheduled", "json", default=()),
         )),
         Kind("memberships", "MEM", (
             _f("body_id", "ref", required=True, ref="bodies"),

@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import math
 import shutil
 import subprocess
 import tempfile
@@ -28,46 +27,30 @@ from typing import Any, Callable
 
 import pandas as pd
 
+from . import formats as F
+from . import french as W
 from . import labels as L
 
 REPORT_FOLDER = "restitution"
 # Above this many assessed persons the persons × competences map is left to carnet 03.
 MAP_MAX_PERSONS = 80
+# Seconds given to the staffing solver for the report's proposal (the demo's takes < 1 s).
+STAFFING_SECONDS = 10.0
+# A table of this many columns or more is printed on landscape pages (paginate_docx).
+LANDSCAPE_COLUMNS = 7
 REPORT_NAME = "restitution"
 
 
 # --- Presenting values in French -------------------------------------------------------------
 
 def french_value(value: Any) -> str:
-    """A value as a French reader reads it: ``1 234 567``, ``12,5``, ``23/11/2026``, oui/non.
+    """A value as a French reader reads it: ``1 234 567``, ``12,5``, ``23/11/2026``, oui/non
+    (``toolkit.formats.text``, two decimals at most).
 
     >>> french_value(1234567.0), french_value(12.5), french_value(dt.date(2026, 11, 23))
-    ('1\\u202f234\\u202f567', '12,5', '23/11/2026')
+    ('1\u202f234\u202f567', '12,5', '23/11/2026')
     """
-    if value is None or value is pd.NaT:
-        return ""
-    if isinstance(value, bool):
-        return L.REPORT_LABELS["yes"] if value else L.REPORT_LABELS["no"]
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if float(value).is_integer():
-            return f"{int(value):,}".replace(",", "\u202f")
-        return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
-    if isinstance(value, pd.Timestamp):
-        value = value.date()
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, (list, tuple)):
-        return ", ".join(french_value(v) for v in value)
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    if hasattr(value, "item"):  # numpy scalars
-        return french_value(value.item())
-    return str(value)
+    return F.text(value, digits=2)
 
 
 def column_label(name: str) -> str:
@@ -316,7 +299,9 @@ def _governance(ctx: ReportContext) -> str:
         calendar = G.meeting_calendar(frames)
         rows = []
         for body_id, group in calendar.groupby("body_id", sort=False):
-            dates = ", ".join(french_value(d) + ("*" if moved else "") for d, moved in zip(group["date"], group["moved"]))
+            dates = ", ".join(F.date_compact(d) + ("*" if moved else "") + (f" ({L.REPORT_LABELS['cancelled']})" if cancelled else "")
+                              for d, moved, cancelled in zip(group["date"], group["moved"] | group["rescheduled"],
+                                                             group["cancelled"]))
             rows.append({"body": group["body"].iloc[0], "members": len(group), "dates": dates})
         out.append(f"<h3>{esc(L.REPORT_LABELS['calendar'])}</h3>")
         out.append(table_html(pd.DataFrame(rows).rename(columns={"members": "meetings"}), ["body", "meetings", "dates"]))
@@ -344,24 +329,161 @@ def _review(ctx: ReportContext) -> str:
                                                              "cofunded", "committed_pct", "spent_pct", "cofunded_pct")]),
            table_html(board["cofunders"], ["cofunder", "amount", "actions"]),
            f"<h3>{esc(L.REPORT_LABELS['late'])}</h3>",
-           table_html(board["late"], ["id", "name", "state", "completion", "expected", "end_date", "reason"]),
+           table_html(board["late"], ["name", "pilot", "state", "completion", "expected", "end_date", "reason"]),
            f"<h3>{esc(L.REPORT_LABELS['stalled'].format(weeks=4))}</h3>",
-           table_html(board["stalled"], ["id", "name", "state", "last_entry", "weeks_silent"]),
+           table_html(board["stalled"], ["name", "pilot", "state", "last_entry", "weeks_silent"]),
            f"<h3>{esc(L.REPORT_LABELS['without_pilot'])}</h3>",
-           table_html(board["without_pilot"], ["id", "name", "state", "budget_planned"])]
+           table_html(board["without_pilot"], ["name", "axis", "state", "budget_planned"])]
     alerts = board["budget"][board["budget"]["alert"] != ""]
     if len(alerts):
         out += [f"<h3>{esc(L.REPORT_LABELS['alerts'])}</h3>",
                 table_html(alerts, ["id", "name", "budget_planned", "budget_committed", "budget_spent", "alert"])]
     out += [f"<h3>{esc(L.REPORT_LABELS['reviews'])}</h3>",
-            table_html(R.reviews_table(ctx.frames), ["date", "body", "present", "excused", "decisions", "changes"],
+            table_html(R.reviews_table(ctx.frames), ["when", "body", "present", "excused", "changes"],
                        empty=L.REPORT_LABELS["no_review"])]
     if board["next_review"]:
-        out.append(note_html(L.REPORT_LABELS["next_review"].format(date=french_value(board["next_review"]))))
+        out.append(note_html(L.REPORT_LABELS["next_review_when"].format(when=board["next_review_text"])))
+    if board["last_review"] is not None:
+        out += [f"<h3>{esc(L.REPORT_LABELS['minutes'])}</h3>", _minutes_html(R.minutes(ctx.store))]
     return "".join(out)
 
 
+def _minutes_html(m: dict[str, Any]) -> str:
+    """The relevé de conclusions of a review (``review.minutes``) as a report fragment."""
+    T = L.MINUTES
+    out = [f"<p><b>{esc(m['title'])}</b><br>{esc(T['when'].format(when=m['when']))}"
+           + (f" — {esc(m['body'])}" if m["body"] else "") + "</p>"]
+    if m["place"]:
+        out.append(f"<p>{esc(T['place'].format(place=m['place']))}</p>")
+    for key in ("present", "excused"):
+        out.append(f"<p><b>{esc(T[key])}</b> {esc('; '.join(m[key]) or T['nobody'])}</p>")
+    out.append(f"<p><b>{esc(T['h_decisions'])}</b></p>")
+    out.append("<ul>" + "".join(f"<li>{esc(d)}</li>" for d in m["decisions"]) + "</ul>" if m["decisions"]
+               else note_html(T["no_decision"]))
+    out.append(f"<p><b>{esc(T['h_changes'])}</b></p>")
+    changes = pd.DataFrame(m["changes"], columns=["action", "field", "before", "after"])
+    out.append(table_html(changes, empty=T["no_change"]))
+    out.append(f"<p><b>{esc(T['next'].format(when=m['next']) if m['next'] else T['no_next'])}</b></p>")
+    return "".join(out)
+
+
+# --- The story: what to decide, the scenarios, the staffing proposal ------------------------------
+
+def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
+    """The five things to decide, one per step's finding (only those the workshop shows)."""
+    from . import gaps, raci, workload
+    from . import review as R
+
+    f, D = ctx.frames, L.REPORT_SUMMARY
+    rows: list[dict[str, str]] = []
+    no_pilot = R.actions_without_pilot(f)
+    if len(no_pilot):
+        rows.append({"step": D["step_review"], "finding": D["no_pilot"].format(
+            actions=F.count(len(no_pilot), D["action"]), names=F.join(f"« {n} »" for n in no_pilot["name"])),
+            "decide": D["no_pilot_decide"]})
+    plan = workload.analyse(f)
+    over = plan["overloads"]
+    if len(over):
+        worst = over.sort_values("ratio", ascending=False).groupby("person_id", sort=False).head(1)
+        months = over.groupby("person_id")["month"].nunique()
+        parts = [D["overload_person"].format(name=r.person, peak=F.percent(r.ratio, 0), month=F.month(f"{r.month}-01"),
+                                             months=F.count(months[r.person_id], D["month"], D["month"]))
+                 for r in worst.head(3).itertuples(index=False)]
+        rows.append({"step": D["step_workload"], "finding": D["overload"].format(
+            persons=F.count(over["person_id"].nunique(), D["person"]), detail=F.join(parts)),
+            "decide": D["overload_decide"].format(who=W.word(over["person_id"].nunique(), D["this_person"],
+                                                            D["these_persons"]))})
+    lacking = gaps.competence_gaps(f)
+    if len(lacking):
+        rows.append({"step": D["step_gaps"], "finding": D["lacking"].format(
+            competences=F.count(len(lacking), D["competence"]), names=F.join(f"« {n} »" for n in lacking["competence"].head(4)),
+            days=F.days(float(lacking["days"].sum()), long=True)), "decide": D["lacking_decide"]})
+    summary = raci.summary(raci.check(f)).set_index("check")["count"]
+    flaws = [f"{F.count(int(summary[k]), D['task'])} {D['raci_' + k]}" for k in ("no_r", "no_a", "several_a")
+             if k in summary and summary[k] > 0]
+    if flaws:
+        rows.append({"step": D["step_raci"], "finding": D["raci"].format(flaws=F.join(flaws)),
+                     "decide": D["raci_decide"]})
+    opponents = _stakeholder_analysis(ctx)["influential_opponents"] if len(f["actors"]) else pd.DataFrame()
+    if len(opponents):
+        rows.append({"step": D["step_stakeholders"], "finding": D["opponents"].format(
+            actors=F.count(len(opponents), D["actor"], D["actors"]), names=F.join(opponents["name"].head(4))),
+            "decide": D["opponents_decide"]})
+    return rows[:5]
+
+
+def _summary(ctx: ReportContext) -> str:
+    """The executive summary: what each step found, as the five things to decide."""
+    D = L.REPORT_SUMMARY
+    if ctx.frames["project"].empty:
+        return note_html(L.GOV_MESSAGES["no_project"])
+    rows = _decision_rows(ctx)
+    out = ([f"<p>{esc(D['intro'].format(decisions=F.count(len(rows), D['decision'])))}</p>"] if rows
+           else [note_html(D["nothing"])])
+    items = "".join(f"<li><b>{esc(r['step'])}</b> — {esc(r['finding'])} <br><i>{esc(D['to_decide'])}</i> "
+                    f"{esc(r['decide'])}</li>" for r in rows)
+    if items:
+        out.append(f'<ol class="decisions">{items}</ol>')
+    scenarios = _scenario_table(ctx)
+    if scenarios is not None and scenarios.shape[1] > 1:
+        costs = scenarios.loc[L.SCENARIO_INDICATORS["total_cost"]]
+        best = costs.iloc[1:].astype(float).idxmin()
+        out.append(f"<p>{esc(D['best_scenario'].format(name=best, cost=F.amount(costs[best]), reference=F.amount(costs.iloc[0])))}</p>")
+    return "".join(out)
+
+
+def _scenario_table(ctx: ReportContext) -> pd.DataFrame | None:
+    if "scenarios" not in ctx.cache:
+        from . import scenarios as SC
+
+        stored = SC.stored_scenarios(ctx.store)
+        ctx.cache["scenarios"] = SC.compare(ctx.frames, stored) if stored and len(ctx.frames["project"]) else None
+    return ctx.cache["scenarios"]
+
+
+def _scenarios(ctx: ReportContext) -> str:
+    """Step 6's scenarios side by side (``scenarios.compare``), amounts and days in French."""
+    table = _scenario_table(ctx)
+    if table is None:
+        return note_html(L.REPORT_SUMMARY["no_scenario"])
+    money = {L.SCENARIO_INDICATORS[k] for k in ("budget", "fundings", "own_share", "recruitment_cost",
+                                                 "remedy_cost", "total_cost")}
+    days = {L.SCENARIO_INDICATORS[k] for k in ("gap_days", "overload_days")}
+    shown = table.copy().astype(object)
+    for label in shown.index:
+        fmt = F.amount if label in money else (F.days if label in days else F.integer)
+        shown.loc[label] = [fmt(v) for v in table.loc[label]]
+    shown.index.name = L.REPORT_SUMMARY["indicator"]
+    return table_html(shown, numeric=tuple(shown.columns))
+
+
+def _staffing(ctx: ReportContext) -> str:
+    """The staffing proposal of step 6 (``staffing.propose_staffing``): what it changes and
+    what stays uncovered, each with its reason."""
+    from . import staffing
+
+    if ctx.frames["tasks"].empty:
+        return note_html(L.REPORT_SUMMARY["no_tasks"])
+    result = staffing.propose_staffing(ctx.frames, time_limit=STAFFING_SECONDS)
+    changed = result.assignments[result.assignments["status"].isin(["new", "dropped"])].copy()
+    changed["days"] = changed["days"].map(F.days)
+    uncovered = result.uncovered.copy()
+    D = L.REPORT_SUMMARY
+    return "".join([
+        note_html(D["staffing_method"].format(message=result.solver_message,
+                                              new=F.count(int((result.assignments["status"] == "new").sum()), D["assignment"],
+                                                          D["assignments"]))),
+        f"<h3>{esc(D['staffing_changes'])}</h3>",
+        table_html(staffing.french(changed[["task", "person", "letter", "days", "status", "reason"]])),
+        f"<h3>{esc(D['staffing_uncovered'])}</h3>",
+        table_html(staffing.french(uncovered[["task", "what", "months", "reason"]])),
+    ])
+
+
 for _section in (
+    Section("synthese", L.REPORT_SECTIONS["synthese"], _summary),
+    Section("scenarios", L.REPORT_SECTIONS["scenarios"], _scenarios),
+    Section("proposition", L.REPORT_SECTIONS["proposition"], _staffing),
     Section("projet", L.REPORT_SECTIONS["projet"], _project),
     Section("parties_prenantes", L.REPORT_SECTIONS["parties_prenantes"], _stakeholders),
     Section("carte", L.REPORT_SECTIONS["carte"], _map),
@@ -420,7 +542,7 @@ def build_report(ws: Any, today: dt.date | None = None, sections: list[Section] 
         except Exception as exc:  # one broken analysis must not lose the whole restitution
             body = f'<p class="erreur">{esc(L.REPORT_LABELS["section_failed"].format(error=exc))}</p>'
         anchor = f"s-{esc(section.key)}"
-        toc.append(f'<li><a href="#{anchor}">{i}. {esc(section.title)}</a></li>')
+        toc.append(f'<li><a href="#{anchor}">{esc(section.title)}</a></li>')
         parts.append(f'<h2 id="{anchor}">{i}. {esc(section.title)}</h2>\n{body}')
     title = L.REPORT_LABELS["title"].format(project=name)
     return (f'<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
@@ -437,11 +559,224 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def html_to_pdf(html_path: Path, out_dir: Path | None = None, timeout: int = 240) -> Path:
-    """Convert an HTML file to PDF with LibreOffice headless; returns the PDF's path.
+def _sect_paragraph(template: Any, landscape: bool) -> Any:
+    """An empty paragraph that ends a section laid out like ``template`` (a ``w:sectPr``)."""
+    from copy import deepcopy
 
-    A throw-away LibreOffice profile is used for each conversion, so that two conversions
-    (or a LibreOffice the consultant has open) never wait on each other's lock.
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph, properties, section = OxmlElement("w:p"), OxmlElement("w:pPr"), deepcopy(template)
+    size = section.find(qn("w:pgSz"))
+    width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+    if landscape:
+        size.set(qn("w:w"), height)
+        size.set(qn("w:h"), width)
+        size.set(qn("w:orient"), "landscape")
+    properties.append(section)
+    paragraph.append(properties)
+    return paragraph
+
+
+# Estimated width of one character of the tables' text (8.5 pt, bold headers) and of a
+# cell's side margins, in twips (1/20 pt): enough to size columns so no word breaks.
+_CHAR_TWIPS = 125
+_CELL_TWIPS = 200
+# The tables' text size (half-points: 8.5 pt) and the smallest it may shrink to (7 pt) when
+# a table's longest words do not fit side by side even on a landscape page.
+_TABLE_SIZE = 17
+_SMALLEST_SIZE = 14
+
+
+def _shrink(table: Any, size: int) -> None:
+    """Every run of ``table`` in ``size`` half-points."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for run in table.iter(qn("w:r")):
+        properties = run.find(qn("w:rPr"))
+        if properties is None:
+            properties = OxmlElement("w:rPr")
+            run.insert(0, properties)
+        for tag in ("w:sz", "w:szCs"):
+            element = properties.find(qn(tag))
+            if element is None:
+                element = OxmlElement(tag)
+                properties.append(element)
+            element.set(qn("w:val"), str(size))
+
+
+def _column_widths(table: Any, available: int, size: int = _TABLE_SIZE) -> tuple[list[int], int]:
+    """Column widths (twips) that keep every word whole: each column at least as wide as
+    its longest word, the rest shared by how much text each column holds. Returns the
+    widths and the width the longest words alone need."""
+    from docx.oxml.ns import qn
+
+    columns = len(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    longest, total = [0] * columns, [0] * columns
+    for row in table.findall(qn("w:tr")):
+        j = 0
+        for cell in row.findall(qn("w:tc")):
+            span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+            text = "".join(t.text or "" for t in cell.iter(qn("w:t")))
+            if span is None and j < columns:
+                words = text.replace("\u202f", "").replace("\u00a0", "").split() or [""]
+                longest[j] = max(longest[j], max(len(w) for w in words))
+                total[j] = max(total[j], len(text))
+            j += int(span.get(qn("w:val"))) if span is not None else 1
+    char = _CHAR_TWIPS * size / _TABLE_SIZE
+    need = [int(n * char) + _CELL_TWIPS for n in longest]
+    wish = [max(int(n * char) + _CELL_TWIPS, m) for n, m in zip(total, need)]
+    if sum(need) >= available:
+        return [int(w * available / sum(need)) for w in need], sum(need)
+    spare = available - sum(need)
+    extra = [w - m for w, m in zip(wish, need)]
+    if sum(extra) <= spare:  # everything fits on one line: share what is left evenly
+        widths = [w + (spare - sum(extra)) // columns for w in wish]
+    else:
+        widths = [m + int(spare * e / sum(extra)) for m, e in zip(need, extra)]
+    return widths, sum(need)
+
+
+def _set_column_widths(table: Any, widths: list[int]) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for col, width in zip(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"), widths):
+        col.set(qn("w:w"), str(width))
+    for row in table.findall(qn("w:tr")):
+        j = 0
+        for cell in row.findall(qn("w:tc")):
+            properties = cell.find(qn("w:tcPr"))
+            if properties is None:
+                properties = OxmlElement("w:tcPr")
+                cell.insert(0, properties)
+            span = properties.find(qn("w:gridSpan"))
+            n = int(span.get(qn("w:val"))) if span is not None else 1
+            width = properties.find(qn("w:tcW"))
+            if width is None:
+                width = OxmlElement("w:tcW")
+                properties.insert(0, width)
+            width.set(qn("w:type"), "dxa")
+            width.set(qn("w:w"), str(sum(widths[j:j + n])))
+            j += n
+    properties = table.find(qn("w:tblPr"))
+    width = properties.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        properties.append(width)
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(sum(widths)))
+    layout = properties.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = OxmlElement("w:tblLayout")
+        properties.append(layout)
+    layout.set(qn("w:type"), "fixed")
+
+
+def paginate_docx(path: Path, min_columns: int = LANDSCAPE_COLUMNS) -> int:
+    """Lay out the report's Word version for print, in place; returns the landscape blocks.
+
+    - a table of ``min_columns`` columns or more, or whose longest words do not fit side
+      by side on a portrait page, goes on landscape pages (with the headings just before
+      it; neighbouring wide tables share their landscape pages);
+    - every table spans the text width with columns sized so that no word breaks (each
+      at least as wide as its longest word), its header row repeats on each page and its
+      rows never split across two pages;
+    - every picture is as wide as the text (its proportions kept);
+    - a page number in the footer of every page.
+    """
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document(str(path))
+    section = doc.sections[-1]
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(L.REPORT_LABELS["page"] + " ")
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        run = footer.add_run()
+        if kind:
+            mark = OxmlElement("w:fldChar")
+            mark.set(qn("w:fldCharType"), kind)
+            run._r.append(mark)
+        else:
+            code = OxmlElement("w:instrText")
+            code.text = text
+            run._r.append(code)
+    usable = section.page_width - section.left_margin - section.right_margin
+    for shape in doc.inline_shapes:
+        if shape.width and shape.width != usable:
+            shape.height, shape.width = int(shape.height * usable / shape.width), usable
+    body = doc.element.body
+    final = body.find(qn("w:sectPr"))
+    children = [c for c in body.iterchildren() if c is not final]
+    portrait_width = int(usable) // 635  # EMU → twips
+    landscape_width = int(section.page_height - section.left_margin - section.right_margin) // 635
+
+    def heading(element: Any) -> bool:
+        style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if element.tag == qn("w:p") else None
+        return style is not None and style.get(qn("w:val"), "").lower().startswith("heading")
+
+    blocks: list[list[int]] = []
+    for i, element in enumerate(children):
+        if element.tag != qn("w:tbl"):
+            continue
+        for r, row in enumerate(element.findall(qn("w:tr"))):
+            row_properties = row.find(qn("w:trPr"))
+            if row_properties is None:
+                row_properties = OxmlElement("w:trPr")
+                row.insert(0, row_properties)
+            row_properties.append(OxmlElement("w:cantSplit"))
+            if r == 0:
+                row_properties.append(OxmlElement("w:tblHeader"))
+        widths, need = _column_widths(element, portrait_width)
+        wide = len(widths) >= min_columns or need > portrait_width
+        if wide:
+            widths, need = _column_widths(element, landscape_width)
+            if need > landscape_width:  # smaller type rather than words cut in two
+                size = max(_SMALLEST_SIZE, int(_TABLE_SIZE * landscape_width / need))
+                _shrink(element, size)
+                widths, _ = _column_widths(element, landscape_width, size)
+        _set_column_widths(element, widths)
+        if not wide:
+            continue
+        start = i
+        while start > 0 and heading(children[start - 1]):
+            start -= 1
+        if blocks and start <= blocks[-1][1] + 3:
+            blocks[-1][1] = i
+        else:
+            blocks.append([start, i])
+    for start, end in blocks:
+        if start > 0:
+            children[start].addprevious(_sect_paragraph(final, landscape=False))
+        children[end].addnext(_sect_paragraph(final, landscape=True))
+    doc.save(str(path))
+    return len(blocks)
+
+
+def _soffice(command: str, profile: str, args: list[str], timeout: int) -> subprocess.CompletedProcess:
+    from .errors import MaillageError
+
+    try:
+        return subprocess.run([command, "--headless", "--norestore", "--nologo",
+                               f"-env:UserInstallation={Path(profile).as_uri()}", *args],
+                              capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise MaillageError(L.REPORT_LABELS["soffice_timeout"].format(seconds=timeout)) from exc
+
+
+def html_to_pdf(html_path: Path, out_dir: Path | None = None, timeout: int = 240) -> Path:
+    """Convert the report's HTML file to PDF with LibreOffice headless; returns the PDF's path.
+
+    Through Word: LibreOffice reads the HTML into a .docx, ``paginate_docx`` puts the wide
+    tables on landscape pages (repeated headers, rows kept whole, pictures to the text
+    width, page numbers), then LibreOffice prints that .docx to PDF. A throw-away
+    LibreOffice profile is used, so that two conversions (or a LibreOffice the consultant
+    has open) never wait on each other's lock.
 
     Raises
     ------
@@ -454,16 +789,16 @@ def html_to_pdf(html_path: Path, out_dir: Path | None = None, timeout: int = 240
     command = soffice_path()
     if command is None:
         raise MaillageError(L.REPORT_LABELS["no_soffice"].format(html=html_path))
-    with tempfile.TemporaryDirectory(prefix="maillage-lo-") as profile:
-        args = [command, "--headless", "--norestore", "--nologo",
-                f"-env:UserInstallation={Path(profile).as_uri()}",
-                "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
-                "--outdir", str(out_dir), str(html_path)]
-        try:
-            done = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired as exc:
-            raise MaillageError(L.REPORT_LABELS["soffice_timeout"].format(seconds=timeout)) from exc
     pdf = out_dir / (html_path.stem + ".pdf")
+    with tempfile.TemporaryDirectory(prefix="maillage-lo-") as profile, \
+            tempfile.TemporaryDirectory(prefix="maillage-docx-") as work:
+        done = _soffice(command, profile, ["--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML",
+                                           "--outdir", work, str(html_path)], timeout)
+        docx = Path(work) / (html_path.stem + ".docx")
+        if done.returncode == 0 and docx.exists():
+            paginate_docx(docx)
+            done = _soffice(command, profile, ["--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out_dir),
+                                               str(docx)], timeout)
     if done.returncode != 0 or not pdf.exists():
         raise MaillageError(L.REPORT_LABELS["soffice_failed"].format(
             error=(done.stderr or done.stdout).strip()[-400:]))

@@ -23,6 +23,8 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from . import formats as F
+from . import french as W
 from . import governance as G
 from . import labels as L
 from . import model
@@ -37,7 +39,7 @@ WATCHED_KINDS: tuple[str, ...] = ("actions", "journal", "fundings", "attachments
 
 
 def _date(value: Any) -> dt.date | None:
-    return G._as_date(value)
+    return F.as_date(value)
 
 
 # --- The dashboard ---------------------------------------------------------------------------
@@ -188,23 +190,26 @@ def last_review(store: Any) -> dict[str, Any] | None:
 
 
 def _show(value: Any) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    """A changed value as the minutes show it: French numbers, short dates (tables)."""
+    if isinstance(value, str):
+        try:
+            return F.date_short(value) if len(value) == 10 and value[4] == "-" else value
+        except ValueError:
+            return value
+    return F.text(value, digits=2)
 
 
 def _fields(values: dict[str, Any]) -> str:
     return " ; ".join(f"{L.FIELD_LABELS.get(k, k)} : {_show(v)}" for k, v in values.items())
 
 
-def _summary(kind: str, record: dict[str, Any]) -> str:
+def _summary(kind: str, record: dict[str, Any], actors: dict[str, str] | None = None) -> str:
     """One line for a journal entry, a co-funding, an attachment or an action."""
     if kind == "journal":
-        return f"{record.get('date', '')} — {record.get('kind', '')} : {record.get('text', '')}"
+        return f"{F.date_short(record.get('date'))} — {record.get('kind', '')} : {record.get('text', '')}"
     if kind == "fundings":
-        return f"{record.get('actor_id', '')} : {_show(record.get('amount'))} €"
+        actor = record.get("actor_id", "")
+        return f"{(actors or {}).get(actor, actor)} : {F.amount(record.get('amount'))}"
     if kind == "attachments":
         return str(record.get("filename", ""))
     return str(record.get("name", ""))
@@ -229,6 +234,7 @@ def changes_since(store: Any, since: str | None = None) -> pd.DataFrame:
         since = review["created_at"] if review else ""
     persons = {p["id"]: p["name"] for p in store.all("persons")}
     actions = {a["id"]: a["name"] for a in store.all("actions")}
+    actors = {a["id"]: a["name"] for a in store.all("actors")}
     rows = []
     for kind in WATCHED_KINDS:
         owner: dict[str, str] = {}  # record → its action (an update's history has only the changed fields)
@@ -252,8 +258,8 @@ def changes_since(store: Any, since: str | None = None) -> pd.DataFrame:
                 rows.append({**base, "field": L.REVIEW_LABELS["op_update"], "old": _fields(old), "new": _fields(new)})
             else:
                 rows.append({**base, "field": L.REVIEW_LABELS[f"op_{h['op']}"],
-                             "old": _summary(kind, old) if h["op"] == "delete" else "",
-                             "new": _summary(kind, new) if h["op"] == "insert" else ""})
+                             "old": _summary(kind, old, actors) if h["op"] == "delete" else "",
+                             "new": _summary(kind, new, actors) if h["op"] == "insert" else ""})
     columns = ["at", "by", "who", "action_id", "action", "kind", "field", "old", "new"]
     return pd.DataFrame(rows, columns=columns).sort_values("at", kind="stable").reset_index(drop=True)
 
@@ -266,31 +272,36 @@ def review_dashboard(store: Any, today: dt.date | None = None, stalled_weeks: in
 
     Returns
     -------
-    dict with ``today``, ``by_state``, ``late``, ``stalled``, ``without_pilot``,
+    dict with ``today``, ``by_state``, ``late``, ``stalled``, ``without_pilot`` (these three
+    with ``pilot`` and ``axis`` names beside the identifiers, see ``with_names``),
     ``budget`` (per action), ``budget_totals``, ``cofunders``, ``last_review`` (record or
-    None), ``changes`` (since the last review) and ``next_review`` (date or None, from the
-    review body's calendar).
+    None), ``changes`` (since the last review), ``next_review`` (date or None, from the
+    review body's calendar) and ``next_review_text`` (« mardi 12 janvier 2027 à 18 h 30
+    (semaine 2) », or "").
     """
     today = today or dt.date.today()
     frames = store.frames()
     nxt = None
+    at = None
     body = G.review_body(frames)
     if body is not None and len(frames["project"]):
         calendar = G.meeting_calendar(frames, body_ids=[body["id"]])
         upcoming = G.next_meetings(calendar, body["id"], today + dt.timedelta(days=1), 1)
         nxt = upcoming[0] if upcoming else None
+        at = G.parse_time(body.get("start_time"))
     return {
         "today": today,
         "by_state": actions_by_state(frames),
-        "late": late_actions(frames, today, lag_points),
-        "stalled": stalled_actions(frames, today, stalled_weeks),
-        "without_pilot": actions_without_pilot(frames),
+        "late": with_names(late_actions(frames, today, lag_points), frames),
+        "stalled": with_names(stalled_actions(frames, today, stalled_weeks), frames),
+        "without_pilot": with_names(actions_without_pilot(frames), frames),
         "budget": budget_consumption(frames),
         "budget_totals": budget_totals(frames),
         "cofunders": funding_by_cofunder(frames),
         "last_review": last_review(store),
         "changes": changes_since(store),
         "next_review": nxt,
+        "next_review_text": F.meeting(nxt, at) if nxt else "",
     }
 
 
@@ -309,7 +320,7 @@ def _describe(store: Any, field: str, value: Any, conn: Any) -> str:
     if field == "axis_id":
         return store.get("axes", value, conn=conn)["name"]
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return F.date_long(value, weekday=False)
     return _show(value)
 
 
@@ -373,7 +384,7 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
             if lines:
                 store.insert("journal", {"action_id": action_id, "date": day, "kind": "décision",
                                          "text": L.REVIEW_LABELS["journal_entry"].format(
-                                             date=day.strftime("%d/%m/%Y"), changes=" ; ".join(lines))},
+                                             date=F.date_long(day, weekday=False), changes=" ; ".join(lines))},
                              by=by, conn=tx)
         # inserted last: its created_at follows its own changes, so « changes since the last
         # review » starts after them
@@ -381,20 +392,134 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
 
 
 def reviews_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The reviews held, newest first: ``id, date, body, present, excused, decisions, changes``
-    (names joined by commas, ``changes`` counted)."""
+    """The reviews held, newest first: ``id, date, when, body, present, excused, decisions,
+    changes`` (``when`` the date with its weekday and ISO week, names joined with « et »,
+    ``changes`` counted)."""
     reviews = frames.get("reviews")
-    columns = ["id", "date", "body", "present", "excused", "decisions", "changes"]
+    columns = ["id", "date", "when", "body", "present", "excused", "decisions", "changes"]
     if reviews is None or reviews.empty:
         return pd.DataFrame(columns=columns)
     persons = dict(zip(frames["persons"]["id"], frames["persons"]["name"]))
     bodies = dict(zip(frames["bodies"]["id"], frames["bodies"]["name"]))
     out = pd.DataFrame({
-        "id": reviews["id"], "date": reviews["date"],
+        "id": reviews["id"], "date": reviews["date"], "when": reviews["date"].map(F.meeting),
         "body": reviews["body_id"].map(lambda b: bodies.get(b, "") if isinstance(b, str) else ""),
-        "present": reviews["present"].map(lambda ids: ", ".join(persons.get(i, i) for i in ids or [])),
-        "excused": reviews["excused"].map(lambda ids: ", ".join(persons.get(i, i) for i in ids or [])),
+        "present": reviews["present"].map(lambda ids: F.join(persons.get(i, i) for i in ids or [])),
+        "excused": reviews["excused"].map(lambda ids: F.join(persons.get(i, i) for i in ids or [])),
         "decisions": reviews["decisions"].fillna(""),
         "changes": reviews["changes"].map(lambda c: len(c or [])),
     })
     return out.sort_values(["date", "id"], ascending=False).reset_index(drop=True)
+
+
+# --- Names instead of identifiers --------------------------------------------------------------
+
+def with_names(df: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The frame with ``pilot`` and ``axis`` names beside ``pilot_id`` / ``axis_id`` (the
+    dashboard's tables show names; the identifiers stay for the code that needs them).
+
+    A missing pilot reads « sans pilote ».
+    """
+    out = df.copy()
+    persons = dict(zip(frames["persons"]["id"], frames["persons"]["name"])) if "persons" in frames else {}
+    axes = dict(zip(frames["axes"]["id"], frames["axes"]["name"])) if "axes" in frames else {}
+    if "pilot_id" in out:
+        out["pilot"] = out["pilot_id"].map(lambda p: persons.get(p, p) if isinstance(p, str) and p
+                                           else L.REVIEW_LABELS["no_pilot"])
+    if "axis_id" in out:
+        out["axis"] = out["axis_id"].map(lambda a: axes.get(a, a) if isinstance(a, str) else "")
+    return out
+
+
+# --- The minutes (relevé de conclusions) ---------------------------------------------------------
+
+def _person_line(person: dict[str, Any] | pd.Series) -> str:
+    """« Catherine Morisset, maire (Commune de …) » for the lists of présents and excusés."""
+    name = str(person["name"])
+    function = person.get("function")
+    title = function if isinstance(function, str) and function else W.role_title(person.get("role"), person)
+    organisation = person.get("organisation")
+    return f"{name}, {title}" + (f" ({organisation})" if isinstance(organisation, str) and organisation else "")
+
+
+def minutes(store: Any, review_id: str | None = None) -> dict[str, Any]:
+    """The relevé de conclusions of a recorded review (default: the last one).
+
+    Returns
+    -------
+    dict ``id, date, when`` (« mardi 17 novembre 2026 à 18 h 30 (semaine 47) »), ``title``,
+    ``body, place, present, excused`` (lines « name, function (organisation) »),
+    ``decisions`` (one a line), ``changes`` (list of ``{action, field, before, after}``
+    with names, not identifiers), ``next_date`` and ``next`` (the next meeting of the
+    review's body after it, with weekday and ISO week; empty when none is planned).
+
+    Raises
+    ------
+    MaillageError (French) when no review is recorded or ``review_id`` is unknown.
+    """
+    from .errors import MaillageError
+
+    if review_id is None:
+        record = last_review(store)
+        if record is None:
+            raise MaillageError(L.REVIEW_LABELS["no_review_yet_minutes"])
+    else:
+        record = store.get("reviews", review_id)
+    frames = store.frames()
+    persons = frames["persons"].set_index("id")
+    day = _date(record["date"])
+    body = None
+    if record.get("body_id"):
+        rows = frames["bodies"][frames["bodies"]["id"] == record["body_id"]]
+        body = rows.iloc[0].to_dict() if len(rows) else None
+    at = G.parse_time(body.get("start_time")) if body else None
+    names = {"pilot_id": dict(zip(frames["persons"]["id"], frames["persons"]["name"])),
+             "axis_id": dict(zip(frames["axes"]["id"], frames["axes"]["name"]))}
+    actions = dict(zip(frames["actions"]["id"], frames["actions"]["name"]))
+
+    def shown(field: str, value: Any) -> str:
+        if value in (None, ""):
+            return L.REVIEW_LABELS["none"]
+        if field in names:
+            return names[field].get(value, value)
+        if field.endswith("_date"):
+            return F.date_long(value, weekday=False)
+        if field.startswith("budget"):
+            return F.amount(value)
+        if field == "completion":
+            return F.percent(float(value) / 100, 0)
+        return _show(value)
+
+    changes = [{"action": actions.get(c["action_id"], c["action_id"]), "field": L.FIELD_LABELS.get(c["field"], c["field"]),
+                "before": shown(c["field"], c["old"]), "after": shown(c["field"], c["new"])}
+               for c in record.get("changes") or []]
+    nxt = None
+    if body is not None and len(frames["project"]):
+        calendar = G.meeting_calendar(frames, body_ids=[body["id"]])
+        upcoming = G.next_meetings(calendar, body["id"], day + dt.timedelta(days=1), 1)
+        nxt = upcoming[0] if upcoming else None
+    people = lambda ids: [_person_line(persons.loc[i]) for i in ids or [] if i in persons.index]  # noqa: E731
+    return {
+        "id": record["id"], "date": day, "when": F.meeting(day, at),
+        "title": L.MINUTES["title"].format(date=F.date_long(day, weekday=False)),
+        "body": body["name"] if body else "", "place": (body or {}).get("place") or "",
+        "present": people(record.get("present")), "excused": people(record.get("excused")),
+        "decisions": [line.strip(" -•") for line in (record.get("decisions") or "").splitlines() if line.strip(" -•")],
+        "changes": changes, "next_date": nxt, "next": F.meeting(nxt, at) if nxt else "",
+    }
+
+
+def minutes_text(m: dict[str, Any]) -> str:
+    """The minutes as plain text (console, checks): the same words as the .docx."""
+    T = L.MINUTES
+    lines = [m["title"], T["when"].format(when=m["when"]) + (f" — {m['body']}" if m["body"] else "")]
+    if m["place"]:
+        lines.append(T["place"].format(place=m["place"]))
+    lines.append(T["present"] + " " + ("; ".join(m["present"]) or T["nobody"]))
+    lines.append(T["excused"] + " " + ("; ".join(m["excused"]) or T["nobody"]))
+    lines.append(T["h_decisions"])
+    lines += [f"- {d}" for d in m["decisions"]] or [T["no_decision"]]
+    lines.append(T["h_changes"])
+    lines += [f"- {c['action']} — {c['field']} : {c['before']} → {c['after']}" for c in m["changes"]] or [T["no_change"]]
+    lines.append(T["next"].format(when=m["next"]) if m["next"] else T["no_next"])
+    return "\n".join(lines)
