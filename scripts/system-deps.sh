@@ -7,6 +7,8 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui libreoffice-writer-nogui)
 # Fonts with French accents for the pages chromium renders in the browser tests.
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+# PDF pages as pictures (pdftoppm), to look at the deliverables as a client would.
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != "0" ]; then SUDO=sudo; else SUDO=""; fi
   echo "» Installation des paquets Debian : ${need[*]}…"
