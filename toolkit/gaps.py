@@ -288,15 +288,57 @@ def _row(target_kind: str, target_id: str, target: str, remedy: str, candidate_i
             "cost_days": cost_days, "cost_euros": cost_euros, "recommended": False}
 
 
-def _idle_in(table: pd.DataFrame, person_id: str, months: Iterable[str]) -> float:
-    t = table[(table["person_id"] == person_id) & table["month"].isin(list(months))]
-    return float(np.maximum(t["capacity"] - t["load"], 0.0).sum())
+class _Idle:
+    """The free days (capacity − load, never below 0) of each person and month of a load
+    table, looked up by person and summed over months in the table's order (the sums are
+    numpy's over the same values in the same order as a filter of the table would give)."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        free = np.maximum(table["capacity"].to_numpy(dtype=float) - table["load"].to_numpy(dtype=float), 0.0)
+        self.rows: dict[str, tuple[dict[str, int], np.ndarray]] = {}
+        people = table["person_id"].to_numpy(dtype=object)
+        months = table["month"].to_numpy(dtype=object)
+        where: dict[str, list[int]] = {}
+        for i, pid in enumerate(people):
+            where.setdefault(pid, []).append(i)
+        for pid, idx in where.items():
+            self.rows[pid] = ({months[i]: k for k, i in enumerate(idx)}, free[idx])
+        # numpy scalars, as a Series lookup gave them (numpy's round differs from Python's)
+        self.cell = {(people[i], months[i]): free[i] for i in range(len(free))}
+
+    def total(self, person_id: str, months: Iterable[str]) -> float:
+        """Free days of ``person_id`` over ``months`` (what ``_idle_in`` summed)."""
+        found = self.rows.get(person_id)
+        if found is None:
+            return 0.0
+        position, values = found
+        wanted = set(months)
+        picked = [k for m, k in position.items() if m in wanted]
+        return float(values[sorted(picked)].sum()) if picked else 0.0
+
+
+def _widening_actors(actors: pd.DataFrame) -> dict[str, list[tuple[Any, Any, Any]]]:
+    """Competence id → the actors not mobilised who hold it (id, name, category), in the
+    actors' order."""
+    out: dict[str, list[tuple[Any, Any, Any]]] = {}
+    for a in actors.itertuples():
+        held = a.competences if isinstance(a.competences, (list, tuple, np.ndarray)) else []
+        if bool(a.mobilised if pd.notna(a.mobilised) else False):
+            continue
+        for cid in dict.fromkeys(list(held)):
+            out.setdefault(cid, []).append((a.id, a.name, a.category))
+    return out
 
 
 def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.DataFrame,
-                         table: pd.DataFrame, thresholds: comp.Thresholds, costs: CostParams,
-                         persons: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Remedies for one competence gap, in the order of ``REMEDY_ORDER``."""
+                         idle: _Idle, thresholds: comp.Thresholds, costs: CostParams,
+                         persons: Mapping[str, str],
+                         widening: Mapping[str, list[tuple[Any, Any, Any]]]) -> list[dict[str, Any]]:
+    """Remedies for one competence gap, in the order of ``REMEDY_ORDER``.
+
+    ``resolved`` holds the resolved assessments of this competence (or more), ``idle``
+    the free days of the load table, ``widening`` the not mobilised actors by competence
+    held (``_widening_actors``)."""
     level = int(gap["required_level"])
     name = gap["competence"]
     span = [m for m in model.months_between(gap["first_month"], gap["last_month"])] if gap["first_month"] else []
@@ -307,12 +349,12 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
     qualified = mine[mine["savoir"] >= level]
     # Réaffectation: qualified and willing, rated short of time, yet the plan shows free days.
     for p in qualified[(qualified["vouloir"] >= thresholds.vouloir)].itertuples():
-        idle = _idle_in(table, p.person_id, span)
-        if idle >= float(gap["days"]) - _EPS and idle > _EPS:
+        free = idle.total(p.person_id, span)
+        if free >= float(gap["days"]) - _EPS and free > _EPS:
             rows.append(_row(*target, "réaffectation", p.person_id, persons.get(p.person_id, p.person_id),
                              R["reassign_competence"].format(person=persons.get(p.person_id, p.person_id),
                                                              current=p.savoir, competence=name, vouloir=p.vouloir,
-                                                             pouvoir=p.pouvoir, idle=round(idle, 1)),
+                                                             pouvoir=p.pouvoir, idle=round(free, 1)),
                              0.0, 0.0))
     reassigned = {r["candidate_id"] for r in rows}
     # Montée en compétences: one level below, motivated, with some room to act.
@@ -340,13 +382,10 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
                                               competence=name, why=why, days=days),
                          days, days * costs.expert_day_rate))
     # Élargissement du tour de table: an actor who brings it and is not mobilised.
-    actors = frames["actors"]
-    for a in actors.itertuples():
-        held = a.competences if isinstance(a.competences, (list, tuple, np.ndarray)) else []
-        if cid in list(held) and not bool(a.mobilised if pd.notna(a.mobilised) else False):
-            rows.append(_row(*target, "élargissement", a.id, a.name,
-                             R["widening"].format(actor=a.name, category=a.category, competence=name),
-                             None, None))
+    for a_id, a_name, a_category in widening.get(cid, []):
+        rows.append(_row(*target, "élargissement", a_id, a_name,
+                         R["widening"].format(actor=a_name, category=a_category, competence=name),
+                         None, None))
     # Expertise externe or recrutement: buying the competence, for a short or a lasting need.
     days, n_months = float(gap["days"]), int(gap["months"])
     if days <= costs.expertise_max_days or n_months < costs.lasting_need_months:
@@ -361,39 +400,53 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
 
 
 def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
-                       thresholds: comp.Thresholds, persons: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Remedies for each overloaded person, then for the team when it is short overall."""
+                       thresholds: comp.Thresholds, persons: Mapping[str, str],
+                       idle: _Idle | None = None, holders: pd.DataFrame | None = None) -> list[dict[str, Any]]:
+    """Remedies for each overloaded person, then for the team when it is short overall.
+
+    Everything a person's remedies look up (their R tasks, each task's requirements, who
+    holds a competence at a level, anybody's free days) is grouped once into dicts."""
     rows: list[dict[str, Any]] = []
     over = workload.overloads(table)
     if not len(over):
         return rows
     R = L.GAP_REASONS
-    tasks = frames["tasks"].set_index("id")
-    months = _task_months(frames["tasks"])
+    tasks = frames["tasks"]
+    task_load = dict(zip(tasks["id"], tasks["load_days"]))
+    task_name = dict(zip(tasks["id"], tasks["name"]))
+    months = _task_months(tasks)
     raci = frames["raci"]
     r_rows = raci[(raci["status"] == "validée") & (raci["letter"] == "R")]
+    r_tasks: dict[str, set[str]] = {}
+    n_r: dict[str, int] = {}
+    for pid, tid in zip(r_rows["person_id"], r_rows["task_id"]):
+        r_tasks.setdefault(pid, set()).add(tid)
+        n_r[tid] = n_r.get(tid, 0) + 1
     req = frames["requirements"]
-    holders = comp.mobilisable_holders(frames["assessments"], thresholds)
-    free = table.assign(free=np.maximum(table["capacity"] - table["load"], 0.0)) \
-        .set_index(["person_id", "month"])["free"]
+    needed: dict[str, list[tuple[Any, Any]]] = {}
+    for tid, cid, level in zip(req["task_id"], req["competence_id"], req["level"]):
+        needed.setdefault(tid, []).append((cid, level))
+    holders = comp.mobilisable_holders(frames["assessments"], thresholds) if holders is None else holders
+    by_competence: dict[Any, list[tuple[Any, Any]]] = {}
+    for cid, pid, savoir in zip(holders["competence_id"], holders["person_id"], holders["savoir"]):
+        by_competence.setdefault(cid, []).append((pid, savoir))
+    free = (idle or _Idle(table)).cell
+    everybody = set(table["person_id"])
     for pid, group in over.groupby("person_id", sort=False):
         who = persons.get(pid, pid)
         over_months = set(group["month"])
         target = ("capacity", pid, who)
         found = False
-        for tid in sorted(set(r_rows.loc[r_rows["person_id"] == pid, "task_id"])):
-            if tid not in tasks.index or not over_months & set(months[tid]):
+        for tid in sorted(r_tasks.get(pid, ())):
+            if tid not in task_load or not over_months & set(months[tid]):
                 continue
-            n_r = int((r_rows["task_id"] == tid).sum())
-            share = float(tasks.loc[tid, "load_days"]) / max(len(months[tid]), 1) / n_r
-            needed = req[req["task_id"] == tid]
+            share = float(task_load[tid]) / max(len(months[tid]), 1) / n_r[tid]
             able: set[str] | None = None
-            for r in needed.itertuples():
-                ok = set(holders.loc[(holders["competence_id"] == r.competence_id)
-                                     & (holders["savoir"] >= r.level), "person_id"])
+            for cid, level in needed.get(tid, ()):
+                ok = {p for p, savoir in by_competence.get(cid, ()) if savoir >= level}
                 able = ok if able is None else able & ok
             if able is None:  # no requirement: anybody with free days
-                able = set(table["person_id"])
+                able = set(everybody)
             able.discard(pid)
             for other in sorted(able):
                 spare = [free.get((other, m), 0.0) for m in months[tid]]
@@ -401,7 +454,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                     days = share * len(months[tid])
                     rows.append(_row(*target, "réaffectation", other, persons.get(other, other),
                                      R["reassign_load"].format(person=persons.get(other, other),
-                                                               task=tasks.loc[tid, "name"], days=round(days, 1),
+                                                               task=task_name[tid], days=round(days, 1),
                                                                idle=round(sum(spare), 1)),
                                      0.0, 0.0))
                     found = True
@@ -468,9 +521,15 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
     resolved = _resolved(frames)
     rows: list[dict[str, Any]] = []
     gaps = competence_gaps(frames, t) if lacking is None else lacking
-    for cid, gap in gaps.iterrows():
-        rows += _competence_remedies(frames, gap, cid, resolved, table, t, costs, persons)
-    rows += _capacity_remedies(frames, table, costs, t, persons)
+    idle = _Idle(table)
+    if len(gaps):
+        widening = _widening_actors(frames["actors"])
+        by_competence = {cid: group for cid, group in resolved.groupby("competence_id", sort=False)}
+        empty = resolved.iloc[0:0]
+        for cid, gap in gaps.iterrows():
+            rows += _competence_remedies(frames, gap, cid, by_competence.get(cid, empty), idle, t, costs,
+                                         persons, widening)
+    rows += _capacity_remedies(frames, table, costs, t, persons, idle)
     out = pd.DataFrame(rows, columns=REMEDY_COLUMNS)
     if not len(out):
         return out
