@@ -107,8 +107,14 @@ def _names(frames: Frames, kind: str) -> dict[str, str]:
     return dict(zip(df["id"], df["name"])) if df is not None and len(df) else {}
 
 
+def _columns(df: pd.DataFrame, *names: str) -> Iterable[tuple[Any, ...]]:
+    """The rows of some columns as tuples of Python values (iterating a pandas string
+    column element by element costs a method call each)."""
+    return zip(*(df[n].tolist() for n in names))
+
+
 def _task_months(tasks: pd.DataFrame) -> dict[str, list[str]]:
-    return {t: model.months_between(s, e) for t, s, e in zip(tasks["id"], tasks["start_month"], tasks["end_month"])}
+    return {t: model.months_between(s, e) for t, s, e in _columns(tasks, "id", "start_month", "end_month")}
 
 
 def _months_of(task_ids: Iterable[str], months: Mapping[str, list[str]]) -> list[str]:
@@ -295,26 +301,20 @@ class _Idle:
 
     def __init__(self, table: pd.DataFrame) -> None:
         free = np.maximum(table["capacity"].to_numpy(dtype=float) - table["load"].to_numpy(dtype=float), 0.0)
-        self.rows: dict[str, tuple[dict[str, int], np.ndarray]] = {}
-        people = table["person_id"].to_numpy(dtype=object)
-        months = table["month"].to_numpy(dtype=object)
-        where: dict[str, list[int]] = {}
-        for i, pid in enumerate(people):
-            where.setdefault(pid, []).append(i)
-        for pid, idx in where.items():
-            self.rows[pid] = ({months[i]: k for k, i in enumerate(idx)}, free[idx])
         # numpy scalars, as a Series lookup gave them (numpy's round differs from Python's)
-        self.cell = {(people[i], months[i]): free[i] for i in range(len(free))}
+        self.cell: dict[tuple[str, str], np.float64] = dict(zip(zip(table["person_id"].tolist(),
+                                                                    table["month"].tolist()), free))
+        self._rows: dict[str, list[tuple[str, np.float64]]] | None = None
 
     def total(self, person_id: str, months: Iterable[str]) -> float:
-        """Free days of ``person_id`` over ``months`` (what ``_idle_in`` summed)."""
-        found = self.rows.get(person_id)
-        if found is None:
-            return 0.0
-        position, values = found
+        """Free days of ``person_id`` over ``months`` (what a filter of the table summed)."""
+        if self._rows is None:
+            self._rows = {}
+            for (pid, month), value in self.cell.items():  # the table's order
+                self._rows.setdefault(pid, []).append((month, value))
         wanted = set(months)
-        picked = [k for m, k in position.items() if m in wanted]
-        return float(values[sorted(picked)].sum()) if picked else 0.0
+        values = [v for m, v in self._rows.get(person_id, ()) if m in wanted]
+        return float(np.array(values, dtype=float).sum()) if values else 0.0
 
 
 def _widening_actors(actors: pd.DataFrame) -> dict[str, list[tuple[Any, Any, Any]]]:
@@ -412,29 +412,36 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
         return rows
     R = L.GAP_REASONS
     tasks = frames["tasks"]
-    task_load = dict(zip(tasks["id"], tasks["load_days"]))
-    task_name = dict(zip(tasks["id"], tasks["name"]))
+    task_load = dict(_columns(tasks, "id", "load_days"))
+    task_name = dict(_columns(tasks, "id", "name"))
     months = _task_months(tasks)
     raci = frames["raci"]
     r_rows = raci[(raci["status"] == "validée") & (raci["letter"] == "R")]
     r_tasks: dict[str, set[str]] = {}
     n_r: dict[str, int] = {}
-    for pid, tid in zip(r_rows["person_id"], r_rows["task_id"]):
+    for pid, tid in _columns(r_rows, "person_id", "task_id"):
         r_tasks.setdefault(pid, set()).add(tid)
         n_r[tid] = n_r.get(tid, 0) + 1
     req = frames["requirements"]
     needed: dict[str, list[tuple[Any, Any]]] = {}
-    for tid, cid, level in zip(req["task_id"], req["competence_id"], req["level"]):
+    for tid, cid, level in _columns(req, "task_id", "competence_id", "level"):
         needed.setdefault(tid, []).append((cid, level))
     holders = comp.mobilisable_holders(frames["assessments"], thresholds) if holders is None else holders
     by_competence: dict[Any, list[tuple[Any, Any]]] = {}
-    for cid, pid, savoir in zip(holders["competence_id"], holders["person_id"], holders["savoir"]):
+    for cid, pid, savoir in _columns(holders, "competence_id", "person_id", "savoir"):
         by_competence.setdefault(cid, []).append((pid, savoir))
     free = (idle or _Idle(table)).cell
     everybody = set(table["person_id"])
-    for pid, group in over.groupby("person_id", sort=False):
+    # Each overloaded person's months and overload days, persons in order of first row.
+    by_person: dict[str, tuple[list[str], list[float]]] = {}
+    for pid, month, excess in _columns(over, "person_id", "month", "overload"):
+        entry = by_person.setdefault(pid, ([], []))
+        entry[0].append(month)
+        entry[1].append(excess)
+    horizon = table["month"].nunique()
+    for pid, (their_months, excess) in by_person.items():
         who = persons.get(pid, pid)
-        over_months = set(group["month"])
+        over_months = set(their_months)
         target = ("capacity", pid, who)
         found = False
         for tid in sorted(r_tasks.get(pid, ())):
@@ -459,10 +466,10 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                                      0.0, 0.0))
                     found = True
         if not found:
-            days = float(group["overload"].sum())
+            days = float(np.array(excess, dtype=float).sum())  # numpy's sum, as the group's was
             if len(over_months) >= costs.lasting_overload_months:
                 rows.append(_row(*target, "recrutement", None, None,
-                                 R["recruit_capacity"].format(months=len(over_months), horizon=table["month"].nunique(),
+                                 R["recruit_capacity"].format(months=len(over_months), horizon=horizon,
                                                               days=round(days, 1), monthly=costs.recruit_monthly_cost),
                                  None, len(over_months) * costs.recruit_monthly_cost))
             else:

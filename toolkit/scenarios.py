@@ -594,8 +594,9 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     changes = list(changes)
     from . import workload
 
-    table = workload.load_table(frames)
-    staffed = workload.staffing(frames, table=table)
+    alloc = workload.allocation(frames)
+    table = workload.load_table(frames, alloc=alloc)
+    staffed = workload.staffing(frames, alloc=alloc, table=table)
     cg = gaps.competence_gaps(frames)
     cap = gaps.capacity_gaps(frames, table)
     overall = gaps.team_capacity(frames, table)
