@@ -100,6 +100,16 @@ def _group_ids(keys: Iterable[Any], ids: Iterable[str]) -> dict[Any, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
+def _cell_letters(letters: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """``{(task, person): "A/R"}``: a person's distinct letters on a task, in RACI order."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for tid, pid, letter in zip(letters["task_id"].tolist(), letters["person_id"].tolist(),
+                                letters["letter"].tolist()):
+        if isinstance(tid, str) and isinstance(pid, str):
+            found.setdefault((tid, pid), set()).add(letter)
+    return {k: "/".join(sorted(v, key=LETTERS.index)) for k, v in found.items()}
+
+
 def _names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     persons = _frame(frames, "persons")
     return dict(zip(persons["id"], persons["name"]))
@@ -302,11 +312,14 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
         tasks = tasks.loc[tasks["action_id"] == action_id]
     letters = _letters(frames, statuses)
     letters = letters.loc[letters["task_id"].isin(tasks["id"])]
-    order = {x: i for i, x in enumerate(LETTERS)}
-    cells = (letters.assign(_o=letters["letter"].map(order)).sort_values("_o")
-             .groupby(["task_id", "person_id"])["letter"].agg(lambda s: "/".join(dict.fromkeys(s)))
-             .unstack("person_id"))
-    cells = cells.reindex(index=tasks["id"], columns=sorted(cells.columns)).fillna("")
+    # Plain dicts rather than a groupby with a Python function per cell (thousands of cells).
+    held = _cell_letters(letters)
+    columns: dict[str, dict[str, str]] = {}
+    for (tid, pid), text in held.items():
+        columns.setdefault(pid, {})[tid] = text
+    task_ids = tasks["id"].tolist()
+    cells = pd.DataFrame({pid: [columns[pid].get(t, "") for t in task_ids] for pid in sorted(columns)},
+                         index=pd.Index(tasks["id"]))
     cells.insert(0, "task", tasks.set_index("id")["name"].reindex(cells.index))
     cells.index.name = "task_id"
     cells.columns.name = None
@@ -333,8 +346,7 @@ def proposals(frames: Mapping[str, pd.DataFrame], status: str = PROPOSED) -> pd.
     rows = raci.loc[raci["status"] == status].copy()
     rows = rows.merge(tasks[["id", "action_id", "name"]].rename(columns={"id": "task_id", "name": "task"}),
                       on="task_id", how="left")
-    current = (_letters(frames).groupby(["task_id", "person_id"])["letter"]
-               .agg(lambda s: "/".join(sorted(set(s), key=LETTERS.index))))
+    current = _cell_letters(_letters(frames))
     key = list(zip(rows["task_id"], rows["person_id"]))
     rows["current"] = [current.get(k, L.RACI_NO_LETTER) for k in key]
     rows["person"] = rows["person_id"].map(names)

@@ -45,6 +45,7 @@ Example
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -662,11 +663,21 @@ _PUNCT = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"^\d+$")
 
 
+@functools.lru_cache(maxsize=8)
+def _glued(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of a glued prefix and its hyphen (made once per catalogue)."""
+    return re.compile(rf"\b({'|'.join(re.escape(fold(p)) for p in prefixes)})-(?=\w)")
+
+
+@functools.lru_cache(maxsize=8)
+def _stopwords(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
 def _tokens(text: str) -> list[str]:
     """Folded words of a name, with glued prefixes (« vice-président » is one word)."""
     text = fold(text)
-    prefixes = "|".join(re.escape(fold(p)) for p in L.NAME_GLUED_PREFIXES)
-    text = re.sub(rf"\b({prefixes})-(?=\w)", r"\1", text)
+    text = _glued(tuple(L.NAME_GLUED_PREFIXES)).sub(r"\1", text)
     return [t for t in _PUNCT.sub(" ", text.replace("_", " ")).split() if t]
 
 
@@ -710,7 +721,7 @@ def canonical_tokens(name: str) -> list[str]:
                 i += len(replacement)
             else:
                 i += 1
-    stop = {fold(w) for w in L.NAME_STOPWORDS}
+    stop = _stopwords(tuple(L.NAME_STOPWORDS))
     return [w for w in words if w not in stop]
 
 
