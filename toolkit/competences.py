@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 
 from . import labels as L
+from . import memo
 from .errors import MaillageError
 
 DIMENSIONS: tuple[str, ...] = ("savoir", "vouloir", "pouvoir")
@@ -104,6 +105,15 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+
+
+def as_thresholds(value: Thresholds | dict[str, int] | None) -> Thresholds:
+    """``Thresholds`` from a ``Thresholds``, a dict or None (the defaults).
+
+    >>> as_thresholds({"pouvoir": 3}) == Thresholds(pouvoir=3)
+    True
+    """
+    return _thresholds(value)
 
 
 def _thresholds(value: Thresholds | dict[str, int] | None) -> Thresholds:
@@ -168,6 +178,13 @@ def resolve_assessments(assessments: pd.DataFrame, prefer: str = SOURCE_CONSULTA
     if prefer not in L.ASSESSMENT_SOURCES:
         raise MaillageError(L.COMPETENCE_MESSAGES["bad_source"].format(
             value=prefer, expected=", ".join(L.ASSESSMENT_SOURCES)))
+    # A carnet and the gap analysis resolve the same assessments a dozen times.
+    return memo.shared("resolve_assessments", {"assessments": assessments}, ("assessments",),
+                       lambda: _resolve(assessments, prefer), prefer)
+
+
+def _resolve(assessments: pd.DataFrame, prefer: str) -> pd.DataFrame:
+    """``resolve_assessments`` itself (its memo aside)."""
     df = assessments.copy()
     if "assessment_id" not in df.columns:
         df["assessment_id"] = df["id"] if "id" in df.columns else None

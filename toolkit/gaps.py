@@ -55,7 +55,7 @@ import pandas as pd
 
 from . import competences as comp
 from . import labels as L
-from . import model, workload
+from . import memo, model, workload
 
 Frames = Mapping[str, pd.DataFrame]
 _EPS = 1e-9
@@ -154,6 +154,22 @@ def competence_needs(frames: Frames, thresholds: comp.Thresholds | None = None) 
     >>> int(competence_needs(frames).loc["CMP-09", "gap"])
     4
     """
+    return memo.shared("gaps.competence_needs", frames, _COMPETENCE_KINDS,
+                       lambda: _competence_needs(frames, thresholds), _key(thresholds))
+
+
+# What the competence side reads (the assessments, what the tasks require, and when).
+_COMPETENCE_KINDS = ("requirements", "assessments", "competences", "tasks")
+# What the remedies read besides.
+_REMEDY_KINDS = (*_COMPETENCE_KINDS, "raci", "persons", "actors", "project")
+
+
+def _key(thresholds: comp.Thresholds | dict[str, int] | None) -> comp.Thresholds:
+    """Thresholds as a memo key (a dict is not hashable; None is the defaults)."""
+    return comp.as_thresholds(thresholds)
+
+
+def _competence_needs(frames: Frames, thresholds: comp.Thresholds | None) -> pd.DataFrame:
     req = frames["requirements"]
     tasks = frames["tasks"]
     cols = ["competence", "family", "required_level", "best_level", "gap", "tasks", "first_month",
@@ -206,6 +222,11 @@ def competence_gaps(frames: Frames, thresholds: comp.Thresholds | None = None) -
     >>> int(row["required_level"]), int(row["best_level"]), row["reason"]
     (3, 0, 'no_level')
     """
+    return memo.shared("gaps.competence_gaps", frames, _COMPETENCE_KINDS,
+                       lambda: _competence_gaps(frames, thresholds), _key(thresholds))
+
+
+def _competence_gaps(frames: Frames, thresholds: comp.Thresholds | None) -> pd.DataFrame:
     cols = ["competence", "family", "required_level", "best_level", "best_holders", "gap", "reason",
             "qualified", "tasks", "first_month", "last_month", "months", "days"]
     lacking = comp.lacking_competences(frames["requirements"], frames["assessments"], frames["competences"],
@@ -523,6 +544,15 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
     """
     t = thresholds or comp.DEFAULT_THRESHOLDS
     costs = costs or DEFAULT_COSTS
+    if table is None and lacking is None:  # from the frames alone: shared (remedy_cost, scenarios)
+        return memo.shared("gaps.remedies", frames, _REMEDY_KINDS,
+                           lambda: _remedies(frames, costs, t, None, None), costs, _key(t))
+    return _remedies(frames, costs, t, table, lacking)
+
+
+def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, int],
+              table: pd.DataFrame | None, lacking: pd.DataFrame | None) -> pd.DataFrame:
+    """``remedies`` itself (its memo aside)."""
     persons = _names(frames, "persons")
     table = _load_table(frames) if table is None else table
     resolved = _resolved(frames)

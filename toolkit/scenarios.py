@@ -594,9 +594,10 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     changes = list(changes)
     from . import workload
 
-    alloc = workload.allocation(frames)
-    table = workload.load_table(frames, alloc=alloc)
-    staffed = workload.staffing(frames, alloc=alloc, table=table)
+    # From the frames alone, so that a frame set seen before (the reference, analysed by
+    # the carnet) is not computed again: see toolkit.memo.
+    table = workload.load_table(frames)
+    staffed = workload.staffing(frames, table=table)
     cg = gaps.competence_gaps(frames)
     cap = gaps.capacity_gaps(frames, table)
     overall = gaps.team_capacity(frames, table)
@@ -606,7 +607,7 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     fundings = frames["fundings"]
     funded = float(fundings.loc[fundings["action_id"].isin(set(kept["id"])), "amount"].fillna(0).sum())
     rec_cost = recruitment_cost(frames, changes, params)
-    remedy_cost = gaps.remedy_cost(frames, params, table=table, lacking=cg)
+    remedy_cost = gaps.remedy_cost(frames, params)
     own = max(budget - funded, 0.0)
     return {
         "tasks": float(len(frames["tasks"])),
