@@ -207,7 +207,7 @@ def timed_all(run: Run) -> dict[str, float]:
 
 
 def betweenness_baseline(run: Run) -> None:
-    """networkx's own betweenness against the module's, same sample and seed."""
+    """networkx's own betweenness and Louvain against the module's, same sample and seeds."""
     import networkx as nx
 
     g = S.contact_graph(S.relation_graph(run.frames["actors"], run.frames["relations"]))
@@ -229,6 +229,16 @@ def betweenness_baseline(run: Run) -> None:
           f"largest difference {worst:.1e})")
     print(f"betweenness_nx_cpu_s: {nx_cpu:.3f}")
     print(f"betweenness_cpu_s: {our_cpu:.3f}")
+    active = [v for v in g if g.degree(v) > 0]
+    c0 = time.process_time()
+    theirs_c = nx.community.louvain_communities(g.subgraph(active), weight="weight", seed=0)
+    nx_cpu = time.process_time() - c0
+    c0 = time.process_time()
+    ours_c = S.louvain(g, seed=0, nodes=active)
+    our_cpu = time.process_time() - c0
+    print(f"  louvain, networkx                      : {nx_cpu:6.2f} s CPU")
+    print(f"  louvain, stakeholders.louvain          : {our_cpu:6.2f} s CPU  (×{nx_cpu / max(our_cpu, 1e-9):.1f}; "
+          f"{'the same' if ours_c == theirs_c else 'DIFFERENT'} {len(theirs_c)} communities)")
 
 
 def main() -> None:

@@ -104,7 +104,7 @@ REMEDY_COLUMNS = ["target_kind", "target_id", "target", "remedy", "candidate_id"
 
 def _names(frames: Frames, kind: str) -> dict[str, str]:
     df = frames.get(kind)
-    return dict(zip(df["id"], df["name"])) if df is not None and len(df) else {}
+    return dict(_columns(df, "id", "name")) if df is not None and len(df) else {}
 
 
 def _columns(df: pd.DataFrame, *names: str) -> Iterable[tuple[Any, ...]]:
@@ -452,7 +452,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
     for cid, pid, savoir in _columns(holders, "competence_id", "person_id", "savoir"):
         by_competence.setdefault(cid, []).append((pid, savoir))
     free = (idle or _Idle(table)).cell
-    everybody = set(table["person_id"])
+    everybody: set[str] | None = None  # anybody with free days, for a task with no requirement
     # Each overloaded person's months and overload days, persons in order of first row.
     by_person: dict[str, tuple[list[str], list[float]]] = {}
     for pid, month, excess in _columns(over, "person_id", "month", "overload"):
@@ -474,6 +474,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                 ok = {p for p, savoir in by_competence.get(cid, ()) if savoir >= level}
                 able = ok if able is None else able & ok
             if able is None:  # no requirement: anybody with free days
+                everybody = set(table["person_id"].tolist()) if everybody is None else everybody
                 able = set(everybody)
             able.discard(pid)
             for other in sorted(able):

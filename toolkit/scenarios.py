@@ -118,7 +118,7 @@ def _field(p: Param) -> model.Field:
 
 def _ids(frames: Frames, kind: str) -> set[str]:
     df = frames.get(kind)
-    return set(df["id"]) if df is not None and len(df) else set()
+    return set(df["id"].tolist()) if df is not None and len(df) else set()
 
 
 class _Refusal(Exception):
