@@ -303,10 +303,14 @@ def relation_graph(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiG
     ids = relations["id"] if "id" in relations else pd.Series(range(len(relations)), index=relations.index)
     types = relations["type"] if "type" in relations else pd.Series(None, index=relations.index)
     weights = relations["weight"] if "weight" in relations else pd.Series(1, index=relations.index)
-    for rid, src, tgt, typ, w in zip(ids, relations["source_id"], relations["target_id"], types, weights):
+    rows = list(zip(ids.tolist(), relations["source_id"].tolist(), relations["target_id"].tolist(),
+                    types.tolist(), weights.tolist()))
+    known = set(g)
+    for _rid, src, tgt, _typ, _w in rows:
         for end in (src, tgt):
-            if end not in g:
+            if end not in known:
                 raise MaillageError(L.STAKEHOLDER_MESSAGES["unknown_actor"].format(id=end))
+    for rid, src, tgt, typ, w in rows:
         weight = 1 if pd.isna(w) else int(w)
         g.add_edge(src, tgt, key=rid, type=typ, weight=weight)
     return g
@@ -336,14 +340,19 @@ def contact_graph(graph: nx.MultiDiGraph, types: Iterable[str] | None = None) ->
     wanted = set(types) if types is not None else None
     g = nx.Graph()
     g.add_nodes_from(graph.nodes(data=True))
+    # Each pair's link gathered in a dict first, then the links added in the order their
+    # pair first appears (the order add_edge one relation at a time gave).
+    links: dict[tuple[Any, Any], dict[str, Any]] = {}
     for u, v, data in graph.edges(data=True):
         if wanted is not None and data.get("type") not in wanted:
             continue
-        if g.has_edge(u, v):
-            g[u][v]["weight"] += data.get("weight", 1)
-            g[u][v]["types"] = sorted(set(g[u][v]["types"]) | {data.get("type")})
+        link = links.get((u, v)) or links.get((v, u))
+        if link is not None:
+            link["weight"] += data.get("weight", 1)
+            link["types"] = sorted(set(link["types"]) | {data.get("type")})
         else:
-            g.add_edge(u, v, weight=data.get("weight", 1), types=[data.get("type")])
+            links[(u, v)] = {"weight": data.get("weight", 1), "types": [data.get("type")]}
+    g.add_edges_from((u, v, data) for (u, v), data in links.items())
     return g
 
 
@@ -464,8 +473,6 @@ def louvain(g: nx.Graph, seed: int = 0, nodes: Iterable[Any] | None = None) -> l
 
     view = g if nodes is None else g.subgraph(nodes)
     order = list(view)  # networkx's order for the subgraph
-    if view.number_of_edges() == 0:
-        return [{u} for u in order]
     rng = random.Random(seed)
     # The graph networkx builds from the view: its nodes, then its edges as the view lists
     # them (the view's neighbours are the graph's, in the graph's order, within ``keep``).
@@ -479,6 +486,8 @@ def louvain(g: nx.Graph, seed: int = 0, nodes: Iterable[Any] | None = None) -> l
                 adj[u][v] = w
                 adj[v][u] = w
         listed.add(u)
+    if not any(adj.values()):  # no edge: every node alone
+        return [{u} for u in order]
     m = sum(_weighted_degrees(adj).values()) / 2
     mod = _modularity(adj, [{u} for u in order])
     members: dict[Any, set[Any]] = {}  # a node of a coarser level: the actors it stands for
@@ -858,6 +867,8 @@ def canonical_tokens(name: str) -> list[str]:
     """
     words = _tokens(name)
     for phrase, replacement in _synonyms():
+        if phrase and phrase[0] not in words:  # cannot match (the scan below finds nothing)
+            continue
         n = len(phrase)
         i = 0
         while i + n <= len(words):
