@@ -544,27 +544,32 @@ def _louvain_level(adj: dict[Any, dict[Any, Any]], m: float, rng: Any) -> tuple[
     nbrs = {u: {v: w for v, w in adj[u].items() if v != u} for u in adj}
     rand_nodes = list(nodes)
     rng.shuffle(rand_nodes)
+    # networkx's arithmetic, term for term (``resolution * x`` with resolution 1 is x).
+    twice_m2 = 2 * m**2
     nb_moves = 1
     improvement = False
     while nb_moves > 0:
         nb_moves = 0
         for u in rand_nodes:
             best_mod = 0
-            best_com = node2com[u]
-            weights2com: defaultdict[int, float] = defaultdict(float)
+            own = best_com = node2com[u]
+            weights2com: dict[int, Any] = {}
             for nbr, wt in nbrs[u].items():
-                weights2com[node2com[nbr]] += wt
+                c = node2com[nbr]
+                weights2com[c] = weights2com.get(c, 0.0) + wt
+            if own not in weights2com:  # networkx's defaultdict creates it when read
+                weights2com[own] = 0.0
             degree = degrees[u]
-            stot[best_com] -= degree
-            remove_cost = -weights2com[best_com] / m + 1 * (stot[best_com] * degree) / (2 * m**2)
+            stot[own] -= degree
+            remove_cost = -weights2com[own] / m + (stot[own] * degree) / twice_m2
             for nbr_com, wt in weights2com.items():
-                gain = remove_cost + wt / m - 1 * (stot[nbr_com] * degree) / (2 * m**2)
+                gain = remove_cost + wt / m - (stot[nbr_com] * degree) / twice_m2
                 if gain > best_mod:
                     best_mod = gain
                     best_com = nbr_com
             stot[best_com] += degree
-            if best_com != node2com[u]:
-                inner[node2com[u]].remove(u)
+            if best_com != own:
+                inner[own].remove(u)
                 inner[best_com].add(u)
                 improvement = True
                 nb_moves += 1
