@@ -297,7 +297,13 @@ def team_capacity(frames: Frames, table: pd.DataFrame | None = None) -> pd.DataF
     excess, max(load − capacity, 0)), persons_over, person_overload (the sum of the
     individual overloads, which free days elsewhere do not absorb unless tasks move).
     """
-    table = _load_table(frames) if table is None else table
+    if table is None:  # from the frames alone: shared (the remedies, the scenarios)
+        return memo.shared("gaps.team_capacity", frames, ("tasks", "raci", "persons", "project"),
+                           lambda: _team_capacity(_load_table(frames)))
+    return _team_capacity(table)
+
+
+def _team_capacity(table: pd.DataFrame) -> pd.DataFrame:
     risk = workload.months_at_risk(table)
     out = risk[["month", "load", "capacity", "persons_over"]].copy()
     out["balance"] = out["capacity"] - out["load"]
@@ -422,7 +428,8 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
 
 def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                        thresholds: comp.Thresholds, persons: Mapping[str, str],
-                       idle: _Idle | None = None, holders: pd.DataFrame | None = None) -> list[dict[str, Any]]:
+                       idle: _Idle | None = None, holders: pd.DataFrame | None = None,
+                       team: pd.DataFrame | None = None) -> list[dict[str, Any]]:
     """Remedies for each overloaded person, then for the team when it is short overall.
 
     Everything a person's remedies look up (their R tasks, each task's requirements, who
@@ -499,7 +506,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                                  R["expertise_capacity"].format(person=who, days=round(days, 1),
                                                                 months=len(over_months), rate=costs.expert_day_rate),
                                  days, days * costs.expert_day_rate))
-    team = team_capacity(frames, table)
+    team = team_capacity(frames, table) if team is None else team
     short = team[team["overload"] > _EPS]
     if len(short) >= costs.lasting_overload_months:
         days = float(short["overload"].sum())
@@ -554,6 +561,7 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
 def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, int],
               table: pd.DataFrame | None, lacking: pd.DataFrame | None) -> pd.DataFrame:
     """``remedies`` itself (its memo aside)."""
+    from_frames = table is None
     persons = _names(frames, "persons")
     table = _load_table(frames) if table is None else table
     resolved = _resolved(frames)
@@ -567,7 +575,8 @@ def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, 
         for cid, gap in gaps.iterrows():
             rows += _competence_remedies(frames, gap, cid, by_competence.get(cid, empty), idle, t, costs,
                                          persons, widening)
-    rows += _capacity_remedies(frames, table, costs, t, persons, idle)
+    team = team_capacity(frames) if from_frames else None  # the same table, shared
+    rows += _capacity_remedies(frames, table, costs, t, persons, idle, team=team)
     out = pd.DataFrame(rows, columns=REMEDY_COLUMNS)
     if not len(out):
         return out

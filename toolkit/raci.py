@@ -95,6 +95,9 @@ def _group_ids(keys: Iterable[Any], ids: Iterable[str]) -> dict[Any, list[str]]:
     """``{key: sorted distinct ids}`` — plain Python: far faster than a groupby with a
     Python function per group, and the groups are small."""
     out: dict[Any, set[str]] = {}
+    # Python lists: iterating a pandas string column costs a method call per element
+    keys = keys.tolist() if isinstance(keys, pd.Series) else keys
+    ids = ids.tolist() if isinstance(ids, pd.Series) else ids
     for key, rid in zip(keys, ids):
         out.setdefault(key, set()).add(rid)
     return {k: sorted(v) for k, v in out.items()}
@@ -112,7 +115,7 @@ def _cell_letters(letters: pd.DataFrame) -> dict[tuple[str, str], str]:
 
 def _names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     persons = _frame(frames, "persons")
-    return dict(zip(persons["id"], persons["name"]))
+    return dict(zip(persons["id"].tolist(), persons["name"].tolist()))
 
 
 def _join_names(ids: Iterable[str], names: Mapping[str, str]) -> str:
@@ -154,8 +157,8 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     persons = _frame(frames, "persons")
     names = _names(frames)
     letters = _letters(frames, statuses)
-    task_name = dict(zip(tasks["id"], tasks["name"]))
-    task_action = dict(zip(tasks["id"], tasks["action_id"]))
+    task_name = dict(zip(tasks["id"].tolist(), tasks["name"].tolist()))
+    task_action = dict(zip(tasks["id"].tolist(), tasks["action_id"].tolist()))
     comp_name = dict(zip(_frame(frames, "competences")["id"], _frame(frames, "competences")["name"]))
 
     counts = _count_letters(letters, tasks["id"])
@@ -181,7 +184,7 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     for tid in counts.index[counts["A"] > 1]:
         ids = people["A"][tid]
         add("several_a", tid, ids, n=len(ids))
-    load = dict(zip(tasks["id"], tasks["load_days"]))
+    load = dict(zip(tasks["id"].tolist(), tasks["load_days"].tolist()))
     for tid in counts.index[counts["R"] == 0]:
         add("no_r", tid, [], load=float(load.get(tid) or 0))
 

@@ -600,7 +600,7 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     staffed = workload.staffing(frames, table=table)
     cg = gaps.competence_gaps(frames)
     cap = gaps.capacity_gaps(frames, table)
-    overall = gaps.team_capacity(frames, table)
+    overall = gaps.team_capacity(frames)
     actions = frames["actions"]
     kept = actions[actions["state"] != "abandonnée"]
     budget = float(kept["budget_planned"].fillna(0).sum())
