@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if not os.environ.get("PYTHONPATH"):  # a baseline run (--before) brings its own toolkit
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 from synthetic import load, synthetic_records  # noqa: E402
@@ -35,7 +36,10 @@ from toolkit import competences as C  # noqa: E402
 from toolkit import gaps as G  # noqa: E402
 from toolkit import governance as Gv  # noqa: E402
 from toolkit import letters as Lt  # noqa: E402
-from toolkit import memo  # noqa: E402
+try:  # noqa: SIM105
+    from toolkit import memo  # noqa: E402
+except ImportError:  # a revision before the memo (the baseline run of --before)
+    memo = None  # type: ignore[assignment]
 from toolkit import raci as R  # noqa: E402
 from toolkit import review as Rv  # noqa: E402
 from toolkit import scenarios as Sc  # noqa: E402
@@ -197,7 +201,8 @@ def run_all(run: Run) -> dict[str, Any]:
 def timed_all(run: Run) -> dict[str, float]:
     """CPU seconds of each analysis, in the carnets' order, from cold: the memo of shared
     results (``toolkit.memo``) is emptied first, so that a run reuses only its own work."""
-    memo.clear()
+    if memo is not None:
+        memo.clear()
     cpu: dict[str, float] = {}
     for name, fn in ANALYSES.items():
         c0 = time.process_time()
@@ -229,6 +234,8 @@ def betweenness_baseline(run: Run) -> None:
           f"largest difference {worst:.1e})")
     print(f"betweenness_nx_cpu_s: {nx_cpu:.3f}")
     print(f"betweenness_cpu_s: {our_cpu:.3f}")
+    if getattr(S, "louvain", None) is None:
+        return
     active = [v for v in g if g.degree(v) > 0]
     c0 = time.process_time()
     theirs_c = nx.community.louvain_communities(g.subgraph(active), weight="weight", seed=0)
@@ -245,6 +252,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", help="profile one analysis (a name of ANALYSES) with cProfile")
+    parser.add_argument("--before", default="main",
+                        help="git revision whose toolkit is timed too, in a subprocess of the same run")
+    parser.add_argument("--no-before", action="store_true", help="time this checkout only")
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
     t0 = time.perf_counter()
@@ -268,8 +278,40 @@ def main() -> None:
     total = statistics.median(totals)
     print(f"  {'= all analyses':<38} : {total:6.2f} s  ({min(totals):.2f} – {max(totals):.2f}; target < 2 s)")
     betweenness_baseline(run)
+    before = None if args.no_before else before_total(args.before, args.runs)
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
+    if before is not None:
+        print(f"  {'= all analyses, ' + args.before:<38} : {before:6.2f} s  (same machine, same run: ×{before / total:.1f})")
+        print(f"analyses_before_cpu_s: {before:.2f}")
+        print(f"analyses_speedup: {before / total:.1f}")
     print(f"analyses_cpu_s: {total:.2f}")
+
+
+def before_total(revision: str, runs: int) -> float | None:
+    """The same bench on the toolkit of ``revision`` (``git archive`` into a temporary
+    folder, run in a subprocess): today's figures measured beside the branch's."""
+    import subprocess
+    import tarfile
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory(prefix="bench-analyses-before-") as folder:
+        archive = subprocess.run(["git", "-C", str(root), "archive", revision, "toolkit"],
+                                 capture_output=True, check=True).stdout
+        import io
+
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        env = {**os.environ, "PYTHONPATH": folder}
+        done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--runs", str(runs), "--no-before"],
+                              capture_output=True, text=True, env=env, cwd=folder)
+    print(f"--- {revision} (toolkit of that revision, same bench) ---")
+    print("\n".join("  | " + line for line in done.stdout.splitlines() if line.startswith("  ")))
+    for line in done.stdout.splitlines():
+        if line.startswith("analyses_cpu_s: "):
+            return float(line.split(": ")[1])
+    print(done.stderr[-2000:])
+    return None
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -321,8 +322,16 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
     for (tid, pid), text in held.items():
         columns.setdefault(pid, {})[tid] = text
     task_ids = tasks["id"].tolist()
-    cells = pd.DataFrame({pid: [columns[pid].get(t, "") for t in task_ids] for pid in sorted(columns)},
-                         index=pd.Index(tasks["id"]))
+    people = sorted(columns)
+    grid = np.full((len(task_ids), len(people)), "", dtype=object)
+    row_of: dict[str, list[int]] = {}
+    for i, tid in enumerate(task_ids):
+        row_of.setdefault(tid, []).append(i)
+    for j, pid in enumerate(people):
+        for tid, text in columns[pid].items():
+            grid[row_of[tid], j] = text
+    # one block of text columns at once (a frame column by column infers each one's type)
+    cells = pd.DataFrame(grid, index=pd.Index(tasks["id"]), columns=people, dtype="str")
     cells.insert(0, "task", tasks.set_index("id")["name"].reindex(cells.index))
     cells.index.name = "task_id"
     cells.columns.name = None
