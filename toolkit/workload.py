@@ -323,8 +323,9 @@ def staffing(frames: Mapping[str, pd.DataFrame], alloc: pd.DataFrame | None = No
     load), ``days_at_risk`` the action's days carried by persons in a month where they are
     overloaded. Least staffed first.
     """
+    if table is None:  # from the frames alone when it can be: the table is shared (toolkit.memo)
+        table = load_table(frames, a_share) if alloc is None else load_table(frames, a_share, alloc=alloc)
     alloc = allocation(frames, a_share) if alloc is None else alloc
-    table = load_table(frames, a_share, alloc=alloc) if table is None else table
     tasks = _frame(frames, "tasks")
     actions = _frame(frames, "actions")
     names = dict(zip(_frame(frames, "persons")["id"], _frame(frames, "persons")["name"]))
@@ -358,7 +359,7 @@ def analyse(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idle_b
     """
     months = horizon(frames)
     alloc = allocation(frames, a_share)
-    table = load_table(frames, a_share, idle_below, months=months, alloc=alloc)
+    table = load_table(frames, a_share, idle_below)  # the horizon's months, shared with the gap analysis
     return {
         "months": months,
         "allocation": alloc,
