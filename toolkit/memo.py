@@ -5,7 +5,9 @@ frames (the load table, the competence gaps, the remedies…), and a scenario va
 leaves most frames as the reference has them. ``shared`` computes such a result once per
 frame set: an entry remembers a copy of each frame it read and is reused only while those
 frames are still equal (``DataFrame.equals``: same columns, dtypes and values), so editing
-a frame, in place or not, is never answered from the memo. Results are handed out as copies.
+a frame, in place or not, is never answered from the memo. Results are handed out as copies
+(a frame's copy holds the same list objects in its list cells: change such a list by
+assigning a new one, never by appending to it in place).
 
 Only the last ``SIZE`` results are kept. ``clear`` empties the memo (the benchmarks call it
 to time each run from cold).
