@@ -103,7 +103,10 @@ MAX_TEAM = 2
 # did in 20 s before the model was handed to HiGHS once (bench/bench_staffing.py).
 DEFAULT_TIME_LIMIT = 5.0
 # Seconds kept at the end of a solve to write its result (assignments, reasons, load).
-RESULT_SECONDS = 0.3
+RESULT_SECONDS = 0.5
+# HiGHS worker threads: one, so that a solve does not wait on threads a busy machine (a
+# workshop server, a laptop running the carnets) has no core for.
+THREADS = 1
 A_ROLES = ("directeur de projet", "chef de projet", "pilote d'action", "élu")
 
 
@@ -782,6 +785,7 @@ class _Highs:
         lp.integrality_ = [kinds[int(v)] for v in mdl.integrality]
         self.h = highspy.Highs()
         self.h.setOptionValue("output_flag", False)
+        self.h.setOptionValue("threads", THREADS)
         self.h.passModel(lp)
         self.mdl = mdl
         self._columns = np.arange(n, dtype=np.int32)
