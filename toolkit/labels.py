@@ -1628,3 +1628,78 @@ GAP_PICTURES: dict[str, str] = {
     "no_load": "Rien à afficher : aucune charge sur l'horizon.",
     "no_scenario": "Aucun scénario à comparer.",
 }
+
+
+# --- carnets (consultant's notebooks: banner, chooser, missing data, editors) -----------
+
+# Where each kind is filled in, said when a carnet's section lacks it.
+CARNET_SOURCES: dict[str, str] = {
+    "project": "l'étape 1, cadrage (carnet 01_cadrage, onglet Projet, ou import Excel)",
+    "competences": "l'étape 1, cadrage (carnet 01_cadrage, onglet Compétences, avec le référentiel de départ)",
+    "persons": "l'étape 1, cadrage (carnet 01_cadrage, onglet Personnes, ou import Excel)",
+    "axes": "l'étape 1, cadrage (carnet 01_cadrage, onglet Axes)",
+    "actions": "l'étape 1, cadrage (carnet 01_cadrage, onglet Actions)",
+    "tasks": "l'étape 1, cadrage (carnet 01_cadrage, onglet Tâches)",
+    "requirements": "l'étape 1, cadrage (carnet 01_cadrage, onglet Compétences requises)",
+    "fundings": "l'étape 1, cadrage (carnet 01_cadrage, onglet Cofinancements, ou import Excel)",
+    "bodies": "l'étape 1, cadrage (carnet 01_cadrage, onglet Instances)",
+    "memberships": "l'étape 1, cadrage (carnet 01_cadrage, onglet Membres des instances)",
+    "actors": "l'étape 2 (page « Cartographie des parties prenantes » des participants, ou import Excel)",
+    "relations": "l'étape 2 (page « Cartographie des parties prenantes » des participants, ou import Excel)",
+    "actor_ratings": "l'étape 2 (les participants notent les acteurs sur leur page)",
+    "assessments": "l'étape 3 (page « Auto-évaluation » des participants, ou lecture du consultant "
+    "dans le carnet 03_competences)",
+    "raci": "l'étape 4 (matrice RACI du carnet 04_raci, ou propositions des participants)",
+    "journal": "l'étape 8 (page « Fiches actions » des pilotes)",
+    "scenarios": "l'étape 6 (constructeur de scénarios du carnet 06_ecarts)",
+    "reviews": "l'étape 8 (formulaire de revue du carnet 08_revue_de_projet)",
+}
+CARNET: dict[str, str] = {
+    "missing": "Il manque encore : {what}. {sources}",
+    "missing_one": "{kind} se remplit à {source}.",
+    "missing_title": "Section en attente",
+    "nothing": "Aucune donnée pour l'instant.",
+    "banner_title": "Atelier « {name} »",
+    "banner_unnamed": "Atelier sans projet décrit",
+    "banner_folder": "Dossier : {folder}",
+    "banner_changed": "Dernière modification : {when} ({by})",
+    "banner_never": "Aucune modification encore : l'atelier est vide.",
+    "banner_filled": "Rempli jusqu'ici : {items}.",
+    "banner_empty": "Rien n'est encore rempli : commencez par le carnet 01_cadrage.",
+    "banner_change": "Pour changer d'atelier : « maillage carnets --atelier DOSSIER ».",
+    "no_workshop_stop": "Aucun atelier choisi : choisissez-en un (ou créez-le) ci-dessus, "
+    "puis relancez le carnet (menu Exécuter › Tout exécuter).",
+    "chooser_title": "Choisir l'atelier de ce carnet",
+    "chooser_help": "Ce carnet ne sait pas encore sur quel atelier travailler. Choisissez un atelier "
+    "trouvé sur cet ordinateur, ou créez-en un dans un nouveau dossier. (Pour ouvrir directement "
+    "les carnets d'un atelier : « maillage carnets --atelier DOSSIER ».)",
+    "chooser_found": "Ateliers trouvés",
+    "chooser_none": "Aucun atelier trouvé sur cet ordinateur : créez-en un.",
+    "chooser_open": "Ouvrir cet atelier",
+    "chooser_new_folder": "Nouveau dossier",
+    "chooser_create": "Créer l'atelier",
+    "chooser_folder_needed": "Indiquez le dossier du nouvel atelier.",
+    "chooser_opened": "Atelier ouvert : {folder}. Relancez le carnet (menu Exécuter › Tout exécuter).",
+    "chooser_created": "Atelier créé dans {folder}. Relancez le carnet (menu Exécuter › Tout exécuter) ; "
+    "commencez par le carnet 01_cadrage.",
+    "chooser_item": "{name} — {folder}",
+    "chooser_demo": " (démonstration)",
+    "created_next": "Étape suivante : décrire le projet, ses actions, ses tâches et ses personnes "
+    "dans le carnet 01_cadrage :\n  maillage carnets --atelier {folder}\n"
+    "(ou remplir le gabarit Excel : maillage gabarits, puis maillage importer --atelier {folder} FICHIER.xlsx)",
+    "lab_opening": "Ouverture de JupyterLab sur les carnets de l'atelier {folder}…",
+    "lab_stop": "Arrêt : Ctrl+C dans cette fenêtre.",
+    "export_empty": "L'atelier {folder} est vide : il n'y a rien à exporter. Commencez par le cadrage "
+    "(maillage carnets --atelier {folder}, carnet 01_cadrage) ou un import Excel.",
+}
+# Steps named in the banner, with the kinds that show they have begun.
+CARNET_FILLED: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cadrage", ("project", "axes", "actions", "tasks", "persons", "competences")),
+    ("parties_prenantes", ("actors", "relations")),
+    ("competences", ("assessments",)),
+    ("raci", ("raci",)),
+    ("gouvernance", ("bodies", "memberships")),
+    ("fiches_actions", ("journal", "reviews")),
+    ("ecarts", ("scenarios",)),
+)
+CARNET_BANNER_PROJECT = "projet décrit"
