@@ -1703,3 +1703,19 @@ CARNET_FILLED: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ecarts", ("scenarios",)),
 )
 CARNET_BANNER_PROJECT = "projet décrit"
+
+
+# --- formats (toolkit/formats.py: numbers, amounts, days, dates, lists) ---------------
+
+FORMAT_EURO = "€"
+FORMAT_DAY_SHORT = "j"
+FORMAT_DAY = "jour"
+FORMAT_DAYS = "jours"
+FORMAT_YES = "oui"
+FORMAT_NO = "non"
+FORMAT_FIRST = "1er"
+FORMAT_THE = "le"
+FORMAT_AT = "à"
+FORMAT_AND = "et"
+FORMAT_WEEK = "semaine {week}"
+FORMAT_WEEK_OF_YEAR = "semaine {week} de {year}"
