@@ -1719,3 +1719,13 @@ FORMAT_AT = "à"
 FORMAT_AND = "et"
 FORMAT_WEEK = "semaine {week}"
 FORMAT_WEEK_OF_YEAR = "semaine {week} de {year}"
+# How the banner counts each kind: (singular, plural).
+CARNET_COUNT_WORDS: dict[str, tuple[str, str]] = {
+    "axes": ("axe", "axes"), "actions": ("action", "actions"), "tasks": ("tâche", "tâches"),
+    "persons": ("personne", "personnes"), "competences": ("compétence", "compétences"),
+    "actors": ("acteur", "acteurs"), "relations": ("relation", "relations"),
+    "assessments": ("évaluation", "évaluations"), "raci": ("ligne RACI", "lignes RACI"),
+    "bodies": ("instance", "instances"), "memberships": ("membre d'instance", "membres d'instance"),
+    "journal": ("entrée de journal", "entrées de journal"), "reviews": ("revue de projet", "revues de projet"),
+    "scenarios": ("scénario", "scénarios"),
+}

@@ -4,7 +4,7 @@ Example
 -------
 >>> from toolkit.workshop import Workshop
 >>> import tempfile
->>> "Rien n'est encore rempli" in banner_html(Workshop.create(tempfile.mkdtemp()).summary())
+>>> "Rien n&#x27;est encore rempli" in banner_html(Workshop.create(tempfile.mkdtemp()).summary())
 True
 """
 from __future__ import annotations
@@ -14,15 +14,15 @@ import html
 from typing import Any
 
 from .. import labels as L
-from .. import model
+from ..formats import count
 
 
 def _when(at: str) -> str:
     """A history timestamp (UTC, ISO) read in local time, in French."""
-    from ..formats import date_time
+    from ..formats import date_long, time_of_day
 
     moment = dt.datetime.fromisoformat(at).astimezone()
-    return date_time(moment)
+    return f"{date_long(moment.date())} {L.FORMAT_AT} {time_of_day(moment.time().replace(second=0, microsecond=0))}"
 
 
 def filled_items(counts: dict[str, int]) -> list[str]:
@@ -36,7 +36,8 @@ def filled_items(counts: dict[str, int]) -> list[str]:
             if kind == "project":
                 items.append(L.CARNET_BANNER_PROJECT)
             else:
-                items.append(f"{n} {model.KINDS[kind].label.lower()}")
+                singular, plural = L.CARNET_COUNT_WORDS[kind]
+                items.append(count(n, singular, plural))
     return items
 
 

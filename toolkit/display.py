@@ -1,0 +1,117 @@
+"""A table a person can read, from any analysis DataFrame: what the carnets show.
+
+French headings (from the catalogues of every step), names instead of identifiers, numbers,
+dates and yes/no through ``toolkit.formats`` (rounding happens there, once), no row index,
+and never ``NaN``, ``None``, ``True`` or ``False``: an empty cell reads « — ».
+
+Example
+-------
+>>> import pandas as pd
+>>> t = readable_frame(pd.DataFrame({"person_id": ["P1"], "load_days": [9.44], "in_team": [True],
+...                                  "comment": [None]}),
+...                    {"persons": pd.DataFrame({"id": ["P1"], "name": ["Martine Gérard"]})})
+>>> t.columns.tolist()
+['Personne', 'Charge (jours)', 'Équipe projet', 'Commentaire']
+>>> t.iloc[0].tolist()
+['Martine Gérard', '9,4', 'oui', '—']
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Mapping
+
+import pandas as pd
+
+from . import formats
+from . import labels as L
+from . import model
+
+
+@lru_cache(maxsize=1)
+def headings() -> dict[str, str]:
+    """Every English column name the analyses use, with its French heading.
+
+    Read from the label catalogues (``FIELD_LABELS`` and each step's ``*_COLUMNS``), so a
+    heading changed there changes here; the first catalogue naming a column wins.
+    """
+    out: dict[str, str] = {}
+    for name in sorted(vars(L)):
+        if name.endswith("_COLUMNS") and isinstance(getattr(L, name), dict):
+            for key, value in getattr(L, name).items():
+                if isinstance(key, str) and isinstance(value, str):
+                    out.setdefault(key, value)
+    for key, value in L.FIELD_LABELS.items():
+        out[key] = value  # the model's own words come first
+    return out
+
+
+def _ref_kinds() -> dict[str, str]:
+    """Field name → kind it points to (``person_id`` → ``persons``…), over every kind."""
+    refs: dict[str, str] = {}
+    for kind_name in model.KIND_ORDER:
+        for f, target in model.references(kind_name):
+            if f.type == "ref":
+                refs.setdefault(f.name, target)
+    return refs
+
+
+def names(frames: Mapping[str, pd.DataFrame] | None, kind: str) -> dict[str, str]:
+    """Identifier → name of the records of ``kind`` (empty without frames or names)."""
+    if not frames or kind not in frames or "name" not in frames[kind]:
+        return {}
+    df = frames[kind]
+    return dict(zip(df["id"].astype(str), df["name"].astype(str)))
+
+
+def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | None = None,
+                   digits: int = 1) -> pd.DataFrame:
+    """``frame`` as French text: headings, names for identifiers, formatted values.
+
+    A named or non-default index becomes a first column; identifier columns (``person_id``…)
+    show the record's name when ``frames`` hold it, and are dropped when the frame already
+    has the name beside them (``task`` next to ``task_id``).
+    """
+    df = frame.copy()
+    if df.index.name is not None or isinstance(df.index, pd.MultiIndex) or not isinstance(df.index, pd.RangeIndex):
+        df = df.reset_index()
+        if "index" in df.columns and frame.index.name is None:
+            df = df.rename(columns={"index": ""})
+    df = df.loc[:, ~pd.Index(df.columns).duplicated()]  # a heading shown twice says nothing more
+    refs = _ref_kinds()
+    for column in list(df.columns):
+        if not isinstance(column, str):
+            continue
+        if column == "id" and "name" in df.columns:
+            df = df.drop(columns=column)
+            continue
+        kind = refs.get(column)
+        if kind is None:
+            continue
+        base = column[:-3] if column.endswith("_id") else None
+        if base and base in df.columns:
+            df = df.drop(columns=column)
+            continue
+        lookup = names(frames, kind)
+        if lookup:
+            df[column] = [lookup.get(str(v), v) if not formats.is_missing(v) else v for v in df[column]]
+    table = headings()
+    # by position: two analyses' columns may share a French heading (« Action »)
+    out = pd.DataFrame({i: [formats.text(v, digits, missing=formats.DASH) for v in df.iloc[:, i]]
+                        for i in range(df.shape[1])})
+    out.columns = [table.get(c, c) if isinstance(c, str) else formats.text(c) for c in df.columns]
+    return out
+
+
+def table(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | None = None, digits: int = 1,
+          empty: str | None = None) -> Any:
+    """The readable table to show in a carnet (a pandas ``Styler`` without the row index).
+
+    An empty frame shows one French sentence (``empty``, or « Aucune donnée pour l'instant. »).
+    """
+    from IPython.display import HTML
+    import html
+
+    if frame is None or len(frame) == 0:
+        return HTML(f"<p><em>{html.escape(empty or L.CARNET['nothing'])}</em></p>")
+    out = readable_frame(frame, frames, digits)
+    return out.style.hide(axis="index")
