@@ -63,6 +63,20 @@ def names(frames: Mapping[str, pd.DataFrame] | None, kind: str) -> dict[str, str
     return dict(zip(df["id"].astype(str), df["name"].astype(str)))
 
 
+# Columns holding a history timestamp (UTC, ISO 8601 text): shown as a local date and time.
+MOMENTS = ("at", "created_at", "updated_at")
+
+
+def moment(value: Any) -> str:
+    """A history timestamp as « 01/12/2026 à 22 h 39 » (local time); « — » when missing."""
+    import datetime as dt
+
+    if formats.is_missing(value):
+        return formats.DASH
+    when = dt.datetime.fromisoformat(str(value)).astimezone()
+    return f"{formats.date_short(when.date())} {L.FORMAT_AT} {formats.time_of_day(when.time().replace(second=0, microsecond=0))}"
+
+
 def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | None = None,
                    digits: int = 1) -> pd.DataFrame:
     """``frame`` as French text: headings, names for identifiers, formatted values.
@@ -83,6 +97,9 @@ def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | Non
             continue
         if column == "id" and "name" in df.columns:
             df = df.drop(columns=column)
+            continue
+        if column in MOMENTS:
+            df[column] = [moment(v) for v in df[column]]
             continue
         kind = refs.get(column)
         if kind is None:
