@@ -1729,3 +1729,30 @@ CARNET_COUNT_WORDS: dict[str, tuple[str, str]] = {
     "journal": ("entrée de journal", "entrées de journal"), "reviews": ("revue de projet", "revues de projet"),
     "scenarios": ("scénario", "scénarios"),
 }
+# The generic record editor (toolkit/widgets/editor.py) of the cadrage carnet.
+EDITOR: dict[str, str] = {
+    "new": "Nouveau",
+    "save": "Enregistrer",
+    "delete": "Supprimer",
+    "confirm_delete": "Je confirme la suppression",
+    "confirm_first": "Cochez « Je confirme la suppression » avant de supprimer.",
+    "none": "Aucun enregistrement ({kind}) pour l'instant : remplissez le formulaire puis « Enregistrer ».",
+    "editing": "Modifier : {name}",
+    "adding": "Ajouter ({kind})",
+    "saved": "Enregistré ({kind}) ; la modification est gardée dans l'historique.",
+    "deleted": "Supprimé ; l'enregistrement reste lisible dans l'historique.",
+    "referential": "Référentiel de départ",
+    "referential_add": "Ajouter les compétences choisies",
+    "referential_added": "{count} au référentiel de l'atelier.",
+}
+EDITOR_HINTS: dict[str, str] = {
+    "project": "Le projet de territoire : son nom, son territoire, son programme, ses ambitions (description), "
+    "sa date de début et son horizon (6 à 12 mois, glissant).",
+    "tasks": "Chaque tâche appartient à une action : sa charge en jours, ses mois de début et de fin (AAAA-MM). "
+    "Les compétences qu'elle exige se saisissent dans l'onglet « Compétences requises ».",
+    "persons": "Les personnes du projet : organisation, fonction, capacité pour le projet (jours par mois) ; "
+    "« Équipe projet » décochée pour une personne extérieure (consultant, partenaire).",
+    "competences": "Le référentiel de compétences de l'atelier : choisissez dans le référentiel de départ, "
+    "puis complétez ou corrigez.",
+    "memberships": "Chaque membre d'une instance est une personne ou une organisation (acteur).",
+}
