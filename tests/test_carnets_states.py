@@ -1,4 +1,4 @@
-"""Every carnet runs top to bottom on every state of a workshop, and reads as French.
+"""Every carnet runs top to bottom on every state of a workshop, writes nothing, and reads as French.
 
 Empty, three partial (only persons; only actors and relations; step 1 without RACI) and the
 demo: no traceback, and nothing a person reads shows ``NaN``, ``None``, ``True``/``False``,
@@ -46,13 +46,26 @@ def run(notebook: Path, workshop: Path) -> nbformat.NotebookNode:
     return nb
 
 
+def written(folder: Path) -> int:
+    """How many changes the workshop's history holds (running a carnet must add none)."""
+    from toolkit.workshop import Workshop
+
+    ws = Workshop.open(folder)
+    try:
+        return len(ws.store.history())
+    finally:
+        ws.close()
+
+
 @pytest.mark.parametrize("state", list(STATES))
 @pytest.mark.parametrize("name", NAMES)
 def test_carnet_reads_as_french_on_every_state(state_folders: dict[str, Path], state: str, name: str,
                                                request: pytest.FixtureRequest) -> None:
     if (state, name) in KNOWN:
         request.applymarker(pytest.mark.xfail(strict=True, reason="phrases des analyses (gaps, staffing)"))
+    before = written(state_folders[state])
     found = problems(run(CARNETS / name, state_folders[state]))
+    assert written(state_folders[state]) == before, "exécuter le carnet a écrit dans l'atelier"
     assert not found, "\n".join(found)
 
 

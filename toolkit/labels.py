@@ -1756,3 +1756,25 @@ EDITOR_HINTS: dict[str, str] = {
     "puis complétez ou corrigez.",
     "memberships": "Chaque membre d'une instance est une personne ou une organisation (acteur).",
 }
+# The scenario builder of carnet 06 (toolkit/widgets/scenario_builder.py).
+BUILDER: dict[str, str] = {
+    "build_title": "Construire un scénario",
+    "name": "Nom du scénario",
+    "operation": "Modification",
+    "optional": " (facultatif)",
+    "level": "Niveau (1 à 4)",
+    "add": "Ajouter la modification",
+    "remove_last": "Retirer la dernière",
+    "save": "Enregistrer le scénario",
+    "added": "Modification ajoutée : son effet est calculé ci-dessous (rien n'est encore enregistré).",
+    "no_change": "Aucune modification pour l'instant : choisissez-en une, puis « Ajouter la modification ».",
+    "effect": "Effet du scénario, à côté de la référence (rien n'est enregistré tant que vous ne cliquez pas)",
+    "unnamed": "Scénario en cours",
+    "name_needed": "Donnez un nom au scénario avant de l'enregistrer.",
+    "saved": "Scénario « {name} » enregistré avec l'atelier (l'atelier de référence n'est pas modifié).",
+    "compare_title": "Comparer les scénarios enregistrés",
+    "stored": "Scénarios",
+    "compare": "Comparer",
+    "none_stored": "Aucun scénario enregistré à comparer.",
+}
+BUILDER["keep"] = "Garder comme scénario « {name} »"
