@@ -1778,3 +1778,35 @@ BUILDER: dict[str, str] = {
     "none_stored": "Aucun scénario enregistré à comparer.",
 }
 BUILDER["keep"] = "Garder comme scénario « {name} »"
+# The consultant's reading of a person's competences (carnet 03).
+READING: dict[str, str] = {
+    "help": "Choisissez une personne : à gauche son auto-évaluation, à droite votre lecture (savoir, vouloir, "
+    "pouvoir agir, sur les échelles de la méthode). L'auto-évaluation reste telle quelle ; les analyses "
+    "retiennent votre lecture quand elle existe.",
+    "person": "Personne",
+    "competence": "Compétence",
+    "self": "Auto-évaluation",
+    "consultant": "Lecture du consultant",
+    "not_self_assessed": "non évaluée",
+    "comment": "commentaire (facultatif)",
+    "save": "Enregistrer la lecture",
+    "incomplete": "Pour chaque compétence lue, choisissez les trois dimensions (savoir, vouloir, pouvoir agir).",
+    "saved": "Lecture enregistrée : {count} compétence(s) modifiée(s), gardée(s) dans l'historique.",
+}
+# Recording a project review (carnet 08, toolkit/widgets/review_form.py).
+REVIEW_FORM: dict[str, str] = {
+    "default_body": "l'instance de la revue (par défaut)",
+    "present": "Présents",
+    "excused": "Excusés",
+    "decisions": "Décisions",
+    "changes_title": "Fiches actions modifiées en séance",
+    "changes_help": "Choisissez une action : ses valeurs actuelles s'affichent ; changez ce qui a été décidé, "
+    "puis « Ajouter la modification ». Rien n'est enregistré avant « Enregistrer la revue ».",
+    "add_change": "Ajouter la modification",
+    "pick_action": "Choisissez d'abord l'action modifiée.",
+    "nothing_changed": "Rien n'a changé dans cette fiche.",
+    "change_added": "Modification ajoutée à la revue (pas encore enregistrée).",
+    "no_change": "Aucune fiche modifiée pour l'instant.",
+    "save": "Enregistrer la revue",
+    "saved": "Revue enregistrée ; chaque fiche modifiée a reçu une entrée « décision » dans son journal.",
+}
