@@ -1846,3 +1846,48 @@ CHANGES_COLUMNS: dict[str, str] = {
     "record_id": "Enregistrement", "op": "Opération", "field": "Champ", "old": "Avant", "new": "Après",
     "reason": "Pourquoi", "by": "Par", "seq": "N°",
 }
+# Parameters of the carnets as inputs (toolkit/widgets/parameters.py).
+PARAMETERS: dict[str, str] = {
+    "default": "par défaut : {value}",
+    "reset": "Valeurs par défaut",
+    "keep": "Garder pour cet atelier",
+    "help": "Changez une valeur, puis relancez les cellules en dessous (menu Exécuter › Exécuter la cellule "
+    "sélectionnée et toutes celles en dessous).",
+    "kept": "Valeurs gardées pour cet atelier : elles s'afficheront à la prochaine ouverture du carnet.",
+}
+PARAMETER_LABELS: dict[str, str] = {
+    "a_share": "Temps de l'approbateur (A), en % de la charge de la tâche",
+    "idle_below": "Capacité libre : mois chargé à moins de (% de la capacité)",
+    "expert_day_rate": "Expertise externe : prix d'une journée (€ HT)",
+    "training_days_per_level": "Formation : jours pour gagner un niveau",
+    "training_day_cost": "Formation : prix d'une journée (€)",
+    "coaching_days": "Accompagnement au changement : jours par personne",
+    "recruit_monthly_cost": "Recrutement : coût chargé d'un mois (€)",
+    "expertise_max_days": "Besoin acheté en expertise jusqu'à (jours)",
+    "lasting_need_months": "Besoin durable (recrutement) à partir de (mois)",
+    "lasting_overload_months": "Surcharge durable à partir de (mois)",
+    "stalled_weeks": "Action sans nouvelles après (semaines sans journal)",
+    "lag_points": "Action en retard : avancement en retard de plus de (points)",
+    "max_consulted_informed": "RACI : au plus tant de C et de I par tâche",
+    "savoir": "Seuil de mobilisation : savoir agir (0 à 4)",
+    "vouloir": "Seuil de mobilisation : vouloir agir (0 à 4)",
+    "pouvoir": "Seuil de mobilisation : pouvoir agir (0 à 4)",
+}
+# Who counts for competence coverage: one answer across carnets 02, 03 and 06 (item 7).
+COVERAGE_RULE = ("Qui compte : une compétence requise est couverte quand une personne mobilisable de l'atelier "
+                 "(savoir au niveau requis, vouloir et pouvoir agir au seuil) la détient, qu'elle soit dans "
+                 "l'équipe projet ou non. Celles que seules des personnes extérieures à l'équipe projet couvrent "
+                 "sont signalées : le projet en dépend.")
+COVERAGE_FINDING = "Le projet dépend de personnes extérieures à l'équipe projet pour : {items}."
+COVERAGE_FINDING_ITEM = "« {name} », que couvre {holders}"
+COVERAGE_NO_DEPENDENCY = "Aucune compétence requise ne repose seulement sur des personnes extérieures à l'équipe projet."
+COVERAGE_LACKING = "Compétences que personne de mobilisable n'a au niveau requis : {items}."
+COVERAGE_CIRCLES: dict[str, str] = {
+    "team": "couverte par l'équipe projet",
+    "outside_only": "couverte seulement hors de l'équipe projet",
+    "nobody": "non couverte",
+}
+COVERAGE_COLUMNS: dict[str, str] = {
+    "circle": "Couverture",
+    "outside_holders": "Qui la couvre, hors de l'équipe projet",
+}

@@ -120,3 +120,29 @@ def nothing_to_show(frame: pd.DataFrame | None, message: str | None = None) -> b
         _display(_html(f"<p><em>{html.escape(message or L.CARNET['nothing'])}</em></p>"))
         return True
     return False
+
+
+def show_coverage(frames: Mapping[str, pd.DataFrame], thresholds: Any = None) -> pd.DataFrame | None:
+    """Who covers each required competence (``competences.coverage_by_circle``), the same
+    in every carnet: the rule, the dependency on outside people it finds, then the table."""
+    from . import competences as C
+    from . import formats
+    from .display import table
+
+    if not requires(frames, "requirements", "assessments", "persons"):
+        return None
+    circles = C.coverage_by_circle(frames["requirements"], frames["assessments"], frames["persons"],
+                                   frames.get("competences"), thresholds)
+    outside = circles[circles["circle"] == "outside_only"]
+    nobody = circles[circles["circle"] == "nobody"]
+    said = [L.COVERAGE_RULE]
+    said.append(L.COVERAGE_FINDING.format(items=formats.join(
+        L.COVERAGE_FINDING_ITEM.format(name=r.name, holders=r.outside_holders) for r in outside.itertuples()))
+        if len(outside) else L.COVERAGE_NO_DEPENDENCY)
+    if len(nobody):
+        said.append(L.COVERAGE_LACKING.format(items=formats.join(f"« {n} »" for n in nobody["name"])))
+    _display(_html("".join(f"<p>{html.escape(s)}</p>" for s in said)))
+    shown = circles.assign(circle=circles["circle"].map(L.COVERAGE_CIRCLES),
+                           reason=circles["reason"].map(lambda r: L.COMPETENCE_REASONS.get(r, "") if isinstance(r, str) else ""))
+    _display(table(shown.reset_index(drop=True)))
+    return circles
