@@ -63,6 +63,17 @@ def names(frames: Mapping[str, pd.DataFrame] | None, kind: str) -> dict[str, str
     return dict(zip(df["id"].astype(str), df["name"].astype(str)))
 
 
+# Columns holding a month (``AAAA-MM``): shown « septembre 2026 ».
+MONTHS = ("start_month", "end_month", "first_month", "last_month", "month")
+
+
+def month(value: Any) -> str:
+    """``2026-09`` as « septembre 2026 » (« — » when missing)."""
+    if formats.is_missing(value):
+        return formats.DASH
+    return formats.month(f"{str(value)[:7]}-01")
+
+
 # Columns holding a history timestamp (UTC, ISO 8601 text): shown as a local date and time.
 MOMENTS = ("at", "created_at", "updated_at")
 
@@ -97,6 +108,9 @@ def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | Non
             continue
         if column == "id" and "name" in df.columns:
             df = df.drop(columns=column)
+            continue
+        if column in MONTHS:
+            df[column] = [month(v) for v in df[column]]
             continue
         if column in MOMENTS:
             df[column] = [moment(v) for v in df[column]]
