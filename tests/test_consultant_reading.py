@@ -21,7 +21,7 @@ def test_record_the_consultants_reading_beside_the_self_assessment(demo_workshop
     assert [(r["savoir"], r["vouloir"], r["pouvoir"], r["comment"]) for r in rows] == [(2, 3, 1, "Vu en entretien")]
     assert len(store.all("assessments", person_id="PER-02", source="auto-évaluation")) == before
     # reading again shows the consultant's values, and a change updates (with history)
-    reading.person.value = None
+    reading.person.value = ""
     reading.person.value = "PER-02"
     assert reading.rows[competence]["savoir"].value == 2
     reading.set(competence, savoir=3)
@@ -35,7 +35,7 @@ def test_an_incomplete_row_is_refused(demo_workshop: Workshop) -> None:
     reading.person.value = "PER-02"
     competence = next(iter(reading.rows))
     before = demo_workshop.store.count("assessments")
-    reading.set(competence, savoir=None, vouloir=None, pouvoir=None)
+    reading.set(competence, savoir="", vouloir="", pouvoir="")
     reading.set(competence, savoir=4)
     reading.save_button.click()
     assert "trois dimensions" in reading.message.value

@@ -48,12 +48,12 @@ class WorkshopChooser:
         demo_path = Path(demo).resolve() if demo is not None else None
         self.found = widgets.Select(options=[(_label(f, demo_path), str(f)) for f in found],
                                     rows=min(8, max(2, len(found))), layout=widgets.Layout(width="100%"))
-        self.open_button = widgets.Button(description=L.CARNET["chooser_open"], button_style="primary",
+        self.open_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CARNET["chooser_open"], button_style="primary",
                                           disabled=not found)
         self.folder = widgets.Text(placeholder=str(Path.home() / "ateliers" / "mon_atelier"),
                                    description=L.CARNET["chooser_new_folder"],
                                    **look.full_width(widgets.Text))
-        self.create_button = widgets.Button(description=L.CARNET["chooser_create"])
+        self.create_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CARNET["chooser_create"])
         self.message = look.html()
         self.open_button.on_click(lambda _b: self.open(self.found.value))
         self.create_button.on_click(lambda _b: self.create(self.folder.value))

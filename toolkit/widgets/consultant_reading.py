@@ -16,6 +16,7 @@ from .. import labels as L
 from ..errors import MaillageError, ValidationError
 from ..store import Store
 from . import look
+from .editor import UNSET
 
 SOURCE = "consultant"
 SELF = "auto-évaluation"
@@ -28,12 +29,12 @@ class ConsultantReading:
     def __init__(self, store: Store, by: str = "consultant") -> None:
         self.store, self.by = store, by
         persons = store.all("persons")
-        self.person = widgets.Dropdown(options=[(L.SAVE["unset"], None)] + [(p["name"], p["id"]) for p in persons],
+        self.person = widgets.Dropdown(options=[UNSET] + [(p["name"], p["id"]) for p in persons],
                                        description=L.READING["person"], style={"description_width": "10em"},
                                        layout=widgets.Layout(width="95%"))
         self.rows: dict[str, dict[str, widgets.Widget]] = {}
         self.grid = widgets.VBox()
-        self.save_button = widgets.Button(description=L.READING["save"], button_style="primary", icon="check")
+        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.READING["save"], button_style="primary", icon="check")
         self.message = look.html()
         self.person.observe(lambda _c: self.draw(), names="value")
         self.save_button.on_click(lambda _b: self.save())
@@ -68,8 +69,8 @@ class ConsultantReading:
             current = mine.get(c["id"], {})
             inputs: dict[str, widgets.Widget] = {}
             for d in DIMENSIONS:
-                options = [(L.SAVE["unset"], None)] + [(f"{n} — {word}", n) for n, word in enumerate(L.SCALES[d])]
-                inputs[d] = widgets.Dropdown(options=options, value=current.get(d), description=L.DIMENSIONS.get(d, d),
+                options = [UNSET] + [(f"{n} — {word}", n) for n, word in enumerate(L.SCALES[d])]
+                inputs[d] = widgets.Dropdown(options=options, value="" if current.get(d) is None else current.get(d), description=L.DIMENSIONS.get(d, d),
                                              style={"description_width": "7em"}, layout=widgets.Layout(width="22em"))
             inputs["comment"] = widgets.Text(value=current.get("comment") or "", placeholder=L.READING["comment"],
                                              layout=widgets.Layout(width="95%"))
@@ -91,7 +92,7 @@ class ConsultantReading:
         mine = self._own(SOURCE)
         todo = []
         for cid, inputs in self.rows.items():
-            values = {d: inputs[d].value for d in DIMENSIONS}
+            values = {d: (None if inputs[d].value == "" else inputs[d].value) for d in DIMENSIONS}
             comment = inputs["comment"].value.strip()
             if all(v is None for v in values.values()) and not comment:
                 continue

@@ -30,6 +30,8 @@ from ..store import Store
 from . import look
 
 REFERENTIAL = Path(__file__).resolve().parent.parent / "referentiels" / "competences_territoire.json"
+# The first choice of a list nobody has picked yet (a value, so the list shows it).
+UNSET = (L.SAVE["unset"], "")
 # Long texts get a multi-line box.
 LONG_TEXTS = ("description", "comment", "text", "decisions")
 
@@ -67,7 +69,7 @@ class FieldInput:
         label = f.label + (" *" if f.required else "")
         common: dict[str, Any] = {"description": label, "style": {"description_width": "14em"},
                                   "layout": widgets.Layout(width="95%")}
-        unset = (L.SAVE["unset"], None)
+        unset = UNSET
         if f.type == "bool":
             self.widget: widgets.Widget = widgets.Checkbox(indent=True, **common)
         elif f.type == "date":
@@ -93,8 +95,8 @@ class FieldInput:
             return
         current = self.widget.value
         if self.field.type == "ref":
-            self.widget.options = [(L.SAVE["unset"], None)] + options
-            self.widget.value = current if current in dict(options).values() else None
+            self.widget.options = [UNSET] + options
+            self.widget.value = current if current in dict(options).values() else ""
         else:
             self.widget.options = options
             ids = {v for _, v in options}
@@ -108,7 +110,7 @@ class FieldInput:
         elif f.type == "date":
             self.widget.value = None
         elif f.type in ("choice", "ref"):
-            self.widget.value = default if f.type == "choice" and default else None
+            self.widget.value = default if f.type == "choice" and default else ""
         elif f.type == "refs":
             self.widget.value = ()
         else:
@@ -122,7 +124,9 @@ class FieldInput:
         elif f.type == "date":
             self.widget.value = formats.as_date(value)
         elif f.type in ("choice", "ref"):
-            self.widget.value = None if formats.is_missing(value) else value
+            wanted = "" if formats.is_missing(value) else value
+            values = [v for _, v in self.widget.options]
+            self.widget.value = wanted if wanted in values else values[0]
         elif f.type == "refs":
             ids = {v for _, v in self.widget.options}
             self.widget.value = tuple(v for v in (value or []) if v in ids)
@@ -134,6 +138,8 @@ class FieldInput:
     def value(self) -> Any:
         """The value to validate (strings as typed; ``model`` converts and checks them)."""
         value = self.widget.value
+        if self.field.type in ("choice", "ref") and value == "":
+            return None
         if self.field.type == "refs":
             return list(value)
         if self.field.type == "date" and isinstance(value, dt.datetime):
@@ -157,9 +163,9 @@ class RecordEditor:
         self.inputs = {f.name: FieldInput(f) for f in self.kind.fields
                        if not f.system and f.type != "json" and f.name not in self.fixed}
         self.records = widgets.Select(options=[], rows=8, layout=widgets.Layout(width="95%"))
-        self.new_button = widgets.Button(description=L.EDITOR["new"], icon="plus")
-        self.save_button = widgets.Button(description=L.EDITOR["save"], button_style="primary", icon="check")
-        self.delete_button = widgets.Button(description=L.EDITOR["delete"], button_style="danger", icon="trash")
+        self.new_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["new"], icon="plus")
+        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["save"], button_style="primary", icon="check")
+        self.delete_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["delete"], button_style="danger", icon="trash")
         self.confirm = widgets.Checkbox(description=L.EDITOR["confirm_delete"], indent=False)
         self.message = look.html()
         self.table = look.html()
@@ -323,7 +329,7 @@ class ReferentialPicker:
             options=[(f"{c['family']} — {c['name']}", i) for i, c in enumerate(self.items)],
             rows=10, description=L.EDITOR["referential"], style={"description_width": "14em"},
             layout=widgets.Layout(width="95%"))
-        self.add_button = widgets.Button(description=L.EDITOR["referential_add"], icon="plus")
+        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["referential_add"], icon="plus")
         self.add_button.on_click(lambda _b: self.add())
         self.message = look.html()
         self.widget = widgets.VBox([self.choice, self.add_button, self.message])

@@ -14,7 +14,7 @@ from ..display import readable_frame
 from ..errors import MaillageError
 from ..store import Store
 from . import look
-from .editor import record_label
+from .editor import UNSET, record_label
 
 
 def history_frame(store: Store, kind_name: str, record_id: str) -> pd.DataFrame:
@@ -41,7 +41,7 @@ class RecordHistory:
                                      value=kind_name, description=L.CHANGES["history_kind"], **wide)
         self.record = widgets.Dropdown(description=L.CHANGES["history_record"], **wide)
         self.change = widgets.Dropdown(description=L.CHANGES["history_pick"], **wide)
-        self.undo_button = widgets.Button(description=L.CHANGES["undo"], icon="undo")
+        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["undo"], icon="undo")
         self.table = look.html()
         self.message = look.html()
         self.kind.observe(lambda _c: self._records(), names="value")
@@ -56,7 +56,7 @@ class RecordHistory:
 
     def _records(self) -> None:
         frames = self.store.frames([self.kind.value] + [t for _f, t in model.references(self.kind.value)])
-        self.record.options = [(L.SAVE["unset"], None)] + [
+        self.record.options = [UNSET] + [
             (record_label(frames, self.kind.value, r), r["id"]) for r in frames[self.kind.value].to_dict("records")]
         self.show()
 

@@ -19,7 +19,7 @@ from ..display import readable_frame
 from ..errors import MaillageError
 from ..store import Store
 from . import look
-from .editor import record_label
+from .editor import UNSET, record_label
 
 
 class MergeRecords:
@@ -32,10 +32,10 @@ class MergeRecords:
         wide = {"style": {"description_width": "14em"}, "layout": widgets.Layout(width="95%")}
         self.keep = widgets.Dropdown(description=L.CHANGES["keep"], **wide)
         self.drop = widgets.Dropdown(description=L.CHANGES["drop"], **wide)
-        self.preview_button = widgets.Button(description=L.CHANGES["preview"], icon="search")
+        self.preview_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["preview"], icon="search")
         self.confirm = widgets.Checkbox(description=L.CHANGES["confirm"], indent=False)
-        self.merge_button = widgets.Button(description=L.CHANGES["merge"], button_style="danger", icon="compress")
-        self.undo_button = widgets.Button(description=L.CHANGES["undo_merge"], icon="undo")
+        self.merge_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["merge"], button_style="danger", icon="compress")
+        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["undo_merge"], icon="undo")
         self.plan = look.html()
         self.message = look.html()
         self.preview_button.on_click(lambda _b: self.preview())
@@ -53,7 +53,7 @@ class MergeRecords:
 
     def refresh(self) -> None:
         frames = self.store.frames([self.kind])
-        options = [(L.SAVE["unset"], None)] + [(record_label(frames, self.kind, r), r["id"])
+        options = [UNSET] + [(record_label(frames, self.kind, r), r["id"])
                                                for r in frames[self.kind].to_dict("records")]
         self.keep.options, self.drop.options = options, options
 

@@ -22,7 +22,7 @@ from ..display import readable_frame
 from ..errors import MaillageError, ValidationError
 from ..store import Store
 from . import look
-from .editor import FieldInput, record_label
+from .editor import UNSET, FieldInput, record_label
 
 
 class ReviewForm:
@@ -35,14 +35,14 @@ class ReviewForm:
         people = [(p["name"], p["id"]) for p in frames["persons"].to_dict("records")]
         wide = {"style": {"description_width": "12em"}, "layout": widgets.Layout(width="95%")}
         self.date = widgets.DatePicker(value=today or dt.date.today(), description=L.FIELD_LABELS["date"], **wide)
-        self.body = widgets.Dropdown(options=[(L.REVIEW_FORM["default_body"], None)]
+        self.body = widgets.Dropdown(options=[(L.REVIEW_FORM["default_body"], "")]
                                      + [(b["name"], b["id"]) for b in frames["bodies"].to_dict("records")],
                                      description=L.FIELD_LABELS["body_id"], **wide)
         rows = min(10, max(3, len(people)))
         self.present = widgets.SelectMultiple(options=people, rows=rows, description=L.REVIEW_FORM["present"], **wide)
         self.excused = widgets.SelectMultiple(options=people, rows=rows, description=L.REVIEW_FORM["excused"], **wide)
         self.decisions = widgets.Textarea(description=L.REVIEW_FORM["decisions"], rows=4, **wide)
-        self.action = widgets.Dropdown(options=[(L.SAVE["unset"], None)] + [
+        self.action = widgets.Dropdown(options=[UNSET] + [
             (record_label(frames, "actions", a), a["id"]) for a in frames["actions"].to_dict("records")],
             description=L.FIELD_LABELS["action_id"], **wide)
         kind = model.KINDS["actions"]
@@ -53,8 +53,8 @@ class ReviewForm:
                 fi.set_options([(record_label(frames, fi.field.ref or "", r), r["id"]) for r in target.to_dict("records")])
             fi.widget.description = fi.field.label
         self.changes: list[dict[str, Any]] = []
-        self.add_button = widgets.Button(description=L.REVIEW_FORM["add_change"], icon="plus")
-        self.save_button = widgets.Button(description=L.REVIEW_FORM["save"], button_style="primary", icon="check")
+        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.REVIEW_FORM["add_change"], icon="plus")
+        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.REVIEW_FORM["save"], button_style="primary", icon="check")
         self.pending = look.html()
         self.message = look.html()
         self.action.observe(lambda _c: self._show_action(), names="value")
@@ -124,7 +124,7 @@ class ReviewForm:
         try:
             rid = review.record_review(self.store, date=self.date.value, present=list(self.present.value),
                                        excused=list(self.excused.value), decisions=self.decisions.value.strip(),
-                                       changes=self.changes, body_id=self.body.value, by=self.by)
+                                       changes=self.changes, body_id=self.body.value or None, by=self.by)
         except (ValidationError, MaillageError) as exc:
             problems = getattr(exc, "problems", None)
             text = (exc.title + " :\n" + "\n".join(f"– {p}" for p in problems)) if problems else str(exc)

@@ -20,7 +20,7 @@ from ..display import readable_frame
 from ..errors import MaillageError, ValidationError
 from ..store import Store
 from . import look
-from .editor import record_label
+from .editor import UNSET, record_label
 
 
 def _table_html(frame: pd.DataFrame, frames: dict[str, pd.DataFrame] | None = None) -> str:
@@ -43,14 +43,14 @@ class ScenarioBuilder:
         self.operation = widgets.Dropdown(options=[(label, op) for op, label in L.SCENARIO_OPS.items()],
                                           description=L.BUILDER["operation"], **wide)
         self.params = widgets.VBox()
-        self.add_button = widgets.Button(description=L.BUILDER["add"], icon="plus")
-        self.undo_button = widgets.Button(description=L.BUILDER["remove_last"], icon="undo")
-        self.save_button = widgets.Button(description=L.BUILDER["save"], button_style="primary", icon="check")
+        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["add"], icon="plus")
+        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["remove_last"], icon="undo")
+        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["save"], button_style="primary", icon="check")
         self.message = look.html()
         self.pending = look.html()
         self.effect = look.html()
         self.stored = widgets.SelectMultiple(description=L.BUILDER["stored"], rows=6, **wide)
-        self.compare_button = widgets.Button(description=L.BUILDER["compare"], icon="columns")
+        self.compare_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["compare"], icon="columns")
         self.comparison = look.html()
         self.operation.observe(lambda _c: self._draw_params(), names="value")
         self.add_button.on_click(lambda _b: self.add())
@@ -84,7 +84,7 @@ class ScenarioBuilder:
     def _input(self, p: sc.Param) -> widgets.Widget:
         label = L.SCENARIO_PARAMS.get(p.key, p.key).capitalize() + ("" if p.required else L.BUILDER["optional"])
         common = {"description": label, "style": {"description_width": "14em"}, "layout": widgets.Layout(width="95%")}
-        unset = (L.SAVE["unset"], None)
+        unset = UNSET
         if p.type in ("actions", "tasks", "persons", "actors", "fundings"):
             return widgets.Dropdown(options=[unset] + self._options(p.type), **common)
         if p.type == "choice":
@@ -217,8 +217,7 @@ class KeepAsScenario:
 
     def __init__(self, store: Store, name: str, changes: list[dict[str, Any]], by: str = "consultant") -> None:
         self.store, self.name, self.changes, self.by = store, name, changes, by
-        self.button = widgets.Button(description=L.BUILDER["keep"].format(name=name), icon="check",
-                                     layout=widgets.Layout(width="auto"))
+        self.button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["keep"].format(name=name), icon="check")
         self.message = look.html()
         self.button.on_click(lambda _b: self.save())
         self.widget = widgets.VBox([self.button, self.message])
