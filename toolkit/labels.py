@@ -1689,6 +1689,9 @@ CARNET: dict[str, str] = {
     "(ou remplir le gabarit Excel : maillage gabarits, puis maillage importer --atelier {folder} FICHIER.xlsx)",
     "lab_opening": "Ouverture de JupyterLab sur les carnets de l'atelier {folder}…",
     "lab_stop": "Arrêt : Ctrl+C dans cette fenêtre.",
+    "export_no_actors": "Le classeur de restitution demande la cartographie des parties prenantes (étape 2), "
+    "encore vide dans l'atelier {folder} : saisissez au moins un acteur (page « Cartographie des parties "
+    "prenantes » ou import Excel), puis exportez.",
     "export_empty": "L'atelier {folder} est vide : il n'y a rien à exporter. Commencez par le cadrage "
     "(maillage carnets --atelier {folder}, carnet 01_cadrage) ou un import Excel.",
 }

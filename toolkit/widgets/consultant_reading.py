@@ -34,7 +34,7 @@ class ConsultantReading:
                                        layout=widgets.Layout(width="95%"))
         self.rows: dict[str, dict[str, widgets.Widget]] = {}
         self.grid = widgets.VBox()
-        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.READING["save"], button_style="primary", icon="check")
+        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.READING["save"], button_style="primary")
         self.message = look.html()
         self.person.observe(lambda _c: self.draw(), names="value")
         self.save_button.on_click(lambda _b: self.save())

@@ -163,9 +163,9 @@ class RecordEditor:
         self.inputs = {f.name: FieldInput(f) for f in self.kind.fields
                        if not f.system and f.type != "json" and f.name not in self.fixed}
         self.records = widgets.Select(options=[], rows=8, layout=widgets.Layout(width="95%"))
-        self.new_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["new"], icon="plus")
-        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["save"], button_style="primary", icon="check")
-        self.delete_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["delete"], button_style="danger", icon="trash")
+        self.new_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["new"])
+        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["save"], button_style="primary")
+        self.delete_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["delete"], button_style="danger")
         self.confirm = widgets.Checkbox(description=L.EDITOR["confirm_delete"], indent=False)
         self.message = look.html()
         self.table = look.html()
@@ -183,6 +183,8 @@ class RecordEditor:
             self.message,
             self.table,
         ])
+        self.widget.add_class(f"maillage-editor-{kind_name}")
+        self.save_button.add_class("maillage-save")
         self.refresh()
         self.start_new()
 
@@ -329,7 +331,7 @@ class ReferentialPicker:
             options=[(f"{c['family']} — {c['name']}", i) for i, c in enumerate(self.items)],
             rows=10, description=L.EDITOR["referential"], style={"description_width": "14em"},
             layout=widgets.Layout(width="95%"))
-        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["referential_add"], icon="plus")
+        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.EDITOR["referential_add"])
         self.add_button.on_click(lambda _b: self.add())
         self.message = look.html()
         self.widget = widgets.VBox([self.choice, self.add_button, self.message])

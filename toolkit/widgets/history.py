@@ -41,7 +41,7 @@ class RecordHistory:
                                      value=kind_name, description=L.CHANGES["history_kind"], **wide)
         self.record = widgets.Dropdown(description=L.CHANGES["history_record"], **wide)
         self.change = widgets.Dropdown(description=L.CHANGES["history_pick"], **wide)
-        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["undo"], icon="undo")
+        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["undo"])
         self.table = look.html()
         self.message = look.html()
         self.kind.observe(lambda _c: self._records(), names="value")

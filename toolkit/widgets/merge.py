@@ -32,10 +32,10 @@ class MergeRecords:
         wide = {"style": {"description_width": "14em"}, "layout": widgets.Layout(width="95%")}
         self.keep = widgets.Dropdown(description=L.CHANGES["keep"], **wide)
         self.drop = widgets.Dropdown(description=L.CHANGES["drop"], **wide)
-        self.preview_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["preview"], icon="search")
+        self.preview_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["preview"])
         self.confirm = widgets.Checkbox(description=L.CHANGES["confirm"], indent=False)
-        self.merge_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["merge"], button_style="danger", icon="compress")
-        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["undo_merge"], icon="undo")
+        self.merge_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["merge"], button_style="danger")
+        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.CHANGES["undo_merge"])
         self.plan = look.html()
         self.message = look.html()
         self.preview_button.on_click(lambda _b: self.preview())

@@ -61,8 +61,8 @@ class Parameters:
             self.inputs[s.name] = box
             rows.append(widgets.HBox([box, look.html(
                 f"<span style='color:#555'>{html.escape(L.PARAMETERS['default'].format(value=default))}</span>")]))
-        self.reset_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.PARAMETERS["reset"], icon="undo")
-        self.keep_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.PARAMETERS["keep"], icon="save",
+        self.reset_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.PARAMETERS["reset"])
+        self.keep_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.PARAMETERS["keep"],
                                           disabled=store is None or not self.key)
         self.message = look.html(f"<p>{html.escape(L.PARAMETERS['help'])}</p>")
         self.reset_button.on_click(lambda _b: self.reset())

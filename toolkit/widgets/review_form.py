@@ -53,8 +53,8 @@ class ReviewForm:
                 fi.set_options([(record_label(frames, fi.field.ref or "", r), r["id"]) for r in target.to_dict("records")])
             fi.widget.description = fi.field.label
         self.changes: list[dict[str, Any]] = []
-        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.REVIEW_FORM["add_change"], icon="plus")
-        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.REVIEW_FORM["save"], button_style="primary", icon="check")
+        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.REVIEW_FORM["add_change"])
+        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.REVIEW_FORM["save"], button_style="primary")
         self.pending = look.html()
         self.message = look.html()
         self.action.observe(lambda _c: self._show_action(), names="value")

@@ -43,14 +43,14 @@ class ScenarioBuilder:
         self.operation = widgets.Dropdown(options=[(label, op) for op, label in L.SCENARIO_OPS.items()],
                                           description=L.BUILDER["operation"], **wide)
         self.params = widgets.VBox()
-        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["add"], icon="plus")
-        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["remove_last"], icon="undo")
-        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["save"], button_style="primary", icon="check")
+        self.add_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["add"])
+        self.undo_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["remove_last"])
+        self.save_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["save"], button_style="primary")
         self.message = look.html()
         self.pending = look.html()
         self.effect = look.html()
         self.stored = widgets.SelectMultiple(description=L.BUILDER["stored"], rows=6, **wide)
-        self.compare_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["compare"], icon="columns")
+        self.compare_button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["compare"])
         self.comparison = look.html()
         self.operation.observe(lambda _c: self._draw_params(), names="value")
         self.add_button.on_click(lambda _b: self.add())
@@ -62,10 +62,13 @@ class ScenarioBuilder:
             look.html(f"<h4>{e(L.BUILDER['build_title'])}</h4>"),
             self.name, self.operation, self.params,
             widgets.HBox([self.add_button, self.undo_button]),
-            self.message, self.pending, self.effect, self.save_button,
+            self.message, self.pending, self.effect, widgets.HBox([self.save_button]),
             look.html(f"<h4>{e(L.BUILDER['compare_title'])}</h4>"),
             self.stored, self.compare_button, self.comparison,
         ])
+        self.widget.add_class("maillage-scenario-builder")
+        self.save_button.add_class("maillage-save")
+        self.add_button.add_class("maillage-add")
         self._draw_params()
         self._draw_pending()
         self._refresh_stored()
@@ -217,7 +220,7 @@ class KeepAsScenario:
 
     def __init__(self, store: Store, name: str, changes: list[dict[str, Any]], by: str = "consultant") -> None:
         self.store, self.name, self.changes, self.by = store, name, changes, by
-        self.button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["keep"].format(name=name), icon="check")
+        self.button = widgets.Button(layout=widgets.Layout(width="auto"), description=L.BUILDER["keep"].format(name=name))
         self.message = look.html()
         self.button.on_click(lambda _b: self.save())
         self.widget = widgets.VBox([self.button, self.message])
