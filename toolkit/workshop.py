@@ -155,7 +155,9 @@ def find_workshops(roots: list[str | Path] | None = None, depth: int = 2) -> lis
                     found[folder.resolve()] = max(found[folder.resolve()], db.stat().st_mtime)
             if level < depth:
                 for child in sorted(folder.iterdir()):
-                    if child.is_dir() and not child.name.startswith((".git", "node_modules", "__")):
+                    # not hidden folders (a virtualenv, .git), except the checkout's demo
+                    hidden = child.name.startswith((".", "__")) and child.name != ".demo"
+                    if child.is_dir() and not hidden and child.name not in ("node_modules", "site-packages"):
                         walk(child, level + 1)
         except OSError:
             return

@@ -17,6 +17,7 @@ from .. import labels as L
 from ..errors import MaillageError
 from ..workshop import ENV_FOLDER, Workshop, find_workshops
 from . import look
+from .feedback import say
 
 
 def _label(folder: Path, demo: Path | None) -> str:
@@ -70,14 +71,11 @@ class WorkshopChooser:
     def _repr_mimebundle_(self, **kwargs):  # noqa: ANN003, ANN201 - IPython protocol
         return self.widget._repr_mimebundle_(**kwargs)
 
-    def _say(self, text: str, error: bool = False) -> None:
-        color = "#a40000" if error else "#1b5e20"
-        self.message.value = f"<p style='color:{color}'>{html.escape(text)}</p>"
 
     def _chosen(self, ws: Workshop, message: str) -> None:
         os.environ[ENV_FOLDER] = str(ws.folder)
         self.chosen = ws
-        self._say(message.format(folder=ws.folder))
+        say(self.message, message.format(folder=ws.folder))
         if self.on_chosen:
             self.on_chosen(ws)
 
@@ -88,7 +86,7 @@ class WorkshopChooser:
         try:
             ws = Workshop.open(folder)
         except MaillageError as exc:
-            self._say(str(exc), error=True)
+            say(self.message, str(exc), error=True)
             return None
         self._chosen(ws, L.CARNET["chooser_opened"])
         return ws
@@ -96,12 +94,12 @@ class WorkshopChooser:
     def create(self, folder: str) -> Workshop | None:
         """Create a new, empty workshop in ``folder`` and choose it."""
         if not folder.strip():
-            self._say(L.CARNET["chooser_folder_needed"], error=True)
+            say(self.message, L.CARNET["chooser_folder_needed"], error=True)
             return None
         try:
             ws = Workshop.create(Path(folder.strip()).expanduser())
         except (MaillageError, OSError) as exc:
-            self._say(str(exc), error=True)
+            say(self.message, str(exc), error=True)
             return None
         self._chosen(ws, L.CARNET["chooser_created"])
         return ws

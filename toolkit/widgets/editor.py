@@ -11,7 +11,6 @@ referential of competences to pick from.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import html
 import json
@@ -25,9 +24,10 @@ from .. import formats
 from .. import labels as L
 from .. import model
 from ..display import readable_frame
-from ..errors import MaillageError, ValidationError
+from ..errors import MaillageError
 from ..store import Store
 from . import look
+from .feedback import refusal, say
 
 REFERENTIAL = Path(__file__).resolve().parent.parent / "referentiels" / "competences_territoire.json"
 # The first choice of a list nobody has picked yet (a value, so the list shows it).
@@ -256,9 +256,6 @@ class RecordEditor:
         for name, value in values.items():
             self.inputs[name].widget.value = value
 
-    def _say(self, text: str, error: bool = False) -> None:
-        color = "#a40000" if error else "#1b5e20"
-        self.message.value = f"<div style='color:{color};white-space:pre-line'>{html.escape(text)}</div>"
 
     def data(self) -> dict[str, Any]:
         """The form's values, as ``model.validate`` takes them (blank optional fields left out)."""
@@ -280,18 +277,13 @@ class RecordEditor:
                 record_id = self.current["id"]
                 self.store.update(self.kind.name, record_id, data, by=self.by,
                                   expected_version=self.current["version"])
-        except ValidationError as exc:
-            # one record in the form: its problems without the import's record number
-            shown = [dataclasses.replace(p, record=None) for p in exc.problems]
-            self._say(exc.title + " :\n" + "\n".join(f"– {p}" for p in shown), error=True)
-            return None
-        except MaillageError as exc:
-            self._say(str(exc), error=True)
+        except MaillageError as exc:  # one record in the form: no record number
+            say(self.message, refusal(exc, single=True), error=True)
             return None
         self.records.value = None
         self.refresh()
         self.records.value = record_id
-        self._say(L.EDITOR["saved"].format(kind=self.kind.label.lower()))
+        say(self.message, L.EDITOR["saved"].format(kind=self.kind.label.lower()))
         if self.on_change:
             self.on_change()
         return record_id
@@ -301,16 +293,16 @@ class RecordEditor:
         if self.current is None:
             return False
         if not self.confirm.value:
-            self._say(L.EDITOR["confirm_first"], error=True)
+            say(self.message, L.EDITOR["confirm_first"], error=True)
             return False
         try:
             self.store.delete(self.kind.name, self.current["id"], by=self.by)
         except MaillageError as exc:
-            self._say(str(exc), error=True)
+            say(self.message, str(exc), error=True)
             return False
         self.start_new()
         self.refresh()
-        self._say(L.EDITOR["deleted"])
+        say(self.message, L.EDITOR["deleted"])
         if self.on_change:
             self.on_change()
         return True

@@ -84,7 +84,7 @@ class RecordHistory:
             self.message.value = f"<p style='color:#a40000'>{html.escape(str(exc))}</p>"
             return False
         self.message.value = f"<p style='color:#1b5e20'>{html.escape(L.CHANGES['undone'])}</p>"
-        kind, record = self.kind.value, self.record.value
+        record = self.record.value
         self._records()
         if record in dict((v, k) for k, v in self.record.options):
             self.record.value = record

@@ -6,7 +6,6 @@ history, and « Annuler la dernière fusion » undoes it.
 """
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as widgets
@@ -19,6 +18,7 @@ from ..display import readable_frame
 from ..errors import MaillageError
 from ..store import Store
 from . import look
+from .feedback import say
 from .editor import UNSET, record_label
 
 
@@ -57,9 +57,6 @@ class MergeRecords:
                                                for r in frames[self.kind].to_dict("records")]
         self.keep.options, self.drop.options = options, options
 
-    def _say(self, text: str, error: bool = False) -> None:
-        color = "#a40000" if error else "#1b5e20"
-        self.message.value = f"<div style='color:{color}'>{html.escape(text)}</div>"
 
     def _readable(self, plan: pd.DataFrame) -> str:
         """The plan with the changed records named, fields and kinds in French."""
@@ -79,12 +76,12 @@ class MergeRecords:
     def preview(self) -> pd.DataFrame | None:
         """Show what the merge would change (nothing written)."""
         if not self.keep.value or not self.drop.value:
-            self._say(L.CHANGES["pick_two"], error=True)
+            say(self.message, L.CHANGES["pick_two"], error=True)
             return None
         try:
             plan = changes.merge_plan(self.store, self.kind, self.keep.value, self.drop.value)
         except MaillageError as exc:
-            self._say(str(exc), error=True)
+            say(self.message, str(exc), error=True)
             return None
         self.plan.value = self._readable(plan)
         self.message.value = ""
@@ -95,27 +92,27 @@ class MergeRecords:
         if self.preview() is None:
             return None
         if not self.confirm.value:
-            self._say(L.CHANGES["confirm_first"], error=True)
+            say(self.message, L.CHANGES["confirm_first"], error=True)
             return None
         try:
             self.last = changes.merge_records(self.store, self.kind, self.keep.value, self.drop.value, by=self.by)
         except MaillageError as exc:
-            self._say(str(exc), error=True)
+            say(self.message, str(exc), error=True)
             return None
         count = sum(1 for r in self.store.history() if r["by"] == self.last)
         self.confirm.value = False
         self.plan.value = ""
         self.refresh()
-        self._say(L.CHANGES["merged_done"].format(count=count))
+        say(self.message, L.CHANGES["merged_done"].format(count=count))
         return self.last
 
     def undo(self) -> int:
         """Undo the last merge made here."""
         if not self.last:
-            self._say(L.CHANGES["nothing_to_undo"], error=True)
+            say(self.message, L.CHANGES["nothing_to_undo"], error=True)
             return 0
         count = changes.undo_merge(self.store, self.last, by=self.by)
         self.last = None
         self.refresh()
-        self._say(L.CHANGES["undone_merge"].format(count=count))
+        say(self.message, L.CHANGES["undone_merge"].format(count=count))
         return count

@@ -22,6 +22,7 @@ from ..display import readable_frame
 from ..errors import MaillageError, ValidationError
 from ..store import Store
 from . import look
+from .feedback import refusal, say
 from .editor import UNSET, FieldInput, record_label
 
 
@@ -85,21 +86,21 @@ class ReviewForm:
     def add_change(self) -> bool:
         """Keep the fields that differ from the action's current sheet as one change."""
         if not self.action.value:
-            self._say(L.REVIEW_FORM["pick_action"], error=True)
+            say(self.message, L.REVIEW_FORM["pick_action"], error=True)
             return False
         current = self.store.get("actions", self.action.value)
         try:
             values = model.validate("actions", {n: fi.value() for n, fi in self.fields.items()}, partial=True)
         except ValidationError as exc:
-            self._say(exc.title + " :\n" + "\n".join(f"– {p}" for p in exc.problems), error=True)
+            say(self.message, refusal(exc), error=True)
             return False
         changed = {n: v for n, v in values.items() if current.get(n) != v}
         if not changed:
-            self._say(L.REVIEW_FORM["nothing_changed"], error=True)
+            say(self.message, L.REVIEW_FORM["nothing_changed"], error=True)
             return False
         self.changes = [c for c in self.changes if c["action_id"] != self.action.value]
         self.changes.append({"action_id": self.action.value, **changed})
-        self._say(L.REVIEW_FORM["change_added"])
+        say(self.message, L.REVIEW_FORM["change_added"])
         self._draw_pending()
         return True
 
@@ -115,9 +116,6 @@ class ReviewForm:
             frame["new"] = [lookup.get(v, v) if f == L.FIELD_LABELS[name] else v for f, v in zip(frame["field"], frame["new"])]
         self.pending.value = readable_frame(frame, self.frames).to_html(index=False, escape=True)
 
-    def _say(self, text: str, error: bool = False) -> None:
-        color = "#a40000" if error else "#1b5e20"
-        self.message.value = f"<div style='color:{color};white-space:pre-line'>{html.escape(text)}</div>"
 
     def save(self) -> str | None:
         """Record the review and its changes (all or nothing); its id, or None if refused."""
@@ -125,12 +123,10 @@ class ReviewForm:
             rid = review.record_review(self.store, date=self.date.value, present=list(self.present.value),
                                        excused=list(self.excused.value), decisions=self.decisions.value.strip(),
                                        changes=self.changes, body_id=self.body.value or None, by=self.by)
-        except (ValidationError, MaillageError) as exc:
-            problems = getattr(exc, "problems", None)
-            text = (exc.title + " :\n" + "\n".join(f"– {p}" for p in problems)) if problems else str(exc)
-            self._say(text, error=True)
+        except MaillageError as exc:
+            say(self.message, refusal(exc), error=True)
             return None
         self.changes = []
         self._draw_pending()
-        self._say(L.REVIEW_FORM["saved"])
+        say(self.message, L.REVIEW_FORM["saved"])
         return rid

@@ -20,6 +20,7 @@ from ..display import readable_frame
 from ..errors import MaillageError, ValidationError
 from ..store import Store
 from . import look
+from .feedback import refusal, say
 from .editor import UNSET, record_label
 
 
@@ -128,9 +129,6 @@ class ScenarioBuilder:
 
     # --- building --------------------------------------------------------------------
 
-    def _say(self, text: str, error: bool = False) -> None:
-        color = "#a40000" if error else "#1b5e20"
-        self.message.value = f"<div style='color:{color};white-space:pre-line'>{html.escape(text)}</div>"
 
     def _named(self, change: dict[str, Any]) -> dict[str, Any]:
         """A change with names where it holds identifiers (for reading)."""
@@ -165,10 +163,10 @@ class ScenarioBuilder:
         try:
             sc.validate_changes(self.frames, self.changes + [change])
         except ValidationError as exc:
-            self._say(exc.title + " :\n" + "\n".join(f"– {p}" for p in exc.problems[-3:]), error=True)
+            say(self.message, refusal(exc), error=True)
             return False
         self.changes.append(change)
-        self._say(L.BUILDER["added"])
+        say(self.message, L.BUILDER["added"])
         self._draw_pending()
         return True
 
@@ -180,17 +178,17 @@ class ScenarioBuilder:
     def save(self) -> str | None:
         """Store the scenario (the reference records are untouched); its id, or None if refused."""
         if not self.name.value.strip():
-            self._say(L.BUILDER["name_needed"], error=True)
+            say(self.message, L.BUILDER["name_needed"], error=True)
             return None
         if not self.changes:
-            self._say(L.BUILDER["no_change"], error=True)
+            say(self.message, L.BUILDER["no_change"], error=True)
             return None
         try:
             sid = sc.save_scenario(self.store, self.name.value.strip(), self.changes, by=self.by)
         except MaillageError as exc:
-            self._say(str(exc), error=True)
+            say(self.message, str(exc), error=True)
             return None
-        self._say(L.BUILDER["saved"].format(name=self.name.value.strip()))
+        say(self.message, L.BUILDER["saved"].format(name=self.name.value.strip()))
         self.changes = []
         self._draw_pending()
         self._refresh_stored()
