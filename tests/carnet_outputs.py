@@ -1,7 +1,7 @@
 """What a person must never read in a carnet's outputs, found in an executed notebook.
 
 ``problems(notebook)`` lists each offence as « cellule N : … »: a traceback, ``NaN``,
-``None``, ``True``/``False``, ``<NA>``/``NaT``, a number with a decimal point in a table,
+``None``, ``True``/``False``, ``<NA>``/``NaT``, a number with a decimal point in a table, a record's identifier in a table,
 or a table heading that is an English identifier (``power_mean``, ``name``…).
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ from toolkit.display import headings
 RAW_WORDS = re.compile(r"(?<![\w-])(NaN|nan|None|True|False|<NA>|NaT)(?![\w-])")
 DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
 SNAKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
+# A record's identifier (PER-01, ACN-08, TAC-062…) where its name should be.
+IDENTIFIER = re.compile(r"^(%s)-[A-Za-z0-9]+$" % "|".join(k.prefix for k in model.KINDS.values()))
 CELL = re.compile(r"<t([dh])[^>]*>(.*?)</t[dh]>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
@@ -40,6 +42,8 @@ def _html_problems(markup: str, english: set[str]) -> list[str]:
             found.append(f"valeur brute « {text} »")
         elif DECIMAL_POINT.search(text):
             found.append(f"nombre avec un point « {text} »")
+        elif IDENTIFIER.match(text):
+            found.append(f"identifiant « {text} »")
         elif tag == "h" and (text in english or SNAKE.match(text)):
             found.append(f"en-tête anglais « {text} »")
     return found

@@ -17,6 +17,7 @@ Example
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Mapping
 
@@ -53,6 +54,50 @@ def _ref_kinds() -> dict[str, str]:
             if f.type == "ref":
                 refs.setdefault(f.name, target)
     return refs
+
+
+# Where tables find names for identifiers the analyses leave in (set by the carnet's
+# ``notebook.current_workshop``): a store, read at each table so that names follow edits.
+_NAMES_SOURCE: list[Any] = []
+IDENTIFIER = re.compile(r"^([A-Z]{2,4})-[A-Za-z0-9]+$")
+
+
+def use_names_of(store: Any) -> None:
+    """Tables shown from now on name the records of ``store`` (instead of their identifiers)."""
+    _NAMES_SOURCE[:] = [store]
+
+
+def _items(value: Any) -> list[Any]:
+    """A cell's items: a list's, or those of a text the analyses joined (« TAC-018, TAC-022 »)."""
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, str) and ", " in value:
+        return value.split(", ")
+    return [value]
+
+
+def _kinds_of_ids(values: list[Any]) -> set[str] | None:
+    """The kinds whose identifiers fill a column (every value, or every item of its lists), else None."""
+    prefixes = {k.prefix: k.name for k in model.KINDS.values()}
+    found: set[str] = set()
+    for v in values:
+        for item in _items(v):
+            if formats.is_missing(item):
+                continue
+            m = IDENTIFIER.match(item) if isinstance(item, str) else None
+            if not m or m.group(1) not in prefixes:
+                return None
+            found.add(prefixes[m.group(1)])
+    return found or None
+
+
+def _names_from_source(kind: str) -> dict[str, str]:
+    if not _NAMES_SOURCE or not model.KINDS[kind].has("name"):
+        return {}
+    try:
+        return {r["id"]: r["name"] for r in _NAMES_SOURCE[0].all(kind)}
+    except Exception:  # a closed or unreachable store: identifiers stay
+        return {}
 
 
 def names(frames: Mapping[str, pd.DataFrame] | None, kind: str) -> dict[str, str]:
@@ -125,6 +170,33 @@ def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | Non
         lookup = names(frames, kind)
         if lookup:
             df[column] = [lookup.get(str(v), v) if not formats.is_missing(v) else v for v in df[column]]
+    for position in range(df.shape[1] - 1, -1, -1):  # identifiers left under French headings
+        values = list(df.iloc[:, position])
+        kinds = _kinds_of_ids(values)
+        if kinds is None:
+            continue
+        if not any(model.KINDS[k].has("name") for k in kinds):  # a RACI line's id: nothing to read
+            df = df.drop(columns=df.columns[position])
+            continue
+        lookup: dict[str, str] = {}
+        for kind in kinds:
+            lookup.update(names(frames, kind) or _names_from_source(kind))
+        if not lookup:
+            continue
+
+        def named(v: Any) -> Any:
+            if isinstance(v, (list, tuple)):
+                return [lookup.get(i, i) for i in v]
+            if isinstance(v, str):
+                return ", ".join(lookup.get(i, i) for i in v.split(", "))
+            return v
+
+        shown = [named(v) for v in values]
+        others = [list(df.iloc[:, i]) for i in range(df.shape[1]) if i != position]
+        if shown in others:  # the names are already beside: the identifiers say nothing more
+            df = df.drop(columns=df.columns[position])
+        else:
+            df.iloc[:, position] = pd.Series(shown, index=df.index, dtype=object)
     table = headings()
     # by position: two analyses' columns may share a French heading (« Action »)
     out = pd.DataFrame({i: [formats.text(v, digits, missing=formats.DASH) for v in df.iloc[:, i]]

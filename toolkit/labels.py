@@ -1656,7 +1656,7 @@ CARNET_SOURCES: dict[str, str] = {
 }
 CARNET: dict[str, str] = {
     "missing": "Il manque encore : {what}. {sources}",
-    "missing_one": "{kind} se remplit à {source}.",
+    "missing_one": "{kind} : à remplir à {source}.",
     "missing_title": "Section en attente",
     "nothing": "Aucune donnée pour l'instant.",
     "banner_title": "Atelier « {name} »",

@@ -65,6 +65,9 @@ def current_workshop(banner: bool = True) -> Workshop:
     """
     if os.environ.get(ENV_FOLDER):
         ws = Workshop.current()
+        from .display import use_names_of
+
+        use_names_of(ws.store)  # tables name records rather than show their identifiers
         if banner:
             show_banner(ws)
         return ws
