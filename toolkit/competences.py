@@ -1051,3 +1051,61 @@ def _cell(value: Any) -> Any:
     if value is pd.NA or value is None:
         return None
     return value
+
+
+# --- who counts for coverage: one answer for every carnet (issue 16, item 7) -------------
+
+def coverage_by_circle(requirements: pd.DataFrame, assessments: pd.DataFrame, persons: pd.DataFrame,
+                       competences: pd.DataFrame | None = None,
+                       thresholds: Thresholds | dict[str, int] | None = None) -> pd.DataFrame:
+    """Each required competence, and *who* covers it: the project team, only outside people, or nobody.
+
+    The rule every carnet follows: a requirement is **covered** when a mobilisable person
+    of the workshop (project team or not, ``persons.in_team``) has the required level;
+    when only people outside the project team cover it (a consultant, a partner, the
+    State's services), the project **depends** on them, and this says so by name.
+
+    Returns
+    -------
+    DataFrame indexed by competence_id: name, family, required_level, circle (``team``,
+    ``outside_only`` or ``nobody``), outside_holders (names and organisations of the
+    outside people who cover it, when only they do), reason (for ``nobody``: no_level,
+    unwilling, unavailable). Ordered nobody, outside_only, team.
+
+    Example
+    -------
+    >>> from toolkit.demo import demo_records
+    >>> frames = {k: pd.DataFrame(v) for k, v in demo_records().items()}
+    >>> from toolkit import model
+    >>> frames["persons"] = pd.DataFrame([model.validate("persons", p) for p in demo_records()["persons"]])
+    >>> c = coverage_by_circle(frames["requirements"], frames["assessments"], frames["persons"], frames["competences"])
+    >>> c.loc["CMP-01", ["circle", "outside_holders"]].tolist()
+    ['outside_only', 'Antoine Rivière (Cabinet Territoires & Dialogues)']
+    """
+    cols = ["name", "family", "required_level", "circle", "outside_holders", "reason"]
+    if requirements is None or len(requirements) == 0:
+        return pd.DataFrame(columns=cols, index=pd.Index([], name="competence_id"))
+    everyone = lacking_competences(requirements, assessments, competences, thresholds, persons=persons)
+    team = lacking_competences(requirements, assessments, competences, thresholds, persons=persons, team_only=True)
+    levels = requirements.groupby("competence_id")["level"].max()
+    inside = set(persons.loc[persons["in_team"].fillna(False).astype(bool), "id"])
+    who = persons.set_index("id")
+    names = competences.set_index("id") if competences is not None else None
+    rows = []
+    for cid, level in levels.items():
+        if cid in everyone.index:
+            circle, holders, reason = "nobody", "", everyone.loc[cid, "reason"]
+        elif cid in team.index:
+            held = mobilisable_holders(assessments, thresholds, min_level=int(level))
+            outside = [p for p in held.loc[held["competence_id"] == cid, "person_id"] if p not in inside and p in who.index]
+            holders = ", ".join(f"{who.loc[p, 'name']} ({who.loc[p, 'organisation']})" for p in outside)
+            circle, reason = "outside_only", None
+        else:
+            circle, holders, reason = "team", "", None
+        rows.append({"competence_id": cid, "required_level": int(level), "circle": circle,
+                     "outside_holders": holders, "reason": reason,
+                     "name": names.loc[cid, "name"] if names is not None and cid in names.index else cid,
+                     "family": names.loc[cid, "family"] if names is not None and cid in names.index else ""})
+    order = {"nobody": 0, "outside_only": 1, "team": 2}
+    out = pd.DataFrame(rows).set_index("competence_id")
+    return out.sort_values("circle", key=lambda s: s.map(order), kind="stable")[cols]
