@@ -79,6 +79,16 @@ DIMENSIONS: dict[str, str] = {
 
 # --- Record kinds and their fields ------------------------------------------------
 
+#: One record of a kind in a sentence: (singular noun, gender « f » or « m »).
+KIND_NOUNS: dict[str, tuple[str, str]] = {
+    "project": ("projet", "m"), "actors": ("acteur", "m"), "relations": ("relation", "f"),
+    "persons": ("personne", "f"), "competences": ("compétence", "f"), "assessments": ("évaluation", "f"),
+    "axes": ("axe", "m"), "actions": ("action", "f"), "fundings": ("cofinancement", "m"),
+    "tasks": ("tâche", "f"), "requirements": ("compétence requise", "f"), "raci": ("ligne RACI", "f"),
+    "bodies": ("instance", "f"), "memberships": ("membre d'instance", "m"), "journal": ("entrée de journal", "f"),
+    "attachments": ("pièce jointe", "f"), "scenarios": ("scénario", "m"), "reviews": ("revue de projet", "f"),
+    "actor_ratings": ("notation d'acteur", "f"), "phases": ("phase", "f"),
+}
 KIND_LABELS: dict[str, str] = {
     "project": "Projet",
     "actors": "Acteurs",
@@ -194,7 +204,7 @@ EXPECT = {
     "date": "une date (AAAA-MM-JJ ou JJ/MM/AAAA)",
     "month": "un mois (AAAA-MM)",
     "choice": "une des valeurs : {choices}",
-    "ref": "l'identifiant d'un(e) {kind} existant(e)",
+    "ref": "l'identifiant {of_one} existant{e}",
     "refs": "des identifiants de {kind} séparés par des points-virgules",
     "json": "une liste de modifications",
     "unknown_field": "un champ connu ({fields})",
@@ -1000,7 +1010,7 @@ EXCEL_EXPECT: dict[str, str] = {
     "merged": "des cellules non fusionnées (défusionnez {ref})",
     "duplicate_id": "un identifiant unique dans la feuille (déjà utilisé ligne {row})",
     "existing_id": "un identifiant absent de l'atelier (l'import ajoute, il ne remplace pas)",
-    "reference": "l'identifiant d'un(e) {kind} de la feuille « {sheet} » ou déjà dans l'atelier",
+    "reference": "l'identifiant {of_one} de la feuille « {sheet} » ou déjà dans l'atelier",
     "json": "une liste au format JSON, par exemple []",
     "project_once": "un seul projet (une seule ligne remplie)",
     "project_exists": "aucun projet : l'atelier en a déjà un",
@@ -1541,7 +1551,7 @@ SCENARIO_EXPECT: dict[str, str] = {
     "change": "une modification : un dictionnaire avec une clé « op »",
     "op": "une des opérations : {ops}",
     "unknown_param": "un paramètre connu de l'opération « {op} » ({params})",
-    "ref": "l'identifiant d'un(e) {kind} existant(e) dans l'atelier ou le scénario",
+    "ref": "l'identifiant {of_one} existant{e} dans l'atelier ou le scénario",
     "task_or_action": "une tâche ou une action (l'une des deux)",
     "competences": "un dictionnaire compétence → niveau (1 à 4) ou [savoir, vouloir, pouvoir]",
     "months": "un nombre entier de mois entre 1 et 36",
@@ -1646,7 +1656,7 @@ STAFFING_SOLVER: dict[str, str] = {
 STAFFING_EXPECT: dict[str, str] = {
     "lock_letter": "R ou A",
     "lock_two_a": "une seule personne verrouillée en A par tâche",
-    "lock_ref": "l'identifiant d'un(e) {kind} existant(e)",
+    "lock_ref": "l'identifiant {of_one} existant{e}",
     "lock": "un verrou : tâche, personne, lettre (R ou A) et oui/non",
 }
 STAFFING_MESSAGES: dict[str, str] = {

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from . import french
 from . import labels as L
 from .errors import Problem, ValidationError
 
@@ -417,7 +418,9 @@ def _expectation(f: Field) -> str:
         return _expect(t)
     if t == "choice":
         return _expect("choice", choices=", ".join(f.choices or ()))
-    if t in ("ref", "refs"):
+    if t == "ref":
+        return _expect(t, **french.one_of_kind(f.ref or ""))
+    if t == "refs":
         return _expect(t, kind=L.KIND_LABELS.get(f.ref or "", f.ref or "").lower())
     return _expect(t)
 
