@@ -10,6 +10,7 @@ import multiprocessing.connection as mpc
 import os
 import signal
 import socket
+import fcntl
 import sqlite3
 import subprocess
 import time
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from toolkit.errors import ConflictError, MaillageError, NotFoundError, ValidationError
+from toolkit.errors import ConflictError, MaillageError, NotFoundError, StoreBusy, ValidationError
 from toolkit.store import SCHEMA_VERSION, Store
 from toolkit.workshop import Workshop
 
@@ -385,3 +386,92 @@ def test_store_is_on_the_backend_asked_for(store_workshop: Workshop, store_url: 
     # Guards the parametrisation itself: the PostgreSQL run really is on PostgreSQL.
     expected = "postgresql" if store_url.startswith("postgresql") else "sqlite"
     assert store_workshop.store.backend == expected
+
+
+# --- a store held locked by someone else ------------------------------------------------
+
+
+def _assert_busy_in_french(exc: BaseException) -> None:
+    text = str(exc)
+    assert isinstance(exc, StoreBusy) and isinstance(exc, MaillageError)
+    assert "L'atelier est occupé" in text and "verrouillé" in text
+    assert "database is locked" not in text and "sqlalchemy" not in text.lower()
+
+
+def test_a_maillage_writer_holding_the_lock_too_long_gives_a_french_message(tmp_path: Path) -> None:
+    # Another page's write transaction holds the store's lock file (here: this process, which
+    # the kernel treats as any other holder of the lock).
+    url = f"sqlite:///{tmp_path / 'occupe.db'}"
+    Store(url).dispose()
+    holder = os.open(tmp_path / "occupe.db-lock", os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    store = Store(url, lock_timeout=0.5)
+    try:
+        t0 = time.perf_counter()
+        with pytest.raises(StoreBusy) as info:
+            store.insert("axes", {"name": "Habitat"}, by="test")
+        assert 0.4 < time.perf_counter() - t0 < 5
+        _assert_busy_in_french(info.value)
+    finally:
+        os.close(holder)  # released: the next write goes through at once
+    store.insert("axes", {"name": "Habitat"}, by="test")
+    assert store.count("axes") == 1
+    store.dispose()
+
+
+def test_an_outside_sqlite_writer_holding_the_lock_too_long_gives_a_french_message(tmp_path: Path) -> None:
+    # A tool outside Maillage (the sqlite3 shell, a script) holds SQLite's write lock.
+    url = f"sqlite:///{tmp_path / 'occupe.db'}"
+    Store(url).dispose()
+    holder = sqlite3.connect(tmp_path / "occupe.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    store = Store(url, lock_timeout=0.5)
+    try:
+        with pytest.raises(StoreBusy) as info:
+            store.insert("axes", {"name": "Habitat"}, by="test")
+        _assert_busy_in_french(info.value)
+        with pytest.raises(StoreBusy):  # a transaction of several writes as well
+            with store.transaction() as tx:
+                store.insert("axes", {"name": "Commerce"}, by="test", conn=tx)
+    finally:
+        holder.rollback()
+        holder.close()
+    # the refused writes left neither the file lock held nor anything half-written
+    store.insert("axes", {"name": "Habitat"}, by="test")
+    assert [a["name"] for a in store.all("axes")] == ["Habitat"]
+    store.dispose()
+
+
+@pytest.mark.postgresql
+def test_a_postgresql_row_locked_too_long_gives_a_french_message(pg_database: str) -> None:
+    store = Store(pg_database, lock_timeout=0.5)
+    cid = _competence(store)
+    holder = sa.create_engine(pg_database, poolclass=sa.pool.NullPool)
+    try:
+        with holder.connect() as c:
+            with c.begin():
+                c.exec_driver_sql("SELECT id FROM competences WHERE id = %(id)s FOR UPDATE", {"id": cid})
+                with pytest.raises(StoreBusy) as info:
+                    store.update("competences", cid, {"name": "Autre nom"}, by="test")
+                _assert_busy_in_french(info.value)
+    finally:
+        holder.dispose()
+    assert store.update("competences", cid, {"name": "Autre nom"}, by="test")["name"] == "Autre nom"
+    store.dispose()
+
+
+def test_file_lock_serialises_writers_of_one_process_and_releases_on_rollback(tmp_path: Path) -> None:
+    # Two stores on one file in one process (two threads' connections): the second waits for
+    # the first's transaction, and a rolled-back transaction releases the lock as a commit does.
+    url = f"sqlite:///{tmp_path / 'fil.db'}"
+    first, second = Store(url), Store(url, lock_timeout=0.3)
+    with pytest.raises(RuntimeError):
+        with first.transaction() as tx:
+            first.insert("axes", {"name": "Annulé"}, by="test", conn=tx)
+            with pytest.raises(StoreBusy):
+                second.insert("axes", {"name": "Trop tôt"}, by="test")
+            raise RuntimeError("annulation")
+    second.insert("axes", {"name": "Après"}, by="test")
+    assert [a["name"] for a in first.all("axes")] == ["Après"]
+    first.dispose()
+    second.dispose()
