@@ -431,8 +431,8 @@ def test_failure_inside_the_transaction_rolls_everything_back(tmp_path: Path, st
     store = store_workshop.store
     real = store.insert_many
 
-    def insert_many(kind, records, by, conn=None, pending=None):
-        ids = real(kind, records, by=by, conn=conn, pending=pending)
+    def insert_many(kind, records, by, conn=None, pending=None, **options):
+        ids = real(kind, records, by=by, conn=conn, pending=pending, **options)
         if kind == "raci":
             raise ValidationError([Problem("Identifiant", "RAC-1", "un identifiant qui n'existe pas déjà")])
         return ids

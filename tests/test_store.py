@@ -475,3 +475,48 @@ def test_file_lock_serialises_writers_of_one_process_and_releases_on_rollback(tm
     assert [a["name"] for a in first.all("axes")] == ["Après"]
     first.dispose()
     second.dispose()
+
+
+def _raw_tables(path: Path) -> dict[str, list[str]]:
+    """Every table's rows as SQLite holds them (values and storage types), times left out."""
+    con = sqlite3.connect(path)
+    out = {}
+    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        cols = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')
+                if r[1] not in ("created_at", "updated_at", "at", "token", "seq")]
+        select = ", ".join(f'"{c}", typeof("{c}")' for c in cols)
+        out[table] = sorted(map(repr, con.execute(f'SELECT {select} FROM "{table}"')))
+    con.close()
+    return out
+
+
+def test_lean_sqlite_insert_stores_what_sqlalchemy_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # insert_many binds values itself on SQLite (JSON as text, dates ISO, booleans 0/1):
+    # the file must hold exactly what SQLAlchemy's own executemany wrote.
+    from toolkit import store as store_module
+    from toolkit.demo import build_demo
+
+    lean = Store(f"sqlite:///{tmp_path / 'lean.db'}")
+    build_demo(lean)
+    lean.dispose()
+    monkeypatch.setattr(store_module, "_insert_rows", lambda conn, table, rows: conn.execute(table.insert(), rows))
+    reference = Store(f"sqlite:///{tmp_path / 'reference.db'}")
+    build_demo(reference)
+    reference.dispose()
+    ours, theirs = _raw_tables(tmp_path / "lean.db"), _raw_tables(tmp_path / "reference.db")
+    assert sum(len(v) for v in ours.values()) > 1000
+    assert ours == theirs
+
+
+def test_validated_insert_still_checks_identifiers_and_references(store_workshop: Workshop) -> None:
+    # The import's path (records validated once, by the importer) keeps the store's own
+    # checks: an unknown reference or a taken identifier is refused, nothing is written.
+    s = store_workshop.store
+    s.insert("axes", {"id": "AX-1", "name": "Habitat"}, by="test")
+    with pytest.raises(ValidationError) as info:
+        s.insert_many("actions", [{"id": "ACN-1", "axis_id": "AX-9", "name": "Boutique"}], by="test",
+                      validated=True)
+    assert "AX-9" in str(info.value)
+    with pytest.raises(ValidationError):
+        s.insert_many("axes", [{"id": "AX-1", "name": "Encore"}], by="test", validated=True)
+    assert s.count("actions") == 0 and s.count("axes") == 1
