@@ -140,9 +140,16 @@ class Writer:
     def cell(self, ws: Any, row: int, col: int, value: Any, number: Any = None, text: Any = None,
              date: Any = None) -> None:
         """The bulk form of ``put``, with formats made beforehand: ``number`` for numbers,
-        ``text`` for strings (and booleans), ``date`` for dates (a date format needed)."""
+        ``text`` for strings (and booleans), ``date`` for dates (a date format needed).
+
+        An empty value (None, "", NaN) writes nothing, whatever the format: an alignment
+        on an empty cell shows nothing, and a sparse matrix (tasks × persons, mostly empty)
+        would otherwise be written whole.
+        """
         kind = type(value)
         if kind is str:
+            if not value:
+                return
             if not value.isprintable():  # the characters XML cannot hold are all unprintable
                 value = _ILLEGAL.sub("", value)
             if F.text_needs_guard(value):
@@ -152,13 +159,10 @@ class Writer:
         elif kind is float:
             if value == value and value not in _INFINITIES:
                 ws.write_number(row, col, value, number)
-            elif text is not None:
-                ws.write_blank(row, col, None, text)
         elif kind is int:
             ws.write_number(row, col, value, number)
         elif value is None:
-            if text is not None:
-                ws.write_blank(row, col, None, text)
+            return
         elif kind is bool:
             ws.write_boolean(row, col, value, text)
         else:
