@@ -172,21 +172,13 @@ def _open(path: Path) -> _Book:
         raise _refused([Problem(file_label, path.name, X["workbook"])]) from None
 
 
-Cells = list[tuple[int, Any, str]]  # (column index from 1, value, openpyxl's data type)
-
-
-def _data_type(value: Any) -> str:
-    if isinstance(value, str):
-        return "s"
-    if isinstance(value, bool):
-        return "b"
-    if isinstance(value, (int, float)):
-        return "n"
-    return "d"  # dates, times, durations
+Cells = dict[int, tuple[Any, str]]  # column index (from 1) → (value, openpyxl's data type)
+_TYPES = {str: "s", bool: "b", int: "n", float: "n"}  # anything else: dates, times, durations
 
 
 class _SheetReader:
-    """A sheet's rows as ``(Excel row number, [(column, value, data type)])``, then its merges."""
+    """A sheet's non-empty cells row by row, as ``(Excel row number, Cells)``; then its
+    merged ranges. Blank text counts as empty."""
 
     def __init__(self, book: _Book, name: str) -> None:
         self.book, self.name = book, name
@@ -203,14 +195,18 @@ class _SheetReader:
         if any(mark in xml for mark in _FORMULA_OR_ERROR):
             yield from self._cell_by_cell()
             return
+        types = _TYPES
         for number, values in enumerate(self.sheet.to_python(skip_empty_area=False), start=1):
-            cells = []
+            cells = {}
             for col, value in enumerate(values, start=1):
-                if value == "" or value is None:
-                    continue
-                if type(value) is float and value.is_integer():
-                    value = int(value)  # as openpyxl reads "12": identifiers and texts stay "12"
-                cells.append((col, value, _data_type(value)))
+                kind = type(value)
+                if kind is str:
+                    if value and not value.isspace():
+                        cells[col] = (value, "s")
+                elif kind is float and value.is_integer():
+                    cells[col] = (int(value), "n")  # as openpyxl reads "12": ids and texts stay "12"
+                elif value is not None:
+                    cells[col] = (value, types.get(kind, "d"))
             yield number, cells
 
     def _cell_by_cell(self) -> Iterator[tuple[int, Cells]]:
@@ -222,7 +218,8 @@ class _SheetReader:
             parser = WorkSheetParser(src, ws._shared_strings, data_only=False, epoch=wb.epoch,
                                      date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
             for number, cells in parser.parse():
-                yield number, [(c["column"], c["value"], c["data_type"]) for c in cells if c["value"] is not None]
+                yield number, {c["column"]: (c["value"], c["data_type"]) for c in cells if c["value"] is not None
+                               and not (c["data_type"] == "s" and str(c["value"]).strip() == "")}
 
 
 def _range_ref(start: tuple[int, int], end: tuple[int, int]) -> str:
@@ -268,7 +265,7 @@ def _read_sheet(reader: _SheetReader, kind_name: str, order: int, problems: _Pro
         if number == 1:
             header_seen = True
             found: dict[str, int] = {}
-            for col, value, _dtype in cells:
+            for col, (value, _dtype) in cells.items():
                 if _empty(value):
                     continue
                 text = str(value)
@@ -293,10 +290,8 @@ def _read_sheet(reader: _SheetReader, kind_name: str, order: int, problems: _Pro
                 if header not in found:
                     problems.add(title, 1, None, header, None, X["column"].format(header=header), order)
             continue
-        row = {col: (value, dtype) for col, value, dtype in cells
-               if not (dtype == "s" and value.strip() == "")}
-        if row:
-            raw_rows.append((number, row))
+        if cells:
+            raw_rows.append((number, cells))
             done[0] += 1
             if progress and done[0] % REPORT_EVERY == 0:
                 progress(done[0], total, L.EXCEL_TEXT["progress_read"].format(sheet=title))
