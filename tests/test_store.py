@@ -520,3 +520,24 @@ def test_validated_insert_still_checks_identifiers_and_references(store_workshop
     with pytest.raises(ValidationError):
         s.insert_many("axes", [{"id": "AX-1", "name": "Encore"}], by="test", validated=True)
     assert s.count("actions") == 0 and s.count("axes") == 1
+
+
+def test_a_child_forked_during_a_write_does_not_keep_the_lock(tmp_path: Path) -> None:
+    # flock holds while any copy of the descriptor is open: a child forked inside a write
+    # transaction (a kernel starting a worker) must not keep every writer out once the
+    # parent commits.
+    url = f"sqlite:///{tmp_path / 'fourche.db'}"
+    store, other = Store(url), Store(url, lock_timeout=0.5)
+    with store.transaction() as tx:
+        store.insert("axes", {"name": "Habitat"}, by="test", conn=tx)
+        child = os.fork()
+        if child == 0:  # the child lives on for a while, doing nothing with the store
+            time.sleep(3)
+            os._exit(0)
+    try:
+        other.insert("axes", {"name": "Commerce"}, by="test")  # the parent committed: free
+        assert other.count("axes") == 2
+    finally:
+        os.waitpid(child, 0)
+        store.dispose()
+        other.dispose()

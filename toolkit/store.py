@@ -29,6 +29,7 @@ import os
 import secrets
 import sqlite3
 import threading
+import weakref
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator
 
@@ -186,6 +187,24 @@ def _lock_file(path: str, timeout: float) -> int | None:
     return fd
 
 
+# Connections holding the file lock. A forked child inherits their descriptors, and
+# flock holds until every copy is closed: the child closes its copies at once, so that a
+# child started during a write transaction does not keep everybody out.
+_HOLDERS: "weakref.WeakSet[_LockingConnection]" = weakref.WeakSet()
+
+
+def _forget_locks_in_child() -> None:
+    for conn in list(_HOLDERS):
+        fd, conn._lock_fd = conn._lock_fd, None
+        if fd is not None:
+            os.close(fd)  # the child's copy only: the parent keeps its lock
+    _HOLDERS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
 class _LockingConnection(sqlite3.Connection):
     """A sqlite3 connection whose write transactions hold the file lock until they end."""
 
@@ -197,6 +216,8 @@ class _LockingConnection(sqlite3.Connection):
         """Take the file lock (when there is one), then SQLite's write lock."""
         if self.lock_path and self._lock_fd is None:
             self._lock_fd = _lock_file(self.lock_path, self.lock_timeout)
+            if self._lock_fd is not None:
+                _HOLDERS.add(self)
         try:
             self.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -208,6 +229,7 @@ class _LockingConnection(sqlite3.Connection):
     def _release(self) -> None:
         fd, self._lock_fd = self._lock_fd, None
         if fd is not None:
+            _HOLDERS.discard(self)
             os.close(fd)
 
     def commit(self) -> None:
