@@ -225,9 +225,9 @@ def validation_options(spec: dict[str, Any]) -> dict[str, Any]:
         out["validate"] = "integer" if kind == "whole" else "decimal"
         operator = spec.get("operator")
         if operator == "between":
-            out.update(criteria="between", minimum=float(spec["formula1"]), maximum=float(spec["formula2"]))
+            out.update(criteria="between", minimum=_bound(spec["formula1"]), maximum=_bound(spec["formula2"]))
         else:
-            out.update(criteria=">=" if operator == "greaterThanOrEqual" else "<=", value=float(spec["formula1"]))
+            out.update(criteria=">=" if operator == "greaterThanOrEqual" else "<=", value=_bound(spec["formula1"]))
     if spec.get("showInputMessage"):
         out.update(input_title=spec.get("promptTitle") or "", input_message=spec.get("prompt") or "")
     out["show_error"] = bool(spec.get("showErrorMessage"))
@@ -235,3 +235,9 @@ def validation_options(spec: dict[str, Any]) -> dict[str, Any]:
         out.update(error_title=spec.get("errorTitle") or "", error_message=spec.get("error") or "",
                    error_type=spec.get("errorStyle") or "stop")
     return out
+
+
+def _bound(text: str) -> int | float:
+    """A bound as written in the spec (``"4"`` stays 4, not 4.0, for a whole number)."""
+    number = float(text)
+    return int(number) if number.is_integer() else number
