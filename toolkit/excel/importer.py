@@ -172,12 +172,13 @@ def _open(path: Path) -> _Book:
         raise _refused([Problem(file_label, path.name, X["workbook"])]) from None
 
 
-Cells = dict[int, tuple[Any, str]]  # column index (from 1) → (value, openpyxl's data type)
-_TYPES = {str: "s", bool: "b", int: "n", float: "n"}  # anything else: dates, times, durations
+Cells = dict[int, Any]  # column index (from 1) → value, for the non-empty cells of a row
+NO_FORMULAS: dict[int, str] = {}  # a row without formula nor error cell (calamine's rows)
 
 
 class _SheetReader:
-    """A sheet's non-empty cells row by row, as ``(Excel row number, Cells)``; then its
+    """A sheet's non-empty cells row by row, as ``(Excel row number, Cells, kinds)`` where
+    ``kinds`` names the formula (``"f"``) and error (``"e"``) cells by column; then its
     merged ranges. Blank text counts as empty."""
 
     def __init__(self, book: _Book, name: str) -> None:
@@ -188,28 +189,26 @@ class _SheetReader:
     def height(self) -> int:
         return self.sheet.total_height or 0
 
-    def rows(self) -> Iterator[tuple[int, Cells]]:
+    def rows(self) -> Iterator[tuple[int, Cells, dict[int, str]]]:
         ranges = self.sheet.merged_cell_ranges or []
         self.merged = [_range_ref(a, b) for a, b in ranges]
         xml = self.book.xml(self.name)
         if any(mark in xml for mark in _FORMULA_OR_ERROR):
             yield from self._cell_by_cell()
             return
-        types = _TYPES
         for number, values in enumerate(self.sheet.to_python(skip_empty_area=False), start=1):
             cells = {}
             for col, value in enumerate(values, start=1):
+                if value == "":
+                    continue
                 kind = type(value)
-                if kind is str:
-                    if value and not value.isspace():
-                        cells[col] = (value, "s")
-                elif kind is float and value.is_integer():
-                    cells[col] = (int(value), "n")  # as openpyxl reads "12": ids and texts stay "12"
-                elif value is not None:
-                    cells[col] = (value, types.get(kind, "d"))
-            yield number, cells
+                if kind is float:
+                    cells[col] = int(value) if value.is_integer() else value  # as openpyxl reads "12"
+                elif kind is not str or not value.isspace():
+                    cells[col] = value
+            yield number, cells, NO_FORMULAS
 
-    def _cell_by_cell(self) -> Iterator[tuple[int, Cells]]:
+    def _cell_by_cell(self) -> Iterator[tuple[int, Cells, dict[int, str]]]:
         """openpyxl's parser, driven directly (as ``ReadOnlyWorksheet`` does): it names
         formulas (their text) and error values, which calamine does not show."""
         wb = self.book.openpyxl()
@@ -218,8 +217,10 @@ class _SheetReader:
             parser = WorkSheetParser(src, ws._shared_strings, data_only=False, epoch=wb.epoch,
                                      date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
             for number, cells in parser.parse():
-                yield number, {c["column"]: (c["value"], c["data_type"]) for c in cells if c["value"] is not None
-                               and not (c["data_type"] == "s" and str(c["value"]).strip() == "")}
+                kept = [c for c in cells if c["value"] is not None
+                        and not (c["data_type"] == "s" and str(c["value"]).strip() == "")]
+                yield (number, {c["column"]: c["value"] for c in kept},
+                       {c["column"]: c["data_type"] for c in kept if c["data_type"] in ("f", "e")})
 
 
 def _range_ref(start: tuple[int, int], end: tuple[int, int]) -> str:
@@ -258,14 +259,14 @@ def _read_sheet(reader: _SheetReader, kind_name: str, order: int, problems: _Pro
     col_field: dict[int, model.Field | None] = {}  # column index → field (None: the id)
     col_header: dict[int, str] = {}
     headerless_reported: set[int] = set()
-    raw_rows: list[tuple[int, dict[int, tuple[Any, str]]]] = []
+    raw_rows: list[tuple[int, Cells, dict[int, str]]] = []
 
     header_seen = False
-    for number, cells in reader.rows():
+    for number, cells, kinds in reader.rows():
         if number == 1:
             header_seen = True
             found: dict[str, int] = {}
-            for col, (value, _dtype) in cells.items():
+            for col, value in cells.items():
                 if _empty(value):
                     continue
                 text = str(value)
@@ -291,7 +292,7 @@ def _read_sheet(reader: _SheetReader, kind_name: str, order: int, problems: _Pro
                     problems.add(title, 1, None, header, None, X["column"].format(header=header), order)
             continue
         if cells:
-            raw_rows.append((number, cells))
+            raw_rows.append((number, cells, kinds))
             done[0] += 1
             if progress and done[0] % REPORT_EVERY == 0:
                 progress(done[0], total, L.EXCEL_TEXT["progress_read"].format(sheet=title))
@@ -308,10 +309,11 @@ def _read_sheet(reader: _SheetReader, kind_name: str, order: int, problems: _Pro
                       if (r, c) != (min_row, min_col))
 
     id_label = L.FIELD_LABELS["id"]
-    for number, cells in raw_rows:
+    for number, cells, kinds in raw_rows:
         record: dict[str, Any] = {}
         reported: set[str] = set()
-        for col, (value, dtype) in sorted(cells.items()):
+        # calamine's cells come in column order; openpyxl's in the file's order: sorted.
+        for col, value in (cells.items() if kinds is NO_FORMULAS else sorted(cells.items())):
             if col not in col_header:
                 if col not in headerless_reported:
                     headerless_reported.add(col)
@@ -321,6 +323,7 @@ def _read_sheet(reader: _SheetReader, kind_name: str, order: int, problems: _Pro
                 continue
             f = col_field[col]
             header = col_header[col]
+            dtype = kinds.get(col)
             if dtype == "f":
                 problems.add(title, number, col, header, value, X["formula"], order)
                 reported.add(header)
