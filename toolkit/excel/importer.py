@@ -49,6 +49,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
 from python_calamine import CalamineWorkbook
 
+from .. import french
 from .. import labels as L
 from .. import model
 from ..errors import Problem, ValidationError
@@ -427,7 +428,7 @@ def _check_across(sheets: dict[str, SheetData], store: Store | None, problems: _
                             v = matches[0]
                         else:
                             problems.add(data.sheet, row.number, col, f.label, v, X["reference"].format(
-                                kind=model.KINDS[target].label.lower(), sheet=sheet_name(target)), order[k])
+                                **french.one_of_kind(target), sheet=sheet_name(target)), order[k])
                     fixed.append(v)
                 rec[f.name] = fixed if f.type == "refs" else fixed[0]
 
