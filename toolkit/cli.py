@@ -147,10 +147,6 @@ def _exporter(args: argparse.Namespace) -> int:
     counts = ws.summary()["counts"]
     if not any(counts.values()):
         raise MaillageError(L.CARNET["export_empty"].format(folder=ws.folder))
-    if not counts["actors"]:
-        # the workbook's stakeholder sheets fail without actors (excel/sections.py); until
-        # they write « aucune donnée », a French refusal rather than a traceback
-        raise MaillageError(L.CARNET["export_no_actors"].format(folder=ws.folder))
     path = Path(args.sortie) if args.sortie else default_export_path(ws, args.pseudonymiser)
     export_workbook(ws.store, path, pseudonymise=args.pseudonymiser, progress=_progress)
     print(file=sys.stderr)

@@ -912,6 +912,8 @@ EXCEL_SHEETS: dict[str, str] = {
 }
 
 EXCEL_TEXT: dict[str, str] = {
+    "no_data_step": "Aucune donnée pour l'instant : cette feuille se remplit à l'étape {step} (voir le sommaire).",
+    "no_data": "Aucune donnée pour l'instant.",
     # template: instructions sheet
     "template_title": "Gabarit d'import Maillage",
     "example_title": "Exemple rempli : atelier de démonstration (Montaurel-sur-Sèvre)",
@@ -1747,9 +1749,6 @@ CARNET: dict[str, str] = {
     "(ou remplir le gabarit Excel : maillage gabarits, puis maillage importer --atelier {folder} FICHIER.xlsx)",
     "lab_opening": "Ouverture de JupyterLab sur les carnets de l'atelier {folder}…",
     "lab_stop": "Arrêt : Ctrl+C dans cette fenêtre.",
-    "export_no_actors": "Le classeur de restitution demande la cartographie des parties prenantes (étape 2), "
-    "encore vide dans l'atelier {folder} : saisissez au moins un acteur (page « Cartographie des parties "
-    "prenantes » ou import Excel), puis exportez.",
     "export_empty": "L'atelier {folder} est vide : il n'y a rien à exporter. Commencez par le cadrage "
     "(maillage carnets --atelier {folder}, carnet 01_cadrage) ou un import Excel.",
 }

@@ -28,6 +28,8 @@ Example
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import math
 from pathlib import Path
@@ -194,6 +196,18 @@ def _formula_rule(out: X.Writer, formula: str, fill: Any, font: Any = None) -> d
     return {"type": "formula", "criteria": formula, "format": out.dxf(fill=fill, font=font)}
 
 
+def no_data_text(description: str) -> str:
+    """What an empty analysis sheet says, naming the step that fills it when its description does.
+
+    >>> no_data_text("Étape 2 — les acteurs isolés.")
+    "Aucune donnée pour l'instant : cette feuille se remplit à l'étape 2 (voir le sommaire)."
+    """
+    step = re.match(r"Étape (\d+)", description)
+    if step:
+        return L.EXCEL_TEXT["no_data_step"].format(step=step.group(1))
+    return L.EXCEL_TEXT["no_data"]
+
+
 def write_section(out: X.Writer, section: Section, df: pd.DataFrame, cover: str) -> int:
     """One formatted analysis sheet; returns its number of rows."""
     hints = section.hints
@@ -222,6 +236,8 @@ def write_section(out: X.Writer, section: Section, df: pd.DataFrame, cover: str)
     out.put(ws, 1, 0, section.description, font=F.NOTE_FONT, alignment=F.WRAP)
     out.link(ws, 2, 0, L.EXCEL_TEXT["back_to_cover"], cover)
     out.header_row(ws, head, headers)
+    if not rows:  # the sheet is there, and says why it is empty
+        out.put(ws, HEADER_ROW, 0, no_data_text(section.description), font=F.NOTE_FONT)
     numeric = _numeric_columns(rows, len(headers))
     formats: dict[int, str | None] = {headers.index(c): fmt for c, fmt in hints.formats.items() if c in headers}
     if hints.float_format:
