@@ -36,16 +36,18 @@ Example
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 from urllib.parse import parse_qs
 
-import pandas as pd
 import sqlalchemy as sa
 
 from . import labels as L
 from . import model
 from .errors import AccessDenied
 from .store import SECRET_FIELDS, TABLES, Store, new_token, now
+
+if TYPE_CHECKING:  # the frames below are for the board and analyses: a participant's
+    import pandas as pd  # kernel checks its writes without pandas (see toolkit.store)
 
 #: The query-string parameter that carries the token.
 TOKEN_PARAM = "jeton"
@@ -212,6 +214,8 @@ def record_visit(store: Store, access: Access, page: str, conn: sa.Connection | 
 
 def visits(store: Store) -> pd.DataFrame:
     """Page openings, oldest first: person_id, role, page, at."""
+    import pandas as pd  # heavy, for the board and analyses only
+
     v = TABLES["visits"]
     with store.reader.connect() as c:
         rows = c.execute(sa.select(v.c.person_id, v.c.role, v.c.page, v.c.at).order_by(v.c.seq)).all()
@@ -366,6 +370,8 @@ def participant_ids(store: Store) -> set[str]:
 
 def contributions(store: Store, kinds: Iterable[str]) -> pd.DataFrame:
     """Participants' writes to ``kinds`` from history: kind, record_id, op, by, at."""
+    import pandas as pd  # heavy, for the board and analyses only
+
     h = TABLES["history"]
     ids = participant_ids(store)
     kinds = list(kinds)
