@@ -43,6 +43,7 @@ import sqlalchemy as sa
 
 from . import labels as L
 from . import model
+from . import steps as steps_mod
 from .errors import AccessDenied
 from .store import SECRET_FIELDS, TABLES, Store, new_token, now
 
@@ -248,17 +249,31 @@ class Guard:
     #: The token the access came from: when given, every write checks it again, so a link
     #: revoked while its page is open stops writing at once.
     token: str | None = field(default=None, repr=False)
+    #: The step the page serves (``steps.STEPS`` key): when given, every participant's write
+    #: checks it is still open, so a step closed on the Gestion page while a page is open
+    #: takes no more answers from it.
+    step: str | None = None
 
     @property
     def by(self) -> str:
         return self.access.by
 
     def _still_valid(self) -> None:
-        if self.token is None:
-            return
-        now_access = identify(self.store, self.token)  # raises AccessDenied once revoked
-        if now_access.role != self.access.role or now_access.person_id != self.access.person_id:
-            raise AccessDenied(L.ACCESS["bad_token"])
+        self.check_writable()
+
+    def check_writable(self) -> None:
+        """Raise ``AccessDenied`` (French message) when this access may no longer write here:
+        its link was revoked, or the page's step was closed since the page opened.
+
+        Every write of the guard calls it; a page writing through a domain function
+        (``raci.propose``…) calls it first (``Session.save`` does).
+        """
+        if self.token is not None:
+            now_access = identify(self.store, self.token)  # raises AccessDenied once revoked
+            if now_access.role != self.access.role or now_access.person_id != self.access.person_id:
+                raise AccessDenied(L.ACCESS["bad_token"])
+        if self.step is not None and not self.access.is_facilitator and not steps_mod.is_open(self.store, self.step):
+            raise AccessDenied(L.SERVE_WRITES["step_closed"].format(title=steps_mod.get(self.step).title))
 
     # reading
 

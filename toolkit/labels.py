@@ -329,6 +329,12 @@ MANAGE = {
     "choose_person": "Personne",
 }
 
+#: Writes refused to a page already open (``access.Guard.check_writable``).
+SERVE_WRITES = {
+    "step_closed": "l'étape « {title} » vient d'être fermée par l'animateur : cette réponse n'a pas "
+    "été enregistrée. Revenez à l'accueil ; l'animateur la rouvrira si besoin.",
+}
+
 JOIN_SHEET = {
     "title": "Liens de l'atelier « {project} »",
     "intro": "Chaque participant scanne son QR code ou tape son lien personnel. "

@@ -268,7 +268,7 @@ class Session:
         self.store = workshop.store
         self.access = access
         self.step = step
-        self.guard = Guard(self.store, access, token=token)
+        self.guard = Guard(self.store, access, token=token, step=step)
         self._token = token
         self._tasks: list[Any] = []
         #: Where :meth:`show` puts the page: None displays it as the notebook's output; a
@@ -335,6 +335,7 @@ class Session:
         """
         status.busy()
         try:
+            self.guard.check_writable()  # a write through a domain function too (step closed since)
             result = action()
         except MaillageError as exc:
             status.error(L.SAVE["failed"].format(error=exc) + "\n" + L.SAVE["kept"])
