@@ -306,6 +306,8 @@ BOARD = {
     "empty": "Rien pour le moment.",
     "profiles_title": "Profils des participants",
     "profiles_table": ["Profils complétés", "Jours par mois proposés (total)"],
+    # names hidden: an organisation too small to hide anyone in it
+    "other_organisation": "autre organisation",
 }
 
 MANAGE = {
