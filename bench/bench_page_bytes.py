@@ -144,12 +144,16 @@ def main() -> None:
                       flush=True)
             browser.close()
         b, n = results["before"], results["now"]
-        print(f"fresh_phone_bytes_before: {b['fresh_bytes'] / 1e6:.2f} MB")
-        print(f"fresh_phone_bytes: {n['fresh_bytes'] / 1e6:.2f} MB")
-        print(f"fresh_phone_bytes_ratio: {n['fresh_bytes'] / b['fresh_bytes']:.2f}")
-        print(f"reload_requests_before: {b['again_requests']}")
-        print(f"reload_requests: {n['again_requests']}")
-        print(f"voila_tree: {n['tree']} (before: {b['tree']})")
+        headlines = {
+            "fresh_phone_bytes_before": f"{b['fresh_bytes'] / 1e6:.2f} MB",
+            "fresh_phone_bytes": f"{n['fresh_bytes'] / 1e6:.2f} MB",
+            "fresh_phone_bytes_ratio": f"{n['fresh_bytes'] / b['fresh_bytes']:.2f}",
+            "reload_requests_before": b["again_requests"],
+            "reload_requests": n["again_requests"],
+            "voila_tree": f"{n['tree']} (before: {b['tree']})",
+        }
+        for name, value in headlines.items():
+            print(f"{name}: {value}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -59,6 +59,8 @@ ASSET_MAX_AGE_SECONDS = 4 * 3600
 CULL_IDLE_SECONDS = 3600
 CULL_INTERVAL_SECONDS = 300
 FILL_DELAY_SECONDS = 30.0
+#: Preheated kernels kept for each page other than the welcome page (see pool_sizes).
+SPARE_PER_PAGE = 2
 
 
 #: Behind a JupyterHub (``toolkit.hub``), the public address of the workshop's Voilà,
@@ -283,10 +285,13 @@ def pool_sizes(participants: int, pages: Iterable[str]) -> dict[str, int]:
 
     Everybody opens the welcome page at once when the session starts: one kernel each.
     The steps open inside the welcome page, in the same kernel (``welcome.StepMenu``), so
-    a step's own page is only opened through a direct link: one kernel each, like the
-    facilitator's pages.
+    a step's own page is only opened through a direct link, like the facilitator's
+    pages: :data:`SPARE_PER_PAGE` kernels each. With one, a page opened twice within the
+    refill delay (``FILL_DELAY_SECONDS``) waited for a kernel to start (33 s measured:
+    the facilitator's board on the projector and on their laptop, a participant reloading).
     """
-    return {page: max(1, participants) if page == WELCOME_PAGE else 1 for page in pages}
+    spare = SPARE_PER_PAGE if participants else 1
+    return {page: max(1, participants) if page == WELCOME_PAGE else spare for page in pages}
 
 
 def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) -> dict[str, Any]:
