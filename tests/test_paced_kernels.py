@@ -76,3 +76,70 @@ def test_default_limit_leaves_a_core_to_the_room(monkeypatch: pytest.MonkeyPatch
     assert PacedKernelManager().warming_limit == 1
     monkeypatch.setattr(paced_kernels.os, "cpu_count", lambda: 8)
     assert PacedKernelManager().warming_limit == 7
+
+
+# --- kernels of pages left -------------------------------------------------------------
+
+
+@pytest.fixture
+def stops(started: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Kernel stops recorded instead of made; ``started`` holds the kernels alive."""
+    stopped: list[str] = []
+
+    async def fake_shutdown(self, kernel_id, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        stopped.append(kernel_id)
+        started.remove(kernel_id)
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", fake_shutdown)
+    monkeypatch.setattr(AsyncMappingKernelManager, "notify_connect", lambda self, kid: None)
+    monkeypatch.setattr(AsyncMappingKernelManager, "notify_disconnect", lambda self, kid: None)
+    return stopped
+
+
+def test_a_page_left_frees_its_kernel_after_the_grace(started: list[str], stops: list[str]) -> None:
+    async def scenario() -> None:
+        km = PacedKernelManager(abandon_after=0.2, abandon_check_seconds=0.05)
+        waiting = await km.start_kernel(**PREHEAT)  # a preheated page, never visited
+        visited = await km.start_kernel(**VISITOR)
+        km.notify_connect(visited)
+        await asyncio.sleep(0.3)
+        assert stops == []  # a connected page and a waiting one are both kept
+        km.notify_disconnect(visited)  # the phone went away without a word
+        await asyncio.sleep(0.1)
+        assert stops == []  # still within the grace
+        await asyncio.sleep(0.3)
+        assert stops == [visited] and waiting in started
+
+    asyncio.run(scenario())
+
+
+def test_a_connection_back_within_the_grace_keeps_the_page(started: list[str], stops: list[str]) -> None:
+    async def scenario() -> None:
+        km = PacedKernelManager(abandon_after=0.2, abandon_check_seconds=0.05)
+        kid = await km.start_kernel(**VISITOR)
+        km.notify_connect(kid)
+        km.notify_disconnect(kid)  # network cut
+        await asyncio.sleep(0.1)
+        km.notify_connect(kid)  # back
+        await asyncio.sleep(0.4)
+        assert stops == [] and kid in started
+        km.notify_connect(kid)  # a second connection (two tabs)
+        km.notify_disconnect(kid)
+        await asyncio.sleep(0.4)
+        assert stops == []  # one page still connected
+
+    asyncio.run(scenario())
+
+
+def test_a_kernel_already_stopped_by_its_beacon_is_only_forgotten(started: list[str], stops: list[str]) -> None:
+    async def scenario() -> None:
+        km = PacedKernelManager(abandon_after=0.0, abandon_check_seconds=60)
+        kid = await km.start_kernel(**VISITOR)
+        km.notify_connect(kid)
+        km.notify_disconnect(kid)
+        started.remove(kid)  # the tab's shutdown beacon stopped it
+        assert km.abandoned() == [kid]
+        assert await km.stop_abandoned() == [] and stops == []
+        assert km.abandoned() == []
+
+    asyncio.run(scenario())

@@ -61,6 +61,10 @@ CULL_INTERVAL_SECONDS = 300
 FILL_DELAY_SECONDS = 30.0
 #: Preheated kernels kept for each page other than the welcome page (see pool_sizes).
 SPARE_PER_PAGE = 2
+#: A page without connection for this long has been left: its kernel stops (a dropped
+#: connection that comes back sooner keeps its page). Overridden by tests through
+#: ``MAILLAGE_ABANDON_SECONDS``.
+ABANDON_AFTER_SECONDS = float(os.environ.get("MAILLAGE_ABANDON_SECONDS", "45"))
 
 
 #: Behind a JupyterHub (``toolkit.hub``), the public address of the workshop's Voilà,
@@ -308,6 +312,9 @@ def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) 
             # Preheated kernels warm up a few at a time (toolkit/paced_kernels.py).
             "multi_kernel_manager_class": "toolkit.paced_kernels.PacedKernelManager",
         },
+        # Kernels of pages left without a goodbye (a phone put away, a lost beacon) stop
+        # after a grace period without any connection (toolkit/paced_kernels.py).
+        "PacedKernelManager": {"abandon_after": ABANDON_AFTER_SECONDS},
         # A machine busy starting kernels delivers outputs late: wait for them rather
         # than render a page without its widgets.
         "VoilaExecutor": {"iopub_timeout": 30, "startup_timeout": 300},
@@ -331,9 +338,12 @@ def voila_config(participants: int, pages: Iterable[str], preheat: bool = True) 
             "cull_busy": False,
         },
         "Voila": {
+            # Sets each page's XSRF cookie, so the tab's shutdown beacon is accepted and the
+            # kernel of a closed or reloaded page stops at once (toolkit/voila_identity.py).
+            "identity_provider_class": "toolkit.voila_identity.PageIdentityProvider",
             "tornado_settings": {
                 "headers": {"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff"},
-                # gzip for pages, scripts and styles: a fresh phone downloaded 5.0 MB, 1.3 MB so
+                # gzip for pages, scripts and styles: a fresh phone downloaded 5.0 MB, 1.4 MB so
                 "compress_response": True,
                 # labextensions' files have content hashes in their names: cached for good
                 "static_immutable_cache": ["/voila/labextensions/"],

@@ -26,6 +26,7 @@ import asyncio
 import json
 import re
 import time
+import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -70,11 +71,19 @@ def _msg(msg_type: str, content: dict[str, Any], session: str, channel: str = "s
 
 def fetch_page(base_url: str, page: str, token: str, timeout: float = 120) -> tuple[str, float]:
     """GET a page with a token; returns (html, seconds until the whole page arrived)."""
+    text, seconds, _ = fetch_page_and_cookie(base_url, page, token, timeout)
+    return text, seconds
+
+
+def fetch_page_and_cookie(base_url: str, page: str, token: str, timeout: float = 120) -> tuple[str, float, str]:
+    """:func:`fetch_page`, plus the page's ``_xsrf`` cookie ("" if none was set)."""
     url = f"{base_url}/voila/render/{quote(page)}?jeton={quote(token)}"
     start = time.perf_counter()
     with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - our own local server
         text = response.read().decode("utf-8")
-    return text, time.perf_counter() - start
+        cookies = response.headers.get_all("Set-Cookie") or []
+    xsrf = next((c.split(";", 1)[0].split("=", 1)[1] for c in cookies if c.startswith("_xsrf=")), "")
+    return text, time.perf_counter() - start, xsrf
 
 
 class PageClient:
@@ -89,6 +98,7 @@ class PageClient:
         self.page_seconds = 0.0  # page rendered (the whole HTML received)
         self.states: dict[str, dict[str, Any]] = {}
         self.ws: Any = None
+        self.xsrf = ""  # the page's XSRF cookie, sent back with the goodbye as a browser does
         self._control = uuid.uuid4().hex
 
     async def __aenter__(self) -> "PageClient":
@@ -102,8 +112,8 @@ class PageClient:
     async def open(self) -> None:
         """Load the page, connect to its kernel, read every widget's state."""
         start = time.perf_counter()
-        self.html, self.page_seconds = await asyncio.get_running_loop().run_in_executor(
-            _HTTP_THREADS, fetch_page, self.base_url, self.page, self.token, self.timeout)
+        self.html, self.page_seconds, self.xsrf = await asyncio.get_running_loop().run_in_executor(
+            _HTTP_THREADS, fetch_page_and_cookie, self.base_url, self.page, self.token, self.timeout)
         match = KERNEL_ID_RE.search(self.html)
         if not match:
             raise RuntimeError("no kernel id in the page")
@@ -122,9 +132,14 @@ class PageClient:
             self.ws = None
 
     async def shutdown_kernel(self) -> None:
-        """What the page does when its tab closes: ask the server to stop the kernel."""
+        """What the page does when its tab closes: ask the server to stop the kernel.
+
+        As Voilà's front end does: the ``_xsrf`` cookie's value, as cookie and as form field.
+        """
         url = f"{self.base_url}/voila/api/shutdown/{self.kernel_id}"
-        request = urllib.request.Request(url, method="POST", data=b"")
+        request = urllib.request.Request(url, method="POST", data=f"_xsrf={quote(self.xsrf)}".encode(),
+                                         headers={"Cookie": f"_xsrf={self.xsrf}",
+                                                  "Content-Type": "application/x-www-form-urlencoded"})
         try:
             await asyncio.get_running_loop().run_in_executor(
                 _HTTP_THREADS, lambda: urllib.request.urlopen(request, timeout=30).read())
@@ -206,3 +221,35 @@ class PageClient:
         await self.send(_msg("execute_request", {"code": code, "silent": False, "store_history": False,
                                                  "user_expressions": {}, "allow_stdin": False,
                                                  "stop_on_error": True}, self.session))
+
+
+async def reload_page(base_url: str, page: str, token: str, reloads: int, goodbye: list[bool],
+                      timeout: float = 180) -> tuple[list[str], PageClient]:
+    """A participant reloading ``page`` ``reloads`` times, then staying on it.
+
+    Each time the tab goes, it says goodbye (the shutdown beacon) when ``goodbye[i]`` is
+    true, else vanishes (a phone put away). Returns the kernels of the pages left and the
+    page still open (connected; the caller closes it).
+    """
+    left = []
+    for i in range(reloads):
+        client = PageClient(base_url, page, token, timeout=timeout)
+        await client.open()
+        left.append(client.kernel_id or "")
+        if goodbye[i % len(goodbye)]:
+            await client.shutdown_kernel()
+        await client.close()
+    staying = PageClient(base_url, page, token, timeout=timeout)
+    await staying.open()
+    return left, staying
+
+
+def kernel_alive(base_url: str, kernel_id: str) -> bool:
+    """True while the server still runs ``kernel_id`` (the front end's own kernel query)."""
+    try:
+        with urllib.request.urlopen(f"{base_url.rstrip('/')}/api/kernels/{kernel_id}", timeout=10) as response:  # noqa: S310
+            return json.load(response)["id"] == kernel_id
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return False
+        raise
