@@ -258,9 +258,6 @@ class Guard:
     def by(self) -> str:
         return self.access.by
 
-    def _still_valid(self) -> None:
-        self.check_writable()
-
     def check_writable(self) -> None:
         """Raise ``AccessDenied`` (French message) when this access may no longer write here:
         its link was revoked, or the page's step was closed since the page opened.
@@ -346,7 +343,7 @@ class Guard:
 
     def insert(self, kind_name: str, data: dict[str, Any]) -> str:
         """Insert a record attributed to this access; returns its id."""
-        self._still_valid()
+        self.check_writable()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.insert:
@@ -357,7 +354,7 @@ class Guard:
     def update(self, kind_name: str, record_id: str, changes: dict[str, Any],
                expected_version: int | None = None) -> dict[str, Any]:
         """Change a record this access may change; returns the new record."""
-        self._still_valid()
+        self.check_writable()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.update:
@@ -369,7 +366,7 @@ class Guard:
 
     def delete(self, kind_name: str, record_id: str) -> None:
         """Delete a record this access may delete."""
-        self._still_valid()
+        self.check_writable()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.delete:
