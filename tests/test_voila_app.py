@@ -17,16 +17,21 @@ from toolkit import serve
 from toolkit.workshop import Workshop
 
 
-@pytest.fixture
-def served(demo_workshop: Workshop, tmp_path: Path):  # noqa: ANN201
+@pytest.fixture(params=["/"])
+def served(demo_workshop: Workshop, tmp_path: Path, request: pytest.FixtureRequest):  # noqa: ANN201
+    """A server on the demo workshop, at the root or (parametrised) under a hub's prefix."""
+    prefix = request.param
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = tmp_path / "voila.log"
+    cmd = serve.voila_command(demo_workshop, "127.0.0.1", port, 0, preheat=False)
+    if prefix != "/":
+        cmd.append(f"--Voila.base_url={prefix}")
     with open(log, "w") as out:
-        process = serve.start(demo_workshop, "127.0.0.1", port, 0, preheat=False, stdout=out,
-                              stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+        process = subprocess.Popen(cmd, env=serve.server_env(demo_workshop, "127.0.0.1"), cwd=str(serve.PAGES_DIR),
+                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}{prefix.rstrip('/')}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
@@ -72,6 +77,7 @@ def test_static_files_compressed_once_and_cached(served: str) -> None:
     assert status == 206 and part == plain[:100]
 
 
+@pytest.mark.parametrize("served", ["/", "/services/atelier-x/"], indirect=True)
 def test_labextensions_immutable_and_compressed(served: str) -> None:
     import re
     import sys

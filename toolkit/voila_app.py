@@ -30,6 +30,7 @@ import os
 from typing import Any, Iterable
 
 from jupyter_server.base.handlers import FileFindHandler
+from jupyter_server.utils import url_path_join
 from tornado.web import GZipContentEncoding
 from traitlets import Bool, Int
 from voila.app import Voila
@@ -114,6 +115,11 @@ class MaillageVoila(Voila):
         settings = super().init_settings()
         # Voilà applies ``tornado_settings`` once the application is built: too late for
         # ``compress_response``, which tornado reads when building it. Given here, they are.
+        # The immutable prefixes are written from the root: behind the hub, under its prefix
+        # (in the trait itself, which Voilà applies again once the application is built).
+        root = settings.get("server_url") or "/"
+        self.tornado_settings = {**self.tornado_settings, "static_immutable_cache": [
+            url_path_join(root, path) for path in self.tornado_settings.get("static_immutable_cache", [])]}
         settings.update(self.tornado_settings)
         settings["maillage_asset_max_age"] = self.asset_max_age
         return settings
