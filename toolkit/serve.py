@@ -5,7 +5,10 @@ Voilà is configured, not patched: :func:`voila_config` builds its traitlets con
 abandoned kernels, no tracebacks, no-referrer headers so tokens in links do not travel,
 the ``maillage`` template: Voilà's lab template without its remote stylesheets),
 written as ``voila.json`` in the workshop's ``.serveur/`` folder and found through
-``--Voila.config_file_paths``. The workshop reaches every kernel through the environment
+``--Voila.config_file_paths``. It runs as :mod:`toolkit.voila_app`, Voilà's application
+with what it has no setting for: no listing of the pages, responses compressed (static
+files once), Voilà's scripts cached. Links go to the machine's address on the room's
+network (:func:`links_root`), noted in ``.serveur/adresse.json`` for ``maillage liens``. The workshop reaches every kernel through the environment
 (``MAILLAGE_ATELIER``, ``MAILLAGE_STORE_URL``).
 
 The front end can never run code in a kernel: Voilà only lets widget (comm) messages,
@@ -50,12 +53,12 @@ RUN_DIR = ".serveur"
 JOIN_SHEET = "liens_participants.html"
 MAX_PARTICIPANTS = 200
 
-#: Kernels of closed tabs whose browser could not say goodbye are shut down after this
-#: long without activity; a page still connected is never culled (``cull_connected``).
 #: Voilà as we run it (toolkit/voila_app.py): no directory listing, cached static files.
 VOILA_APP = "toolkit.voila_app"
 #: How long a phone keeps Voilà's scripts without asking again (one session of a workshop).
 ASSET_MAX_AGE_SECONDS = 4 * 3600
+#: Kernels of closed tabs whose browser could not say goodbye are shut down after this
+#: long without activity; a page still connected is never culled (``cull_connected``).
 CULL_IDLE_SECONDS = 3600
 CULL_INTERVAL_SECONDS = 300
 FILL_DELAY_SECONDS = 30.0
@@ -161,10 +164,11 @@ def check_public_address(value: str | None) -> str | None:
         return None
     parts = urlsplit(value.strip())
     try:
-        parts.port  # noqa: B018 - raises on a bad port
-    except ValueError:
-        parts = parts._replace(netloc="")
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:  # not a number, or out of range
+        port_ok = False
+    if (parts.scheme not in ("http", "https") or not parts.hostname or not port_ok
+            or parts.query or parts.fragment):
         raise MaillageError(L.SERVE["bad_public_address"].format(value=value))
     return value.strip().rstrip("/")
 
