@@ -57,32 +57,35 @@ def test_visit_recorded_on_open(demo_workshop: Workshop) -> None:
     assert list(v["person_id"]) == ["PER-02"] and list(v["page"]) == ["accueil"]
 
 
-def test_query_string_from_voila_helper_when_preheated(monkeypatch: pytest.MonkeyPatch) -> None:
-    import voila.utils
+def test_query_string_from_the_request_helper_when_preheated(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
 
     monkeypatch.setenv("VOILA_PREHEAT", "True")
-    monkeypatch.setenv("QUERY_STRING", "jeton=perime")  # a preheated kernel's env is stale
-    monkeypatch.setattr(voila.utils, "get_query_string", lambda url=None: "jeton=frais")
+    monkeypatch.delenv("QUERY_STRING", raising=False)  # until the visitor comes, absent
+
+    def arrives() -> bool:
+        os.environ["QUERY_STRING"] = "jeton=frais"
+        return True
+
+    monkeypatch.setattr(session_mod, "wait_for_request", arrives)
     assert session_mod.read_query_string() == "jeton=frais"
 
 
 def test_query_string_asked_again_when_helper_could_not_connect(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    import voila.utils
-
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     monkeypatch.delenv("QUERY_STRING", raising=False)
     monkeypatch.setattr(session_mod.time, "sleep", lambda s: None)
     calls = []
 
-    def helper(url=None):  # noqa: ANN001, ANN202 - first call: "Failed to connect"
+    def helper() -> bool:  # first call: the server could not be reached
         calls.append(1)
         if len(calls) == 2:
             os.environ["QUERY_STRING"] = "jeton=arrive"
-        return os.environ.get("QUERY_STRING")
+        return len(calls) == 2
 
-    monkeypatch.setattr(voila.utils, "get_query_string", helper)
+    monkeypatch.setattr(session_mod, "wait_for_request", helper)
     assert session_mod.read_query_string() == "jeton=arrive" and len(calls) == 2
 
 
@@ -254,17 +257,20 @@ def test_welcome_page_shares_layouts_and_styles(demo_workshop: Workshop, page_lo
 
 
 @pytest.mark.parametrize("preheat", ["True", "False"])
-def test_voila_helper_loaded_only_in_preheated_kernels_without_the_iri_grammar(preheat: str) -> None:
+def test_pages_load_neither_voila_server_side_nor_analysis_libraries(preheat: str) -> None:
+    """A kernel waiting with the welcome page holds only what the page needs (issue 17):
+    no Voilà server side (its query-string helper drags jupyter_server and jsonschema in)
+    and no pandas, numpy, networkx, pyvis, matplotlib, scipy before a step is opened."""
     import os
     import subprocess
     import sys
 
-    code = ("import sys, toolkit.widgets.session; "
-            "print('voila.utils' in sys.modules, sys.modules.get('rfc3987_syntax', 'absent'))")
+    heavy = ["voila.utils", "jsonschema", "jupyter_server", "pandas", "numpy", "networkx", "pyvis",
+             "matplotlib", "scipy"]
+    code = (f"import sys, toolkit.widgets.welcome; print([m for m in {heavy!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "VOILA_PREHEAT": preheat}).stdout.split()
-    # preheated: the helper is there before the visitor, without jsonschema's 1.6 s IRI grammar
-    assert out == (["True", "None"] if preheat == "True" else ["False", "absent"])
+                         env={**os.environ, "VOILA_PREHEAT": preheat}).stdout.strip()
+    assert out == "[]"
 
 
 def _live_ids() -> set[str]:

@@ -318,6 +318,8 @@ BOARD = {
     "empty": "Rien pour le moment.",
     "profiles_title": "Profils des participants",
     "profiles_table": ["Profils complétés", "Jours par mois proposés (total)"],
+    # names hidden: an organisation too small to hide anyone in it
+    "other_organisation": "autre organisation",
 }
 
 MANAGE = {
@@ -341,11 +343,20 @@ MANAGE = {
     "choose_person": "Personne",
 }
 
+#: Writes refused to a page already open (``access.Guard.check_writable``).
+SERVE_WRITES = {
+    "step_closed": "l'étape « {title} » vient d'être fermée par l'animateur : cette réponse n'a pas "
+    "été enregistrée. Revenez à l'accueil ; l'animateur la rouvrira si besoin.",
+}
+
 JOIN_SHEET = {
     "title": "Liens de l'atelier « {project} »",
     "intro": "Chaque participant scanne son QR code ou tape son lien personnel. "
     "Ce lien est personnel : ne le transmettez pas.",
     "cut": "Découpez selon les pointillés.",
+    "loopback": "Attention : ces liens pointent vers cet ordinateur seul (127.0.0.1) : les téléphones "
+    "de la salle ne pourront pas les ouvrir. Relancez « maillage servir --hote 0.0.0.0 » (ou avec "
+    "--adresse-publique) puis réimprimez cette feuille.",
 }
 
 SERVE = {
@@ -364,6 +375,25 @@ SERVE = {
     "participants_help": "nombre de participants attendus (taille des réserves de noyaux préchauffés)",
     "no_pages": "Aucune page d'atelier trouvée dans {path}.",
     "bad_participants": "--participants : un nombre entier entre 0 et 200 est attendu (reçu : {value}).",
+    "address_help": "adresse d'écoute (0.0.0.0 pour le réseau de la salle : les liens prennent alors "
+    "l'adresse de cet ordinateur sur ce réseau)",
+    "public_help": "adresse des liens et QR codes si elle diffère, p. ex. http://atelier.local:8866 "
+    "(nom donné par le réseau, redirection…)",
+    "bad_public_address": "--adresse-publique : une adresse web complète est attendue, "
+    "p. ex. http://192.168.1.20:8866 (reçu : {value}).",
+    "room_address": "Adresse sur le réseau de la salle : {address} (si les téléphones n'y arrivent pas, "
+    "vérifiez qu'ils sont sur le même réseau wifi, ou donnez --adresse-publique).",
+    "no_room_address": "Attention : aucun réseau trouvé sur cet ordinateur : les liens pointent vers "
+    "127.0.0.1, que les téléphones ne peuvent pas ouvrir. Connectez-vous au wifi de la salle puis relancez.",
+    "loopback": "Attention : le serveur n'écoute que sur cet ordinateur ({host}) : les téléphones de la "
+    "salle ne pourront ouvrir ni ces liens ni les QR codes de la feuille. Pour la salle, relancez avec "
+    "--hote 0.0.0.0 (ou --adresse-publique).",
+    "links_served": "Liens de l'atelier servi en ce moment sur {root} (depuis {since}).",
+    "links_last": "L'atelier n'est pas servi en ce moment : liens du dernier lancement ({root}, "
+    "le {since}). Ils fonctionneront si vous le relancez de la même façon.",
+    "links_never": "L'atelier n'a pas encore été servi : liens pour {root} (valeurs par défaut). "
+    "Lancez « maillage servir » pour des liens que la salle peut ouvrir.",
+    "links_given": "Liens construits sur {root} (adresse donnée en option).",
 }
 
 # --- competences (step 3: revue des compétences et des motivations) ---------------

@@ -31,9 +31,8 @@ import sqlite3
 import threading
 import weakref
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
@@ -47,6 +46,9 @@ try:
     import fcntl
 except ImportError:  # not on Windows: SQLite's own busy handler does the waiting there
     fcntl = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:  # pandas is imported by the methods returning frames: a participant's
+    import pandas as pd  # kernel fills forms without it (about 40 MiB and 0.3 s of CPU each)
 
 SCHEMA_VERSION = 3  # history in toolkit/migrations.py
 
@@ -514,6 +516,8 @@ class Store:
         """A kind as a DataFrame: ``id`` then the model's fields (plus audit columns if ``system``)."""
         table = TABLES[kind_name]
         k = model.KINDS[kind_name]
+        import pandas as pd  # heavy, for the analyses only: see the imports
+
         columns = ["id"] + k.field_names
         if system:
             columns += ["version", "created_at", "created_by", "updated_at", "updated_by"]
@@ -716,6 +720,8 @@ class Store:
                 state[row["record_id"]].update(row["new"])  # type: ignore[union-attr]
             elif row["op"] == "delete":
                 state[row["record_id"]] = None
+        import pandas as pd  # heavy, for the analyses only: see the imports
+
         columns = ["id"] + model.KINDS[kind_name].field_names
         records = [{c: r.get(c) for c in columns} for r in state.values() if r is not None]
         return pd.DataFrame.from_records(records, columns=columns).sort_values("id", ignore_index=True)

@@ -40,7 +40,7 @@ import pandas as pd
 from .. import competences as C
 from .. import labels as L
 from ..store import Store
-from .board import person_label, section
+from .board import for_projection, person_label, section
 from .session import Session, StatusLine
 
 S = L.SELF_ASSESSMENT
@@ -262,6 +262,8 @@ class BoardPanel(widgets.VBox):
         f = store.frames(["assessments", "persons", "competences"])
         detail = self.show_answers.value
         summary, completed, people, answers = board_tables(f, person_label(store, hide_names), detail)
+        if hide_names:  # on the projector: rows not in PER order, no organisation singling anyone out
+            people = for_projection(people, S["board_people"][0], S["board_people"][1])
         _set(self.summary, f"<p><strong>{html.escape(summary)}</strong></p>")
         _set(self.completed, f"<p>{html.escape(completed)}</p>")
         _set(self.people, _table(people) if detail else "")

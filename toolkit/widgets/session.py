@@ -56,6 +56,7 @@ from .. import model
 from .. import steps as steps_mod
 from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require, token_from_query
 from ..errors import AccessDenied, MaillageError, NotFoundError
+from ..page_request import wait_for_request  # not voila.utils: Voilà's server side, 45 MiB a kernel
 from ..store import Store, new_token
 from ..workshop import Workshop
 from . import look
@@ -65,26 +66,6 @@ def preheated() -> bool:
     """True in a kernel Voilà preheated: the page runs before anyone asked for it."""
     return os.environ.get("VOILA_PREHEAT", "False") == "True"
 
-
-def _preload_voila_helper() -> None:
-    """Import Voilà's query-string helper while the kernel preheats, not after the visitor came.
-
-    ``voila.utils`` loads Voilà's server side with it, down to ``jsonschema``, which builds
-    an RFC 3987 grammar when ``rfc3987_syntax`` is installed: 1.6 s of CPU in each kernel
-    for a check of IRIs no page ever makes (``jsonschema`` skips that check without the
-    module). Measured: import of the welcome page 3.1 s -> 1.4 s of CPU per kernel.
-    """
-    import sys
-
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # ImportError on import
-    try:
-        import voila.utils  # noqa: F401
-    except ImportError:  # pragma: no cover - pages always run under Voilà
-        pass
-
-
-if preheated():  # other kernels read QUERY_STRING from the environment: no helper needed
-    _preload_voila_helper()
 
 log = logging.getLogger("maillage.pages")
 READ_QUERY_ATTEMPTS = 120
@@ -125,20 +106,19 @@ def read_query_string() -> str:
     """The page's query string.
 
     In a preheated kernel (``VOILA_PREHEAT=True``) the notebook starts before anyone asks
-    for the page, so the query string is not in the environment yet: Voilà's helper
-    ``get_query_string`` waits for the request and returns it. Otherwise Voilà put it in
+    for the page, so the query string is not in the environment yet:
+    :func:`toolkit.page_request.wait_for_request` waits for it (what Voilà's
+    ``get_query_string`` does, without loading Voilà's server side). Otherwise Voilà put it in
     ``QUERY_STRING`` when it started the kernel.
     """
     if preheated():
-        from voila.utils import get_query_string  # imported with this module, see above
-
         # The helper gives up when it cannot reach the server within 5 s (a machine busy
         # starting kernels); the request is kept for this kernel until it connects, so
         # asking again is safe. Until it arrives, QUERY_STRING is absent, not empty.
         for _attempt in range(READ_QUERY_ATTEMPTS):
-            query = get_query_string()
+            wait_for_request()
             if "QUERY_STRING" in os.environ:
-                return query or ""
+                return os.environ["QUERY_STRING"]
             time.sleep(0.5)
         log.error("chaîne de requête jamais reçue")
         return ""
@@ -288,7 +268,7 @@ class Session:
         self.store = workshop.store
         self.access = access
         self.step = step
-        self.guard = Guard(self.store, access, token=token)
+        self.guard = Guard(self.store, access, token=token, step=step)
         self._token = token
         self._tasks: list[Any] = []
         #: Where :meth:`show` puts the page: None displays it as the notebook's output; a
@@ -355,6 +335,7 @@ class Session:
         """
         status.busy()
         try:
+            self.guard.check_writable()  # a write through a domain function too (step closed since)
             result = action()
         except MaillageError as exc:
             status.error(L.SAVE["failed"].format(error=exc) + "\n" + L.SAVE["kept"])
