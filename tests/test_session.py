@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 
+import ipywidgets as widgets
 import pytest
 
 from toolkit import steps
@@ -160,8 +161,11 @@ def test_required_scale_starts_unset_and_is_refused_untouched(demo_workshop: Wor
 
     s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
     form = Form(s, "actors", ["name", "category", "power", "interest"], clear_on_save=True)
-    for name in ("category", "power", "interest"):
-        assert form.inputs[name].value is None and form.inputs[name].options[0] == (L.SAVE["unset"], None)
+    assert form.inputs["category"].value is None and form.inputs["category"].options[0] == (L.SAVE["unset"], None)
+    for name in ("power", "interest"):  # a scale is a row of buttons: none is chosen yet
+        assert isinstance(form.inputs[name], widgets.ToggleButtons)
+        assert form.inputs[name].value is None and form.inputs[name].index is None
+        assert [o[1] for o in form.inputs[name].options] == [0, 1, 2, 3, 4]
     before = demo_workshop.store.count("actors")
     form.inputs["name"].value = "Amicale laïque"
     form.inputs["category"].value = "association"
@@ -180,7 +184,8 @@ def test_field_widgets_follow_the_model(demo_workshop: Workshop) -> None:
 
     s = _open(demo_workshop, "accueil", demo_workshop.store.facilitator_token())
     w = session_mod.field_widget(s, kind("assessments").field("savoir"), 2, labels=L.SCALES["savoir"])
-    assert w.value == 2 and w.options[4][0] == "4 – référent"
+    assert w.value == 2 and w.options[4] == ("4", 4) and w.tooltips[4] == "référent"
+    assert w.description.endswith("3 maîtrise · 4 référent")
     ref = session_mod.field_widget(s, kind("relations").field("source_id"))
     names = [o[0] for o in ref.options]
     assert names[0] == "—" and demo_workshop.store.get("actors", "ACT-26")["name"] in names

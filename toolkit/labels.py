@@ -254,6 +254,40 @@ SAVE = {
     "button": "Enregistrer",
     # first choice of a required list or scale nobody has chosen yet
     "unset": "— à choisir —",
+    "conflict": "Cette réponse a été modifiée entre-temps par {who} : rechargez la page pour voir "
+    "la dernière version avant d'enregistrer.",
+    "conflict_you": "vous (dans une autre page ouverte)",
+    "conflict_facilitator": "l'animateur",
+    "conflict_someone": "quelqu'un d'autre",
+}
+
+# What the page says about its connection (the Voilà template ``maillage``: connection.html.j2
+# holds a copy of these texts for the browser; tests/test_session.py checks they match).
+CONNECTION = {
+    "offline": "Connexion perdue. Vos modifications seront enregistrées au retour de la connexion : "
+    "gardez la page ouverte.",
+    "reconnecting": "Connexion perdue : reconnexion en cours… Gardez la page ouverte.",
+    "sending": "Connexion rétablie : enregistrement de vos modifications…",
+    "saved": "Connexion rétablie : vos modifications sont enregistrées.",
+    "back": "Connexion rétablie.",
+    "lost": "La connexion n'a pas pu être rétablie : rechargez la page. Les modifications en attente "
+    "n'ont pas été enregistrées.",
+    "reload": "Recharger la page",
+    "pending": "En attente de connexion…",
+    "loading": "Chargement de la page…",
+    "preparing": "Préparation de votre page…",
+    "loading_widget": "Chargement…",
+    "widget_error": "Cet élément n'a pas pu s'afficher : rechargez la page.",
+}
+# Voilà's error pages (the template's error.html holds a copy; checked by the same test).
+ERROR_PAGE = {
+    "404_title": "Page introuvable",
+    "404": "Cette page n'existe pas. Ouvrez le lien personnel qui vous a été remis (ou scannez votre "
+    "QR code), ou demandez-le à l'animateur.",
+    "403_title": "Accès refusé",
+    "403": "Vous ne pouvez pas ouvrir cette page. Ouvrez le lien personnel qui vous a été remis, ou "
+    "demandez-le à l'animateur.",
+    "other_title": "La page n'a pas pu s'afficher",
 }
 
 # The steps of the method (DESIGN.md), as participants see them.
@@ -474,15 +508,16 @@ SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "capacity_help": "Combien de jours par mois pourriez-vous consacrer au projet ? (0 à 23, "
     "par exemple 1,5) — enregistré dès que vous quittez le champ.",
     "competences_title": "Vos compétences",
-    "competences_help": "Les compétences sont regroupées par famille. « 0 – aucune notion » est une "
-    "réponse : choisissez-la plutôt que de laisser vide.",
+    "competences_help": "Les compétences sont regroupées par famille. Touchez un niveau de 0 à 4 sur "
+    "chaque échelle (le sens de chaque niveau est écrit au-dessus des boutons) ; « 0 » est une réponse : "
+    "choisissez-le plutôt que de laisser vide.",
     "incomplete": "À compléter : {missing}. La réponse sera enregistrée dès que les trois niveaux "
     "sont choisis.",
     "cannot_unset": "Choisissez un niveau : la réponse enregistrée précédemment est conservée.",
     "already_saved": "Réponse enregistrée.",
-    "progress": "Compétences renseignées : {done} sur {total}.",
-    "progress_done": "Merci : vous avez renseigné toutes les compétences. Vous pouvez encore modifier "
-    "vos réponses.",
+    "progress": "Il reste {left} compétence(s) à renseigner sur {total} ({done} faite(s)).",
+    "progress_done": "Merci : toutes les compétences sont renseignées ({total} sur {total}). Vous pouvez "
+    "encore modifier vos réponses.",
     "no_competence": "Le référentiel de compétences n'est pas encore prêt : revenez plus tard.",
     "facilitator": "Cette page est celle des participants : chacun l'ouvre avec son lien personnel. "
     "Le tableau de bord montre l'avancement ; le carnet « 03_competences » montre les résultats.",
