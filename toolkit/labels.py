@@ -627,8 +627,8 @@ RACI_PAGE: dict[str, str] = {
     "no_action": "Vous n'avez encore aucune action (ni pilote, ni lettre sur une tâche) : "
     "l'animateur vous en attribuera une.",
     "facilitator": "Vous êtes l'animateur : la matrice complète et les propositions sont ci-dessous.",
-    "action": "{id} — {name}",
-    "task_row": "{id} · {name} ({start} → {end}, {load:g} j)",
+    "action": "{name}",
+    "task_row": "{name} ({start} → {end}, {load:g} j)",
     "letters_none": "aucune lettre validée",
     "task": "Tâche",
     "person": "Qui",
@@ -642,6 +642,12 @@ RACI_PAGE: dict[str, str] = {
     "mine_none": "Aucune proposition pour le moment.",
     "withdraw": "Retirer",
     "withdrawn": "Proposition retirée.",
+    "warn_second_a": "La tâche « {task} » a déjà un A ({who}) : un seul A par tâche, sinon personne ne tranche.",
+    "warn_held": "{person} est déjà {letter} sur « {task} ».",
+    "warn_confirm": "Changez la tâche, la personne ou la lettre, ou confirmez : l'animateur tranchera.",
+    "warn_check": "Cette proposition ne respecte pas une règle (voir ci-dessus) : changez-la, ou "
+    "touchez « Proposer quand même ».",
+    "propose_anyway": "Proposer quand même",
     "board_title": "Qui fait quoi : propositions des participants",
     "board_none": "Aucune proposition pour le moment.",
 }
