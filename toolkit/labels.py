@@ -254,11 +254,12 @@ SAVE = {
     "button": "Enregistrer",
     # first choice of a required list or scale nobody has chosen yet
     "unset": "— à choisir —",
-    "conflict": "Cette réponse a été modifiée entre-temps par {who} : rechargez la page pour voir "
+    "conflict": "Ce que vous modifiez a été modifié entre-temps par {who} : rechargez la page pour voir "
     "la dernière version avant d'enregistrer.",
     "conflict_you": "vous (dans une autre page ouverte)",
     "conflict_facilitator": "l'animateur",
     "conflict_someone": "quelqu'un d'autre",
+    "date_placeholder": "JJ/MM/AAAA",
 }
 
 # What the page says about its connection (the Voilà template ``maillage``: connection.html.j2
@@ -911,7 +912,10 @@ STAKEHOLDER_PAGE: dict[str, str] = {
     "duplicate_confirm": "Si c'est bien un autre acteur, appuyez sur « Ajouter quand même ».",
     "duplicate_check": "Vérifiez d'abord les acteurs proches signalés ci-dessus.",
     "rate_title": "Donner mon avis sur un acteur",
-    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis.",
+    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis. "
+    "Sur les acteurs que vous avez ajoutés, votre avis est celui donné en les ajoutant (modifiable ici).",
+    "opinion_too": "C'est aussi votre avis sur cet acteur.",
+    "opinion_same": "Votre avis est déjà enregistré.",
     "actor": "Acteur",
     "choose": "— choisir —",
     "unset": "— à choisir —",

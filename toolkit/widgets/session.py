@@ -590,7 +590,9 @@ def field_widget(session: Session | None, f: model.Field, value: Any = None,
         w = widgets.Text(**common, **look.full_width(widgets.Text))
         if f.type in ("int", "float") and f.min is not None and f.max is not None:
             w.placeholder = L.EXPECT[f"{f.type}_range"].format(min=f"{f.min:g}", max=f"{f.max:g}")
-        elif f.type in ("date", "month"):
+        elif f.type == "date":
+            w.placeholder = L.SAVE["date_placeholder"]
+        elif f.type == "month":
             w.placeholder = L.EXPECT[f.type]
     w.add_class("maillage-field")
     w.add_class(f"maillage-field-{f.name}")
@@ -659,8 +661,24 @@ def fill_field(session: Session | None, f: model.Field, w: widgets.Widget, value
         w.value = bool(value)
     elif f.type in ("int", "float"):
         w.value = "" if value is None else f"{value:g}"
+    elif f.type == "date":
+        w.value = french_date(value)
     else:
         w.value = "" if value is None else str(value)
+
+
+def french_date(value: Any) -> str:
+    """A date as the pages write it, JJ/MM/AAAA (what cannot be read as a date is kept).
+
+    >>> french_date("2026-06-01"), french_date(None), french_date("bientôt")
+    ('01/06/2026', '', 'bientôt')
+    """
+    if value is None or (isinstance(value, float) and value != value) or value == "":
+        return ""
+    try:
+        return model.parse_date(value).strftime("%d/%m/%Y")
+    except (ValueError, TypeError):
+        return str(value)
 
 
 def _fill_dropdown(f: model.Field, w: widgets.Dropdown, options: list[tuple[str, Any]], value: Any) -> None:
