@@ -99,12 +99,14 @@ T = TypeVar("T")
 #: Inline: nothing is fetched.
 PAGE_CSS = """<style>
 .maillage-page { max-width: 46rem; margin: 0 auto; font-size: 16px; line-height: 1.45;
-  --jp-widgets-margin: 2px 0; --jp-widgets-font-size: 16px; --jp-widgets-inline-height: 44px;
-  overflow-wrap: anywhere; }
+  --jp-widgets-margin: 2px 0; --jp-widgets-font-size: 16px; overflow-wrap: anywhere; }
 .maillage-page *:not(h1, h2, h3, h4, h1 *, h2 *, h3 *, h4 *) { font-size: 16px !important; }
 .maillage-page h2 { font-size: 24px; } .maillage-page h3 { font-size: 20px; } .maillage-page h4 { font-size: 18px; }
 .maillage-page .jupyter-widgets { max-width: 100%; min-width: 0; box-sizing: border-box; }
 .maillage-page .widget-label { min-width: 0 !important; }
+.maillage-page .widget-html-content, .maillage-page .widget-label { line-height: 1.45; }
+.maillage-page .widget-inline-hbox { height: auto; min-height: 44px; }
+.maillage-page input, .maillage-page textarea, .maillage-page select, .maillage-page button { font-family: inherit; }
 .maillage-page input, .maillage-page select, .maillage-page textarea { min-height: 44px; max-width: 100%; min-width: 0; }
 .maillage-page select { width: 100%; text-overflow: ellipsis; }
 .maillage-page .jupyter-button, .maillage-page .widget-toggle-button {
@@ -121,7 +123,7 @@ PAGE_CSS = """<style>
 .maillage-page .maillage-field > select, .maillage-page .maillage-field > input,
 .maillage-page .maillage-field > textarea { flex: 1 1 100%; width: 100%; }
 /* a scale: one button per point, all in one row, one tap per answer */
-.maillage-page .maillage-scale .widget-toggle-buttons { display: flex; width: 100%; gap: 4px; }
+.maillage-page .maillage-scale > div { display: flex; width: 100%; gap: 4px; }
 .maillage-page .maillage-scale .widget-toggle-button { flex: 1 1 0; min-width: 44px; width: auto !important;
   margin: 0; font-weight: 600; }
 .maillage-page .maillage-scale .widget-toggle-button.mod-active { background: #1b5e8c; color: #fff; }

@@ -51,6 +51,7 @@ STAKEHOLDERS_CSS = """<style>
   margin: .2em 0 .5em; }
 .maillage-stakeholders .maillage-warning ul { margin: .2em 0; }
 .maillage-stakeholders .maillage-map { width: 100%; }
+.maillage-stakeholders .maillage-map iframe { box-sizing: border-box; max-width: 100%; }
 </style>"""
 
 
@@ -183,6 +184,7 @@ class RatingPanel(widgets.VBox):
         full = {"layout": widgets.Layout(width="100%"), "style": {"description_width": "initial"}}
         self.actor = widgets.Dropdown(options=[(P["choose"], None)], description=P["actor"], **full)
         self.actor.add_class("maillage-rate-actor")
+        self.actor.add_class("maillage-field")  # label above the list on a phone
         points = [(str(i), i) for i in range(len(L.SCALE_WORDS))]
         self.inputs = {  # scales: one tap per answer
             "power": scale_buttons(L.FIELD_LABELS["power"], points, words=L.SCALE_WORDS),
