@@ -358,3 +358,60 @@ def test_failed_rehearsal_keeps_nobody_out(demo_workshop: Workshop, monkeypatch:
     monkeypatch.setattr(session_mod, "read_query_string", lambda: f"jeton={token}")
     assert open_page("accueil", workshop=demo_workshop, show=False).person["id"] == "PER-02"
     assert list(visits(demo_workshop.store)["person_id"]) == ["PER-02"]
+
+
+def test_template_texts_are_the_catalogue_s() -> None:
+    """The Voilà template speaks before any kernel does (loading, lost connection, errors):
+    it holds a copy of these French texts, which must stay those of ``labels``."""
+    import html as html_mod
+    from pathlib import Path
+
+    from toolkit import labels as L
+    from toolkit.serve import TEMPLATE
+
+    folder = Path(session_mod.__file__).parents[1] / "jupyter_data" / "voila" / "templates" / TEMPLATE
+    connection = (folder / "connection.html.j2").read_text(encoding="utf-8")
+    for key, text in L.CONNECTION.items():
+        assert f'{key}: "{text}"' in connection, key
+    assert f'saving: "{L.SAVE["saving"]}"' in connection  # « Enregistrement… » is not a saved state
+    error = html_mod.unescape((folder / "error.html").read_text(encoding="utf-8"))
+    for key, text in L.ERROR_PAGE.items():
+        assert text in error, key
+    index = (folder / "index.html.j2").read_text(encoding="utf-8")
+    assert L.CONNECTION["loading"] in index and "Running" not in index
+    assert "https://" not in index + connection + error  # nothing fetched from elsewhere
+
+
+def test_status_line_always_reaches_the_browser(demo_workshop: Workshop) -> None:
+    """The same text written twice is a new value: it replaces « En attente de connexion… »
+    set by the page while offline, even when the kernel's text did not change."""
+    line = StatusLine()
+    line.ok("Réponse enregistrée.")
+    first = line.value
+    line.ok("Réponse enregistrée.")
+    assert line.value != first and line.text == "Réponse enregistrée."
+
+
+def test_double_tap_on_a_cleared_form_is_no_failure(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
+    form = Form(s, "actors", ["name", "category", "power", "interest"], clear_on_save=True)
+    before = demo_workshop.store.count("actors")
+    form.inputs["name"].value = "Comité des fêtes"
+    form.inputs["category"].value = "association"
+    form.inputs["power"].value, form.inputs["interest"].value = 1, 2
+    rid = form.submit()
+    assert form.submit() == rid  # the second tap, on the form the first one cleared
+    assert form.status.state == "ok" and "Enregistré à" in form.status.text
+    assert demo_workshop.store.count("actors") == before + 1
+    assert "maillage-saves" in form._dom_classes and "maillage-commit" in form.button._dom_classes
+
+
+def test_conflict_names_who_changed_it(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
+    other = demo_workshop.store.get("persons", "PER-04")
+    version = demo_workshop.store.get("persons", "PER-05")["version"]
+    demo_workshop.store.update("persons", "PER-05", {"function": "Élue"}, by="PER-04")
+    line = StatusLine()
+    s.save(lambda: s.update("persons", "PER-05", {"function": "Maire"}, expected_version=version), line)
+    assert line.state == "error" and other["name"] in line.text
+    assert "PER-" not in line.text and "Personne" not in line.text.split(" par ")[0][-12:]

@@ -270,6 +270,7 @@ CONNECTION = {
     "reconnecting": "Connexion perdue : reconnexion en cours… Gardez la page ouverte.",
     "sending": "Connexion rétablie : enregistrement de vos modifications…",
     "saved": "Connexion rétablie : vos modifications sont enregistrées.",
+    "failed": "Connexion rétablie, mais une modification n'a pas été enregistrée : voyez le message en rouge.",
     "back": "Connexion rétablie.",
     "lost": "La connexion n'a pas pu être rétablie : rechargez la page. Les modifications en attente "
     "n'ont pas été enregistrées.",
