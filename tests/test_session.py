@@ -373,7 +373,6 @@ def test_template_texts_are_the_catalogue_s() -> None:
     connection = (folder / "connection.html.j2").read_text(encoding="utf-8")
     for key, text in L.CONNECTION.items():
         assert f'{key}: "{text}"' in connection, key
-    assert f'saving: "{L.SAVE["saving"]}"' in connection  # « Enregistrement… » is not a saved state
     error = html_mod.unescape((folder / "error.html").read_text(encoding="utf-8"))
     for key, text in L.ERROR_PAGE.items():
         assert text in error, key

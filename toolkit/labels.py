@@ -271,6 +271,8 @@ CONNECTION = {
     "sending": "Connexion rétablie : enregistrement de vos modifications…",
     "saved": "Connexion rétablie : vos modifications sont enregistrées.",
     "failed": "Connexion rétablie, mais une modification n'a pas été enregistrée : voyez le message en rouge.",
+    "unsure": "Connexion rétablie, mais une modification n'a peut-être pas été reçue : vérifiez-la et "
+    "recommencez si besoin.",
     "back": "Connexion rétablie.",
     "lost": "La connexion n'a pas pu être rétablie : rechargez la page. Les modifications en attente "
     "n'ont pas été enregistrées.",

@@ -36,8 +36,8 @@ SMALL_TEXT = """() => [...document.querySelectorAll('.maillage-page *')].filter(
     && parseFloat(getComputedStyle(e).fontSize) < 16)
   .map(e => e.tagName + '.' + [...e.classList].slice(-2).join('.') + ' ' + getComputedStyle(e).fontSize)"""
 #: Visible controls less than 44 px high (a checkbox's row is measured, not its box).
-SMALL_TARGETS = """() => [...document.querySelectorAll('.maillage-page button, .maillage-page select,
-    .maillage-page input:not([type=checkbox]), .maillage-page textarea, .maillage-page .widget-checkbox')]
+SMALL_TARGETS = """() => [...document.querySelectorAll(`.maillage-page button, .maillage-page select,
+    .maillage-page input:not([type=checkbox]), .maillage-page textarea, .maillage-page .widget-checkbox`)]
   .filter(e => e.getClientRects().length && e.getBoundingClientRect().height < 43.5)
   .map(e => e.tagName + '.' + [...e.classList].slice(-2).join('.') + ' ' + e.getBoundingClientRect().height)"""
 #: Visible English from Voilà, looked for every 20 ms from the first byte of the page.
@@ -173,7 +173,9 @@ def test_network_cut_change_pending_then_saved(server, browser) -> None:  # noqa
     page.context.set_offline(False)
     page.wait_for_function("t => document.getElementById('maillage-connection').innerText === t",
                            arg=L.CONNECTION["saved"], timeout=60_000)
-    assert stored() == 4 and "Enregistré à" in status.inner_text()
+    assert (stored(), status.inner_text()[:12]) == (4, "Enregistré à"), (
+        status.inner_text(), status.get_attribute("class"),
+        server.store.all("assessments", person_id=person, competence_id=cid))
     page.wait_for_function("() => document.getElementById('maillage-connection').style.display === 'none'",
                            timeout=15_000)
     page.context.close()
