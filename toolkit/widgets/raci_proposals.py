@@ -82,7 +82,7 @@ def proposal_warnings(letters: pd.DataFrame, names: dict[str, str], tasks: dict[
 
     >>> held = pd.DataFrame([{"task_id": "T1", "person_id": "P1", "letter": "A"}])
     >>> proposal_warnings(held, {"P1": "Léa", "P2": "Karim"}, {"T1": "Bail"}, "T1", "P2", "A")
-    ["La tâche « Bail » a déjà un A (Léa) : un seul A par tâche, sinon personne ne tranche."]
+    ['La tâche « Bail » a déjà un A (Léa) : un seul A par tâche, sinon personne ne tranche.']
     >>> proposal_warnings(held, {"P1": "Léa"}, {"T1": "Bail"}, "T1", "P1", "A")
     ['Léa est déjà A sur « Bail ».']
     """

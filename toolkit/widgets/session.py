@@ -623,7 +623,7 @@ def scale_buttons(description: str, points: list[tuple[str, Any]], value: Any = 
 
     >>> w = scale_buttons("Pouvoir", [("0", 0), ("1", 1)], words=["nul", "fort"])
     >>> w.value is None, w.description, w.tooltips
-    (None, 'Pouvoir — 0 nul · 1 fort', ('nul', 'fort'))
+    (True, 'Pouvoir — 0 nul · 1 fort', ('nul', 'fort'))
     """
     names = list(words or [])
     w = widgets.ToggleButtons(options=points, value=value,
