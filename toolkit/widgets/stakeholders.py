@@ -90,10 +90,6 @@ def _set_options(dropdown: widgets.Dropdown, options: list[tuple[str, Any]]) -> 
         dropdown.value = value
 
 
-def _scale(words: tuple[str, ...], start: int = 0) -> list[tuple[str, Any]]:
-    return [(P["unset"], None)] + [(f"{i + start} – {w}", i + start) for i, w in enumerate(words)]
-
-
 # --- add an actor, with the duplicate warning ---------------------------------------
 
 
