@@ -100,7 +100,8 @@ T = TypeVar("T")
 PAGE_CSS = """<style>
 .maillage-page { max-width: 46rem; margin: 0 auto; font-size: 16px; line-height: 1.45;
   --jp-widgets-margin: 2px 0; --jp-widgets-font-size: 16px; overflow-wrap: anywhere; }
-.maillage-page *:not(h1, h2, h3, h4, h1 *, h2 *, h3 *, h4 *) { font-size: 16px !important; }
+/* at least 16 px, and never smaller than around it (a larger text, e.g. on the board, stays larger) */
+.maillage-page *:not(h1, h2, h3, h4) { font-size: max(16px, 1em) !important; }
 .maillage-page h2 { font-size: 24px; } .maillage-page h3 { font-size: 20px; } .maillage-page h4 { font-size: 18px; }
 .maillage-page .jupyter-widgets { max-width: 100%; min-width: 0; box-sizing: border-box; }
 .maillage-page .widget-label { min-width: 0 !important; }
@@ -131,7 +132,7 @@ PAGE_CSS = """<style>
 .maillage-ok { color: #176b2c; }
 .maillage-error { color: #b00020; }
 .maillage-busy { color: #555; }
-.maillage-page table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+.maillage-page table { border-collapse: collapse; width: 100%; }
 .maillage-page th, .maillage-page td { border-bottom: 1px solid #ddd; padding: .25em .5em; text-align: left;
   vertical-align: top; }
 .maillage-refus { max-width: 40rem; margin: 2em auto; padding: 1em 1.2em; border: 2px solid #b00020;
