@@ -37,7 +37,7 @@ from .. import raci
 from ..store import Store
 from .board import person_label, section
 from .raci_matrix import RaciMatrix
-from .session import RepeatedTap, Session, StatusLine, saves
+from .session import RepeatedTap, Session, StatusLine, choose, saves
 
 P = L.RACI_PAGE
 REFRESH_SECONDS = 5
@@ -123,6 +123,8 @@ class ActionCard(widgets.VBox):
                                                                           for x in raci.LETTERS],
                                        description=P["letter"], **common)
         self.comment = widgets.Text(description=P["comment"], **common)
+        for w in (self.task, self.person, self.letter):
+            choose(w, None)  # « — à choisir — » shown, not a blank list
         for w, name in ((self.task, "task"), (self.person, "person"), (self.letter, "letter"),
                         (self.comment, "comment")):
             w.add_class(f"maillage-raci-{name}")
@@ -197,7 +199,8 @@ class ActionCard(widgets.VBox):
             self.button.disabled = self.confirm.disabled = False
         if rid is not None:  # the form is cleared for the next proposal
             with self.hold_sync():
-                self.task.value = self.person.value = self.letter.value = None
+                for w in (self.task, self.person, self.letter):
+                    choose(w, None)
                 self.comment.value = ""
             self.taps.saved(self.chosen(), self.status.text, rid)
             self.page.refresh_mine()

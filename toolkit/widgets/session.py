@@ -654,7 +654,8 @@ def fill_field(session: Session | None, f: model.Field, w: widgets.Widget, value
     elif f.type == "ref":
         options = [_EMPTY] + (_options_for_ref(session, f.ref or "") if session else [])
         with w.hold_sync():
-            w.options, w.value = options, value if value in [o[1] for o in options] else None
+            w.options = options
+            choose(w, value if value in [o[1] for o in options] else None)
     elif f.type == "refs":
         options = _options_for_ref(session, f.ref or "") if session else []
         ids = {o[1] for o in options}
@@ -694,6 +695,20 @@ def _fill_dropdown(f: model.Field, w: widgets.Dropdown, options: list[tuple[str,
     with w.hold_sync():
         if list(w.options) != options:  # an unchanged list is not sent again
             w.options = options
+        choose(w, value)
+
+
+def choose(w: widgets.Dropdown, value: Any) -> None:
+    """Select ``value`` in a drop-down; None selects its empty first choice (« — à choisir — »)
+    where there is one, so that the list shows it rather than a blank box.
+
+    >>> d = widgets.Dropdown(options=[("— à choisir —", None), ("A", 1)])
+    >>> choose(d, None); d.index, d.label
+    (0, '— à choisir —')
+    """
+    if value is None and w.options and w.options[0][1] is None:
+        w.index = 0
+    else:
         w.value = value
 
 

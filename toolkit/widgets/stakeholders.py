@@ -35,7 +35,7 @@ from ..model import fold, kind
 from ..store import TABLES, Store
 from ..viz import network_map
 from .board import section
-from .session import Form, Session, StatusLine, saves, scale_buttons
+from .session import Form, Session, StatusLine, choose, saves, scale_buttons
 
 log = logging.getLogger("maillage.stakeholders")
 P = L.STAKEHOLDER_PAGE
@@ -86,8 +86,7 @@ def _set_options(dropdown: widgets.Dropdown, options: list[tuple[str, Any]]) -> 
         return
     value = dropdown.value
     dropdown.options = options
-    if value in {o[1] for o in options}:
-        dropdown.value = value
+    choose(dropdown, value if value in {o[1] for o in options} else None)
 
 
 # --- add an actor, with the duplicate warning ---------------------------------------
@@ -218,7 +217,10 @@ class RatingPanel(widgets.VBox):
         """Show the person's saved opinion on the chosen actor (nothing chosen if none)."""
         record = self.mine().get(self.actor.value) if self.actor.value else None
         for name, w in self.inputs.items():
-            w.value = record.get(name) if record else None
+            if isinstance(w, widgets.Dropdown):
+                choose(w, record.get(name) if record else None)
+            else:
+                w.value = record.get(name) if record else None
         self.status.clear()
 
     def save(self) -> dict[str, Any] | None:
