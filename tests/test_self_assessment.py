@@ -7,7 +7,7 @@ from toolkit import competences as C
 from toolkit import labels as L
 from toolkit import steps
 from toolkit.widgets import board as board_mod
-from toolkit.widgets.self_assessment import BoardPanel, SelfAssessmentPage, board_section, scale_options
+from toolkit.widgets.self_assessment import BoardPanel, SelfAssessmentPage, board_section, scale_points
 from toolkit.widgets.session import open_page
 
 NEWCOMER = "PER-27"  # no self-assessment in the demo
@@ -39,10 +39,12 @@ def test_cards_grouped_by_family_with_labelled_scales(demo_workshop):
     page = SelfAssessmentPage(_session(demo_workshop, NEWCOMER))
     assert len(page.cards) == demo_workshop.store.count("competences")
     card = page.cards["CMP-09"]
-    assert [o[0] for o in card.inputs["pouvoir"].options][1:] == [
-        f"{i} – {w}" for i, w in enumerate(L.SCALES["pouvoir"])]
-    assert all(w.value is None and w.label == L.SELF_ASSESSMENT["unset"] for w in card.inputs.values())
-    assert scale_options("savoir")[0] == (L.SELF_ASSESSMENT["unset"], None)
+    # one button per level (one tap per answer), each level's meaning written above them
+    assert [o[1] for o in card.inputs["pouvoir"].options] == [0, 1, 2, 3, 4]
+    assert card.inputs["pouvoir"].tooltips == L.SCALES["pouvoir"]
+    assert all(f"{i} {w}" in card.inputs["pouvoir"].description for i, w in enumerate(L.SCALES["pouvoir"]))
+    assert all(w.value is None and w.index is None for w in card.inputs.values())  # nothing chosen yet
+    assert scale_points("savoir")[0] == ("0", 0)
     families = [c.competence_id for c in page.cards.values()]
     assert families.index("CMP-10") < families.index("CMP-08")  # Alimentation before Commerce
 
@@ -59,7 +61,7 @@ def test_saved_once_the_three_levels_are_chosen(demo_workshop):
     assert [(r["competence_id"], r["savoir"], r["vouloir"], r["pouvoir"], r["created_by"]) for r in rows] == [
         ("CMP-08", 3, 4, 1, NEWCOMER)]
     assert card.status.state == "ok" and "Enregistré" in card.status.value
-    assert "1 sur 18" in page.progress.value
+    assert "reste 17" in page.progress.value and "sur 18" in page.progress.value
 
 
 def test_changed_later_keeps_history(demo_workshop):
@@ -140,7 +142,7 @@ def test_completing_shows_in_the_consultant_matrix(demo_workshop):
     page = SelfAssessmentPage(_session(demo_workshop, NEWCOMER))
     for i, card in enumerate(page.cards.values()):
         _rate(card, i % 5, 4, 3)
-    assert L.SELF_ASSESSMENT["progress_done"] in page.progress.value
+    assert L.SELF_ASSESSMENT["progress_done"].format(total=18) in page.progress.value
     f = demo_workshop.store.frames()
     m = C.matrix(f["assessments"], "savoir", f["persons"], f["competences"])
     assert m.loc[NEWCOMER].notna().all()

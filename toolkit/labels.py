@@ -266,6 +266,44 @@ SAVE = {
     "button": "Enregistrer",
     # first choice of a required list or scale nobody has chosen yet
     "unset": "— à choisir —",
+    "conflict": "Ce que vous modifiez a été modifié entre-temps par {who} : rechargez la page pour voir "
+    "la dernière version avant d'enregistrer.",
+    "conflict_you": "vous (dans une autre page ouverte)",
+    "conflict_facilitator": "l'animateur",
+    "conflict_someone": "quelqu'un d'autre",
+    "date_placeholder": "JJ/MM/AAAA",
+}
+
+# What the page says about its connection (the Voilà template ``maillage``: connection.html.j2
+# holds a copy of these texts for the browser; tests/test_session.py checks they match).
+CONNECTION = {
+    "offline": "Connexion perdue. Vos modifications seront enregistrées au retour de la connexion : "
+    "gardez la page ouverte.",
+    "reconnecting": "Connexion perdue : reconnexion en cours… Gardez la page ouverte.",
+    "sending": "Connexion rétablie : enregistrement de vos modifications…",
+    "saved": "Connexion rétablie : vos modifications sont enregistrées.",
+    "failed": "Connexion rétablie, mais une modification n'a pas été enregistrée : voyez le message en rouge.",
+    "unsure": "Connexion rétablie, mais une modification n'a peut-être pas été reçue : vérifiez-la et "
+    "recommencez si besoin.",
+    "back": "Connexion rétablie.",
+    "lost": "La connexion n'a pas pu être rétablie : rechargez la page. Les modifications en attente "
+    "n'ont pas été enregistrées.",
+    "reload": "Recharger la page",
+    "pending": "En attente de connexion…",
+    "loading": "Chargement de la page…",
+    "preparing": "Préparation de votre page…",
+    "loading_widget": "Chargement…",
+    "widget_error": "Cet élément n'a pas pu s'afficher : rechargez la page.",
+}
+# Voilà's error pages (the template's error.html holds a copy; checked by the same test).
+ERROR_PAGE = {
+    "404_title": "Page introuvable",
+    "404": "Cette page n'existe pas. Ouvrez le lien personnel qui vous a été remis (ou scannez votre "
+    "QR code), ou demandez-le à l'animateur.",
+    "403_title": "Accès refusé",
+    "403": "Vous ne pouvez pas ouvrir cette page. Ouvrez le lien personnel qui vous a été remis, ou "
+    "demandez-le à l'animateur.",
+    "other_title": "La page n'a pas pu s'afficher",
 }
 
 # The steps of the method (DESIGN.md), as participants see them.
@@ -516,15 +554,16 @@ SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "capacity_help": "Combien de jours par mois pourriez-vous consacrer au projet ? (0 à 23, "
     "par exemple 1,5) — enregistré dès que vous quittez le champ.",
     "competences_title": "Vos compétences",
-    "competences_help": "Les compétences sont regroupées par famille. « 0 – aucune notion » est une "
-    "réponse : choisissez-la plutôt que de laisser vide.",
+    "competences_help": "Les compétences sont regroupées par famille. Touchez un niveau de 0 à 4 sur "
+    "chaque échelle (le sens de chaque niveau est écrit au-dessus des boutons) ; « 0 » est une réponse : "
+    "choisissez-le plutôt que de laisser vide.",
     "incomplete": "À compléter : {missing}. La réponse sera enregistrée dès que les trois niveaux "
     "sont choisis.",
     "cannot_unset": "Choisissez un niveau : la réponse enregistrée précédemment est conservée.",
     "already_saved": "Réponse enregistrée.",
-    "progress": "Compétences renseignées : {done} sur {total}.",
-    "progress_done": "Merci : vous avez renseigné toutes les compétences. Vous pouvez encore modifier "
-    "vos réponses.",
+    "progress": "Il reste {left} compétence(s) à renseigner sur {total} ({done} faite(s)).",
+    "progress_done": "Merci : toutes les compétences sont renseignées ({total} sur {total}). Vous pouvez "
+    "encore modifier vos réponses.",
     "no_competence": "Le référentiel de compétences n'est pas encore prêt : revenez plus tard.",
     "facilitator": "Cette page est celle des participants : chacun l'ouvre avec son lien personnel. "
     "Le tableau de bord montre l'avancement ; le carnet « 03_competences » montre les résultats.",
@@ -634,8 +673,8 @@ RACI_PAGE: dict[str, str] = {
     "no_action": "Vous n'avez encore aucune action (ni pilote, ni lettre sur une tâche) : "
     "l'animateur vous en attribuera une.",
     "facilitator": "Vous êtes l'animateur : la matrice complète et les propositions sont ci-dessous.",
-    "action": "{id} — {name}",
-    "task_row": "{id} · {name} ({start} → {end}, {load:g} j)",
+    "action": "{name}",
+    "task_row": "{name} ({start} → {end}, {load:g} j)",
     "letters_none": "aucune lettre validée",
     "task": "Tâche",
     "person": "Qui",
@@ -649,6 +688,12 @@ RACI_PAGE: dict[str, str] = {
     "mine_none": "Aucune proposition pour le moment.",
     "withdraw": "Retirer",
     "withdrawn": "Proposition retirée.",
+    "warn_second_a": "La tâche « {task} » a déjà un A ({who}) : un seul A par tâche, sinon personne ne tranche.",
+    "warn_held": "{person} est déjà {letter} sur « {task} ».",
+    "warn_confirm": "Changez la tâche, la personne ou la lettre, ou confirmez : l'animateur tranchera.",
+    "warn_check": "Cette proposition ne respecte pas une règle (voir ci-dessus) : changez-la, ou "
+    "touchez « Proposer quand même ».",
+    "propose_anyway": "Proposer quand même",
     "board_title": "Qui fait quoi : propositions des participants",
     "board_none": "Aucune proposition pour le moment.",
 }
@@ -912,7 +957,10 @@ STAKEHOLDER_PAGE: dict[str, str] = {
     "duplicate_confirm": "Si c'est bien un autre acteur, appuyez sur « Ajouter quand même ».",
     "duplicate_check": "Vérifiez d'abord les acteurs proches signalés ci-dessus.",
     "rate_title": "Donner mon avis sur un acteur",
-    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis.",
+    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis. "
+    "Sur les acteurs que vous avez ajoutés, votre avis est celui donné en les ajoutant (modifiable ici).",
+    "opinion_too": "C'est aussi votre avis sur cet acteur.",
+    "opinion_same": "Votre avis est déjà enregistré.",
     "actor": "Acteur",
     "choose": "— choisir —",
     "unset": "— à choisir —",
