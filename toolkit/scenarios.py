@@ -175,7 +175,7 @@ def clean_change(frames: Frames, change: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"op": op}
     for p in params:
         value = change.get(p.key)
-        empty = (not value) if isinstance(value, (Mapping, list, tuple)) else model._is_empty(value)
+        empty = (not value) if isinstance(value, (Mapping, list, tuple)) else model.is_empty(value)
         if empty:
             if p.required:
                 raise _Refusal(p.key, value, L.EXPECT["required"])

@@ -567,7 +567,7 @@ class Store:
                 values = value if isinstance(value, list) else ([value] if value else [])
                 for v in values:
                     if v not in found[target]:
-                        problems.append(Problem(f.label, v, model._expectation(f), record=rec.get("id")))
+                        problems.append(Problem(f.label, v, model.expectation(f), record=rec.get("id")))
         return problems
 
     def _history(self, conn: Connection, kind_name: str, record_id: str, op: str,
@@ -655,7 +655,7 @@ class Store:
             merged = {k: old[k] for k in model.KINDS[kind_name].field_names}
             merged.update(clean)
             problems = self._check_refs(c, kind_name, [{**clean, "id": record_id}])
-            problems += model._cross_checks(kind_name, merged)
+            problems += model.cross_checks(kind_name, merged)
             if problems:
                 raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
             real = {k: v for k, v in clean.items() if old.get(k) != v}

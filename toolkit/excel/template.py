@@ -129,10 +129,10 @@ def normalised_records(records: dict[str, list[dict[str, Any]]]) -> dict[str, li
 
 def _expected(f: model.Field) -> str:
     if f.type == "refs":
-        return f"{model._expectation(f)} ({L.EXCEL_TEXT['refs_hint']})"
+        return f"{model.expectation(f)} ({L.EXCEL_TEXT['refs_hint']})"
     if f.type == "json":
         return L.EXCEL_TEXT["json_hint"]
-    return model._expectation(f)
+    return model.expectation(f)
 
 
 def _required(f: model.Field) -> bool:
@@ -163,7 +163,7 @@ def write_instructions(wb: Workbook, title: str) -> None:
     for kind_name in model.KIND_ORDER:
         id_hint = L.EXCEL_TEXT["project_id_hint"] if kind_name == "project" else L.EXCEL_TEXT["id_hint"]
         ws.append([sheet_name(kind_name), L.FIELD_LABELS["id"], L.EXCEL_TEXT["no"],
-                   f"{model._expect('id')} — {id_hint}"])
+                   f"{model.expect('id')} — {id_hint}"])
         for f in fields(kind_name):
             ws.append([sheet_name(kind_name), f.label,
                        L.EXCEL_TEXT["yes"] if _required(f) else L.EXCEL_TEXT["no"],

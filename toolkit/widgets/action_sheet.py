@@ -29,6 +29,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from .. import formats as F
 from .. import labels as L
 from .. import model
 from ..access import identify
@@ -40,6 +41,12 @@ from .session import RepeatedTap, Session, StatusLine, field_widget, french_date
 
 CONSULTANT_FIELDS: tuple[str, ...] = ("name", "axis_id", "pilot_id", "budget_planned") + PILOT_FIELDS
 SHEET_KINDS = ("actions", "persons", "axes", "actors", "fundings", "journal", "attachments")
+
+
+def editor_from_token(store: Any, token: str | None) -> Editor:
+    """The action-sheet editor a link's token stands for: the facilitator's token is the
+    consultant, a participant's token that person; ``AccessDenied`` otherwise."""
+    return Editor.from_access(identify(store, token))
 
 
 def _e(value: Any) -> str:
@@ -89,9 +96,8 @@ def sheet_html(s: dict[str, Any]) -> str:
         out.append(f"<p class='maillage-empty'>{_e(T['no_journal'])}</p>")
     if s["attachments"]:
         out.append(f"<h4>{_e(T['attachments'])}</h4><ul class='maillage-attachments'>")
-        from ..actions import _human
 
-        out += [f"<li>{_e(a['filename'])} ({_e(_human(a['size']))})</li>" for a in s["attachments"]]
+        out += [f"<li>{_e(a['filename'])} ({_e(F.file_size(a['size']))})</li>" for a in s["attachments"]]
         out.append("</ul>")
     return "".join(out)
 
@@ -201,9 +207,8 @@ class ActionSheets(widgets.VBox):
         button = widgets.Button(description=L.SHEET_PAGE["attach"], layout=widgets.Layout(width="100%"))
         button.add_class("maillage-save-attachment")
         button.on_click(lambda _b: self.attach())
-        from ..actions import _human
 
-        limits = L.SHEET_PAGE["limits"].format(max=_human(DEFAULT_LIMITS.max_bytes),
+        limits = L.SHEET_PAGE["limits"].format(max=F.file_size(DEFAULT_LIMITS.max_bytes),
                                                types=", ".join(DEFAULT_LIMITS.extensions))
         return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['attachments'])}</h4><p>{_e(limits)}</p>"),
                                    self.upload, button, self.upload_status]), False, button)

@@ -221,7 +221,7 @@ class RaciProposalPage(widgets.VBox):
             zip(persons["id"], persons["name"], persons["organisation"]), key=lambda x: (str(x[1]), x[0]))]
         mine = raci.actions_of_person(frames, self.person_id)
         actions = frames["actions"].set_index("id")
-        letters = raci._letters(frames)
+        letters = raci.letter_rows(frames)
         self.cards: dict[str, ActionCard] = {}
         for aid in mine:
             tasks = frames["tasks"].loc[frames["tasks"]["action_id"] == aid].sort_values("id")
