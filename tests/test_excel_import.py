@@ -186,7 +186,7 @@ def test_unknown_reference(tmp_path: Path, empty_workshop: Workshop) -> None:
     problems = refused(tiny_book(tmp_path, edit), empty_workshop)
     p = find(problems, "Relations", 2, "C")
     assert p.field == "Acteur cible" and p.value == "ACT-99"
-    assert p.expected == "l'identifiant d'un(e) acteurs de la feuille « Acteurs » ou déjà dans l'atelier"
+    assert p.expected == "l'identifiant d'un acteur de la feuille « Acteurs » ou déjà dans l'atelier"
     assert find(problems, "Acteurs", 2, "H").value == "CMP-7"
 
 

@@ -158,26 +158,71 @@ def _gabarits(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_problems(title: str, problems: list, args: argparse.Namespace) -> None:
+    """Every problem (or the first ``--limite``) on stderr, with where it is."""
+    from . import labels as L
+
+    shown = problems if args.tous else problems[:args.limite]
+    print(f"Erreur : {title} ({len(problems)} problème{'s' if len(problems) > 1 else ''}) :", file=sys.stderr)
+    for problem in shown:
+        print(f"  - {problem}", file=sys.stderr)
+    if len(shown) < len(problems):
+        print(L.EXCEL_TEXT["import_more"].format(count=len(problems) - len(shown)), file=sys.stderr)
+
+
 def _importer(args: argparse.Namespace) -> int:
     from . import labels as L
     from .errors import ValidationError
     from .excel.importer import import_workbook
 
     ws = Workshop.open(args.atelier)
+    if args.mettre_a_jour:
+        return _update(args, ws)
     try:
-        counts = import_workbook(args.fichier, ws.store, by=args.par, progress=_progress)
+        counts = import_workbook(args.fichier, ws.store, by=args.par, progress=_progress, folder=ws.folder)
     except ValidationError as exc:
         print(file=sys.stderr)
-        shown = exc.problems if args.tous else exc.problems[:args.limite]
-        print(f"Erreur : {exc.title} ({len(exc.problems)} problème{'s' if len(exc.problems) > 1 else ''}) :",
-              file=sys.stderr)
-        for problem in shown:
-            print(f"  - {problem}", file=sys.stderr)
-        if len(shown) < len(exc.problems):
-            print(L.EXCEL_TEXT["import_more"].format(count=len(exc.problems) - len(shown)), file=sys.stderr)
+        _print_problems(exc.title, exc.problems, args)
         return 2
     print(file=sys.stderr)
     print(L.EXCEL_TEXT["import_done"].format(count=sum(counts.values()), folder=ws.folder))
+    return 0
+
+
+def _update(args: argparse.Namespace, ws: Workshop) -> int:
+    """``importer --mettre-a-jour``: preview the changes, ask, then write them all or none."""
+    from . import labels as L
+    from .errors import ValidationError
+    from .excel.importer import apply_plan, plan_import
+
+    T = L.EXCEL_TEXT
+    plan = plan_import(ws.store, args.fichier, update=True, folder=ws.folder, progress=_progress)
+    print(file=sys.stderr)
+    if plan.problems:
+        _print_problems(T["update_refused"], plan.problems, args)
+        return 2
+    if plan.empty:
+        print(T["update_none"])
+        return 0
+    for line in plan.lines():
+        print(line)
+    print(plan.summary())
+    if not args.oui:
+        try:
+            answer = input(T["update_confirm"])
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("o", "oui"):
+            print(T["update_cancelled"])
+            return 1
+    try:
+        apply_plan(ws.store, plan, by=args.par, progress=_progress)
+    except ValidationError as exc:
+        print(file=sys.stderr)
+        _print_problems(exc.title, exc.problems, args)
+        return 2
+    print(file=sys.stderr)
+    print(T["update_done"].format(added=plan.n_added, changed=len(plan.changed), folder=ws.folder))
     return 0
 
 
@@ -365,6 +410,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--par", default="import Excel", help="qui importe (gardé dans l'historique)")
     p.add_argument("--tous", action="store_true", help="afficher tous les problèmes, même très nombreux")
     p.add_argument("--limite", type=int, default=200, help=argparse.SUPPRESS)
+    p.add_argument("--mettre-a-jour", action="store_true",
+                   help="mettre à jour les enregistrements dont l'identifiant existe (changements affichés "
+                        "puis confirmés)")
+    p.add_argument("--oui", action="store_true", help="appliquer la mise à jour sans la demander")
     p = add("exporter", "Exporter le classeur de restitution d'un atelier.", _exporter)
     p.add_argument("--sortie", default=None, metavar="FICHIER.xlsx",
                    help="fichier à écrire (par défaut : exports/ dans le dossier de l'atelier)")

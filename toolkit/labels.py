@@ -1049,6 +1049,49 @@ EXCEL_TEXT: dict[str, str] = {
     "import_refused": "Import refusé : rien n'a été enregistré dans l'atelier.",
     "import_more": "… et {count} autres problèmes (option --tous pour tout afficher).",
     "export_done": "Classeur de restitution écrit : {path}",
+    # update import (maillage importer --mettre-a-jour, and the carnet's preview)
+    "update_done": "Mise à jour terminée : {added} ajout(s) et {changed} enregistrement(s) modifié(s) "
+                   "dans l'atelier {folder}.",
+    "update_none": "Aucun changement : le classeur correspond déjà à l'atelier.",
+    "update_summary": "{added} ajout(s), {changed} enregistrement(s) modifié(s) ({fields} champ(s)), "
+                      "{unchanged} inchangé(s), {refused} problème(s).",
+    "update_confirm": "Appliquer ces changements ? [o/N] ",
+    "update_cancelled": "Rien n'a été modifié.",
+    "update_refused": "Mise à jour refusée : rien n'a été enregistré dans l'atelier.",
+    "update_added_line": "+ {kind} « {name} » ({id}, feuille « {sheet} », ligne {row})",
+    "update_changed_line": "~ {kind} « {name} » ({id}, feuille « {sheet} », ligne {row})",
+    "update_field_line": "    {field} : {old} → {new}",
+    "update_stale": "l'enregistrement tel qu'il était à la prévisualisation (modifié entre-temps : "
+                    "prévisualisez de nouveau)",
+    "op_added": "Ajout",
+    "op_changed": "Modification",
+    "col_sheet": "Feuille",
+    "col_row": "Ligne",
+    "col_kind": "Type",
+    "col_record": "Enregistrement",
+    "col_change": "Changement",
+    "col_field": "Champ",
+    "col_old": "Avant",
+    "col_new": "Après",
+    "col_column": "Colonne",
+    "col_value": "Valeur lue",
+    "col_expected": "Attendu",
+    "empty_value": "(vide)",
+}
+
+# The carnet's import preview (toolkit/widgets/import_preview.py).
+IMPORT_PREVIEW: dict[str, str] = {
+    "path": "Classeur (.xlsx)",
+    "path_hint": "chemin du classeur, par exemple exports/atelier.xlsx",
+    "upload": "Ou déposer un classeur",
+    "update": "Mettre à jour les enregistrements existants",
+    "preview": "Prévisualiser",
+    "apply": "Appliquer",
+    "no_file": "Indiquez le chemin d'un classeur ou déposez-en un.",
+    "changes": "Changements prévus",
+    "refused": "Problèmes : rien ne sera enregistré tant qu'ils ne sont pas corrigés",
+    "nothing_to_apply": "Prévisualisez d'abord un classeur sans problème.",
+    "applied": "Changements appliqués : {added} ajout(s), {changed} enregistrement(s) modifié(s).",
 }
 
 # The instructions sheet of the import template, one paragraph a line.
@@ -1094,6 +1137,12 @@ EXCEL_EXPECT: dict[str, str] = {
     "json": "une liste au format JSON, par exemple []",
     "project_once": "un seul projet (une seule ligne remplie)",
     "project_exists": "aucun projet : l'atelier en a déjà un",
+    # attachments of the « Pièces jointes » sheet: only files that stay in the workshop
+    "attachment_parent": "un chemin sans « .. » (un fichier de l'atelier ou à côté du classeur)",
+    "attachment_outside": "un fichier du dossier pieces_jointes/ de l'atelier, ou un nom de fichier "
+                          "relatif au dossier du classeur (copié dans pieces_jointes/ à l'import)",
+    "attachment_link": "un fichier réel, pas un lien qui sort du dossier de l'atelier ou du classeur",
+    "attachment_missing": "un fichier existant dans pieces_jointes/ de l'atelier ou à côté du classeur",
 }
 
 EXCEL_FIELDS: dict[str, str] = {

@@ -37,6 +37,9 @@ Example
 from __future__ import annotations
 
 import json
+import os
+import secrets
+import shutil
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,10 +52,12 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
 from python_calamine import CalamineWorkbook
 
+from .. import formats as F
 from .. import french
 from .. import labels as L
 from .. import model
-from ..errors import Problem, ValidationError
+from ..actions import DEFAULT_LIMITS, FILE_TYPES, safe_filename
+from ..errors import ConflictError, Problem, ValidationError
 from ..store import TABLES, Store
 from .template import fields, headers, sheet_name
 
@@ -372,8 +377,10 @@ def _store_ids(store: Store, kind_name: str) -> set[str]:
         return {r[0] for r in conn.execute(sa.select(table.c.id))}
 
 
-def _check_across(sheets: dict[str, SheetData], store: Store | None, problems: _Problems) -> None:
-    """Identifiers unique and new; references pointing to a known record; one project."""
+def _check_across(sheets: dict[str, SheetData], store: Store | None, problems: _Problems,
+                  update: bool = False) -> None:
+    """Identifiers unique (and new, unless ``update``); references pointing to a known
+    record; one project (and none in the workshop yet, unless ``update``)."""
     order = {k: i for i, k in enumerate(model.KIND_ORDER)}
     in_store: dict[str, set[str]] = {k: (_store_ids(store, k) if store is not None else set())
                                      for k in model.KIND_ORDER}
@@ -389,7 +396,7 @@ def _check_across(sheets: dict[str, SheetData], store: Store | None, problems: _
             for extra in rows[1:]:
                 problems.add(data.sheet, extra.number, name_col, name, (extra.record or {}).get("name"),
                              X["project_once"], order[k])
-            if rows and in_store[k]:
+            if rows and in_store[k] and not update:
                 problems.add(data.sheet, rows[0].number, name_col, name, (rows[0].record or {}).get("name"),
                              X["project_exists"], order[k])
             in_book[k].update(r.id for r in rows if r.id)
@@ -402,7 +409,7 @@ def _check_across(sheets: dict[str, SheetData], store: Store | None, problems: _
                              X["duplicate_id"].format(row=first_row[row.id]), order[k])
                 continue
             first_row[row.id] = row.number
-            if row.id in in_store[k]:
+            if row.id in in_store[k] and not update:
                 problems.add(data.sheet, row.number, col, id_label, row.id, X["existing_id"], order[k])
         in_book[k].update(first_row)
     # References: to the workbook or to the store; an id differing only by case is corrected.
@@ -441,28 +448,10 @@ def _col_index(letter: str | None) -> int | None:
     return column_index_from_string(letter)
 
 
-def read_workbook(path: str | Path, store: Store | None = None,
-                  progress: Progress | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Read and check a workbook; return the cleaned records by kind (nothing is written).
-
-    Parameters
-    ----------
-    path : the ``.xlsx`` file (the template's format; other sheets are ignored).
-    store : the workshop the records are meant for: its identifiers count as known
-        references and as taken identifiers. None checks the workbook on its own.
-    progress : called as ``progress(done, total, message)`` while rows are read.
-
-    Returns
-    -------
-    kind → list of records as ``model.validate`` returns them, in ``KIND_ORDER``.
-
-    Raises
-    ------
-    ValidationError listing every problem (sheet, row, column, value, expected).
-    """
-    path = Path(path)
+def _read(path: Path, store: Store | None, progress: Progress | None, update: bool,
+          problems: _Problems) -> dict[str, SheetData]:
+    """Every kind's sheet read and checked; problems collected (nothing raised for them)."""
     book = _open(path)
-    problems = _Problems()
     sheets: dict[str, SheetData] = {}
     try:
         found = {k: _find_sheet(book, sheet_name(k)) for k in model.KIND_ORDER}
@@ -483,24 +472,427 @@ def read_workbook(path: str | Path, store: Store | None = None,
         raise _refused([Problem(L.EXCEL_FIELDS["file"], path.name, X["workbook"])]) from None
     finally:
         book.close()
-    _check_across(sheets, store, problems)
-    if problems:
-        raise _refused(problems.sorted())
+    _check_across(sheets, store, problems, update=update)
+    return sheets
+
+
+def _records_of(sheets: dict[str, SheetData]) -> dict[str, list[dict[str, Any]]]:
     return {k: [r.record for r in sheets[k].rows if r.record is not None] if k in sheets else []
             for k in model.KIND_ORDER}
 
 
+def read_workbook(path: str | Path, store: Store | None = None,
+                  progress: Progress | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Read and check a workbook; return the cleaned records by kind (nothing is written).
+
+    Parameters
+    ----------
+    path : the ``.xlsx`` file (the template's format; other sheets are ignored).
+    store : the workshop the records are meant for: its identifiers count as known
+        references and as taken identifiers. None checks the workbook on its own.
+    progress : called as ``progress(done, total, message)`` while rows are read.
+
+    Returns
+    -------
+    kind → list of records as ``model.validate`` returns them, in ``KIND_ORDER``.
+
+    Raises
+    ------
+    ValidationError listing every problem (sheet, row, column, value, expected).
+    """
+    problems = _Problems()
+    sheets = _read(Path(path), store, progress, False, problems)
+    if problems:
+        raise _refused(problems.sorted())
+    return _records_of(sheets)
+
+
+# --- attachments: only files that stay in the workshop ----------------------------------------
+
+@dataclass
+class Copy:
+    """A file named beside the workbook, to copy into the workshop's ``pieces_jointes/``."""
+
+    source: Path
+    target: Path  # absolute, inside the workshop's pieces_jointes/
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _type_problem(name: str) -> str | None:
+    """The page's refusal of a file's type by its name (extension), or None."""
+    safe = safe_filename(name)
+    ext = safe.rpartition(".")[2].lower() if "." in safe else ""
+    if ext not in DEFAULT_LIMITS.extensions:
+        return L.ACTION_MESSAGES["file_type"].format(types=", ".join(DEFAULT_LIMITS.extensions))
+    return None
+
+
+def _file_problem(name: str, content: bytes) -> str | None:
+    """What the action-sheet page would refuse in this file (type, content, size), or None."""
+    problem = _type_problem(name)
+    if problem is not None:
+        return problem
+    if not content:
+        return L.ACTION_MESSAGES["file_empty"]
+    if len(content) > DEFAULT_LIMITS.max_bytes:
+        return L.ACTION_MESSAGES["file_size"].format(max=F.file_size(DEFAULT_LIMITS.max_bytes))
+    ext = safe_filename(name).rpartition(".")[2].lower()
+    if not FILE_TYPES[ext][1](content):
+        return L.ACTION_MESSAGES["file_content"].format(ext=ext.upper())
+    return None
+
+
+def _check_attachments(data: SheetData, folder: Path | None, book_dir: Path, problems: _Problems,
+                       order: int) -> list[Copy]:
+    """Each attachment's path must stay in the workshop: a file of its ``pieces_jointes/``
+    (an absolute path there too), or a file beside the workbook (copied there at import).
+    ``..``, other absolute paths and links that lead out are refused on the « Chemin » cell.
+    Without a workshop folder (a store alone), only a relative path under ``pieces_jointes/``
+    is accepted, as a record (its file is checked when read). Sizes, types and totals per
+    action follow the action-sheet page's rules (``actions.DEFAULT_LIMITS``)."""
+    col = _col_index(data.columns.get("path"))
+    label = L.FIELD_LABELS["path"]
+    root = folder.resolve() / "pieces_jointes" if folder is not None else None
+    copies: list[Copy] = []
+    totals: dict[str, int] = {}
+    for row in data.rows:
+        rec = row.record
+        if rec is None:
+            continue
+        raw = str(rec["path"]).strip().replace("\\", "/")
+        given = Path(raw)
+
+        def refuse(expected: str) -> None:
+            problems.add(data.sheet, row.number, col, label, rec["path"], expected, order)
+
+        if ".." in given.parts:
+            refuse(X["attachment_parent"])
+            continue
+        if root is None:
+            if given.is_absolute() or given.parts[:1] != ("pieces_jointes",):
+                refuse(X["attachment_outside"])
+            elif (problem := _type_problem(raw)) is not None:
+                refuse(problem)
+            continue
+        in_workshop = given if given.is_absolute() else folder / given
+        beside = None if given.is_absolute() else book_dir / given
+        if in_workshop.exists() or in_workshop.is_symlink():
+            real = in_workshop.resolve()
+            if not _inside(real, root):
+                refuse(X["attachment_link"] if _inside(in_workshop.absolute(), root)
+                       else X["attachment_outside"])
+                continue
+            source, copy = real, False
+        elif given.is_absolute():
+            refuse(X["attachment_outside"])
+            continue
+        elif beside is not None and (beside.exists() or beside.is_symlink()):
+            real = beside.resolve()
+            if not _inside(real, book_dir.resolve()):
+                refuse(X["attachment_link"])
+                continue
+            source, copy = real, True
+        elif given.parts[:1] == ("pieces_jointes",):
+            continue  # a deliverable's record whose file was not brought along: kept as a record
+        else:
+            refuse(X["attachment_missing"])
+            continue
+        if not source.is_file():
+            refuse(X["attachment_missing"])
+            continue
+        content = source.read_bytes()
+        problem = _file_problem(source.name, content)
+        used = totals.get(rec["action_id"], 0) + len(content)
+        if problem is None and used > DEFAULT_LIMITS.max_total_bytes:
+            problem = L.ACTION_MESSAGES["file_total"].format(
+                max=F.file_size(DEFAULT_LIMITS.max_total_bytes), used=F.file_size(used - len(content)))
+        if problem is not None:
+            refuse(problem)
+            continue
+        totals[rec["action_id"]] = used
+        rec["id"] = rec.get("id") or f"PJ-{secrets.token_hex(4)}"  # names the copied file
+        if copy:
+            target = root / safe_filename(rec["action_id"]) / f"{rec['id']}_{safe_filename(source.name)}"
+            copies.append(Copy(source, target))
+        else:
+            target = source
+        rec["path"] = target.relative_to(folder.resolve()).as_posix()
+        rec["size"] = len(content)
+        rec["mime"] = FILE_TYPES[safe_filename(source.name).rpartition(".")[2].lower()][0]
+    return copies
+
+
+# --- the plan: what an import will add and change, shown before it is written --------------
+
+@dataclass
+class Change:
+    """One record of the workbook that differs from the workshop: field → (old, new)."""
+
+    kind: str
+    id: str
+    sheet: str
+    row: int
+    version: int
+    fields: dict[str, tuple[Any, Any]]
+
+
+@dataclass
+class ImportPlan:
+    """What importing a workbook will do, computed without writing anything.
+
+    ``added``: kind → new records; ``changed``: records whose identifier exists and whose
+    fields differ (only those fields); ``unchanged``: how many rows already match;
+    ``problems``: every refusal (sheet, row, column) — a plan with problems cannot be applied.
+    """
+
+    path: Path
+    update: bool
+    added: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    added_rows: dict[tuple[str, str], int] = field(default_factory=dict)
+    changed: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    copies: list[Copy] = field(default_factory=list)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def n_added(self) -> int:
+        return sum(len(v) for v in self.added.values())
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to write (no addition, no change)."""
+        return not self.n_added and not self.changed
+
+    def name(self, kind: str, rid: str | None) -> str:
+        return self.names.get(kind, {}).get(rid or "", rid or "")
+
+    def show(self, kind: str, name: str, value: Any) -> str:
+        """A field's value as the consultant reads it: names for references, French formats."""
+        f = model.KINDS[kind].field(name)
+        if F.is_missing(value) or value in ([], ()):
+            return L.EXCEL_TEXT["empty_value"]
+        if f.type == "ref":
+            return self.name(f.ref, value)
+        if f.type == "refs":
+            return ", ".join(self.name(f.ref, v) for v in value)
+        if f.type == "json":
+            return json.dumps(value, ensure_ascii=False, default=str)
+        return F.text(value, digits=2)
+
+    def summary(self) -> str:
+        return L.EXCEL_TEXT["update_summary"].format(
+            added=self.n_added, changed=len(self.changed), fields=sum(len(c.fields) for c in self.changed),
+            unchanged=self.unchanged, refused=len(self.problems))
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per added record and per changed field, in French (for a table)."""
+        T = L.EXCEL_TEXT
+        out = []
+        for k in model.KIND_ORDER:
+            for rec in self.added.get(k, []):
+                out.append({T["col_sheet"]: sheet_name(k), T["col_row"]: self.added_rows.get((k, rec.get("id")), ""),
+                            T["col_record"]: self.name(k, rec.get("id")) or L.EXCEL_TEXT["empty_value"],
+                            T["col_change"]: T["op_added"], T["col_field"]: "", T["col_old"]: "",
+                            T["col_new"]: ""})
+        for c in self.changed:
+            for name, (old, new) in c.fields.items():
+                out.append({T["col_sheet"]: c.sheet, T["col_row"]: c.row, T["col_record"]: self.name(c.kind, c.id),
+                            T["col_change"]: T["op_changed"], T["col_field"]: model.KINDS[c.kind].field(name).label,
+                            T["col_old"]: self.show(c.kind, name, old), T["col_new"]: self.show(c.kind, name, new)})
+        return out
+
+    def problem_rows(self) -> list[dict[str, Any]]:
+        """One row per refusal: sheet, row, column, field, value read, expected."""
+        T = L.EXCEL_TEXT
+        return [{T["col_sheet"]: p.sheet or "", T["col_row"]: p.row or "", T["col_column"]: p.column or "",
+                 T["col_field"]: p.field, T["col_value"]: "" if p.value is None else str(p.value),
+                 T["col_expected"]: p.expected} for p in self.problems]
+
+    def lines(self) -> list[str]:
+        """The preview as text lines (the command line prints them)."""
+        T = L.EXCEL_TEXT
+        out = []
+        for k in model.KIND_ORDER:
+            for rec in self.added.get(k, []):
+                out.append(T["update_added_line"].format(kind=model.KINDS[k].label, name=self.name(k, rec.get("id")),
+                                                         id=rec.get("id") or "", sheet=sheet_name(k),
+                                                         row=self.added_rows.get((k, rec.get("id")), "")))
+        for c in self.changed:
+            out.append(T["update_changed_line"].format(kind=model.KINDS[c.kind].label, name=self.name(c.kind, c.id),
+                                                       id=c.id, sheet=c.sheet, row=c.row))
+            out += [T["update_field_line"].format(field=model.KINDS[c.kind].field(n).label,
+                                                  old=self.show(c.kind, n, o), new=self.show(c.kind, n, v))
+                    for n, (o, v) in c.fields.items()]
+        return out
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal as the consultant sees it: empty is empty (None, "", []), 10 is 10.0."""
+    if F.is_missing(old) or old in ([], ()):
+        return F.is_missing(new) or new in ([], ())
+    if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
+        return list(old) == list(new)
+    return bool(old == new)
+
+
+def _names(store: Store, sheets: dict[str, SheetData]) -> dict[str, dict[str, str]]:
+    """kind → id → how the record is named (its name, else its id), workbook over workshop."""
+    out: dict[str, dict[str, str]] = {}
+    for k in model.KIND_ORDER:
+        named = model.KINDS[k].has("name")
+        table = TABLES[k]
+        with store.reader.connect() as conn:
+            cols = [table.c.id] + ([table.c.name] if named else [])
+            out[k] = {r[0]: (r[1] if named and r[1] else r[0]) for r in conn.execute(sa.select(*cols))}
+        for row in sheets[k].rows if k in sheets else []:
+            if row.record is not None and row.record.get("id"):
+                out[k][row.record["id"]] = row.record.get("name") or row.record["id"]
+    return out
+
+
+def plan_import(store: Store, path: str | Path, update: bool = False, folder: str | Path | None = None,
+                progress: Progress | None = None) -> ImportPlan:
+    """What importing ``path`` into ``store`` would do; nothing is written.
+
+    Parameters
+    ----------
+    store : the workshop's store.
+    path : the ``.xlsx`` workbook (template format).
+    update : records whose identifier exists are updated (only the fields that differ);
+        otherwise an existing identifier is refused, as by ``import_workbook``.
+    folder : the workshop's folder: attachments must be files in its ``pieces_jointes/``
+        or beside the workbook (then copied there by ``apply_plan``).
+
+    Returns
+    -------
+    An ``ImportPlan``: additions, changes field by field (old → new), refusals with their
+    sheet, row and column. ``apply_plan`` writes it, all or nothing.
+    """
+    path = Path(path)
+    problems = _Problems()
+    plan = ImportPlan(path=path, update=update)
+    try:
+        sheets = _read(path, store, progress, update, problems)
+    except ValidationError as exc:  # not a workbook at all
+        plan.problems = exc.problems
+        return plan
+    if "attachments" in sheets:
+        plan.copies = _check_attachments(sheets["attachments"], Path(folder) if folder else None,
+                                         path.resolve().parent, problems,
+                                         model.KIND_ORDER.index("attachments"))
+    plan.problems = problems.sorted()
+    plan.names = _names(store, sheets)
+    if plan.problems:
+        return plan
+    for k in model.KIND_ORDER:
+        data = sheets.get(k)
+        if data is None:
+            continue
+        existing = {}
+        if update:
+            existing = {r["id"]: r for r in store.all(k)}
+        shown = [f.name for f in fields(k) if f.name in data.columns]
+        for row in data.rows:
+            rec = row.record
+            if rec is None:
+                continue
+            old = existing.get(rec.get("id"))
+            if old is None:
+                plan.added.setdefault(k, []).append(rec)
+                plan.added_rows[(k, rec.get("id"))] = row.number
+                continue
+            diff = {n: (old.get(n), rec.get(n)) for n in shown if n in rec and not _same(old.get(n), rec.get(n))}
+            if diff:
+                plan.changed.append(Change(k, rec["id"], data.sheet, row.number, old["version"], diff))
+            else:
+                plan.unchanged += 1
+    return plan
+
+
+def apply_plan(store: Store, plan: ImportPlan, by: str, progress: Progress | None = None) -> dict[str, int]:
+    """Write a plan in ONE transaction: additions, then each change (its old values go to
+    the history), kind by kind in reference order; attachment files copied first and
+    removed again if anything is refused. A record changed by somebody else since the
+    preview is refused (nothing is written: preview again).
+
+    Returns kind → number of records added or changed. Raises ValidationError (French,
+    with sheets) when the plan has problems or the store refuses; the store is then unchanged.
+    """
+    if plan.problems:
+        raise _refused(plan.problems)
+    pending = {k: {r["id"] for r in recs if r.get("id")} for k, recs in plan.added.items()}
+    changes: dict[str, list[Change]] = {}
+    for c in plan.changed:
+        changes.setdefault(c.kind, []).append(c)
+    total = plan.n_added + len(plan.changed)
+    done, k, copied = 0, "", []
+    try:
+        for cp in plan.copies:
+            cp.target.parent.mkdir(parents=True, exist_ok=True)
+            partial = cp.target.with_name(cp.target.name + ".partiel")
+            shutil.copyfile(cp.source, partial)
+            os.replace(partial, cp.target)  # a reader never sees half a file
+            copied.append(cp.target)
+        with store.transaction() as tx:
+            for k in model.KIND_ORDER:
+                if plan.added.get(k):
+                    if progress:
+                        progress(done, total, L.EXCEL_TEXT["progress_write"].format(kind=model.KINDS[k].label))
+                    _insert(store, k, plan.added[k], by, tx, pending)
+                    done += len(plan.added[k])
+                for c in changes.get(k, []):
+                    try:
+                        store.update(k, c.id, {n: new for n, (_old, new) in c.fields.items()}, by=by,
+                                     expected_version=c.version, conn=tx)
+                    except ConflictError:
+                        raise ValidationError([Problem(L.FIELD_LABELS["id"], c.id, L.EXCEL_TEXT["update_stale"],
+                                                       row=c.row, record=c.id)]) from None
+                    except ValidationError as exc:
+                        raise ValidationError([Problem(p.field, p.value, p.expected, row=c.row, record=c.id)
+                                               for p in exc.problems]) from None
+                    done += 1
+    except ValidationError as exc:  # changed meanwhile by somebody else: rolled back
+        for target in copied:
+            target.unlink(missing_ok=True)
+        raise _refused([Problem(p.field, p.value, p.expected, sheet=p.sheet or sheet_name(k), row=p.row,
+                                record=p.record) for p in exc.problems]) from None
+    except BaseException:
+        for target in copied:
+            target.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(total, total, L.EXCEL_TEXT["progress_done"])
+    counts = {kind: len(plan.added.get(kind, [])) + len(changes.get(kind, [])) for kind in model.KIND_ORDER}
+    return counts
+
+
+def _insert(store: Store, kind: str, records: list[dict[str, Any]], by: str, tx: Any,
+            pending: dict[str, set[str]]) -> None:
+    """Add one kind's new records inside the import's transaction."""
+    store.insert_many(kind, records, by=by, conn=tx, pending=pending, validated=True)
+
+
 def import_workbook(path: str | Path, store: Store, by: str,
-                    progress: Progress | None = None) -> dict[str, int]:
+                    progress: Progress | None = None, folder: str | Path | None = None) -> dict[str, int]:
     """Import a workbook into ``store``: every record, or nothing at all.
 
     Parameters
     ----------
     path : the ``.xlsx`` file, in the format of ``gabarits_excel/gabarit_import.xlsx``
         (an exported deliverable also imports: its data sheets have that format).
-    store : the workshop's store; records are added (existing identifiers are refused).
+    store : the workshop's store; records are added (existing identifiers are refused;
+        ``plan_import(..., update=True)`` then ``apply_plan`` updates them).
     by : who imports (kept in the history of every record).
     progress : called as ``progress(done, total, message)`` while reading and writing.
+    folder : the workshop's folder, for the « Pièces jointes » sheet (see ``plan_import``).
 
     Returns
     -------
@@ -515,22 +907,8 @@ def import_workbook(path: str | Path, store: Store, by: str,
     -------
     ``import_workbook("gabarits_excel/exemple_montaurel.xlsx", ws.store, by="analyste")``
     """
-    records = read_workbook(path, store, progress)
-    pending = {k: {r["id"] for r in recs if r.get("id")} for k, recs in records.items()}
-    total = sum(len(v) for v in records.values())
-    done, k = 0, ""
-    try:
-        with store.transaction() as tx:
-            for k in model.KIND_ORDER:
-                if not records[k]:
-                    continue
-                if progress:
-                    progress(done, total, L.EXCEL_TEXT["progress_write"].format(kind=model.KINDS[k].label))
-                store.insert_many(k, records[k], by=by, conn=tx, pending=pending, validated=True)
-                done += len(records[k])
-    except ValidationError as exc:  # changed meanwhile by somebody else: rolled back
-        raise _refused([Problem(p.field, p.value, p.expected, sheet=sheet_name(k), record=p.record)
-                        for p in exc.problems]) from None
-    if progress:
-        progress(total, total, L.EXCEL_TEXT["progress_done"])
-    return {k: len(v) for k, v in records.items()}
+    plan = plan_import(store, path, update=False, folder=folder, progress=progress)
+    if plan.problems:
+        raise _refused(plan.problems)
+    apply_plan(store, plan, by=by, progress=progress)
+    return {k: len(plan.added.get(k, [])) for k in model.KIND_ORDER}
