@@ -3,7 +3,7 @@
 The whole workbook is read and checked before anything is written; every problem found
 is reported (not only the first), each naming the sheet, the row, the column (letter,
 and header as the field), the value read and what was expected, in French. If there is
-none, every record is inserted in ONE store transaction; if the store still refuses
+none, every record is inserted (or updated) in ONE store transaction; if the store still refuses
 something (a record added by somebody else meanwhile), the transaction rolls back.
 
 Decisions (also written on the template's instructions sheet):
@@ -12,6 +12,15 @@ Decisions (also written on the template's instructions sheet):
   refused: nothing is replaced or updated. References may point to records of the
   workbook or to records already in the workshop. The project is imported only into a
   workshop that has none (its identifier is always ``PRJ``).
+- Updating is asked for (``plan_import(..., update=True)``, ``maillage importer
+  --mettre-a-jour``): a row whose identifier exists changes that record's fields that
+  differ (the old values go to the history), a new one is added, records absent from the
+  workbook are left alone (never deleted). The plan is shown before ``apply_plan`` writes
+  it, and a record changed by somebody else since the preview refuses the whole plan.
+- Attachments (« Pièces jointes ») stay in the workshop: a path names a file of its
+  ``pieces_jointes/`` or a file beside the workbook (copied there at import, under the
+  attachment's id); ``..``, other absolute paths and links leading out are refused, and
+  files follow the action-sheet page's type and size rules.
 - Every kind's sheet must be there with every column (in any order; headers compared
   without case, accents or extra spaces); other sheets (instructions, cover, analyses of
   an exported deliverable) are ignored; an unknown column is refused rather than
