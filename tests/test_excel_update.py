@@ -9,6 +9,7 @@ import pytest
 
 from excel_helpers import snapshot, tiny_book, tiny_records
 from toolkit.cli import main
+from toolkit.formats import plain
 from toolkit.errors import ValidationError
 from toolkit.excel.export import export_workbook
 from toolkit.excel.importer import apply_plan, import_workbook, plan_import
@@ -147,7 +148,7 @@ def test_cli_update_previews_then_asks(tmp_path: Path, tiny: Workshop, capsys: p
     monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "o")
     assert main(["importer", str(book), "--atelier", str(tiny.folder), "--mettre-a-jour", "--par", "Claire"]) == 0
     assert asked == ["Appliquer ces changements ? [o/N] "]
-    assert "Mise à jour terminée : 2 ajout(s) et 2 enregistrement(s) modifié(s)" in capsys.readouterr().out
+    assert "Mise à jour terminée : 2 ajouts et 2 enregistrements modifiés" in plain(capsys.readouterr().out)
     assert tiny.store.get("actions", "ACN-1")["pilot_id"] == "PER-2"
     assert tiny.store.history("actions", "ACN-1")[-1]["by"] == "Claire"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from excel_helpers import snapshot, tiny_book, tiny_records
 from test_excel_update import _edited, _set
 from toolkit.excel.importer import import_workbook
+from toolkit.formats import plain
 from toolkit.widgets.import_preview import ImportPreview
 from toolkit.workshop import Workshop
 
@@ -23,13 +24,13 @@ def test_preview_then_apply_through_the_widget(tmp_path: Path, empty_workshop: W
     before = snapshot(s)
     form.preview_button.click()
     assert snapshot(s) == before and not form.apply_button.disabled
-    assert "2 ajout(s), 2 enregistrement(s) modifié(s) (3 champ(s))" in form.summary.value
+    assert "2 ajouts, 2 enregistrements modifiés (3 champs), 8 inchangés." in plain(form.summary.value)
     table = form.changes.value
     assert "<td>Alice Martin</td>" in table and "<td>Bruno Lefort</td>" in table  # names, not only ids
     assert "<td>Pilote</td>" in table and "<td>Modification</td>" in table and "<td>Ajout</td>" in table
     assert "PER-2" not in table
     form.apply_button.click()
-    assert "Changements appliqués : 2 ajout(s), 2 enregistrement(s) modifié(s)." in form.message.value
+    assert "Changements appliqués : 2 ajouts et 2 enregistrements modifiés." in plain(form.message.value)
     assert s.get("actions", "ACN-1")["pilot_id"] == "PER-2"
     assert s.history("actions", "ACN-1")[-1]["by"] == "Claire"
     assert form.apply_button.disabled
@@ -46,6 +47,7 @@ def test_refusals_shown_with_sheet_row_column_and_nothing_applied(tmp_path: Path
     form.path.value = str(book)
     form.preview_button.click()
     assert form.apply_button.disabled and form.changes.value == ""
+    assert "1 problème dans le classeur : rien ne sera enregistré." in plain(form.summary.value)
     assert "<td>Tâches</td>" in form.problems.value and "<td>Charge (jours)</td>" in form.problems.value
     form.apply_button.click()
     assert snapshot(s) == before

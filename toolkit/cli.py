@@ -222,7 +222,7 @@ def _update(args: argparse.Namespace, ws: Workshop) -> int:
         _print_problems(exc.title, exc.problems, args)
         return 2
     print(file=sys.stderr)
-    print(T["update_done"].format(added=plan.n_added, changed=len(plan.changed), folder=ws.folder))
+    print(T["update_done"].format(**plan.counts(), folder=ws.folder))
     return 0
 
 

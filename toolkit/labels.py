@@ -1050,11 +1050,16 @@ EXCEL_TEXT: dict[str, str] = {
     "import_more": "… et {count} autres problèmes (option --tous pour tout afficher).",
     "export_done": "Classeur de restitution écrit : {path}",
     # update import (maillage importer --mettre-a-jour, and the carnet's preview)
-    "update_done": "Mise à jour terminée : {added} ajout(s) et {changed} enregistrement(s) modifié(s) "
-                   "dans l'atelier {folder}.",
+    "update_done": "Mise à jour terminée : {added} et {changed} dans l'atelier {folder}.",
     "update_none": "Aucun changement : le classeur correspond déjà à l'atelier.",
-    "update_summary": "{added} ajout(s), {changed} enregistrement(s) modifié(s) ({fields} champ(s)), "
-                      "{unchanged} inchangé(s), {refused} problème(s).",
+    "update_summary": "{added}, {changed} ({fields}), {unchanged}.",
+    "update_summary_refused": "{refused} dans le classeur : rien ne sera enregistré.",
+    "n_added": "ajout",
+    "n_changed": "enregistrement modifié",
+    "n_changed_plural": "enregistrements modifiés",
+    "n_fields": "champ",
+    "n_unchanged": "inchangé",
+    "n_problems": "problème",
     "update_confirm": "Appliquer ces changements ? [o/N] ",
     "update_cancelled": "Rien n'a été modifié.",
     "update_refused": "Mise à jour refusée : rien n'a été enregistré dans l'atelier.",
@@ -1091,7 +1096,7 @@ IMPORT_PREVIEW: dict[str, str] = {
     "changes": "Changements prévus",
     "refused": "Problèmes : rien ne sera enregistré tant qu'ils ne sont pas corrigés",
     "nothing_to_apply": "Prévisualisez d'abord un classeur sans problème.",
-    "applied": "Changements appliqués : {added} ajout(s), {changed} enregistrement(s) modifié(s).",
+    "applied": "Changements appliqués : {added} et {changed}.",
 }
 
 # The instructions sheet of the import template, one paragraph a line.

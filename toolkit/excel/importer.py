@@ -696,10 +696,19 @@ class ImportPlan:
             return json.dumps(value, ensure_ascii=False, default=str)
         return F.text(value, digits=2)
 
+    def counts(self) -> dict[str, str]:
+        """The plan's counts in words: ``added``, ``changed``, ``fields``, ``unchanged``, ``refused``."""
+        T = L.EXCEL_TEXT
+        return {"added": F.count(self.n_added, T["n_added"]),
+                "changed": F.count(len(self.changed), T["n_changed"], T["n_changed_plural"]),
+                "fields": F.count(sum(len(c.fields) for c in self.changed), T["n_fields"]),
+                "unchanged": F.count(self.unchanged, T["n_unchanged"]),
+                "refused": F.count(len(self.problems), T["n_problems"])}
+
     def summary(self) -> str:
-        return L.EXCEL_TEXT["update_summary"].format(
-            added=self.n_added, changed=len(self.changed), fields=sum(len(c.fields) for c in self.changed),
-            unchanged=self.unchanged, refused=len(self.problems))
+        """One sentence: what will be added and changed, or how many problems refuse it."""
+        key = "update_summary_refused" if self.problems else "update_summary"
+        return L.EXCEL_TEXT[key].format(**self.counts())
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per added record and per changed field, in French (for a table)."""

@@ -101,5 +101,5 @@ class ImportPreview:
         except MaillageError as exc:
             say(self.message, refusal(exc), error=True)
             return False
-        say(self.message, T["applied"].format(added=plan.n_added, changed=len(plan.changed)))
+        say(self.message, T["applied"].format(**plan.counts()))
         return True
