@@ -167,3 +167,21 @@ def test_cli_update_with_oui_and_refusal(tmp_path: Path, tiny: Workshop, capsys:
                  "--atelier", str(tiny.folder), "--mettre-a-jour", "--oui"]) == 0
     assert main(["importer", str(tmp_path / "b.xlsx"), "--atelier", str(tiny.folder), "--mettre-a-jour"]) == 0
     assert "Aucun changement" in capsys.readouterr().out
+
+
+def test_changes_of_a_recorded_review_are_not_replayed(tmp_path: Path, tiny: Workshop) -> None:
+    s = tiny.store
+    s.insert("reviews", {"id": "REV-1", "date": "2026-11-17", "present": ["PER-1"], "changes": []}, by="t")
+    records = tiny_records()
+    records["reviews"] = [{"id": "REV-1", "date": "2026-11-17", "present": ["PER-1"], "decisions": "Local trouvé.",
+                           "changes": [{"action_id": "ACN-1", "field": "state", "old": "à construire",
+                                        "new": "engagée"}]}]
+    before = snapshot(s)
+    plan = plan_import(s, tiny_book(tmp_path, records=records), update=True)
+    (problem,) = plan.problems
+    assert (problem.sheet, problem.row, problem.field) == ("Revues de projet", 2, "Modifications")
+    assert "ajoutez une nouvelle revue" in problem.expected and plan.empty
+    records["reviews"][0]["changes"] = []  # the decisions alone may be corrected
+    plan = plan_import(s, tiny_book(tmp_path, records=records, name="b.xlsx"), update=True)
+    assert plan.ok and [(c.id, list(c.fields)) for c in plan.changed] == [("REV-1", ["decisions"])]
+    assert snapshot(s) == before

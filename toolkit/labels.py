@@ -1142,6 +1142,8 @@ EXCEL_EXPECT: dict[str, str] = {
     "json": "une liste au format JSON, par exemple []",
     "project_once": "un seul projet (une seule ligne remplie)",
     "project_exists": "aucun projet : l'atelier en a déjà un",
+    "review_changes": "les modifications telles que la revue les a enregistrées (elles ont déjà été "
+                      "appliquées aux fiches) : pour en décider d'autres, ajoutez une nouvelle revue",
     # attachments of the « Pièces jointes » sheet: only files that stay in the workshop
     "attachment_parent": "un chemin sans « .. » (un fichier de l'atelier ou à côté du classeur)",
     "attachment_outside": "un fichier du dossier pieces_jointes/ de l'atelier, ou un nom de fichier "

@@ -828,10 +828,17 @@ def plan_import(store: Store, path: str | Path, update: bool = False, folder: st
                 plan.added_rows[(k, rec.get("id"))] = row.number
                 continue
             diff = {n: (old.get(n), rec.get(n)) for n in shown if n in rec and not _same(old.get(n), rec.get(n))}
+            if k == "reviews" and "changes" in diff:  # applied when it was recorded: not replayed
+                problems.add(data.sheet, row.number, _col_index(data.columns.get("changes")),
+                             model.KINDS[k].field("changes").label, json.dumps(rec["changes"], ensure_ascii=False,
+                                                                               default=str),
+                             X["review_changes"], model.KIND_ORDER.index(k))
             if diff:
                 plan.changed.append(Change(k, rec["id"], data.sheet, row.number, old["version"], diff))
             else:
                 plan.unchanged += 1
+    if problems:
+        plan.problems, plan.added, plan.added_rows, plan.changed = problems.sorted(), {}, {}, []
     return plan
 
 
