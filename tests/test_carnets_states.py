@@ -18,9 +18,6 @@ from workshop_states import STATES, build_state
 
 CARNETS = Path(__file__).resolve().parent.parent / "carnets"
 NAMES = sorted(p.name for p in CARNETS.glob("*.ipynb"))
-# Sentences written by the analyses themselves (gaps.py, staffing.py) still print
-# « 0.2 jours », « motivation 2.0/4 »: reported to their owners (issue 16, item 6).
-KNOWN = {("demo", "06_ecarts.ipynb")}
 # Carnets that say who covers the required competences (issue 16, item 7).
 COVERAGE_CARNETS = ("02_parties_prenantes.ipynb", "03_competences.ipynb", "06_ecarts.ipynb")
 
@@ -61,10 +58,7 @@ def written(folder: Path) -> int:
 
 @pytest.mark.parametrize("state", list(STATES))
 @pytest.mark.parametrize("name", NAMES)
-def test_carnet_reads_as_french_on_every_state(state_folders: dict[str, Path], state: str, name: str,
-                                               request: pytest.FixtureRequest) -> None:
-    if (state, name) in KNOWN:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="phrases des analyses (gaps, staffing)"))
+def test_carnet_reads_as_french_on_every_state(state_folders: dict[str, Path], state: str, name: str) -> None:
     before = written(state_folders[state])
     executed = run(CARNETS / name, state_folders[state])
     found = problems(executed)
