@@ -675,9 +675,27 @@ _PROPOSALS = [
 ]
 
 
+# Issue 19: the programme's three phases; a task belongs to the phase it starts in.
+PHASES = _rows("id name order start_date end_date description", [
+    ("PHA-1", "Diagnostic et lancement", 1, "2026-09-01", "2026-12-31",
+     "Études, diagnostics partagés et premières actions visibles."),
+    ("PHA-2", "Montage des opérations", 2, "2027-01-01", "2027-04-30",
+     "Conventions, plans de financement, dossiers de subvention."),
+    ("PHA-3", "Mise en œuvre", 3, "2027-05-01", "2027-08-31",
+     "Travaux, acquisitions et animations."),
+])
+
+
+def _phase_of(start_month: str) -> str:
+    for phase in PHASES:
+        if phase["start_date"][:7] <= start_month <= phase["end_date"][:7]:
+            return phase["id"]
+    raise ValueError(start_month)  # every demo task starts within the horizon
+
+
 def _tasks() -> list[dict[str, Any]]:
     return [{"id": tid, "action_id": aid, "name": name, "load_days": load,
-             "start_month": start, "end_month": end}
+             "start_month": start, "end_month": end, "phase_id": _phase_of(start)}
             for tid, aid, name, load, start, end, _req, _raci in _TASKS]
 
 
@@ -868,6 +886,7 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
         "axes": [dict(r) for r in AXES],
         "actions": _actions(),
         "fundings": [{k: v for k, v in r.items() if v != ""} for r in FUNDINGS],
+        "phases": [dict(r) for r in PHASES],
         "tasks": _tasks(),
         "requirements": _requirements(),
         "raci": _raci(),

@@ -97,6 +97,7 @@ KIND_LABELS: dict[str, str] = {
     "journal": "Journal des actions",
     "attachments": "Pièces jointes",
     "scenarios": "Scénarios",
+    "phases": "Phases",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -178,6 +179,9 @@ FIELD_LABELS: dict[str, str] = {
     "mime": "Type de fichier",
     # scenarios
     "changes": "Modifications",
+    # phases (issue 19)
+    "order": "Ordre",
+    "phase_id": "Phase",
 }
 
 # --- Validation messages (used by model.validate) ----------------------------------
@@ -1858,4 +1862,11 @@ REPORT_SUMMARY: dict[str, str] = {
     "assignments": "affectations nouvelles",
     "staffing_changes": "Ce que la proposition change",
     "staffing_uncovered": "Ce qui reste non couvert",
+}
+
+
+# --- Phases (issue 19, toolkit/phases.py) ---------------------------------------------------
+PHASE_LABELS: dict[str, str] = {
+    "no_phase": "sans phase",
+    "unattributed": "non attribuée",
 }

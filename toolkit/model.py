@@ -168,6 +168,15 @@ KINDS: dict[str, Kind] = {
             _f("amount", "float", required=True, min=0),
             _f("comment"),
         )),
+        # The project's phases (issue 19): people are mobilised « en fonction des étapes du
+        # projet »; a task may belong to one phase, and the plan de charge reads by phase.
+        Kind("phases", "PHA", (
+            _f("name", required=True, max_length=200),
+            _f("order", "int", min=1, max=99, default=1),
+            _f("start_date", "date"),
+            _f("end_date", "date"),
+            _f("description"),
+        )),
         Kind("tasks", "TAC", (
             _f("action_id", "ref", required=True, ref="actions"),
             _f("name", required=True, max_length=300),
@@ -175,6 +184,7 @@ KINDS: dict[str, Kind] = {
             _f("start_month", "month", required=True),
             _f("end_month", "month", required=True),
             _f("description"),
+            _f("phase_id", "ref", ref="phases"),
         )),
         Kind("requirements", "REQ", (
             _f("task_id", "ref", required=True, ref="tasks"),
@@ -245,7 +255,7 @@ KINDS: dict[str, Kind] = {
 # Order that respects references: a kind comes after every kind it points to.
 KIND_ORDER: list[str] = [
     "project", "competences", "actors", "relations", "persons", "assessments", "axes",
-    "actions", "fundings", "tasks", "requirements", "raci", "bodies", "memberships",
+    "actions", "fundings", "phases", "tasks", "requirements", "raci", "bodies", "memberships",
     "journal", "attachments", "scenarios", "reviews",
 ]
 
@@ -491,7 +501,7 @@ def _cross_checks(kind_name: str, rec: dict[str, Any]) -> list[Problem]:
     if kind_name == "tasks" and rec.get("start_month") and rec.get("end_month"):
         if rec["end_month"] < rec["start_month"]:
             problems.append(Problem(L.FIELD_LABELS["end_month"], rec["end_month"], _expect("month_order")))
-    if kind_name == "actions" and rec.get("start_date") and rec.get("end_date"):
+    if kind_name in ("actions", "phases") and rec.get("start_date") and rec.get("end_date"):
         if rec["end_date"] < rec["start_date"]:
             problems.append(Problem(L.FIELD_LABELS["end_date"], rec["end_date"].isoformat(), _expect("date_order")))
     if kind_name == "relations" and rec.get("source_id") and rec.get("source_id") == rec.get("target_id"):

@@ -33,7 +33,7 @@ from . import labels as L
 from . import model
 from .errors import ConflictError, NotFoundError, Problem, ValidationError
 
-SCHEMA_VERSION = 3  # history in toolkit/migrations.py
+SCHEMA_VERSION = 4  # history in toolkit/migrations.py
 
 _SQL_TYPES: dict[str, Callable[[], sa.types.TypeEngine]] = {
     "text": sa.Text,
