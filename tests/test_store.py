@@ -444,6 +444,8 @@ def test_migration_to_version_4_keeps_data_and_takes_phases(store_url: str, star
     statements = [s for s in statements if "schema_version" not in s]
     statements += [f"INSERT INTO meta VALUES ('schema_version', '{start}')"]
     statements += [s for s in V3_ACTIONS_TASKS.split(";") if "schema_version" not in s]
+    statements += ["INSERT INTO persons VALUES ('PER-2', 'Marc Obin', 'Région', NULL, 'partenaire', 1, FALSE, NULL, "
+                   "1, '2026-01-01T00:00:00', 'v1', '2026-01-01T00:00:00', 'v1')"]
     with engine.begin() as conn:
         for statement in statements:
             conn.exec_driver_sql(statement)
@@ -457,6 +459,11 @@ def test_migration_to_version_4_keeps_data_and_takes_phases(store_url: str, star
     task = store.get("tasks", "TAC-1")
     assert task["load_days"] == 3 and task["phase_id"] is None  # never put in a phase it was not given
     assert store.count("phases") == 0
+    assert action["parent_id"] is None and action["priority"] is None
+    # « Équipe projet = non » was ignored: now a partner; the others belong to the organisation
+    assert store.get("persons", "PER-1")["affiliation"] == "interne"
+    assert store.get("persons", "PER-2")["affiliation"] == "partenaire"
+    assert store.count("budget_lines") == 0 and store.count("action_steps") == 0
     # the migrated store takes phases and tasks attached to them
     pid = store.insert("phases", {"name": "Diagnostic", "order": 1, "start_date": "2026-09-01"}, by="test")
     store.update("tasks", "TAC-1", {"phase_id": pid}, by="test")

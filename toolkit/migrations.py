@@ -73,11 +73,20 @@ def _v3_civility_mandates_meetings(conn: Connection) -> None:
 # New tables (phases…) are created by ``METADATA.create_all`` before the steps run.
 _V4_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "tasks": (("phase_id", "VARCHAR(40)"),),
+    "actions": (("parent_id", "VARCHAR(40)"), ("priority", "VARCHAR(80)")),
+    "persons": (("affiliation", "VARCHAR(80)"),),
+    "raci": (("days", "FLOAT"),),
 }
 
 
 def _v4_phases_and_sheets(conn: Connection) -> None:
-    _add_frozen_columns(conn, _V4_COLUMNS)
+    tables = _add_frozen_columns(conn, _V4_COLUMNS)
+    if "persons" in tables:
+        # « Équipe projet = non » was stored and ignored: such a person is a partner's agent
+        # until the consultant says « prestataire »; the others belong to the organisation.
+        conn.exec_driver_sql("""UPDATE "persons" SET "affiliation" = 'partenaire'
+                                WHERE "affiliation" IS NULL AND "in_team" = FALSE""")
+        conn.exec_driver_sql("""UPDATE "persons" SET "affiliation" = 'interne' WHERE "affiliation" IS NULL""")
 
 
 STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised, 3: _v3_civility_mandates_meetings,

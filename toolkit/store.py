@@ -369,6 +369,27 @@ class Store:
                         problems.append(Problem(f.label, v, model._expectation(f), record=rec.get("id")))
         return problems
 
+    def _check_cycles(self, conn: Connection, kind_name: str, records: list[dict[str, Any]]) -> list[Problem]:
+        """Problems for a self-reference that would close a loop (an action its own
+        ancestor): the tree as stored, with the records' new values, walked from each."""
+        problems = []
+        for f in model.self_references(kind_name):
+            changed = [r for r in records if f.name in r and r.get("id")]
+            if not any(r.get(f.name) for r in changed):
+                continue
+            table = TABLES[kind_name]
+            parent = {rid: value for rid, value in conn.execute(sa.select(table.c.id, table.c[f.name]))}
+            parent.update({r["id"]: r.get(f.name) for r in changed})
+            for rec in changed:
+                seen, node = {rec["id"]}, rec.get(f.name)
+                while node:
+                    if node in seen:
+                        problems.append(Problem(f.label, rec.get(f.name), L.EXPECT["no_cycle"], record=rec["id"]))
+                        break
+                    seen.add(node)
+                    node = parent.get(node)
+        return problems
+
     def _history(self, conn: Connection, kind_name: str, record_id: str, op: str,
                  old: dict | None, new: dict | None, by: str, at: str) -> None:
         conn.execute(TABLES["history"].insert().values(
@@ -417,6 +438,7 @@ class Store:
         with self._write(conn) as c:
             at = now()  # taken under the write lock, so history times follow its order
             problems = self._check_refs(c, kind_name, cleaned, pending)
+            problems += self._check_cycles(c, kind_name, cleaned)
             existing = set()
             ids = [r["id"] for r in cleaned]
             for i in range(0, len(ids), 500):
@@ -451,7 +473,8 @@ class Store:
             merged = {k: old[k] for k in model.KINDS[kind_name].field_names}
             merged.update(clean)
             problems = self._check_refs(c, kind_name, [{**clean, "id": record_id}])
-            problems += model._cross_checks(kind_name, merged)
+            problems += self._check_cycles(c, kind_name, [{**clean, "id": record_id}])
+            problems += model._cross_checks(kind_name, {**merged, "id": record_id})
             if problems:
                 raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
             real = {k: v for k, v in clean.items() if old.get(k) != v}

@@ -49,6 +49,7 @@ from openpyxl.worksheet._reader import WorkSheetParser
 from .. import labels as L
 from .. import model
 from ..errors import Problem, ValidationError
+from ..review import record_reviews
 from ..store import TABLES, Store
 from .template import fields, headers, sheet_name
 
@@ -438,7 +439,10 @@ def import_workbook(path: str | Path, store: Store, by: str,
                     continue
                 if progress:
                     progress(done, total, L.EXCEL_TEXT["progress_write"].format(kind=model.KINDS[k].label))
-                store.insert_many(k, records[k], by=by, conn=tx, pending=pending)
+                if k == "reviews":  # the one path of a review: its changes applied, as by the API
+                    record_reviews(store, records[k], by=by, conn=tx)
+                else:
+                    store.insert_many(k, records[k], by=by, conn=tx, pending=pending)
                 done += len(records[k])
     except ValidationError as exc:  # changed meanwhile by somebody else: rolled back
         raise _refused([Problem(p.field, p.value, p.expected, sheet=sheet_name(k), record=p.record)

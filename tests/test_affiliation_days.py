@@ -1,0 +1,47 @@
+"""Internal / partner / external and days per person on a task (issue 19 §2, §3): the
+model, its defaults and the demo (the analyses that use them come with perf-analyses)."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit import demo, model
+from toolkit.errors import ValidationError
+from toolkit.store import Store
+
+PERSON = {"name": "Marc Obin", "organisation": "Région", "role": "partenaire"}
+
+
+def test_affiliation_given_or_derived_from_in_team() -> None:
+    assert model.validate("persons", {**PERSON, "affiliation": "Prestataire"})["affiliation"] == "prestataire"
+    assert model.validate("persons", {**PERSON, "in_team": "non"})["affiliation"] == "partenaire"
+    assert model.validate("persons", {**PERSON, "in_team": "oui"})["affiliation"] == "interne"
+    assert model.validate("persons", PERSON)["affiliation"] == "interne"  # in_team's default: oui
+    with pytest.raises(ValidationError) as err:
+        model.validate("persons", {**PERSON, "affiliation": "externe"})
+    assert err.value.problems[0].expected == "une des valeurs : interne, partenaire, prestataire"
+    assert model.validate("persons", {"affiliation": "partenaire"}, partial=True) == {"affiliation": "partenaire"}
+
+
+def test_days_on_a_task_optional_and_positive() -> None:
+    s = Store("sqlite://")
+    pid = s.insert("persons", PERSON, by="t")
+    s.insert("axes", {"id": "X", "name": "Axe"}, by="t")
+    s.insert("actions", {"id": "N", "axis_id": "X", "name": "Action"}, by="t")
+    s.insert("tasks", {"id": "T", "action_id": "N", "name": "Tâche", "load_days": 6, "start_month": "2026-09",
+                       "end_month": "2026-10"}, by="t")
+    rid = s.insert("raci", {"task_id": "T", "person_id": pid, "letter": "R"}, by="t")
+    assert s.get("raci", rid)["days"] is None  # the equal split stays the default
+    s.update("raci", rid, {"days": "4,5"}, by="t")
+    assert s.get("raci", rid)["days"] == 4.5
+    with pytest.raises(ValidationError):
+        s.update("raci", rid, {"days": -1}, by="t")
+
+
+def test_demo_has_providers_partners_and_unequal_days() -> None:
+    data = demo.demo_records()
+    affiliation = {p["id"]: p["affiliation"] for p in data["persons"]}
+    assert affiliation["PER-30"] == affiliation["PER-29"] == "prestataire"
+    assert affiliation["PER-22"] == "partenaire" and affiliation["PER-02"] == "interne"
+    days = {(r["task_id"], r["person_id"]): r.get("days") for r in data["raci"] if r["letter"] == "R"}
+    assert days[("TAC-013", "PER-10")] == 4.0 and days[("TAC-013", "PER-14")] == 2.0
+    assert sum(1 for v in days.values() if v is not None) == 2
