@@ -866,7 +866,9 @@ def sheet_html(ws: Any, action_id: str, today: dt.date | None = None) -> str:
     out.append(_plain_table(rows, [("who", T["funder"]), ("amount", T["amount"]),
                                    ("comment", L.FIELD_LABELS["comment"])]))
     # steps
-    out.append(f"<h2>{esc(T['steps'].format(done=s['steps_done'], total=len(s['steps'])))}</h2>")
+    done = F.count(s["steps_done"], T["done_one"], T["done_many"])
+    heading = T["steps"].format(done=done, total=len(s["steps"])) if s["steps"] else T["steps_title"]
+    out.append(f"<h2>{esc(heading)}</h2>")
     if s["steps"]:
         items = []
         for e in s["steps"]:
