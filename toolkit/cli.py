@@ -18,7 +18,41 @@ from .workshop import Workshop
 def _creer(args: argparse.Namespace) -> int:
     ws = Workshop.create(args.atelier, url=args.url)
     print(f"Atelier créé dans {ws.folder} (magasin : {ws.url})")
+    print(L.CARNET["created_next"].format(folder=ws.folder))
     return 0
+
+
+def lab_command(folder: Path, port: int | None = None, browser: bool = True) -> tuple[list[str], dict[str, str]]:
+    """The JupyterLab command line and environment that open the carnets on ``folder``'s workshop.
+
+    JupyterLab starts in ``carnets/`` of this checkout; its kernels inherit
+    ``MAILLAGE_ATELIER``, so every carnet reads that workshop (and says so in its banner).
+    """
+    import os
+
+    from .notebook import REPO_ROOT
+    from .workshop import ENV_FOLDER
+
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={REPO_ROOT / 'carnets'}"]
+    if port is not None:
+        command.append(f"--port={port}")
+    if not browser:
+        command.append("--no-browser")
+    env = {**os.environ, ENV_FOLDER: str(Path(folder).resolve())}
+    return command, env
+
+
+def _carnets(args: argparse.Namespace) -> int:
+    import subprocess
+
+    ws = Workshop.open(args.atelier)  # refuses a folder without a workshop, in French
+    command, env = lab_command(ws.folder, args.port, browser=not args.sans_navigateur)
+    print(L.CARNET["lab_opening"].format(folder=ws.folder))
+    print(L.CARNET["lab_stop"], flush=True)
+    try:
+        return subprocess.call(command, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -110,6 +144,13 @@ def _exporter(args: argparse.Namespace) -> int:
     from .excel.export import export_workbook, default_export_path
 
     ws = Workshop.open(args.atelier)
+    counts = ws.summary()["counts"]
+    if not any(counts.values()):
+        raise MaillageError(L.CARNET["export_empty"].format(folder=ws.folder))
+    if not counts["actors"]:
+        # the workbook's stakeholder sheets fail without actors (excel/sections.py); until
+        # they write « aucune donnée », a French refusal rather than a traceback
+        raise MaillageError(L.CARNET["export_no_actors"].format(folder=ws.folder))
     path = Path(args.sortie) if args.sortie else default_export_path(ws, args.pseudonymiser)
     export_workbook(ws.store, path, pseudonymise=args.pseudonymiser, progress=_progress)
     print(file=sys.stderr)
@@ -263,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("creer", "Créer un atelier vide.", _creer)
     p.add_argument("--url", default=None, help="URL du magasin (par défaut : SQLite dans le dossier)")
+    p = add("carnets", "Ouvrir JupyterLab sur les carnets du consultant, pour cet atelier.", _carnets)
+    p.add_argument("--port", type=int, default=None, help="port de JupyterLab (par défaut : le premier libre)")
+    p.add_argument("--sans-navigateur", action="store_true", help="ne pas ouvrir le navigateur")
     p = add("demo", "Construire l'atelier de démonstration et servir ses pages.", _demo)
     server_options(p)
     p.add_argument("--reconstruire", action="store_true", help="repartir d'un atelier de démonstration neuf")

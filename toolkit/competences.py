@@ -46,19 +46,23 @@ Example
 """
 from __future__ import annotations
 
+import functools
+import inspect
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from . import labels as L
+from . import memo
 from .errors import MaillageError
 
 DIMENSIONS: tuple[str, ...] = ("savoir", "vouloir", "pouvoir")
 SOURCE_SELF, SOURCE_CONSULTANT = L.ASSESSMENT_SOURCES
 SCALE_MAX = 4
+F = TypeVar("F", bound=Callable[..., Any])
 # Savoir at or above this level is « maîtrise » (3) or « référent » (4): an expert.
 EXPERT_LEVEL = 3
 # Vouloir at or below this level is « pas du tout » (0) or « peu » (1): unwilling.
@@ -106,12 +110,52 @@ class Thresholds:
 DEFAULT_THRESHOLDS = Thresholds()
 
 
+def as_thresholds(value: Thresholds | dict[str, int] | None) -> Thresholds:
+    """``Thresholds`` from a ``Thresholds``, a dict or None (the defaults).
+
+    >>> as_thresholds({"pouvoir": 3}) == Thresholds(pouvoir=3)
+    True
+    """
+    return _thresholds(value)
+
+
 def _thresholds(value: Thresholds | dict[str, int] | None) -> Thresholds:
     if value is None:
         return DEFAULT_THRESHOLDS
     if isinstance(value, Thresholds):
         return value
     return Thresholds(**dict(value))
+
+
+def _shared(*tables: str) -> Callable[[F], F]:
+    """Decorator: the function's result kept per equal input tables (``toolkit.memo``), so
+    that the carnet, the deliverable's review sheets and the gap analysis compute each
+    review table once. The other arguments are part of the key (thresholds normalised);
+    an argument that cannot be a key (a list, a dict of levels) skips the memo."""
+    def wrap(fn: F) -> F:
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def shared(*args: Any, **kwargs: Any) -> Any:
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            given = {name: bound.arguments[name] for name in tables}
+            key: list[Any] = []
+            for name, value in bound.arguments.items():
+                if name in tables:
+                    continue
+                if name == "thresholds" and (value is None or isinstance(value, (Thresholds, dict))):
+                    value = _thresholds(value)
+                key.append((name, value))
+            try:
+                hash(tuple(key))
+            except TypeError:
+                return fn(*args, **kwargs)
+            if any(v is not None and not isinstance(v, pd.DataFrame) for v in given.values()):
+                return fn(*args, **kwargs)  # let the function refuse it in French
+            return memo.shared(f"competences.{fn.__name__}", given, tables, lambda: fn(*args, **kwargs), *key)
+        return shared  # type: ignore[return-value]
+    return wrap
 
 
 # --- Input checks ------------------------------------------------------------------
@@ -168,6 +212,13 @@ def resolve_assessments(assessments: pd.DataFrame, prefer: str = SOURCE_CONSULTA
     if prefer not in L.ASSESSMENT_SOURCES:
         raise MaillageError(L.COMPETENCE_MESSAGES["bad_source"].format(
             value=prefer, expected=", ".join(L.ASSESSMENT_SOURCES)))
+    # A carnet and the gap analysis resolve the same assessments a dozen times.
+    return memo.shared("resolve_assessments", {"assessments": assessments}, ("assessments",),
+                       lambda: _resolve(assessments, prefer), prefer)
+
+
+def _resolve(assessments: pd.DataFrame, prefer: str) -> pd.DataFrame:
+    """``resolve_assessments`` itself (its memo aside)."""
     df = assessments.copy()
     if "assessment_id" not in df.columns:
         df["assessment_id"] = df["id"] if "id" in df.columns else None
@@ -229,6 +280,7 @@ def _resolved(assessments: pd.DataFrame, thresholds: Thresholds | dict[str, int]
 
 # --- Functions the other steps rely on ----------------------------------------------
 
+@_shared("assessments", "persons")
 def mobilisable_holders(assessments: pd.DataFrame, thresholds: Thresholds | dict[str, int] | None = None,
                         persons: pd.DataFrame | None = None, team_only: bool = False,
                         min_level: int | None = None) -> pd.DataFrame:
@@ -264,6 +316,7 @@ def mobilisable_holders(assessments: pd.DataFrame, thresholds: Thresholds | dict
                           ignore_index=True)[cols]
 
 
+@_shared("assessments", "competences", "persons")
 def best_mobilisable_level(assessments: pd.DataFrame, competences: pd.DataFrame | None = None,
                            thresholds: Thresholds | dict[str, int] | None = None,
                            persons: pd.DataFrame | None = None, team_only: bool = False) -> pd.DataFrame:
@@ -310,6 +363,7 @@ def best_mobilisable_level(assessments: pd.DataFrame, competences: pd.DataFrame 
     return out
 
 
+@_shared("requirements", "assessments", "persons")
 def requirement_status(requirements: pd.DataFrame, assessments: pd.DataFrame,
                        thresholds: Thresholds | dict[str, int] | None = None,
                        persons: pd.DataFrame | None = None, team_only: bool = False) -> pd.DataFrame:
@@ -343,6 +397,7 @@ def requirement_status(requirements: pd.DataFrame, assessments: pd.DataFrame,
     return out
 
 
+@_shared("requirements", "assessments", "competences", "persons")
 def lacking_competences(requirements: pd.DataFrame, assessments: pd.DataFrame,
                         competences: pd.DataFrame | None = None,
                         thresholds: Thresholds | dict[str, int] | None = None,
@@ -407,6 +462,7 @@ def lacking_competences(requirements: pd.DataFrame, assessments: pd.DataFrame,
 
 # --- The consultant's review --------------------------------------------------------
 
+@_shared("assessments", "persons", "competences")
 def matrix(assessments: pd.DataFrame, dimension: str = "savoir", persons: pd.DataFrame | None = None,
            competences: pd.DataFrame | None = None,
            thresholds: Thresholds | dict[str, int] | None = None) -> pd.DataFrame:
@@ -451,6 +507,7 @@ def matrix(assessments: pd.DataFrame, dimension: str = "savoir", persons: pd.Dat
     return m
 
 
+@_shared("assessments", "competences", "persons")
 def coverage(assessments: pd.DataFrame, competences: pd.DataFrame | None = None,
              thresholds: Thresholds | dict[str, int] | None = None,
              persons: pd.DataFrame | None = None, team_only: bool = False,
@@ -498,6 +555,7 @@ def coverage(assessments: pd.DataFrame, competences: pd.DataFrame | None = None,
     return _with_names(out, competences)
 
 
+@_shared("assessments", "competences", "persons")
 def single_points_of_failure(assessments: pd.DataFrame, competences: pd.DataFrame | None = None,
                              thresholds: Thresholds | dict[str, int] | None = None,
                              held: str = "mobilisable", expert_level: int = EXPERT_LEVEL,
@@ -540,6 +598,7 @@ def single_points_of_failure(assessments: pd.DataFrame, competences: pd.DataFram
     return _with_names(out, competences)
 
 
+@_shared("assessments")
 def training_candidates(assessments: pd.DataFrame, min_margin: int = 1) -> pd.DataFrame:
     """People whose motivation exceeds their level: candidates for training (montée en compétences).
 
@@ -570,6 +629,7 @@ def training_candidates(assessments: pd.DataFrame, min_margin: int = 1) -> pd.Da
                           ignore_index=True)[["person_id", "competence_id", *DIMENSIONS, "margin", "source"]]
 
 
+@_shared("assessments")
 def reluctant_experts(assessments: pd.DataFrame, expert_level: int = EXPERT_LEVEL,
                       max_vouloir: int = UNWILLING_LEVEL) -> pd.DataFrame:
     """Experts who do not want to act: savoir ≥ ``expert_level`` and vouloir ≤ ``max_vouloir``.
@@ -602,6 +662,7 @@ def reluctant_experts(assessments: pd.DataFrame, expert_level: int = EXPERT_LEVE
         ["person_id", "competence_id", *DIMENSIONS, "source", "comment"]]
 
 
+@_shared("assessments")
 def self_vs_consultant(assessments: pd.DataFrame) -> pd.DataFrame:
     """The gap between a person's self-assessment and the consultant's, where both exist.
 
@@ -640,6 +701,7 @@ def self_vs_consultant(assessments: pd.DataFrame) -> pd.DataFrame:
                             ignore_index=True)[[*cols, "total_gap", "comment"]]
 
 
+@_shared("assessments", "persons")
 def team_profile(assessments: pd.DataFrame, persons: pd.DataFrame,
                  thresholds: Thresholds | dict[str, int] | None = None, by: str = "organisation") -> pd.DataFrame:
     """The profile of each organisation (or any column of persons): what it brings to the project.
@@ -684,6 +746,7 @@ def team_profile(assessments: pd.DataFrame, persons: pd.DataFrame,
     return out.sort_values(["mobilisable_competences", "capacity_days"], ascending=False, kind="stable")
 
 
+@_shared("assessments", "persons", "competences")
 def team_matrix(assessments: pd.DataFrame, persons: pd.DataFrame, competences: pd.DataFrame,
                 dimension: str = "savoir", by: str = "organisation", only_mobilisable: bool = False,
                 thresholds: Thresholds | dict[str, int] | None = None) -> pd.DataFrame:
@@ -988,3 +1051,61 @@ def _cell(value: Any) -> Any:
     if value is pd.NA or value is None:
         return None
     return value
+
+
+# --- who counts for coverage: one answer for every carnet (issue 16, item 7) -------------
+
+def coverage_by_circle(requirements: pd.DataFrame, assessments: pd.DataFrame, persons: pd.DataFrame,
+                       competences: pd.DataFrame | None = None,
+                       thresholds: Thresholds | dict[str, int] | None = None) -> pd.DataFrame:
+    """Each required competence, and *who* covers it: the project team, only outside people, or nobody.
+
+    The rule every carnet follows: a requirement is **covered** when a mobilisable person
+    of the workshop (project team or not, ``persons.in_team``) has the required level;
+    when only people outside the project team cover it (a consultant, a partner, the
+    State's services), the project **depends** on them, and this says so by name.
+
+    Returns
+    -------
+    DataFrame indexed by competence_id: name, family, required_level, circle (``team``,
+    ``outside_only`` or ``nobody``), outside_holders (names and organisations of the
+    outside people who cover it, when only they do), reason (for ``nobody``: no_level,
+    unwilling, unavailable). Ordered nobody, outside_only, team.
+
+    Example
+    -------
+    >>> from toolkit.demo import demo_records
+    >>> frames = {k: pd.DataFrame(v) for k, v in demo_records().items()}
+    >>> from toolkit import model
+    >>> frames["persons"] = pd.DataFrame([model.validate("persons", p) for p in demo_records()["persons"]])
+    >>> c = coverage_by_circle(frames["requirements"], frames["assessments"], frames["persons"], frames["competences"])
+    >>> c.loc["CMP-01", ["circle", "outside_holders"]].tolist()
+    ['outside_only', 'Antoine Rivière (Cabinet Territoires & Dialogues)']
+    """
+    cols = ["name", "family", "required_level", "circle", "outside_holders", "reason"]
+    if requirements is None or len(requirements) == 0:
+        return pd.DataFrame(columns=cols, index=pd.Index([], name="competence_id"))
+    everyone = lacking_competences(requirements, assessments, competences, thresholds, persons=persons)
+    team = lacking_competences(requirements, assessments, competences, thresholds, persons=persons, team_only=True)
+    levels = requirements.groupby("competence_id")["level"].max()
+    inside = set(persons.loc[persons["in_team"].fillna(False).astype(bool), "id"])
+    who = persons.set_index("id")
+    names = competences.set_index("id") if competences is not None else None
+    rows = []
+    for cid, level in levels.items():
+        if cid in everyone.index:
+            circle, holders, reason = "nobody", "", everyone.loc[cid, "reason"]
+        elif cid in team.index:
+            held = mobilisable_holders(assessments, thresholds, min_level=int(level))
+            outside = [p for p in held.loc[held["competence_id"] == cid, "person_id"] if p not in inside and p in who.index]
+            holders = ", ".join(f"{who.loc[p, 'name']} ({who.loc[p, 'organisation']})" for p in outside)
+            circle, reason = "outside_only", None
+        else:
+            circle, holders, reason = "team", "", None
+        rows.append({"competence_id": cid, "required_level": int(level), "circle": circle,
+                     "outside_holders": holders, "reason": reason,
+                     "name": names.loc[cid, "name"] if names is not None and cid in names.index else cid,
+                     "family": names.loc[cid, "family"] if names is not None and cid in names.index else ""})
+    order = {"nobody": 0, "outside_only": 1, "team": 2}
+    out = pd.DataFrame(rows).set_index("competence_id")
+    return out.sort_values("circle", key=lambda s: s.map(order), kind="stable")[cols]

@@ -55,7 +55,7 @@ import pandas as pd
 
 from . import competences as comp
 from . import labels as L
-from . import model, workload
+from . import memo, model, workload
 
 Frames = Mapping[str, pd.DataFrame]
 _EPS = 1e-9
@@ -104,11 +104,17 @@ REMEDY_COLUMNS = ["target_kind", "target_id", "target", "remedy", "candidate_id"
 
 def _names(frames: Frames, kind: str) -> dict[str, str]:
     df = frames.get(kind)
-    return dict(zip(df["id"], df["name"])) if df is not None and len(df) else {}
+    return dict(_columns(df, "id", "name")) if df is not None and len(df) else {}
+
+
+def _columns(df: pd.DataFrame, *names: str) -> Iterable[tuple[Any, ...]]:
+    """The rows of some columns as tuples of Python values (iterating a pandas string
+    column element by element costs a method call each)."""
+    return zip(*(df[n].tolist() for n in names))
 
 
 def _task_months(tasks: pd.DataFrame) -> dict[str, list[str]]:
-    return {t: model.months_between(s, e) for t, s, e in zip(tasks["id"], tasks["start_month"], tasks["end_month"])}
+    return {t: model.months_between(s, e) for t, s, e in _columns(tasks, "id", "start_month", "end_month")}
 
 
 def _months_of(task_ids: Iterable[str], months: Mapping[str, list[str]]) -> list[str]:
@@ -148,6 +154,22 @@ def competence_needs(frames: Frames, thresholds: comp.Thresholds | None = None) 
     >>> int(competence_needs(frames).loc["CMP-09", "gap"])
     4
     """
+    return memo.shared("gaps.competence_needs", frames, _COMPETENCE_KINDS,
+                       lambda: _competence_needs(frames, thresholds), _key(thresholds))
+
+
+# What the competence side reads (the assessments, what the tasks require, and when).
+_COMPETENCE_KINDS = ("requirements", "assessments", "competences", "tasks")
+# What the remedies read besides.
+_REMEDY_KINDS = (*_COMPETENCE_KINDS, "raci", "persons", "actors", "project")
+
+
+def _key(thresholds: comp.Thresholds | dict[str, int] | None) -> comp.Thresholds:
+    """Thresholds as a memo key (a dict is not hashable; None is the defaults)."""
+    return comp.as_thresholds(thresholds)
+
+
+def _competence_needs(frames: Frames, thresholds: comp.Thresholds | None) -> pd.DataFrame:
     req = frames["requirements"]
     tasks = frames["tasks"]
     cols = ["competence", "family", "required_level", "best_level", "gap", "tasks", "first_month",
@@ -200,6 +222,11 @@ def competence_gaps(frames: Frames, thresholds: comp.Thresholds | None = None) -
     >>> int(row["required_level"]), int(row["best_level"]), row["reason"]
     (3, 0, 'no_level')
     """
+    return memo.shared("gaps.competence_gaps", frames, _COMPETENCE_KINDS,
+                       lambda: _competence_gaps(frames, thresholds), _key(thresholds))
+
+
+def _competence_gaps(frames: Frames, thresholds: comp.Thresholds | None) -> pd.DataFrame:
     cols = ["competence", "family", "required_level", "best_level", "best_holders", "gap", "reason",
             "qualified", "tasks", "first_month", "last_month", "months", "days"]
     lacking = comp.lacking_competences(frames["requirements"], frames["assessments"], frames["competences"],
@@ -270,7 +297,13 @@ def team_capacity(frames: Frames, table: pd.DataFrame | None = None) -> pd.DataF
     excess, max(load − capacity, 0)), persons_over, person_overload (the sum of the
     individual overloads, which free days elsewhere do not absorb unless tasks move).
     """
-    table = _load_table(frames) if table is None else table
+    if table is None:  # from the frames alone: shared (the remedies, the scenarios)
+        return memo.shared("gaps.team_capacity", frames, ("tasks", "raci", "persons", "project"),
+                           lambda: _team_capacity(_load_table(frames)))
+    return _team_capacity(table)
+
+
+def _team_capacity(table: pd.DataFrame) -> pd.DataFrame:
     risk = workload.months_at_risk(table)
     out = risk[["month", "load", "capacity", "persons_over"]].copy()
     out["balance"] = out["capacity"] - out["load"]
@@ -288,15 +321,51 @@ def _row(target_kind: str, target_id: str, target: str, remedy: str, candidate_i
             "cost_days": cost_days, "cost_euros": cost_euros, "recommended": False}
 
 
-def _idle_in(table: pd.DataFrame, person_id: str, months: Iterable[str]) -> float:
-    t = table[(table["person_id"] == person_id) & table["month"].isin(list(months))]
-    return float(np.maximum(t["capacity"] - t["load"], 0.0).sum())
+class _Idle:
+    """The free days (capacity − load, never below 0) of each person and month of a load
+    table, looked up by person and summed over months in the table's order (the sums are
+    numpy's over the same values in the same order as a filter of the table would give)."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        free = np.maximum(table["capacity"].to_numpy(dtype=float) - table["load"].to_numpy(dtype=float), 0.0)
+        # numpy scalars, as a Series lookup gave them (numpy's round differs from Python's)
+        self.cell: dict[tuple[str, str], np.float64] = dict(zip(zip(table["person_id"].tolist(),
+                                                                    table["month"].tolist()), free))
+        self._rows: dict[str, list[tuple[str, np.float64]]] | None = None
+
+    def total(self, person_id: str, months: Iterable[str]) -> float:
+        """Free days of ``person_id`` over ``months`` (what a filter of the table summed)."""
+        if self._rows is None:
+            self._rows = {}
+            for (pid, month), value in self.cell.items():  # the table's order
+                self._rows.setdefault(pid, []).append((month, value))
+        wanted = set(months)
+        values = [v for m, v in self._rows.get(person_id, ()) if m in wanted]
+        return float(np.array(values, dtype=float).sum()) if values else 0.0
+
+
+def _widening_actors(actors: pd.DataFrame) -> dict[str, list[tuple[Any, Any, Any]]]:
+    """Competence id → the actors not mobilised who hold it (id, name, category), in the
+    actors' order."""
+    out: dict[str, list[tuple[Any, Any, Any]]] = {}
+    for a in actors.itertuples():
+        held = a.competences if isinstance(a.competences, (list, tuple, np.ndarray)) else []
+        if bool(a.mobilised if pd.notna(a.mobilised) else False):
+            continue
+        for cid in dict.fromkeys(list(held)):
+            out.setdefault(cid, []).append((a.id, a.name, a.category))
+    return out
 
 
 def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.DataFrame,
-                         table: pd.DataFrame, thresholds: comp.Thresholds, costs: CostParams,
-                         persons: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Remedies for one competence gap, in the order of ``REMEDY_ORDER``."""
+                         idle: _Idle, thresholds: comp.Thresholds, costs: CostParams,
+                         persons: Mapping[str, str],
+                         widening: Mapping[str, list[tuple[Any, Any, Any]]]) -> list[dict[str, Any]]:
+    """Remedies for one competence gap, in the order of ``REMEDY_ORDER``.
+
+    ``resolved`` holds the resolved assessments of this competence (or more), ``idle``
+    the free days of the load table, ``widening`` the not mobilised actors by competence
+    held (``_widening_actors``)."""
     level = int(gap["required_level"])
     name = gap["competence"]
     span = [m for m in model.months_between(gap["first_month"], gap["last_month"])] if gap["first_month"] else []
@@ -307,12 +376,12 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
     qualified = mine[mine["savoir"] >= level]
     # Réaffectation: qualified and willing, rated short of time, yet the plan shows free days.
     for p in qualified[(qualified["vouloir"] >= thresholds.vouloir)].itertuples():
-        idle = _idle_in(table, p.person_id, span)
-        if idle >= float(gap["days"]) - _EPS and idle > _EPS:
+        free = idle.total(p.person_id, span)
+        if free >= float(gap["days"]) - _EPS and free > _EPS:
             rows.append(_row(*target, "réaffectation", p.person_id, persons.get(p.person_id, p.person_id),
                              R["reassign_competence"].format(person=persons.get(p.person_id, p.person_id),
                                                              current=p.savoir, competence=name, vouloir=p.vouloir,
-                                                             pouvoir=p.pouvoir, idle=round(idle, 1)),
+                                                             pouvoir=p.pouvoir, idle=round(free, 1)),
                              0.0, 0.0))
     reassigned = {r["candidate_id"] for r in rows}
     # Montée en compétences: one level below, motivated, with some room to act.
@@ -340,13 +409,10 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
                                               competence=name, why=why, days=days),
                          days, days * costs.expert_day_rate))
     # Élargissement du tour de table: an actor who brings it and is not mobilised.
-    actors = frames["actors"]
-    for a in actors.itertuples():
-        held = a.competences if isinstance(a.competences, (list, tuple, np.ndarray)) else []
-        if cid in list(held) and not bool(a.mobilised if pd.notna(a.mobilised) else False):
-            rows.append(_row(*target, "élargissement", a.id, a.name,
-                             R["widening"].format(actor=a.name, category=a.category, competence=name),
-                             None, None))
+    for a_id, a_name, a_category in widening.get(cid, []):
+        rows.append(_row(*target, "élargissement", a_id, a_name,
+                         R["widening"].format(actor=a_name, category=a_category, competence=name),
+                         None, None))
     # Expertise externe or recrutement: buying the competence, for a short or a lasting need.
     days, n_months = float(gap["days"]), int(gap["months"])
     if days <= costs.expertise_max_days or n_months < costs.lasting_need_months:
@@ -361,39 +427,62 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
 
 
 def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
-                       thresholds: comp.Thresholds, persons: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Remedies for each overloaded person, then for the team when it is short overall."""
+                       thresholds: comp.Thresholds, persons: Mapping[str, str],
+                       idle: _Idle | None = None, holders: pd.DataFrame | None = None,
+                       team: pd.DataFrame | None = None) -> list[dict[str, Any]]:
+    """Remedies for each overloaded person, then for the team when it is short overall.
+
+    Everything a person's remedies look up (their R tasks, each task's requirements, who
+    holds a competence at a level, anybody's free days) is grouped once into dicts."""
     rows: list[dict[str, Any]] = []
     over = workload.overloads(table)
     if not len(over):
         return rows
     R = L.GAP_REASONS
-    tasks = frames["tasks"].set_index("id")
-    months = _task_months(frames["tasks"])
+    tasks = frames["tasks"]
+    task_load = dict(_columns(tasks, "id", "load_days"))
+    task_name = dict(_columns(tasks, "id", "name"))
+    months = _task_months(tasks)
     raci = frames["raci"]
     r_rows = raci[(raci["status"] == "validée") & (raci["letter"] == "R")]
+    r_tasks: dict[str, set[str]] = {}
+    n_r: dict[str, int] = {}
+    for pid, tid in _columns(r_rows, "person_id", "task_id"):
+        r_tasks.setdefault(pid, set()).add(tid)
+        n_r[tid] = n_r.get(tid, 0) + 1
     req = frames["requirements"]
-    holders = comp.mobilisable_holders(frames["assessments"], thresholds)
-    free = table.assign(free=np.maximum(table["capacity"] - table["load"], 0.0)) \
-        .set_index(["person_id", "month"])["free"]
-    for pid, group in over.groupby("person_id", sort=False):
+    needed: dict[str, list[tuple[Any, Any]]] = {}
+    for tid, cid, level in _columns(req, "task_id", "competence_id", "level"):
+        needed.setdefault(tid, []).append((cid, level))
+    holders = comp.mobilisable_holders(frames["assessments"], thresholds) if holders is None else holders
+    by_competence: dict[Any, list[tuple[Any, Any]]] = {}
+    for cid, pid, savoir in _columns(holders, "competence_id", "person_id", "savoir"):
+        by_competence.setdefault(cid, []).append((pid, savoir))
+    free = (idle or _Idle(table)).cell
+    everybody: set[str] | None = None  # anybody with free days, for a task with no requirement
+    # Each overloaded person's months and overload days, persons in order of first row.
+    by_person: dict[str, tuple[list[str], list[float]]] = {}
+    for pid, month, excess in _columns(over, "person_id", "month", "overload"):
+        entry = by_person.setdefault(pid, ([], []))
+        entry[0].append(month)
+        entry[1].append(excess)
+    horizon = table["month"].nunique()
+    for pid, (their_months, excess) in by_person.items():
         who = persons.get(pid, pid)
-        over_months = set(group["month"])
+        over_months = set(their_months)
         target = ("capacity", pid, who)
         found = False
-        for tid in sorted(set(r_rows.loc[r_rows["person_id"] == pid, "task_id"])):
-            if tid not in tasks.index or not over_months & set(months[tid]):
+        for tid in sorted(r_tasks.get(pid, ())):
+            if tid not in task_load or not over_months & set(months[tid]):
                 continue
-            n_r = int((r_rows["task_id"] == tid).sum())
-            share = float(tasks.loc[tid, "load_days"]) / max(len(months[tid]), 1) / n_r
-            needed = req[req["task_id"] == tid]
+            share = float(task_load[tid]) / max(len(months[tid]), 1) / n_r[tid]
             able: set[str] | None = None
-            for r in needed.itertuples():
-                ok = set(holders.loc[(holders["competence_id"] == r.competence_id)
-                                     & (holders["savoir"] >= r.level), "person_id"])
+            for cid, level in needed.get(tid, ()):
+                ok = {p for p, savoir in by_competence.get(cid, ()) if savoir >= level}
                 able = ok if able is None else able & ok
             if able is None:  # no requirement: anybody with free days
-                able = set(table["person_id"])
+                everybody = set(table["person_id"].tolist()) if everybody is None else everybody
+                able = set(everybody)
             able.discard(pid)
             for other in sorted(able):
                 spare = [free.get((other, m), 0.0) for m in months[tid]]
@@ -401,15 +490,15 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                     days = share * len(months[tid])
                     rows.append(_row(*target, "réaffectation", other, persons.get(other, other),
                                      R["reassign_load"].format(person=persons.get(other, other),
-                                                               task=tasks.loc[tid, "name"], days=round(days, 1),
+                                                               task=task_name[tid], days=round(days, 1),
                                                                idle=round(sum(spare), 1)),
                                      0.0, 0.0))
                     found = True
         if not found:
-            days = float(group["overload"].sum())
+            days = float(np.array(excess, dtype=float).sum())  # numpy's sum, as the group's was
             if len(over_months) >= costs.lasting_overload_months:
                 rows.append(_row(*target, "recrutement", None, None,
-                                 R["recruit_capacity"].format(months=len(over_months), horizon=table["month"].nunique(),
+                                 R["recruit_capacity"].format(months=len(over_months), horizon=horizon,
                                                               days=round(days, 1), monthly=costs.recruit_monthly_cost),
                                  None, len(over_months) * costs.recruit_monthly_cost))
             else:
@@ -417,7 +506,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                                  R["expertise_capacity"].format(person=who, days=round(days, 1),
                                                                 months=len(over_months), rate=costs.expert_day_rate),
                                  days, days * costs.expert_day_rate))
-    team = team_capacity(frames, table)
+    team = team_capacity(frames, table) if team is None else team
     short = team[team["overload"] > _EPS]
     if len(short) >= costs.lasting_overload_months:
         days = float(short["overload"].sum())
@@ -463,14 +552,31 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
     """
     t = thresholds or comp.DEFAULT_THRESHOLDS
     costs = costs or DEFAULT_COSTS
+    if table is None and lacking is None:  # from the frames alone: shared (remedy_cost, scenarios)
+        return memo.shared("gaps.remedies", frames, _REMEDY_KINDS,
+                           lambda: _remedies(frames, costs, t, None, None), costs, _key(t))
+    return _remedies(frames, costs, t, table, lacking)
+
+
+def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, int],
+              table: pd.DataFrame | None, lacking: pd.DataFrame | None) -> pd.DataFrame:
+    """``remedies`` itself (its memo aside)."""
+    from_frames = table is None
     persons = _names(frames, "persons")
     table = _load_table(frames) if table is None else table
     resolved = _resolved(frames)
     rows: list[dict[str, Any]] = []
     gaps = competence_gaps(frames, t) if lacking is None else lacking
-    for cid, gap in gaps.iterrows():
-        rows += _competence_remedies(frames, gap, cid, resolved, table, t, costs, persons)
-    rows += _capacity_remedies(frames, table, costs, t, persons)
+    idle = _Idle(table)
+    if len(gaps):
+        widening = _widening_actors(frames["actors"])
+        by_competence = {cid: group for cid, group in resolved.groupby("competence_id", sort=False)}
+        empty = resolved.iloc[0:0]
+        for cid, gap in gaps.iterrows():
+            rows += _competence_remedies(frames, gap, cid, by_competence.get(cid, empty), idle, t, costs,
+                                         persons, widening)
+    team = team_capacity(frames) if from_frames else None  # the same table, shared
+    rows += _capacity_remedies(frames, table, costs, t, persons, idle, team=team)
     out = pd.DataFrame(rows, columns=REMEDY_COLUMNS)
     if not len(out):
         return out

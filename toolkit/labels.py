@@ -1720,6 +1720,85 @@ GAP_PICTURES: dict[str, str] = {
     "no_scenario": "Aucun scénario à comparer.",
 }
 
+
+# --- carnets (consultant's notebooks: banner, chooser, missing data, editors) -----------
+
+# Where each kind is filled in, said when a carnet's section lacks it.
+CARNET_SOURCES: dict[str, str] = {
+    "project": "l'étape 1, cadrage (carnet 01_cadrage, onglet Projet, ou import Excel)",
+    "competences": "l'étape 1, cadrage (carnet 01_cadrage, onglet Compétences, avec le référentiel de départ)",
+    "persons": "l'étape 1, cadrage (carnet 01_cadrage, onglet Personnes, ou import Excel)",
+    "axes": "l'étape 1, cadrage (carnet 01_cadrage, onglet Axes)",
+    "actions": "l'étape 1, cadrage (carnet 01_cadrage, onglet Actions)",
+    "tasks": "l'étape 1, cadrage (carnet 01_cadrage, onglet Tâches)",
+    "requirements": "l'étape 1, cadrage (carnet 01_cadrage, onglet Compétences requises)",
+    "fundings": "l'étape 1, cadrage (carnet 01_cadrage, onglet Cofinancements, ou import Excel)",
+    "bodies": "l'étape 1, cadrage (carnet 01_cadrage, onglet Instances)",
+    "memberships": "l'étape 1, cadrage (carnet 01_cadrage, onglet Membres des instances)",
+    "actors": "l'étape 2 (page « Cartographie des parties prenantes » des participants, ou import Excel)",
+    "relations": "l'étape 2 (page « Cartographie des parties prenantes » des participants, ou import Excel)",
+    "actor_ratings": "l'étape 2 (les participants notent les acteurs sur leur page)",
+    "assessments": "l'étape 3 (page « Auto-évaluation » des participants, ou lecture du consultant "
+    "dans le carnet 03_competences)",
+    "raci": "l'étape 4 (matrice RACI du carnet 04_raci, ou propositions des participants)",
+    "journal": "l'étape 8 (page « Fiches actions » des pilotes)",
+    "scenarios": "l'étape 6 (constructeur de scénarios du carnet 06_ecarts)",
+    "reviews": "l'étape 8 (formulaire de revue du carnet 08_revue_de_projet)",
+}
+CARNET: dict[str, str] = {
+    "missing": "Il manque encore : {what}. {sources}",
+    "missing_one": "{kind} : à remplir à {source}.",
+    "missing_title": "Section en attente",
+    "nothing": "Aucune donnée pour l'instant.",
+    "banner_title": "Atelier « {name} »",
+    "banner_unnamed": "Atelier sans projet décrit",
+    "banner_folder": "Dossier : {folder}",
+    "banner_changed": "Dernière modification : {when} ({by})",
+    "banner_never": "Aucune modification encore : l'atelier est vide.",
+    "banner_filled": "Rempli jusqu'ici : {items}.",
+    "banner_empty": "Rien n'est encore rempli : commencez par le carnet 01_cadrage.",
+    "banner_change": "Pour changer d'atelier : « maillage carnets --atelier DOSSIER ».",
+    "no_workshop_stop": "Aucun atelier choisi : choisissez-en un (ou créez-le) ci-dessus, "
+    "puis relancez le carnet (menu Exécuter › Tout exécuter).",
+    "chooser_title": "Choisir l'atelier de ce carnet",
+    "chooser_help": "Ce carnet ne sait pas encore sur quel atelier travailler. Choisissez un atelier "
+    "trouvé sur cet ordinateur, ou créez-en un dans un nouveau dossier. (Pour ouvrir directement "
+    "les carnets d'un atelier : « maillage carnets --atelier DOSSIER ».)",
+    "chooser_found": "Ateliers trouvés",
+    "chooser_none": "Aucun atelier trouvé sur cet ordinateur : créez-en un.",
+    "chooser_open": "Ouvrir cet atelier",
+    "chooser_new_folder": "Nouveau dossier",
+    "chooser_create": "Créer l'atelier",
+    "chooser_folder_needed": "Indiquez le dossier du nouvel atelier.",
+    "chooser_opened": "Atelier ouvert : {folder}. Relancez le carnet (menu Exécuter › Tout exécuter).",
+    "chooser_created": "Atelier créé dans {folder}. Relancez le carnet (menu Exécuter › Tout exécuter) ; "
+    "commencez par le carnet 01_cadrage.",
+    "chooser_item": "{name} — {folder}",
+    "chooser_demo": " (démonstration)",
+    "created_next": "Étape suivante : décrire le projet, ses actions, ses tâches et ses personnes "
+    "dans le carnet 01_cadrage :\n  maillage carnets --atelier {folder}\n"
+    "(ou remplir le gabarit Excel : maillage gabarits, puis maillage importer --atelier {folder} FICHIER.xlsx)",
+    "lab_opening": "Ouverture de JupyterLab sur les carnets de l'atelier {folder}…",
+    "lab_stop": "Arrêt : Ctrl+C dans cette fenêtre.",
+    "export_no_actors": "Le classeur de restitution demande la cartographie des parties prenantes (étape 2), "
+    "encore vide dans l'atelier {folder} : saisissez au moins un acteur (page « Cartographie des parties "
+    "prenantes » ou import Excel), puis exportez.",
+    "export_empty": "L'atelier {folder} est vide : il n'y a rien à exporter. Commencez par le cadrage "
+    "(maillage carnets --atelier {folder}, carnet 01_cadrage) ou un import Excel.",
+}
+# Steps named in the banner, with the kinds that show they have begun.
+CARNET_FILLED: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cadrage", ("project", "axes", "actions", "tasks", "persons", "competences")),
+    ("parties_prenantes", ("actors", "relations")),
+    ("competences", ("assessments",)),
+    ("raci", ("raci",)),
+    ("gouvernance", ("bodies", "memberships")),
+    ("fiches_actions", ("journal", "reviews")),
+    ("ecarts", ("scenarios",)),
+)
+CARNET_BANNER_PROJECT = "projet décrit"
+
+
 # --- formats (toolkit/formats.py: numbers, amounts, days, dates, lists) ---------------
 
 FORMAT_EURO = "€"
@@ -1940,4 +2019,177 @@ SHEET_DOC: dict[str, str] = {
     "sub_actions": "Sous-actions",
     "journal": "Journal",
     "no_journal": "Aucune entrée au journal.",
+}
+
+# How the banner counts each kind: (singular, plural).
+CARNET_COUNT_WORDS: dict[str, tuple[str, str]] = {
+    "axes": ("axe", "axes"), "actions": ("action", "actions"), "tasks": ("tâche", "tâches"),
+    "persons": ("personne", "personnes"), "competences": ("compétence", "compétences"),
+    "actors": ("acteur", "acteurs"), "relations": ("relation", "relations"),
+    "assessments": ("évaluation", "évaluations"), "raci": ("ligne RACI", "lignes RACI"),
+    "bodies": ("instance", "instances"), "memberships": ("membre d'instance", "membres d'instance"),
+    "journal": ("entrée de journal", "entrées de journal"), "reviews": ("revue de projet", "revues de projet"),
+    "scenarios": ("scénario", "scénarios"),
+}
+# The generic record editor (toolkit/widgets/editor.py) of the cadrage carnet.
+EDITOR: dict[str, str] = {
+    "new": "Nouveau",
+    "save": "Enregistrer",
+    "delete": "Supprimer",
+    "confirm_delete": "Je confirme la suppression",
+    "confirm_first": "Cochez « Je confirme la suppression » avant de supprimer.",
+    "none": "Aucun enregistrement ({kind}) pour l'instant : remplissez le formulaire puis « Enregistrer ».",
+    "editing": "Modifier : {name}",
+    "adding": "Ajouter ({kind})",
+    "saved": "Enregistré ({kind}) ; la modification est gardée dans l'historique.",
+    "deleted": "Supprimé ; l'enregistrement reste lisible dans l'historique.",
+    "referential": "Référentiel de départ",
+    "referential_add": "Ajouter les compétences choisies",
+    "referential_added": "{count} au référentiel de l'atelier.",
+}
+EDITOR_HINTS: dict[str, str] = {
+    "project": "Le projet de territoire : son nom, son territoire, son programme, ses ambitions (description), "
+    "sa date de début et son horizon (6 à 12 mois, glissant).",
+    "tasks": "Chaque tâche appartient à une action : sa charge en jours, ses mois de début et de fin (AAAA-MM). "
+    "Les compétences qu'elle exige se saisissent dans l'onglet « Compétences requises ».",
+    "persons": "Les personnes du projet : organisation, fonction, capacité pour le projet (jours par mois) ; "
+    "« Équipe projet » décochée pour une personne extérieure (consultant, partenaire).",
+    "competences": "Le référentiel de compétences de l'atelier : choisissez dans le référentiel de départ, "
+    "puis complétez ou corrigez.",
+    "memberships": "Chaque membre d'une instance est une personne ou une organisation (acteur).",
+}
+# The scenario builder of carnet 06 (toolkit/widgets/scenario_builder.py).
+BUILDER: dict[str, str] = {
+    "build_title": "Construire un scénario",
+    "name": "Nom du scénario",
+    "operation": "Modification",
+    "optional": " (facultatif)",
+    "level": "Niveau (1 à 4)",
+    "add": "Ajouter la modification",
+    "remove_last": "Retirer la dernière",
+    "save": "Enregistrer le scénario",
+    "added": "Modification ajoutée : son effet est calculé ci-dessous (rien n'est encore enregistré).",
+    "no_change": "Aucune modification pour l'instant : choisissez-en une, puis « Ajouter la modification ».",
+    "effect": "Effet du scénario, à côté de la référence (rien n'est enregistré tant que vous ne cliquez pas)",
+    "unnamed": "Scénario en cours",
+    "name_needed": "Donnez un nom au scénario avant de l'enregistrer.",
+    "saved": "Scénario « {name} » enregistré avec l'atelier (l'atelier de référence n'est pas modifié).",
+    "compare_title": "Comparer les scénarios enregistrés",
+    "stored": "Scénarios",
+    "compare": "Comparer",
+    "none_stored": "Aucun scénario enregistré à comparer.",
+}
+BUILDER["keep"] = "Garder comme scénario « {name} »"
+# The consultant's reading of a person's competences (carnet 03).
+READING: dict[str, str] = {
+    "help": "Choisissez une personne : à gauche son auto-évaluation, à droite votre lecture (savoir, vouloir, "
+    "pouvoir agir, sur les échelles de la méthode). L'auto-évaluation reste telle quelle ; les analyses "
+    "retiennent votre lecture quand elle existe.",
+    "person": "Personne",
+    "competence": "Compétence",
+    "self": "Auto-évaluation",
+    "consultant": "Lecture du consultant",
+    "not_self_assessed": "non évaluée",
+    "comment": "commentaire (facultatif)",
+    "save": "Enregistrer la lecture",
+    "incomplete": "Pour chaque compétence lue, choisissez les trois dimensions (savoir, vouloir, pouvoir agir).",
+    "saved": "Lecture enregistrée : {count} compétence(s) modifiée(s), gardée(s) dans l'historique.",
+}
+# Recording a project review (carnet 08, toolkit/widgets/review_form.py).
+REVIEW_FORM: dict[str, str] = {
+    "default_body": "l'instance de la revue (par défaut)",
+    "present": "Présents",
+    "excused": "Excusés",
+    "decisions": "Décisions",
+    "changes_title": "Fiches actions modifiées en séance",
+    "changes_help": "Choisissez une action : ses valeurs actuelles s'affichent ; changez ce qui a été décidé, "
+    "puis « Ajouter la modification ». Rien n'est enregistré avant « Enregistrer la revue ».",
+    "add_change": "Ajouter la modification",
+    "pick_action": "Choisissez d'abord l'action modifiée.",
+    "nothing_changed": "Rien n'a changé dans cette fiche.",
+    "change_added": "Modification ajoutée à la revue (pas encore enregistrée).",
+    "no_change": "Aucune fiche modifiée pour l'instant.",
+    "save": "Enregistrer la revue",
+    "saved": "Revue enregistrée ; chaque fiche modifiée a reçu une entrée « décision » dans son journal.",
+}
+# Undoing a change and merging two records (toolkit/changes.py, widgets/merge.py, widgets/history.py).
+CHANGES: dict[str, str] = {
+    "unknown_change": "Modification n° {seq} introuvable dans l'historique.",
+    "not_mergeable": "Seuls deux acteurs ou deux personnes peuvent être fusionnés.",
+    "same_record": "Choisissez deux enregistrements différents à fusionner.",
+    "merge_by": "{by} — fusion de {kind} {drop} dans {keep}",
+    "unknown_merge": "Cette fusion n'est pas (ou plus) dans l'historique.",
+    "moved": "rattaché à l'enregistrement gardé",
+    "duplicate": "doublon de ce qu'a déjà l'enregistrement gardé : supprimé",
+    "self_link": "relation de l'enregistrement gardé avec lui-même : supprimée",
+    "merged": "enregistrement fusionné : supprimé (lisible dans l'historique)",
+    "keep": "Garder",
+    "drop": "Fusionner dans le premier",
+    "preview": "Voir ce qui sera fusionné",
+    "confirm": "Je confirme la fusion",
+    "merge": "Fusionner",
+    "undo_merge": "Annuler la dernière fusion",
+    "confirm_first": "Cochez « Je confirme la fusion » après avoir lu ce qui sera fusionné.",
+    "merged_done": "Fusion faite ({count} modifications, gardées dans l'historique). « Annuler la dernière fusion » la défait.",
+    "undone_merge": "Fusion annulée ({count} modifications défaites).",
+    "nothing_to_undo": "Aucune fusion faite depuis l'ouverture du carnet.",
+    "pick_two": "Choisissez les deux enregistrements.",
+    "history_kind": "Type",
+    "history_record": "Enregistrement",
+    "history_none": "Aucune modification de cet enregistrement dans l'historique.",
+    "history_pick": "Modification",
+    "undo": "Annuler cette modification",
+    "undone": "Modification annulée : l'ancienne valeur est rétablie (l'annulation est elle-même dans l'historique).",
+    "op_insert": "création",
+    "op_update": "modification",
+    "op_delete": "suppression",
+}
+CHANGES_COLUMNS: dict[str, str] = {
+    "record_id": "Enregistrement", "op": "Opération", "field": "Champ", "old": "Avant", "new": "Après",
+    "reason": "Pourquoi", "by": "Par", "seq": "N°",
+}
+# Parameters of the carnets as inputs (toolkit/widgets/parameters.py).
+PARAMETERS: dict[str, str] = {
+    "default": "par défaut : {value}",
+    "reset": "Valeurs par défaut",
+    "keep": "Garder pour cet atelier",
+    "help": "Changez une valeur, puis relancez les cellules en dessous (menu Exécuter › Exécuter la cellule "
+    "sélectionnée et toutes celles en dessous).",
+    "kept": "Valeurs gardées pour cet atelier : elles s'afficheront à la prochaine ouverture du carnet.",
+}
+PARAMETER_LABELS: dict[str, str] = {
+    "a_share": "Temps de l'approbateur (A), en % de la charge de la tâche",
+    "idle_below": "Capacité libre : mois chargé à moins de (% de la capacité)",
+    "expert_day_rate": "Expertise externe : prix d'une journée (€ HT)",
+    "training_days_per_level": "Formation : jours pour gagner un niveau",
+    "training_day_cost": "Formation : prix d'une journée (€)",
+    "coaching_days": "Accompagnement au changement : jours par personne",
+    "recruit_monthly_cost": "Recrutement : coût chargé d'un mois (€)",
+    "expertise_max_days": "Besoin acheté en expertise jusqu'à (jours)",
+    "lasting_need_months": "Besoin durable (recrutement) à partir de (mois)",
+    "lasting_overload_months": "Surcharge durable à partir de (mois)",
+    "stalled_weeks": "Action sans nouvelles après (semaines sans journal)",
+    "lag_points": "Action en retard : avancement en retard de plus de (points)",
+    "max_consulted_informed": "RACI : au plus tant de C et de I par tâche",
+    "savoir": "Seuil de mobilisation : savoir agir (0 à 4)",
+    "vouloir": "Seuil de mobilisation : vouloir agir (0 à 4)",
+    "pouvoir": "Seuil de mobilisation : pouvoir agir (0 à 4)",
+}
+# Who counts for competence coverage: one answer across carnets 02, 03 and 06 (item 7).
+COVERAGE_RULE = ("Qui compte : une compétence requise est couverte quand une personne mobilisable de l'atelier "
+                 "(savoir au niveau requis, vouloir et pouvoir agir au seuil) la détient, qu'elle soit dans "
+                 "l'équipe projet ou non. Celles que seules des personnes extérieures à l'équipe projet couvrent "
+                 "sont signalées : le projet en dépend.")
+COVERAGE_FINDING = "Le projet dépend de personnes extérieures à l'équipe projet pour : {items}."
+COVERAGE_FINDING_ITEM = "« {name} », que couvre {holders}"
+COVERAGE_NO_DEPENDENCY = "Aucune compétence requise ne repose seulement sur des personnes extérieures à l'équipe projet."
+COVERAGE_LACKING = "Compétences que personne de mobilisable n'a au niveau requis : {items}."
+COVERAGE_CIRCLES: dict[str, str] = {
+    "team": "couverte par l'équipe projet",
+    "outside_only": "couverte seulement hors de l'équipe projet",
+    "nobody": "non couverte",
+}
+COVERAGE_COLUMNS: dict[str, str] = {
+    "circle": "Couverture",
+    "outside_holders": "Qui la couvre, hors de l'équipe projet",
 }

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -95,14 +96,27 @@ def _group_ids(keys: Iterable[Any], ids: Iterable[str]) -> dict[Any, list[str]]:
     """``{key: sorted distinct ids}`` — plain Python: far faster than a groupby with a
     Python function per group, and the groups are small."""
     out: dict[Any, set[str]] = {}
+    # Python lists: iterating a pandas string column costs a method call per element
+    keys = keys.tolist() if isinstance(keys, pd.Series) else keys
+    ids = ids.tolist() if isinstance(ids, pd.Series) else ids
     for key, rid in zip(keys, ids):
         out.setdefault(key, set()).add(rid)
     return {k: sorted(v) for k, v in out.items()}
 
 
+def _cell_letters(letters: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """``{(task, person): "A/R"}``: a person's distinct letters on a task, in RACI order."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for tid, pid, letter in zip(letters["task_id"].tolist(), letters["person_id"].tolist(),
+                                letters["letter"].tolist()):
+        if isinstance(tid, str) and isinstance(pid, str):
+            found.setdefault((tid, pid), set()).add(letter)
+    return {k: "/".join(sorted(v, key=LETTERS.index)) for k, v in found.items()}
+
+
 def _names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     persons = _frame(frames, "persons")
-    return dict(zip(persons["id"], persons["name"]))
+    return dict(zip(persons["id"].tolist(), persons["name"].tolist()))
 
 
 def _join_names(ids: Iterable[str], names: Mapping[str, str]) -> str:
@@ -144,8 +158,8 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     persons = _frame(frames, "persons")
     names = _names(frames)
     letters = _letters(frames, statuses)
-    task_name = dict(zip(tasks["id"], tasks["name"]))
-    task_action = dict(zip(tasks["id"], tasks["action_id"]))
+    task_name = dict(zip(tasks["id"].tolist(), tasks["name"].tolist()))
+    task_action = dict(zip(tasks["id"].tolist(), tasks["action_id"].tolist()))
     comp_name = dict(zip(_frame(frames, "competences")["id"], _frame(frames, "competences")["name"]))
 
     counts = _count_letters(letters, tasks["id"])
@@ -171,7 +185,7 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     for tid in counts.index[counts["A"] > 1]:
         ids = people["A"][tid]
         add("several_a", tid, ids, n=len(ids))
-    load = dict(zip(tasks["id"], tasks["load_days"]))
+    load = dict(zip(tasks["id"].tolist(), tasks["load_days"].tolist()))
     for tid in counts.index[counts["R"] == 0]:
         add("no_r", tid, [], load=float(load.get(tid) or 0))
 
@@ -302,11 +316,22 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
         tasks = tasks.loc[tasks["action_id"] == action_id]
     letters = _letters(frames, statuses)
     letters = letters.loc[letters["task_id"].isin(tasks["id"])]
-    order = {x: i for i, x in enumerate(LETTERS)}
-    cells = (letters.assign(_o=letters["letter"].map(order)).sort_values("_o")
-             .groupby(["task_id", "person_id"])["letter"].agg(lambda s: "/".join(dict.fromkeys(s)))
-             .unstack("person_id"))
-    cells = cells.reindex(index=tasks["id"], columns=sorted(cells.columns)).fillna("")
+    # Plain dicts rather than a groupby with a Python function per cell (thousands of cells).
+    held = _cell_letters(letters)
+    columns: dict[str, dict[str, str]] = {}
+    for (tid, pid), text in held.items():
+        columns.setdefault(pid, {})[tid] = text
+    task_ids = tasks["id"].tolist()
+    people = sorted(columns)
+    grid = np.full((len(task_ids), len(people)), "", dtype=object)
+    row_of: dict[str, list[int]] = {}
+    for i, tid in enumerate(task_ids):
+        row_of.setdefault(tid, []).append(i)
+    for j, pid in enumerate(people):
+        for tid, text in columns[pid].items():
+            grid[row_of[tid], j] = text
+    # one block of text columns at once (a frame column by column infers each one's type)
+    cells = pd.DataFrame(grid, index=pd.Index(tasks["id"]), columns=people, dtype="str")
     cells.insert(0, "task", tasks.set_index("id")["name"].reindex(cells.index))
     cells.index.name = "task_id"
     cells.columns.name = None
@@ -333,8 +358,7 @@ def proposals(frames: Mapping[str, pd.DataFrame], status: str = PROPOSED) -> pd.
     rows = raci.loc[raci["status"] == status].copy()
     rows = rows.merge(tasks[["id", "action_id", "name"]].rename(columns={"id": "task_id", "name": "task"}),
                       on="task_id", how="left")
-    current = (_letters(frames).groupby(["task_id", "person_id"])["letter"]
-               .agg(lambda s: "/".join(sorted(set(s), key=LETTERS.index))))
+    current = _cell_letters(_letters(frames))
     key = list(zip(rows["task_id"], rows["person_id"]))
     rows["current"] = [current.get(k, L.RACI_NO_LETTER) for k in key]
     rows["person"] = rows["person_id"].map(names)

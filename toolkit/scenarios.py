@@ -118,7 +118,7 @@ def _field(p: Param) -> model.Field:
 
 def _ids(frames: Frames, kind: str) -> set[str]:
     df = frames.get(kind)
-    return set(df["id"]) if df is not None and len(df) else set()
+    return set(df["id"].tolist()) if df is not None and len(df) else set()
 
 
 class _Refusal(Exception):
@@ -594,18 +594,20 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     changes = list(changes)
     from . import workload
 
+    # From the frames alone, so that a frame set seen before (the reference, analysed by
+    # the carnet) is not computed again: see toolkit.memo.
     table = workload.load_table(frames)
     staffed = workload.staffing(frames, table=table)
     cg = gaps.competence_gaps(frames)
     cap = gaps.capacity_gaps(frames, table)
-    overall = gaps.team_capacity(frames, table)
+    overall = gaps.team_capacity(frames)
     actions = frames["actions"]
     kept = actions[actions["state"] != "abandonnée"]
     budget = float(kept["budget_planned"].fillna(0).sum())
     fundings = frames["fundings"]
     funded = float(fundings.loc[fundings["action_id"].isin(set(kept["id"])), "amount"].fillna(0).sum())
     rec_cost = recruitment_cost(frames, changes, params)
-    remedy_cost = gaps.remedy_cost(frames, params, table=table, lacking=cg)
+    remedy_cost = gaps.remedy_cost(frames, params)
     own = max(budget - funded, 0.0)
     return {
         "tasks": float(len(frames["tasks"])),

@@ -4,19 +4,24 @@ The optimiser answers the method's last question of step 6, « une proposition d
 qui tienne compte des compétences, des motivations et des capacités »: it is a
 mixed-integer linear programme solved by HiGHS through ``scipy.optimize.milp``.
 
-Why scipy's ``milp``: HiGHS is a state-of-the-art open MILP solver, scipy ships it in its
-wheels (no native build, no licence, works offline), and scipy is a light, well-kept
-dependency; PuLP would need an external CBC binary and OR-Tools is a much heavier
-dependency for a model of this size. scipy's interface accepts no starting solution, so a
-greedy staffing is built in the same run and kept whenever the solver has not done
-better: the proposal is never worse than the greedy one.
+Why HiGHS, through scipy's ``milp`` and ``highspy``: HiGHS is a state-of-the-art open
+MILP solver, shipped in wheels (no native build, no licence, works offline); PuLP would
+need an external CBC binary and OR-Tools is a much heavier dependency for a model of this
+size. scipy's interface solves an ordinary workshop whole. A large one is handed once to
+HiGHS's own Python interface (``highspy``), which scipy's lacks two things for: changing
+only the bounds between two solves (the model is built once) and starting from a known
+staffing (the solver then only has to improve it). A greedy staffing is built in the same
+run and kept whenever the solver has not done better: the proposal is never worse than
+the greedy one.
 
 A workshop of ordinary size (up to ``DIRECT_LIMIT`` binaries: the demo has about 1,300)
 is solved whole, usually to optimality in a second or two. A bigger one (the benchmark's
-500 tasks × 200 persons) is solved in stages within the same time limit: HiGHS solves
-the linear relaxation, which is rounded into a staffing; HiGHS then solves the programme
-on the people the relaxation uses; then a large-neighbourhood search re-solves windows
-of tasks with HiGHS while the others keep their staffing.
+500 tasks × 200 persons) is solved in stages within the same time limit, on one model
+whose bounds alone change: HiGHS solves the linear relaxation, which is rounded into a
+staffing; HiGHS then solves the programme on the people the relaxation uses; then a
+large-neighbourhood search re-solves windows of tasks with HiGHS, from the best staffing
+so far, while the others keep theirs. The default time limit is 5 s
+(``DEFAULT_TIME_LIMIT``).
 
 The model
 ---------
@@ -69,9 +74,8 @@ Example
 """
 from __future__ import annotations
 
-import dataclasses
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,6 +98,15 @@ MAX_CANDIDATES = 10
 DIRECT_LIMIT = 3000
 # People who do a task together (more only where more R are kept: one more to relieve them).
 MAX_TEAM = 2
+# Seconds a proposal may take by default: a consultant runs it in front of the room, and
+# the staged solve of a large workshop (500 tasks × 200 persons) does as well in 5 s as it
+# did in 20 s before the model was handed to HiGHS once (bench/bench_staffing.py).
+DEFAULT_TIME_LIMIT = 5.0
+# Seconds kept at the end of a solve to write its result (assignments, reasons, load).
+RESULT_SECONDS = 0.5
+# HiGHS worker threads: one, so that a solve does not wait on threads a busy machine (a
+# workshop server, a laptop running the carnets) has no core for.
+THREADS = 1
 A_ROLES = ("directeur de projet", "chef de projet", "pilote d'action", "élu")
 
 
@@ -288,14 +301,30 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
 
     def motivation(p: int, t: int) -> float:
         values = [levels[(person_ids[p], c)][1] for c, _l in requirements[t] if (person_ids[p], c) in levels]
-        return float(np.mean(values)) if values else NEUTRAL_MOTIVATION
+        # the mean of small integers (what np.mean gave, without its cost per candidate)
+        return sum(values) / len(values) if values else NEUTRAL_MOTIVATION
+
+    # Each task's kept, locked and excluded people, grouped once.
+    def by_task(pairs: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+        out: dict[int, set[int]] = {}
+        for t, p in pairs:
+            out.setdefault(t, set()).add(p)
+        return out
+
+    forced_r = by_task(list(existing_r) + [(t, p) for (t, p, l) in locked_in if l == "R"])
+    forced_a_of = by_task(list(existing_a) + [(t, p) for (t, p, l) in locked_in if l == "A"])
+    out_r = by_task((t, p) for (t, p, l) in locked_out if l == "R")
+    out_a_of = by_task((t, p) for (t, p, l) in locked_out if l == "A")
+    team_ids = [p for p in range(len(person_ids)) if in_team[p]]
 
     r_candidates: list[list[int]] = []
     a_candidates: list[list[int]] = []
     for t, tid in enumerate(task_ids):
-        forced = {p for (tt, p) in existing_r if tt == t} | {p for (tt, p, l) in locked_in if tt == t and l == "R"}
-        out = {p for (tt, p, l) in locked_out if tt == t and l == "R"}
+        forced = forced_r.get(t, set())
+        out = out_r.get(t, set())
         months_t = [m for m, _f in spread_rows.get(tid, [])]
+        # Each person's smallest capacity over the task's months, for every person at once.
+        room = capacity[:, months_t].min(axis=1) if months_t else cap_days
         if requirements[t]:
             met: dict[int, int] = {}
             for cid, level in requirements[t]:
@@ -303,24 +332,23 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
                     if s >= level:
                         met[p_index[pid]] = met.get(p_index[pid], 0) + 1
             pool = [p for p in met if p not in forced]
-            score = {p: (met[p], motivation(p, t), capacity[p, months_t].min() if months_t else cap_days[p]) for p in pool}
+            score = {p: (met[p], motivation(p, t), room[p]) for p in pool}
         else:
-            pool = [p for p in range(len(person_ids)) if in_team[p] and p not in forced]
+            pool = [p for p in team_ids if p not in forced]
             near = r_by_action.get(action_of[t], set()) | ({pilots[action_of[t]]} if action_of[t] in pilots else set())
-            score = {p: (1 if p in near else 0, 0.0, capacity[p, months_t].min() if months_t else cap_days[p])
-                     for p in pool}
+            score = {p: (1 if p in near else 0, 0.0, room[p]) for p in pool}
         pool = [p for p in pool if p not in out and (score[p][2] > _EPS)]
         pool.sort(key=lambda p: (-score[p][0], -score[p][1], -score[p][2], p))
         r_candidates.append(sorted(forced - out) + pool[:max_candidates])
 
-        forced_a = {p for (tt, p) in existing_a if tt == t} | {p for (tt, p, l) in locked_in if tt == t and l == "A"}
-        out_a = {p for (tt, p, l) in locked_out if tt == t and l == "A"}
+        forced_a = forced_a_of.get(t, set())
+        out_a = out_a_of.get(t, set())
         near_a = set(a_by_action.get(action_of[t], set()))
         if action_of[t] in pilots:
             near_a.add(pilots[action_of[t]])
         pool_a = [p for p in near_a if in_team[p] and p not in forced_a]
         if not pool_a and not forced_a:
-            pool_a = [p for p in range(len(person_ids)) if in_team[p] and roles[p] in A_ROLES]
+            pool_a = [p for p in team_ids if roles[p] in A_ROLES]
             pool_a.sort(key=lambda p: (-cap_days[p], p))
             pool_a = pool_a[:5]
         a_candidates.append(sorted((forced_a | set(pool_a)) - out_a))
@@ -713,8 +741,14 @@ def objective_of(problem: StaffingProblem, solution: np.ndarray) -> float:
 
 def is_feasible(problem: StaffingProblem, solution: np.ndarray, tol: float = 1e-6) -> bool:
     """Whether a solution vector respects the model's bounds and constraints."""
-    mdl = _build_model(problem)
-    if np.any(solution < mdl.lb - tol) or np.any(solution > mdl.ub + tol):
+    return _feasible(_build_model(problem), solution, tol)
+
+
+def _feasible(mdl: _Model, solution: np.ndarray, tol: float = 1e-6,
+              lb: np.ndarray | None = None, ub: np.ndarray | None = None) -> bool:
+    lb = mdl.lb if lb is None else lb
+    ub = mdl.ub if ub is None else ub
+    if np.any(solution < lb - tol) or np.any(solution > ub + tol):
         return False
     ax = mdl.A @ solution
     return bool(np.all(ax >= mdl.row_lb - tol) and np.all(ax <= mdl.row_ub + tol))
@@ -726,107 +760,159 @@ def _milp(mdl: _Model, seconds: float, mip_gap: float, relax: bool = False) -> A
                 options={"time_limit": max(float(seconds), 0.5), "mip_rel_gap": float(mip_gap), "disp": False})
 
 
-def _restricted(problem: StaffingProblem, mdl: _Model, *solutions: np.ndarray) -> StaffingProblem:
-    """The problem with, as candidates, only the people some of ``solutions`` use (and the
-    kept and locked ones): the neighbourhood where the relaxation says the optimum lies."""
+class _Highs:
+    """The model handed once to HiGHS (``highspy``); each later solve only changes column
+    bounds (a neighbourhood fixes the staffing outside it, a restriction closes candidates)
+    and starts from the best staffing so far, which HiGHS then only has to improve."""
+
+    def __init__(self, mdl: _Model) -> None:
+        import highspy
+
+        self._hs = highspy
+        inf = highspy.kHighsInf
+        lp = highspy.HighsLp()
+        n, m = mdl.n, mdl.A.shape[0]
+        lp.num_col_, lp.num_row_ = n, m
+        lp.col_cost_ = mdl.c
+        lp.col_lower_, lp.col_upper_ = mdl.lb, mdl.ub
+        lp.row_lower_ = np.where(np.isneginf(mdl.row_lb), -inf, mdl.row_lb)
+        lp.row_upper_ = np.where(np.isposinf(mdl.row_ub), inf, mdl.row_ub)
+        a = mdl.A.tocsr()
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n, m
+        lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data
+        kinds = (highspy.HighsVarType.kContinuous, highspy.HighsVarType.kInteger)
+        lp.integrality_ = [kinds[int(v)] for v in mdl.integrality]
+        self.h = highspy.Highs()
+        self.h.setOptionValue("output_flag", False)
+        self.h.setOptionValue("threads", THREADS)
+        self.h.passModel(lp)
+        self.mdl = mdl
+        self._columns = np.arange(n, dtype=np.int32)
+
+    def run(self, lb: np.ndarray, ub: np.ndarray, seconds: float, gap: float,
+            start: np.ndarray | None = None, relax: bool = False) -> np.ndarray | None:
+        """A solution within bounds ``lb``–``ub`` (rounded binaries), or None."""
+        h = self.h
+        h.changeColsBounds(self.mdl.n, self._columns, lb, ub)
+        h.setOptionValue("solve_relaxation", bool(relax))
+        h.setOptionValue("time_limit", max(float(seconds), 0.05))
+        h.setOptionValue("mip_rel_gap", float(gap))
+        if start is not None:
+            given = self._hs.HighsSolution()
+            given.col_value = start.tolist()
+            given.value_valid = True
+            h.setSolution(given)
+        h.run()
+        solution = h.getSolution()
+        if not solution.value_valid:
+            return None
+        x = np.asarray(solution.col_value, dtype=float)
+        if relax:
+            return x
+        x = _clean(x, self.mdl)
+        return x if _feasible(self.mdl, x, 1e-6, lb, ub) else None
+
+
+def _task_columns(problem: StaffingProblem, mdl: _Model) -> list[np.ndarray]:
+    """Per task, the columns that say how it is staffed (R, team size, A, its uncovered
+    requirements, no R, no A): what a neighbourhood fixes for the tasks outside it."""
     off = mdl.offsets
-    used_r = {(t, p) for i, (t, p, _n) in enumerate(mdl.r_triples)
-              if any(sol[off["x"] + i] > 1e-3 for sol in solutions)}
-    used_a = {(t, p) for j, (t, p) in enumerate(mdl.a_pairs) if any(sol[off["a"] + j] > 1e-3 for sol in solutions)}
-    n = len(problem.task_ids)
-    return dataclasses.replace(
-        problem,
-        r_candidates=[[p for p in problem.r_candidates[t] if (t, p) in used_r or (t, p) in problem.fixed_r]
-                      for t in range(n)],
-        a_candidates=[[p for p in problem.a_candidates[t] if (t, p) in used_a or (t, p) in problem.fixed_a]
-                      for t in range(n)])
+    out: list[list[int]] = [[] for _ in problem.task_ids]
+    for i, (t, _p, _n) in enumerate(mdl.r_triples):
+        out[t].append(off["x"] + i)
+    for j, (t, _n) in enumerate(mdl.sizes):
+        out[t].append(off["k"] + j)
+    for j, (t, _p) in enumerate(mdl.a_pairs):
+        out[t].append(off["a"] + j)
+    for q, (t, _k) in enumerate(mdl.req_rows):
+        out[t].append(off["v"] + q)
+    for t in range(len(problem.task_ids)):
+        out[t] += [off["w"] + t, off["z"] + t]
+    return [np.array(c, dtype=np.int64) for c in out]
 
 
-def _lift(sol: np.ndarray, small: _Model, full: _Model) -> np.ndarray:
-    """A solution of a restricted model, as a vector of the full one (same meaning)."""
-    out = np.zeros(full.n)
-    so, fo = small.offsets, full.offsets
-    for key, base, items_small, items_full in (
-            ("x", "x", small.r_triples, full.r_triples), ("k", "k", small.sizes, full.sizes),
-            ("a", "a", small.a_pairs, full.a_pairs), ("v", "v", small.req_rows, full.req_rows),
-            ("o", "o", small.cap_rows, full.cap_rows)):
-        where = {item: i for i, item in enumerate(items_full)}
-        for i, item in enumerate(items_small):
-            out[fo[base] + where[item]] = sol[so[key] + i]
-    n_tasks = fo["z"] - fo["w"]
-    for key in ("w", "z"):
-        out[fo[key]:fo[key] + n_tasks] = sol[so[key]:so[key] + n_tasks]
-    return out
-
-
-def _neighbourhood(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, window: set[int]) -> StaffingProblem:
-    """The problem where every task outside ``window`` keeps its staffing in ``sol``: only
-    the window's tasks are open (a large-neighbourhood search step)."""
+def _restricted_bounds(problem: StaffingProblem, mdl: _Model, *solutions: np.ndarray) -> np.ndarray:
+    """Upper bounds that close every R candidate (all team sizes) and A candidate no
+    solution among ``solutions`` uses, kept and locked ones aside: the neighbourhood
+    where the relaxation says the optimum lies."""
     off = mdl.offsets
-    team: dict[int, list[int]] = {}
+    used = np.zeros(mdl.n, dtype=bool)
+    for sol in solutions:
+        used |= sol > 1e-3
+    pairs = {(t, p) for i, (t, p, _n) in enumerate(mdl.r_triples) if used[off["x"] + i]} | problem.fixed_r
+    ub = mdl.ub.copy()
     for i, (t, p, _n) in enumerate(mdl.r_triples):
-        if sol[off["x"] + i] > 0.5:
-            team.setdefault(t, []).append(p)
-    approver = {t: p for j, (t, p) in enumerate(mdl.a_pairs) if sol[off["a"] + j] > 0.5}
-    n = len(problem.task_ids)
-    outside = [t for t in range(n) if t not in window]
-    return dataclasses.replace(
-        problem,
-        r_candidates=[problem.r_candidates[t] if t in window else sorted(team.get(t, [])) for t in range(n)],
-        a_candidates=[problem.a_candidates[t] if t in window else ([approver[t]] if t in approver else [])
-                      for t in range(n)],
-        fixed_r=problem.fixed_r | {(t, p) for t in outside for p in team.get(t, [])},
-        fixed_a=problem.fixed_a | {(t, approver[t]) for t in outside if t in approver},
-        overload_cap=np.maximum(_kept_load(problem) - problem.capacity, 0.0))
+        if (t, p) not in pairs:
+            ub[off["x"] + i] = 0.0
+    for j, (t, p) in enumerate(mdl.a_pairs):
+        if not used[off["a"] + j] and (t, p) not in problem.fixed_a:
+            ub[off["a"] + j] = 0.0
+    return ub
 
 
-def _improve(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, deadline: float, mip_gap: float,
-             window_size: int = 60, step_limit: float = 4.0) -> np.ndarray:
-    """Large-neighbourhood search: re-solve, with HiGHS, windows of tasks (by start month)
-    while the rest keeps its staffing; keep each better staffing; stop at ``deadline`` or
-    when a whole pass improves nothing."""
+def _improve(problem: StaffingProblem, mdl: _Model, solver: _Highs, sol: np.ndarray, deadline: float,
+             window_size: int = 150, step_limit: float = 4.0, gap: float = 1e-4) -> np.ndarray:
+    """Large-neighbourhood search: re-solve, with HiGHS, windows of tasks (by start month,
+    each overlapping the previous by half) while the rest keeps its staffing (fixed
+    through the model's bounds, the model itself unchanged); keep each better staffing;
+    stop at ``deadline`` or when a whole pass improves nothing.
+
+    A window that HiGHS solves slowly (a free reassignment has many more choices per task)
+    makes the next ones smaller, a quick one larger: about half a second each. ``gap`` is
+    relative to the whole objective, most of which a window cannot change: hence far below
+    the direct solve's."""
     order = sorted(range(len(problem.task_ids)),
                    key=lambda t: (min((m for m, _ in problem.task_spread[t]), default=0), t))
-    windows = [set(order[i:i + window_size]) for i in range(0, len(order), max(window_size // 2, 1))]
+    columns = _task_columns(problem, mdl)
     best, best_obj = sol, float(mdl.c @ sol)
-    while time.perf_counter() < deadline - 0.5:
+    size = window_size
+    while time.perf_counter() < deadline - 0.2:
         improved = False
-        for window in windows:
+        position = 0
+        while position < len(order):
             seconds = min(step_limit, deadline - time.perf_counter())
-            if seconds < 0.5:
+            if seconds < 0.2:
                 break
-            sub = _neighbourhood(problem, mdl, best, window)
-            sub_mdl = _build_model(sub)
-            res = _milp(sub_mdl, seconds, mip_gap)
-            if res.x is None:
+            window = set(order[position:position + size])
+            position += max(size // 2, 1)
+            outside = [columns[t] for t in range(len(problem.task_ids)) if t not in window]
+            fixed = np.concatenate(outside) if outside else np.zeros(0, dtype=np.int64)
+            lb, ub = mdl.lb.copy(), mdl.ub.copy()
+            lb[fixed] = ub[fixed] = best[fixed]
+            began = time.perf_counter()
+            found = solver.run(lb, ub, seconds, gap, start=best)
+            took = time.perf_counter() - began
+            size = max(20, size // 2) if took > 1.0 else min(300, size * 3 // 2) if took < 0.25 else size
+            if found is None:
                 continue
-            lifted = _lift(_clean(res.x, sub_mdl), sub_mdl, mdl)
-            value = float(mdl.c @ lifted)
+            value = float(mdl.c @ found)
             if value < best_obj - 1e-6:
-                best, best_obj, improved = lifted, value, True
+                best, best_obj, improved = found, value, True
         if not improved:
             break
     return best
 
 
-def solve(problem: StaffingProblem, time_limit: float = 20.0, mip_gap: float = 1e-2,
+def solve(problem: StaffingProblem, time_limit: float = DEFAULT_TIME_LIMIT, mip_gap: float = 1e-2,
           use_solver: bool = True, direct_limit: int = DIRECT_LIMIT) -> StaffingResult:
     """Solve the staffing problem within ``time_limit``; never worse than the greedy one.
 
     A model of at most ``direct_limit`` binaries (a workshop of ordinary size) goes to
-    HiGHS whole. A bigger one is first relaxed (its linear relaxation, solved by HiGHS) and
-    the relaxation rounded into a staffing (``_greedy`` guided by it); the programme is
-    then solved on the people the relaxation and these staffings use (``_restricted``);
-    then a large-neighbourhood search improves the best staffing so far: windows of tasks
-    are re-solved by HiGHS while the others keep theirs (``_improve``). Each stage only
-    replaces the staffing when it does better by the same objective.
+    HiGHS whole. A bigger one is handed to HiGHS once (``_Highs``) and solved in stages
+    that only change its bounds: its linear relaxation, rounded into a staffing
+    (``_greedy`` guided by it); the programme on the people the relaxation and these
+    staffings use (``_restricted_bounds``); then a large-neighbourhood search improves the
+    best staffing so far: windows of tasks are re-solved by HiGHS, starting from it, while
+    the others keep theirs (``_improve``). Each stage only replaces the staffing when it
+    does better by the same objective.
 
     Parameters
     ----------
     problem : from ``build_problem``.
     time_limit : seconds for the whole solve (HiGHS gets what is left after the model and
-        the greedy staffing are built).
-    mip_gap : relative optimality gap at which HiGHS stops (1 % by default).
+        the greedy staffing are built); ``DEFAULT_TIME_LIMIT`` (5 s) by default.
+    mip_gap : relative optimality gap at which HiGHS stops the direct solve (1 %).
     use_solver : False gives the greedy assignment alone (the benchmark's baseline).
     direct_limit : binaries up to which the whole programme goes to HiGHS at once.
     """
@@ -861,19 +947,22 @@ def solve(problem: StaffingProblem, time_limit: float = 20.0, mip_gap: float = 1
                     gap = float(getattr(res, "mip_gap", np.nan) or 0.0)
                     consider(sol, "time_limit", L.STAFFING_SOLVER["time_limit"].format(gap=gap))
         else:
-            relaxed = _milp(mdl, left() * 0.4, mip_gap, relax=True)
-            if relaxed.x is not None:
-                rounded = _greedy(problem, mdl, relaxed.x)
+            solver = _Highs(mdl)
+            relaxed = solver.run(mdl.lb, mdl.ub, left() * 0.4, mip_gap, relax=True)
+            window = 150
+            if relaxed is not None:
+                rounded = _greedy(problem, mdl, relaxed)
                 consider(rounded, "rounding", L.STAFFING_SOLVER["rounding"])
                 # The programme on the people the relaxation and the staffings so far use.
-                narrow = _restricted(problem, mdl, relaxed.x, rounded, greedy)
-                narrow_mdl = _build_model(narrow)
-                res = _milp(narrow_mdl, left() * 0.5, mip_gap)
-                if res.x is not None:
-                    consider(_lift(_clean(res.x, narrow_mdl), narrow_mdl, mdl), "restricted",
-                             L.STAFFING_SOLVER["restricted"])
-            consider(_improve(problem, mdl, best, start + time_limit, mip_gap), "neighbourhood",
-                     L.STAFFING_SOLVER["neighbourhood"])
+                narrow = solver.run(mdl.lb, _restricted_bounds(problem, mdl, relaxed, rounded, greedy),
+                                    left() * 0.5, min(mip_gap, 1e-4), start=best)
+                if narrow is not None:
+                    consider(narrow, "restricted", L.STAFFING_SOLVER["restricted"])
+            else:  # a relaxation too slow for the time given: small windows from the greedy staffing
+                window = 40
+            # what is left, but the time to write the result (a few tenths of a second)
+            consider(_improve(problem, mdl, solver, best, start + time_limit - RESULT_SECONDS, window),
+                     "neighbourhood", L.STAFFING_SOLVER["neighbourhood"])
     seconds = time.perf_counter() - start
     return _result(problem, mdl, best, best_obj, greedy_obj, method, message, seconds)
 
@@ -1027,7 +1116,8 @@ def _uncovered(problem: StaffingProblem, t: int, what: str, cid: str | None, amo
 
 # --- the entry points ----------------------------------------------------------------------------
 
-def propose_staffing(frames: Frames, locks: Any = None, reassign: bool = False, time_limit: float = 20.0,
+def propose_staffing(frames: Frames, locks: Any = None, reassign: bool = False,
+                     time_limit: float = DEFAULT_TIME_LIMIT,
                      weights: Weights = DEFAULT_WEIGHTS, max_candidates: int = MAX_CANDIDATES,
                      a_share: float = workload.A_SHARE, max_team: int = MAX_TEAM) -> StaffingResult:
     """Propose who does (R) and who approves (A) each task of the horizon.
@@ -1038,7 +1128,7 @@ def propose_staffing(frames: Frames, locks: Any = None, reassign: bool = False, 
     locks : the consultant's locks (``task_id, person_id, letter, locked``): lock a person
         in (True) or out (False) of a task, then run again.
     reassign : False keeps the existing validated R and A; True lets them move.
-    time_limit : seconds given to the solver.
+    time_limit : seconds given to the solver (``DEFAULT_TIME_LIMIT``, 5 s).
     weights : the objective's coefficients (``Weights``).
     max_candidates : R candidates kept per task (plus the existing and locked ones).
     a_share : the A's share of a task's load (``workload.A_SHARE``).

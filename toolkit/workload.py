@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from . import labels as L
-from . import model
+from . import memo, model
 from .errors import MaillageError
 from .raci import VALIDATED, _count_letters, _frame, _letters
 
@@ -132,6 +132,13 @@ def allocation(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE,
     {'P1': 10.0, 'P2': 1.0}
     """
     a_share = _fraction(a_share, "share")
+    statuses = tuple(statuses)
+    return memo.shared("workload.allocation", frames, ("tasks", "raci"),
+                       lambda: _allocation(frames, a_share, statuses), a_share, statuses)
+
+
+def _allocation(frames: Mapping[str, pd.DataFrame], a_share: float, statuses: tuple[str, ...]) -> pd.DataFrame:
+    """``allocation`` itself (its memo aside)."""
     cols = ["task_id", "action_id", "person_id", "letter", "month", "days"]
     tasks = _frame(frames, "tasks")
     if tasks.empty:
@@ -189,6 +196,16 @@ def load_table(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idl
     ``labels.WORKLOAD_STATUS`` (surcharge, sous-emploi, équilibré).
     """
     idle_below = _fraction(idle_below, "fraction")
+    if alloc is None:  # everything from the frames: shared by every analysis of them
+        key = (_fraction(a_share, "share"), idle_below, None if months is None else tuple(months))
+        return memo.shared("workload.load_table", frames, ("tasks", "raci", "persons", "project"),
+                           lambda: _load_table(frames, a_share, idle_below, months, None), *key)
+    return _load_table(frames, a_share, idle_below, months, alloc)
+
+
+def _load_table(frames: Mapping[str, pd.DataFrame], a_share: float, idle_below: float,
+                months: list[str] | None, alloc: pd.DataFrame | None) -> pd.DataFrame:
+    """``load_table`` itself (its memo aside)."""
     months = horizon(frames) if months is None else list(months)
     alloc = allocation(frames, a_share) if alloc is None else alloc
     persons = _frame(frames, "persons")
@@ -306,8 +323,9 @@ def staffing(frames: Mapping[str, pd.DataFrame], alloc: pd.DataFrame | None = No
     load), ``days_at_risk`` the action's days carried by persons in a month where they are
     overloaded. Least staffed first.
     """
+    if table is None:  # from the frames alone when it can be: the table is shared (toolkit.memo)
+        table = load_table(frames, a_share) if alloc is None else load_table(frames, a_share, alloc=alloc)
     alloc = allocation(frames, a_share) if alloc is None else alloc
-    table = load_table(frames, a_share, alloc=alloc) if table is None else table
     tasks = _frame(frames, "tasks")
     actions = _frame(frames, "actions")
     names = dict(zip(_frame(frames, "persons")["id"], _frame(frames, "persons")["name"]))
@@ -341,7 +359,7 @@ def analyse(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idle_b
     """
     months = horizon(frames)
     alloc = allocation(frames, a_share)
-    table = load_table(frames, a_share, idle_below, months=months, alloc=alloc)
+    table = load_table(frames, a_share, idle_below)  # the horizon's months, shared with the gap analysis
     return {
         "months": months,
         "allocation": alloc,

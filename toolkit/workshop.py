@@ -98,5 +98,70 @@ class Workshop:
             self._store.dispose()
             self._store = None
 
+    def summary(self) -> dict[str, Any]:
+        """What a banner says about the workshop: name, folder, last change, counts per kind.
+
+        ``last_change`` is the latest history row (``at``, ``by``) or None for a new workshop.
+        """
+        from . import model
+
+        store = self.store
+        project = store.project()
+        return {
+            "name": project["name"] if project else None,
+            "folder": self.folder,
+            "last_change": last_change(store),
+            "counts": {kind: store.count(kind) for kind in model.KIND_ORDER},
+        }
+
     def __repr__(self) -> str:
         return f"Workshop({str(self.folder)!r})"
+
+
+def last_change(store: Store) -> dict[str, str] | None:
+    """The latest history row's ``at`` and ``by`` (None when nothing was ever written)."""
+    import sqlalchemy as sa
+
+    from .store import TABLES
+
+    h = TABLES["history"]
+    with store.reader.connect() as c:
+        row = c.execute(sa.select(h.c.at, h.c.by).order_by(h.c.seq.desc()).limit(1)).first()
+    return {"at": row[0], "by": row[1]} if row else None
+
+
+# Where ``find_workshops`` looks besides the folders it is given (``:``-separated list).
+ENV_ROOTS = "MAILLAGE_ATELIERS"
+
+
+def find_workshops(roots: list[str | Path] | None = None, depth: int = 2) -> list[Path]:
+    """Workshop folders (holding ``atelier.json``) under ``roots``, ``depth`` levels down.
+
+    Without ``roots``: the folders of ``MAILLAGE_ATELIERS``, the current folder, its parent
+    and ``~/ateliers``. Sorted by last change of the folder, newest first; never raises on an
+    unreadable folder.
+    """
+    if roots is None:
+        roots = [r for r in os.environ.get(ENV_ROOTS, "").split(os.pathsep) if r]
+        roots += [Path.cwd(), Path.cwd().parent, Path.home() / "ateliers"]
+    found: dict[Path, float] = {}
+
+    def walk(folder: Path, level: int) -> None:
+        try:
+            if (folder / CONFIG_NAME).is_file():
+                found[folder.resolve()] = (folder / CONFIG_NAME).stat().st_mtime
+                db = folder / "atelier.db"
+                if db.exists():
+                    found[folder.resolve()] = max(found[folder.resolve()], db.stat().st_mtime)
+            if level < depth:
+                for child in sorted(folder.iterdir()):
+                    # not hidden folders (a virtualenv, .git), except the checkout's demo
+                    hidden = child.name.startswith((".", "__")) and child.name != ".demo"
+                    if child.is_dir() and not hidden and child.name not in ("node_modules", "site-packages"):
+                        walk(child, level + 1)
+        except OSError:
+            return
+
+    for root in roots:
+        walk(Path(root), 0)
+    return sorted(found, key=lambda p: -found[p])
