@@ -54,6 +54,8 @@ import numpy as np
 import pandas as pd
 
 from . import competences as comp
+from . import formats as F
+from . import french as FR
 from . import labels as L
 from . import memo, model, workload
 
@@ -381,7 +383,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
             rows.append(_row(*target, "réaffectation", p.person_id, persons.get(p.person_id, p.person_id),
                              R["reassign_competence"].format(person=persons.get(p.person_id, p.person_id),
                                                              current=p.savoir, competence=name, vouloir=p.vouloir,
-                                                             pouvoir=p.pouvoir, idle=round(free, 1)),
+                                                             pouvoir=p.pouvoir, idle=F.days(free, long=True)),
                              0.0, 0.0))
     reassigned = {r["candidate_id"] for r in rows}
     # Montée en compétences: one level below, motivated, with some room to act.
@@ -391,7 +393,8 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         days = costs.training_days_per_level
         rows.append(_row(*target, "montée en compétences", p.person_id, persons.get(p.person_id, p.person_id),
                          R["training"].format(person=persons.get(p.person_id, p.person_id), current=p.savoir,
-                                              competence=name, level=level, vouloir=p.vouloir, days=days),
+                                              competence=name, level=level, vouloir=p.vouloir,
+                                              days=F.days(days, long=True)),
                          days, days * costs.training_day_cost))
     # Accompagnement: the level is there, the will or the room to act is not.
     for p in qualified.itertuples():
@@ -406,7 +409,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         days = costs.coaching_days
         rows.append(_row(*target, "accompagnement", p.person_id, persons.get(p.person_id, p.person_id),
                          R["coaching"].format(person=persons.get(p.person_id, p.person_id), current=p.savoir,
-                                              competence=name, why=why, days=days),
+                                              competence=name, why=why, days=F.days(days, long=True)),
                          days, days * costs.expert_day_rate))
     # Élargissement du tour de table: an actor who brings it and is not mobilised.
     for a_id, a_name, a_category in widening.get(cid, []):
@@ -417,11 +420,13 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
     days, n_months = float(gap["days"]), int(gap["months"])
     if days <= costs.expertise_max_days or n_months < costs.lasting_need_months:
         rows.append(_row(*target, "expertise externe", None, None,
-                         R["expertise"].format(days=days, months=n_months, rate=costs.expert_day_rate),
+                         R["expertise"].format(days=F.days(days, long=True), months=n_months,
+                                                rate=F.amount(costs.expert_day_rate)),
                          days, days * costs.expert_day_rate))
     else:
         rows.append(_row(*target, "recrutement", None, None,
-                         R["recruitment"].format(months=n_months, days=days, monthly=costs.recruit_monthly_cost),
+                         R["recruitment"].format(months=n_months, days=F.days(days, long=True),
+                                                  monthly=F.amount(costs.recruit_monthly_cost)),
                          None, n_months * costs.recruit_monthly_cost))
     return rows
 
@@ -490,8 +495,8 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                     days = share * len(months[tid])
                     rows.append(_row(*target, "réaffectation", other, persons.get(other, other),
                                      R["reassign_load"].format(person=persons.get(other, other),
-                                                               task=task_name[tid], days=round(days, 1),
-                                                               idle=round(sum(spare), 1)),
+                                                               task=task_name[tid], days=F.days(days),
+                                                               idle=F.days(sum(spare), long=True)),
                                      0.0, 0.0))
                     found = True
         if not found:
@@ -499,20 +504,22 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
             if len(over_months) >= costs.lasting_overload_months:
                 rows.append(_row(*target, "recrutement", None, None,
                                  R["recruit_capacity"].format(months=len(over_months), horizon=horizon,
-                                                              days=round(days, 1), monthly=costs.recruit_monthly_cost),
+                                                              days=F.days(days, long=True),
+                                                              monthly=F.amount(costs.recruit_monthly_cost)),
                                  None, len(over_months) * costs.recruit_monthly_cost))
             else:
                 rows.append(_row(*target, "expertise externe", None, None,
-                                 R["expertise_capacity"].format(person=who, days=round(days, 1),
-                                                                months=len(over_months), rate=costs.expert_day_rate),
+                                 R["expertise_capacity"].format(of_person=FR.de(who), days=F.days(days, long=True),
+                                                                months=len(over_months),
+                                                                rate=F.amount(costs.expert_day_rate)),
                                  days, days * costs.expert_day_rate))
     team = team_capacity(frames, table) if team is None else team
     short = team[team["overload"] > _EPS]
     if len(short) >= costs.lasting_overload_months:
         days = float(short["overload"].sum())
         rows.append(_row("capacity", "équipe", L.GAP_TEAM, "recrutement", None, None,
-                         R["recruit_capacity"].format(months=len(short), horizon=len(team), days=round(days, 1),
-                                                      monthly=costs.recruit_monthly_cost),
+                         R["recruit_capacity"].format(months=len(short), horizon=len(team), days=F.days(days, long=True),
+                                                      monthly=F.amount(costs.recruit_monthly_cost)),
                          None, len(short) * costs.recruit_monthly_cost))
     return rows
 

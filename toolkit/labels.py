@@ -1520,26 +1520,26 @@ GAP_COLUMNS: dict[str, str] = {
 
 GAP_REASONS: dict[str, str] = {
     "training": "{person} est au niveau {current} en « {competence} » (un niveau en dessous du niveau {level} requis) "
-                "et se dit motivé(e) ({vouloir}/4) : {days:g} jours de formation et de tutorat estimés",
+                "et sa motivation est bonne ({vouloir}/4) : {days} de formation et de tutorat estimés",
     "coaching": "{person} a le niveau {current} en « {competence} » mais {why} : accompagnement "
-                "au changement (clarifier le mandat, libérer du temps, lettre de mission) estimé à {days:g} jours",
+                "au changement (clarifier le mandat, libérer du temps, lettre de mission) estimé à {days}",
     "coaching_vouloir": "sa motivation est faible ({vouloir}/4)",
     "coaching_pouvoir": "son pouvoir d'agir est limité ({pouvoir}/4)",
     "widening": "{actor} ({category}) apporte « {competence} » et n'est pas encore mobilisé : "
                 "l'associer au tour de table (niveau à confirmer avec lui)",
-    "expertise": "besoin ponctuel et spécialisé ({days:g} jours sur {months} mois) : {days:g} jours d'expertise "
-                 "externe à {rate:g} € par jour",
-    "recruitment": "besoin durable ({months} mois, {days:g} jours) au-delà de la capacité disponible : un recrutement "
-                   "de {months} mois à {monthly:g} € par mois",
+    "expertise": "besoin ponctuel et spécialisé ({days} sur {months} mois) : {days} d'expertise "
+                 "externe à {rate} par jour",
+    "recruitment": "besoin durable ({months} mois, {days}) au-delà de la capacité disponible : un recrutement "
+                   "de {months} mois à {monthly} par mois",
     "reassign_competence": "{person} a le niveau {current} en « {competence} » et la motivation ({vouloir}/4) ; "
-                           "son pouvoir d'agir est noté {pouvoir}/4 mais le plan de charge lui laisse {idle:g} jours "
+                           "son pouvoir d'agir est noté {pouvoir}/4 mais le plan de charge lui laisse {idle} "
                            "libres sur les mois du besoin : lui confier ces tâches par une lettre de mission",
-    "reassign_load": "{person} peut reprendre « {task} » ({days:g} j) : niveau requis atteint, mobilisable, "
-                     "{idle:g} jours libres sur les mois de la tâche",
-    "recruit_capacity": "surcharge globale de l'équipe {months} mois sur {horizon} ({days:g} jours au total) : "
-                        "un renfort durable de {monthly:g} € par mois",
-    "expertise_capacity": "surcharge ponctuelle de {person} ({days:g} jours sur {months} mois) sans personne "
-                          "pour la reprendre : renfort externe à {rate:g} € par jour",
+    "reassign_load": "{person} peut reprendre « {task} » ({days}) : niveau requis atteint, mobilisable, "
+                     "{idle} libres sur les mois de la tâche",
+    "recruit_capacity": "surcharge globale de l'équipe {months} mois sur {horizon} ({days} au total) : "
+                        "un renfort durable de {monthly} par mois",
+    "expertise_capacity": "surcharge ponctuelle {of_person} ({days} sur {months} mois) sans personne "
+                          "pour la reprendre : renfort externe à {rate} par jour",
 }
 
 SCENARIO_OPS: dict[str, str] = {
@@ -1656,24 +1656,24 @@ STAFFING_UNCOVERED: dict[str, str] = {
 STAFFING_REASONS: dict[str, str] = {
     "level": "niveau {level} en « {competence} » (requis {required})",
     "motivation": "motivation {vouloir}/4",
-    "days": "{days:g} j sur {months}",
+    "days": "{days} sur {months}",
     "no_days_others": "aucun jour attribué : d'autres personnes mieux placées font la tâche (garder ce R ?)",
     "no_days_full": "aucun jour attribué : plus de capacité libre sur ces mois",
     "kept": "affectation existante conservée",
     "new": "nouvelle proposition",
     "locked": "verrouillée par le consultant",
-    "only": "seul(e) candidat(e) au niveau requis",
+    "only": "seule personne candidate au niveau requis",
     "pilot": "pilote de l'action",
     "a_kept": "approbation existante conservée",
     "a_sibling": "approuve déjà d'autres tâches de l'action",
     "a_role": "{role} de l'équipe projet",
     "dropped": "affectation retirée par l'optimisation (reprise par une personne mieux placée)",
-    "uncovered_days": "{amount:g} j non couverts : capacité épuisée des candidats ({who}) sur {months}",
-    "uncovered_days_nobody": "{amount:g} j non couverts : personne ne peut la réaliser (voir les écarts de compétences)",
+    "uncovered_days": "{amount} non couverts : capacité épuisée des candidats ({who}) sur {months}",
+    "uncovered_days_nobody": "{amount} non couverts : personne ne peut la réaliser (voir les écarts de compétences)",
     "uncovered_competence": "personne n'atteint le niveau {required} en « {competence} » parmi les candidats disponibles",
     "uncovered_no_r": "aucune personne disponible pour réaliser la tâche",
     "uncovered_no_a": "aucune personne de l'équipe projet pour approuver la tâche",
-    "uncovered_overload": "{person} dépasse sa capacité de {amount:g} j en {month} : "
+    "uncovered_overload": "{person} dépasse sa capacité de {amount} en {month} : "
                           "affectations conservées ou verrouillées au-delà de ce qu'elle peut faire",
 }
 STAFFING_SOLVER: dict[str, str] = {

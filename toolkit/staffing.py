@@ -85,6 +85,7 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from . import competences as comp
+from . import formats as F
 from . import labels as L
 from . import model, workload
 from .errors import Problem, ValidationError
@@ -983,7 +984,7 @@ def _span(problem: StaffingProblem, t: int) -> str:
     ms = [problem.months[m] for m, _f in problem.task_spread[t]]
     if not ms:
         return ""
-    return ms[0] if len(ms) == 1 else f"{ms[0]} → {ms[-1]}"
+    return F.month(f"{ms[0]}-01") if len(ms) == 1 else f"{F.month(f'{ms[0]}-01')} → {F.month(f'{ms[-1]}-01')}"
 
 
 def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: float, greedy_obj: float,
@@ -1023,9 +1024,9 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
         vouloirs = [problem.levels[(problem.person_ids[p], c)][1] for c, _l in problem.requirements[t]
                     if (problem.person_ids[p], c) in problem.levels]
         if vouloirs:
-            parts.append(R["motivation"].format(vouloir=round(float(np.mean(vouloirs)), 1)))
+            parts.append(R["motivation"].format(vouloir=F.number(float(np.mean(vouloirs)))))
         if days > _EPS:
-            parts.append(R["days"].format(days=round(float(days), 1), months=_span(problem, t)))
+            parts.append(R["days"].format(days=F.days(float(days)), months=_span(problem, t)))
         elif all(left_cap[p, m] > _EPS for m, _f in problem.task_spread[t]):
             parts.append(R["no_days_others"])
         else:
@@ -1066,9 +1067,9 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
             cands = [q for q in problem.r_candidates[t]]
             if cands:
                 who = ", ".join(names[q] for q in cands[:5]) + ("…" if len(cands) > 5 else "")
-                reason = R["uncovered_days"].format(amount=round(float(u), 1), who=who, months=_span(problem, t))
+                reason = R["uncovered_days"].format(amount=F.days(float(u)), who=who, months=_span(problem, t))
             else:
-                reason = R["uncovered_days_nobody"].format(amount=round(float(u), 1))
+                reason = R["uncovered_days_nobody"].format(amount=F.days(float(u)))
             left.append(_uncovered(problem, t, "days", None, round(float(u), 2), reason))
     for q, (t, k) in enumerate(mdl.req_rows):
         if sol[off["v"] + q] > 0.5:
@@ -1085,8 +1086,8 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
         if o > 1e-3:
             left.append({"task_id": None, "task": None, "what": "overload", "competence_id": None,
                          "amount": round(float(o), 2), "months": problem.months[m],
-                         "reason": R["uncovered_overload"].format(person=names[p], amount=round(float(o), 1),
-                                                                  month=problem.months[m])})
+                         "reason": R["uncovered_overload"].format(person=names[p], amount=F.days(float(o)),
+                                                                  month=F.month(f"{problem.months[m]}-01"))})
     uncovered = pd.DataFrame(left, columns=["task_id", "task", "what", "competence_id", "amount", "months", "reason"])
 
     load_rows = []

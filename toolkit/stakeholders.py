@@ -639,8 +639,11 @@ def network_metrics(graph: nx.Graph | nx.MultiDiGraph, seed: int = 0) -> pd.Data
     g = contact_graph(graph) if graph.is_multigraph() or graph.is_directed() else graph
     n = g.number_of_nodes()
     if n == 0:
+        # Typed columns: the flags filter rows (an untyped empty column would select columns).
         return pd.DataFrame(columns=["id", "name", "category", "degree", "strength", "betweenness",
-                                     "broker", "cut_off", "isolated", "community"])
+                                     "broker", "cut_off", "isolated", "community"]).astype(
+            {"degree": int, "strength": float, "betweenness": float, "broker": bool, "cut_off": int,
+             "isolated": bool, "community": "Int64"})
     k = None if n <= BETWEENNESS_EXACT_MAX else BETWEENNESS_SAMPLE
     between = betweenness(g, k=k, seed=seed)
     brokers = set(nx.articulation_points(g))
