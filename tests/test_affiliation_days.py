@@ -45,3 +45,42 @@ def test_demo_has_providers_partners_and_unequal_days() -> None:
     days = {(r["task_id"], r["person_id"]): r.get("days") for r in data["raci"] if r["letter"] == "R"}
     assert days[("TAC-013", "PER-10")] == 4.0 and days[("TAC-013", "PER-14")] == 2.0
     assert sum(1 for v in days.values() if v is not None) == 2
+
+
+def _allocation_world(days: dict[tuple[str, str], float]):
+    import pandas as pd
+
+    tasks = pd.DataFrame([{"id": "T", "action_id": "N", "load_days": 12.0, "start_month": "2026-09",
+                           "end_month": "2026-10"}])
+    rows = [("P1", "R"), ("P2", "R"), ("P3", "R"), ("P4", "A")]
+    raci = pd.DataFrame([{"id": f"K{i}", "task_id": "T", "person_id": p, "letter": l, "status": "validée",
+                          "days": days.get((p, l))} for i, (p, l) in enumerate(rows)])
+    return {"tasks": tasks, "raci": raci}
+
+
+def test_entered_days_replace_the_equal_split() -> None:
+    from toolkit import workload as W
+
+    def per_person(days):
+        a = W.allocation(_allocation_world(days))
+        return a.groupby("person_id")["days"].sum().round(6).to_dict()
+
+    # nothing entered: the equal split, and the A's 10 %
+    assert per_person({}) == {"P1": 4.0, "P2": 4.0, "P3": 4.0, "P4": 1.2}
+    # P1 entered 6 days: the other R's share the rest (3 each); the A entered 0,5 day
+    assert per_person({("P1", "R"): 6.0, ("P4", "A"): 0.5}) == {"P1": 6.0, "P2": 3.0, "P3": 3.0, "P4": 0.5}
+    # every R entered: their days, whatever the estimate; more than the load leaves nothing to the rest
+    assert per_person({("P1", "R"): 1.0, ("P2", "R"): 2.0, ("P3", "R"): 3.0}) == {
+        "P1": 1.0, "P2": 2.0, "P3": 3.0, "P4": 1.2}
+    assert per_person({("P1", "R"): 20.0}) == {"P1": 20.0, "P4": 1.2}
+    # spread over the task's months like the rest
+    a = W.allocation(_allocation_world({("P1", "R"): 6.0}))
+    assert a.loc[a["person_id"] == "P1", "days"].tolist() == [3.0, 3.0]
+
+
+def test_demo_task_with_unequal_days(demo_workshop) -> None:
+    from toolkit import workload as W
+
+    a = W.allocation(demo_workshop.store.frames())
+    t = a[(a["task_id"] == "TAC-013") & (a["letter"] == "R")].groupby("person_id")["days"].sum()
+    assert t.round(6).to_dict() == {"PER-10": 4.0, "PER-14": 2.0}
