@@ -84,3 +84,54 @@ def test_demo_task_with_unequal_days(demo_workshop) -> None:
     a = W.allocation(demo_workshop.store.frames())
     t = a[(a["task_id"] == "TAC-013") & (a["letter"] == "R")].groupby("person_id")["days"].sum()
     assert t.round(6).to_dict() == {"PER-10": 4.0, "PER-14": 2.0}
+
+
+def _opca() -> Store:
+    """An OPCA's plan: the regional director's « positionnement institutionnel » needs a level
+    only she (interne) and a partner's agent have; a provider has free days."""
+    s = Store("sqlite://")
+    s.insert("project", {"name": "GPECT", "territory": "Bassin", "start_date": "2026-09-01", "horizon_months": 6},
+             by="t")
+    s.insert("competences", {"id": "C", "name": "Positionnement institutionnel", "family": "Pilotage"}, by="t")
+    for pid, name, affiliation, cap in (("D", "Directrice régionale", "interne", 2), ("K", "Cheffe de projet", "interne", 4),
+                                        ("P", "Agent du partenaire", "partenaire", 10),
+                                        ("X", "Cabinet prestataire", "prestataire", 10)):
+        s.insert("persons", {"id": pid, "name": name, "organisation": "OPCA", "role": "agent",
+                             "capacity_days": cap, "affiliation": affiliation}, by="t")
+    for pid in ("D", "P"):
+        s.insert("assessments", {"person_id": pid, "competence_id": "C", "savoir": 4, "vouloir": 4, "pouvoir": 4,
+                                 "source": "consultant"}, by="t")
+    s.insert("axes", {"id": "X1", "name": "Plan"}, by="t")
+    s.insert("actions", {"id": "N", "axis_id": "X1", "name": "Plan emplois-compétences", "pilot_id": "K"}, by="t")
+    s.insert("tasks", {"id": "T1", "action_id": "N", "name": "Positionnement institutionnel", "load_days": 6,
+                       "start_month": "2026-09", "end_month": "2026-11"}, by="t")
+    s.insert("requirements", {"task_id": "T1", "competence_id": "C", "level": 3}, by="t")
+    s.insert("tasks", {"id": "T2", "action_id": "N", "name": "Enquêtes téléphoniques", "load_days": 30,
+                       "start_month": "2026-09", "end_month": "2026-11"}, by="t")
+    s.insert_many("raci", [{"task_id": "T2", "person_id": "K", "letter": "R"},
+                           {"task_id": "T1", "person_id": "K", "letter": "A"},
+                           {"task_id": "T2", "person_id": "K", "letter": "A"}], by="t")
+    return s
+
+
+def test_staffing_proposes_only_the_organisations_people_unless_allowed() -> None:
+    from toolkit import staffing as S
+
+    frames = _opca().frames()
+    proposed = S.propose_staffing(frames, time_limit=5).assignments
+    r_t1 = set(proposed[(proposed["task_id"] == "T1") & (proposed["letter"] == "R")
+                        & (proposed["status"] != "dropped")]["person_id"])
+    assert r_t1 == {"D"}  # never the partner's agent, qualified as she is
+    assert not set(proposed.loc[proposed["status"] == "new", "person_id"]) & {"P", "X"}
+    allowed = S.propose_staffing(frames, time_limit=5, allow_external=True).assignments
+    assert set(allowed.loc[allowed["status"] == "new", "person_id"]) & {"P", "X"}
+
+
+def test_team_capacity_and_remedies_count_the_organisations_people() -> None:
+    from toolkit import gaps as G
+
+    frames = _opca().frames()
+    team = G.team_capacity(frames)
+    assert set(team["capacity"]) == {6.0}  # 2 + 4: not the partner's nor the provider's 10 + 10
+    remedies = G.remedies(frames)
+    assert not set(remedies["candidate_id"].dropna()) & {"P", "X"}, remedies[["remedy", "candidate_id"]]

@@ -205,6 +205,15 @@ def _entered_days(frames: Mapping[str, pd.DataFrame], statuses: Iterable[str], s
     return out.drop(columns="days")
 
 
+def internal(persons: pd.DataFrame) -> pd.Series:
+    """True for the persons who belong to the organisation (``affiliation`` « interne »,
+    issue 19); a workshop without affiliations falls back on « Équipe projet »."""
+    if "affiliation" in persons and persons["affiliation"].notna().any():
+        return persons["affiliation"].fillna(L.AFFILIATIONS[0]).eq(L.AFFILIATIONS[0]).astype(bool)
+    return persons["in_team"].fillna(False).astype(bool) if "in_team" in persons else \
+        pd.Series(True, index=persons.index)
+
+
 # --- load against capacity ------------------------------------------------------------
 
 def load_table(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idle_below: float = IDLE_BELOW,
