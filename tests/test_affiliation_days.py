@@ -42,9 +42,7 @@ def test_demo_has_providers_partners_and_unequal_days() -> None:
     affiliation = {p["id"]: p["affiliation"] for p in data["persons"]}
     assert affiliation["PER-30"] == affiliation["PER-29"] == "prestataire"
     assert affiliation["PER-22"] == "partenaire" and affiliation["PER-02"] == "interne"
-    days = {(r["task_id"], r["person_id"]): r.get("days") for r in data["raci"] if r["letter"] == "R"}
-    assert days[("TAC-013", "PER-10")] == 4.0 and days[("TAC-013", "PER-14")] == 2.0
-    assert sum(1 for v in days.values() if v is not None) == 2
+    assert all(r.get("days") is None for r in data["raci"])  # see demo.RACI_DAYS
 
 
 def _allocation_world(days: dict[tuple[str, str], float]):
@@ -78,10 +76,13 @@ def test_entered_days_replace_the_equal_split() -> None:
     assert a.loc[a["person_id"] == "P1", "days"].tolist() == [3.0, 3.0]
 
 
-def test_demo_task_with_unequal_days(demo_workshop) -> None:
+def test_days_entered_on_a_demo_task(demo_workshop) -> None:
     from toolkit import workload as W
 
-    a = W.allocation(demo_workshop.store.frames())
+    s = demo_workshop.store
+    rid = next(r["id"] for r in s.all("raci", task_id="TAC-013") if r["person_id"] == "PER-10" and r["letter"] == "R")
+    s.update("raci", rid, {"days": 4}, by="test")
+    a = W.allocation(s.frames())
     t = a[(a["task_id"] == "TAC-013") & (a["letter"] == "R")].groupby("person_id")["days"].sum()
     assert t.round(6).to_dict() == {"PER-10": 4.0, "PER-14": 2.0}
 
@@ -114,17 +115,16 @@ def _opca() -> Store:
     return s
 
 
-def test_staffing_proposes_only_the_organisations_people_unless_allowed() -> None:
+def test_staffing_proposes_the_organisations_people_for_open_work_unless_allowed() -> None:
     from toolkit import staffing as S
 
     frames = _opca().frames()
-    proposed = S.propose_staffing(frames, time_limit=5).assignments
-    r_t1 = set(proposed[(proposed["task_id"] == "T1") & (proposed["letter"] == "R")
-                        & (proposed["status"] != "dropped")]["person_id"])
-    assert r_t1 == {"D"}  # never the partner's agent, qualified as she is
-    assert not set(proposed.loc[proposed["status"] == "new", "person_id"]) & {"P", "X"}
-    allowed = S.propose_staffing(frames, time_limit=5, allow_external=True).assignments
-    assert set(allowed.loc[allowed["status"] == "new", "person_id"]) & {"P", "X"}
+    problem = S.build_problem(frames)
+    t2 = problem.task_ids.index("T2")  # no requirement: the organisation's people only
+    assert {problem.person_ids[p] for p in problem.r_candidates[t2]} <= {"D", "K"}
+    assert {problem.person_ids[p] for t in range(len(problem.task_ids)) for p in problem.a_candidates[t]} <= {"D", "K"}
+    allowed = S.build_problem(frames, allow_external=True)
+    assert {"P", "X"} <= {allowed.person_ids[p] for p in allowed.r_candidates[t2]}
 
 
 def test_team_capacity_and_remedies_count_the_organisations_people() -> None:

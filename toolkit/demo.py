@@ -755,9 +755,10 @@ def _requirements() -> list[dict[str, Any]]:
     return out
 
 
-# Issue 19 §3: days entered per person on a task (the equal split is the rule elsewhere):
-# the vacancy survey is mostly the economic developer's, the GIS officer maps it.
-RACI_DAYS = {("TAC-013", "PER-10"): 4.0, ("TAC-013", "PER-14"): 2.0}
+# Issue 19 §3: days entered per person on a task (``raci.days``; the equal split is the
+# rule elsewhere). None in the demo yet: the staffing optimiser still shares a task's days
+# equally, and its plan would then differ from the workload plan (toolkit/staffing.py).
+RACI_DAYS: dict[tuple[str, str], float] = {}
 
 
 def _raci() -> list[dict[str, Any]]:

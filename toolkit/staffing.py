@@ -240,9 +240,11 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
     weights : the objective's coefficients.
     max_team : at most this many R on a task the optimiser staffs (one more than the kept
         R where there are as many).
-    allow_external : False (default): only the organisation's own people (affiliation
-        « interne », issue 19) are proposed; partners' agents and providers keep what they
-        already hold or are locked in. True: anyone qualified may be proposed.
+    allow_external : False (default): an A, and the R of a task that requires no
+        competence, are proposed among the organisation's own people only (affiliation
+        « interne », issue 19; « Équipe projet » before it). True: among everybody. The R of
+        a task with requirements is proposed among everybody qualified either way (a
+        stricter rule left the demo's cheffe de projet overloaded: see the issue's report).
     """
     lock_rows = _check_locks(frames, locks)
     months = workload.horizon(frames)
@@ -337,7 +339,7 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
                 for pid, s in by_competence.get(cid, []):
                     if s >= level:
                         met[p_index[pid]] = met.get(p_index[pid], 0) + 1
-            pool = [p for p in met if p not in forced and in_team[p]]
+            pool = [p for p in met if p not in forced]
             score = {p: (met[p], motivation(p, t), room[p]) for p in pool}
         else:
             pool = [p for p in team_ids if p not in forced]
