@@ -324,7 +324,11 @@ class Store:
             rows = c.execute(sa.select(*[table.c[n] for n in columns]).order_by(table.c.id)).all()
         df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=columns)
         for f in k.fields:
-            if f.type in ("int", "float") and f.name in df:
+            if f.type in ("int", "float") and f.name in df and not f.required and f.default is None:
+                # optional, no default (raci.days): « not entered » stays None, not NaN, so that
+                # records read back compare equal; numbers stay numbers
+                df[f.name] = df[f.name].astype(object).where(df[f.name].notna(), None)
+            elif f.type in ("int", "float") and f.name in df:
                 df[f.name] = pd.to_numeric(df[f.name])
             elif f.type == "bool":
                 df[f.name] = df[f.name].astype("boolean") if len(df) else df[f.name].astype(bool)
