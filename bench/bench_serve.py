@@ -12,10 +12,13 @@ Printed figures:
 - submit-to-confirmation p50/p95 (click sent → "Enregistré" received, i.e. after commit),
   in two phases: at a human pace (1 to 3 s between a participant's saves), then back to
   back (saturation: with 30 saves always in flight, latency is 30 / throughput);
-- memory (RSS) of the server and its kernels;
+- memory (RSS) of the server and its kernels, and each kernel's own memory (USS), split
+  into kernels without pandas (welcome pages: forms only) and with it (step pages);
+- warm-up: until every pool is full, and until the welcome pages are;
 - lost submissions: confirmed values missing from the store's history (must be 0).
 
 Targets (issue #4): join p95 < 1.5 s with preheating, confirmation p95 < 300 ms.
+Targets (issue 17): a welcome page's kernel ≤ 60 MiB USS, warm-up for 30 halved, join p95 < 1.0 s.
 
 Usage: ``.venv/bin/python bench/bench_serve.py [--participants 30] [--submissions 20]
 [--backend sqlite|postgresql] [--url STORE_URL]``. ``--backend postgresql`` puts the
@@ -85,13 +88,18 @@ def wait_ready(process: subprocess.Popen, port: int, log: Path, participants: in
     a consultant starting the server before the room arrives would."""
     t0 = time.perf_counter()
     target = serve.warm_target(participants, preheat)
+    welcome = serve.pool_sizes(participants, serve.served_pages())[serve.WELCOME_PAGE] if preheat else 0
+    welcome_ready = None
     while True:
         if process.poll() is not None:
             raise SystemExit(log.read_text()[-2000:])
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/tree", timeout=5).read()
+            # any answer will do (/voila/tree is not served any more: 404)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/voila.js", timeout=5).read()
             text = log.read_text(errors="replace")
             warm = sum(serve.warm_pages(text, page.removesuffix(".ipynb")) for page in serve.served_pages())
+            if welcome_ready is None and serve.warm_pages(text) >= welcome:
+                welcome_ready = time.perf_counter() - t0
             if warm >= target:
                 break
         except OSError:
@@ -99,7 +107,12 @@ def wait_ready(process: subprocess.Popen, port: int, log: Path, participants: in
         if time.perf_counter() - t0 > 900:
             raise SystemExit("server not ready after 15 min")
         time.sleep(0.5)
-    print(f"  server ready in {time.perf_counter() - t0:.1f} s (preheat={preheat})", flush=True)
+    ready = time.perf_counter() - t0
+    print(f"  server ready in {ready:.1f} s (preheat={preheat}; {target} pages, of which the {welcome} "
+          f"welcome pages were ready in {welcome_ready or 0:.1f} s)", flush=True)
+    if preheat:
+        print(f"warm_up_s: {ready:.1f}")
+        print(f"warm_up_welcome_s: {welcome_ready or 0:.1f}")
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -113,6 +126,23 @@ def stop(process: subprocess.Popen) -> None:
     _, alive = psutil.wait_procs(children, timeout=20)
     for child in alive:
         child.kill()
+
+
+def kernel_uss_by_kind(process: subprocess.Popen) -> dict[str, list[float]]:
+    """USS in MiB of each kernel, split into those holding pandas (step pages, whose
+    module needs it, or a welcome page whose visitor opened such a step) and the others
+    (a welcome page: forms only), told apart by pandas' libraries mapped in memory."""
+    server = psutil.Process(process.pid)
+    kinds: dict[str, list[float]] = {"without pandas": [], "with pandas": []}
+    for k in server.children(recursive=True):
+        try:
+            if "ipykernel" not in " ".join(k.cmdline()):
+                continue
+            heavy = any("/pandas/_libs/" in m.path for m in k.memory_maps())
+            kinds["with pandas" if heavy else "without pandas"].append(k.memory_full_info().uss / 2**20)
+        except psutil.Error:
+            continue
+    return kinds
 
 
 def memory_mb(process: subprocess.Popen) -> tuple[float, float, float, int]:
@@ -273,6 +303,7 @@ def main() -> None:
         asyncio.run(run())
         wall = time.perf_counter() - t0
         server_mb, kernels_mb, kernels_uss, kernels = memory_mb(process)
+        by_kind = kernel_uss_by_kind(process)
     finally:
         stop(process)
 
@@ -300,6 +331,11 @@ def main() -> None:
     print(f"  memory: server {server_mb:.0f} MiB RSS; {kernels} kernels (pool refilled) RSS {kernels_mb:.0f} MiB "
           f"({kernels_mb / max(kernels, 1):.0f} MiB each), USS {kernels_uss:.0f} MiB "
           f"({kernels_uss / max(kernels, 1):.0f} MiB each)")
+    for kind, values in by_kind.items():
+        print(f"  kernels {kind}: {len(values)}, USS p50 {pct(values, 50):.0f} MiB, max {max(values, default=0):.0f} MiB")
+    print(f"kernel_uss_mib: {kernels_uss / max(kernels, 1):.0f}")
+    print(f"welcome_kernel_uss_mib: {pct(by_kind['without pandas'], 50):.0f}")
+    print(f"join_p95_s: {pct(out['join'], 95):.2f}")
 
     # 2. not preheated: a kernel started per visit
     if not args.sans_comparaison:

@@ -6,6 +6,13 @@ Three measures on each backend:
 3. a 30-participant session: 30 processes, one per participant page, each saving 20
    answers one at a time (insert, then a correction of its profile every 4th answer) with
    a short read of its own answers between saves; latency of a save (p50, p95, max).
+   On SQLite it runs twice: with the store's write lock (a lock file taken around each
+   write transaction) and, as the baseline of the same run, with SQLite's busy handler
+   alone (the former mechanism, ``Store(url, write_lock="sqlite")``).
+
+Headlines, one a line (SQLite, 30 writers, the store's mechanism): ``saves_p95_ms``,
+``saves_max_ms``, ``saves_lost`` (saves refused or missing from the store afterwards);
+the baseline as ``baseline_saves_*``, PostgreSQL as ``pg_saves_*``.
 
 Run: ``.venv/bin/python bench/bench_store.py [--sqlite-only] [--pg URL] [--url URL]``.
 PostgreSQL: ``--pg`` names a server (a fresh database is made and dropped on it), else
@@ -59,16 +66,21 @@ def _inserter(url: str, worker: int, n: int, queue: Any) -> None:
     queue.put(None)
 
 
-def _participant(url: str, worker: int, person_id: str, competences: list[str], answers: int, queue: Any) -> None:
+def _participant(url: str, write_lock: str, start: Any, worker: int, person_id: str, competences: list[str],
+                 answers: int, queue: Any) -> None:
     latencies: list[float] = []
     errors = 0
     try:
         t0 = time.perf_counter()
-        store = Store(url)  # the page opening
+        store = Store(url, write_lock=write_lock)  # the page opening
         opened = time.perf_counter() - t0
+        store.all("assessments", person_id=person_id)  # the page shows what is saved
     except Exception:
         queue.put((None, [], answers))
         return
+    # All pages are open (Python started, the store reached): the 30 save at once from here,
+    # so the latencies measure the writers' contention, not 30 interpreters importing pandas.
+    start.wait(timeout=600)
     for i in range(answers):
         t0 = time.perf_counter()
         try:
@@ -112,17 +124,27 @@ def concurrent_inserts(url: str, workers: int = 8, n: int = 200) -> dict[str, fl
     return {"writes": count, "elapsed_s": elapsed, "per_s": count / elapsed}
 
 
-def participants(url: str, people: int = 30, answers: int = 20) -> dict[str, float]:
+def participants(url: str, people: int = 30, answers: int = 20, write_lock: str = "file") -> dict[str, float]:
     store = Store(url)
     cids = store.insert_many("competences", [{"name": f"Compétence {i}", "family": "Pilotage"} for i in range(5)],
                              by="bench")
     pids = store.insert_many("persons", [{"name": f"Participant {i}", "organisation": "Mairie", "role": "agent"}
                                          for i in range(people)], by="bench")
     store.dispose()
-    elapsed, results = _spawn(_participant, [(url, w, pids[w], cids, answers) for w in range(people)])
+    start = mp.get_context("spawn").Barrier(people)
+    elapsed, results = _spawn(_participant, [(url, write_lock, start, w, pids[w], cids, answers)
+                                             for w in range(people)])
     lat = sorted(x for r in results for x in r[1]) or [float("nan")]
     opens = sorted(r[0] for r in results if r[0] is not None) or [float("nan")]
-    return {"saves": len(lat), "failed": sum(r[2] for r in results), "elapsed_s": elapsed,
+    # Lost: a save the page was not told about, or one it was told about that is missing.
+    store = Store(url)
+    inserts_expected = people * sum(1 for i in range(answers) if i % 4 != 3)
+    updates_expected = people * sum(1 for i in range(answers) if i % 4 == 3)
+    inserted = store.count("assessments")
+    updated = sum(1 for h in store.history("persons") if h["op"] == "update")
+    store.dispose()
+    lost = (inserts_expected - inserted) + (updates_expected - updated)
+    return {"saves": len(lat), "failed": sum(r[2] for r in results), "lost": lost, "elapsed_s": elapsed,
             "open_max_s": opens[-1], "p50_ms": 1000 * statistics.median(lat),
             "p95_ms": 1000 * lat[int(0.95 * (len(lat) - 1))], "max_ms": 1000 * lat[-1]}
 
@@ -181,6 +203,7 @@ ROWS = [
     ("concurrent", "per_s", "  inserts per second", "{:.0f}"),
     ("participants", "elapsed_s", "30 participants x 20 saves (s)", "{:.2f}"),
     ("participants", "failed", "  saves refused (errors)", "{:.0f}"),
+    ("participants", "lost", "  saves lost (refused or missing)", "{:.0f}"),
     ("participants", "open_max_s", "  slowest store opening (s)", "{:.2f}"),
     ("participants", "p50_ms", "  save latency p50 (ms)", "{:.1f}"),
     ("participants", "p95_ms", "  save latency p95 (ms)", "{:.1f}"),
@@ -199,6 +222,8 @@ def main() -> None:
         results[Store(args.url).backend] = run_all(lambda: (args.url, lambda: None))
     else:
         results["sqlite"] = run_all(lambda: (_sqlite_url(), lambda: None))
+        # The baseline, in the same run: the participants' session with SQLite's busy handler.
+        results["sqlite-busy"] = {"participants": participants(_sqlite_url(), write_lock="sqlite")}
         if not args.sqlite_only:
             server = _pg_server(args.pg)
 
@@ -208,13 +233,18 @@ def main() -> None:
 
             results["postgresql"] = run_all(make_pg)
     names = list(results)
-    print(f"{'measure':<34}" + "".join(f"{n:>12}" for n in names) + ("   pg/sqlite" if len(names) == 2 else ""))
+    print(f"{'measure':<34}" + "".join(f"{n:>12}" for n in names))
     for group, key, label, fmt in ROWS:
-        values = [results[n][group][key] for n in names]
-        line = f"{label:<34}" + "".join(f"{fmt.format(v):>12}" for v in values)
-        if len(values) == 2 and key not in ("records", "failed") and values[0]:
-            line += f"{values[1] / values[0]:>11.2f}x"
-        print(line)
+        values = [results[n][group][key] if group in results[n] else None for n in names]
+        print(f"{label:<34}" + "".join(f"{'-' if v is None else fmt.format(v):>12}" for v in values))
+    for prefix, name in (("", "sqlite"), ("baseline_", "sqlite-busy"), ("pg_", "postgresql")):
+        if name in results:
+            p = results[name]["participants"]
+            print(f"{prefix}saves_p95_ms: {p['p95_ms']:.1f}")
+            print(f"{prefix}saves_max_ms: {p['max_ms']:.1f}")
+            print(f"{prefix}saves_lost: {p['lost']:.0f}")
+    if "sqlite-busy" in results:
+        print(f"saves_p95_vs_busy_handler: {results['sqlite']['participants']['p95_ms'] / results['sqlite-busy']['participants']['p95_ms']:.3f}")
     print(f"peak memory of this process (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     print(f"cores: {os.cpu_count()}, load average at the end: {os.getloadavg()[0]:.1f}")
 

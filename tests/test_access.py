@@ -217,3 +217,63 @@ def test_link_revoked_while_page_open_stops_writing(demo_workshop: Workshop) -> 
     with pytest.raises(AccessDenied, match="valide"):
         g.update("persons", "PER-05", {"function": "après"})
     assert demo_workshop.store.get("persons", "PER-05")["function"] == "avant"
+
+
+# --- steps closed while a page is open (issue 17) -------------------------------------
+
+
+def test_step_closed_since_the_page_opened_refuses_every_write(demo_workshop: Workshop) -> None:
+    from toolkit import steps
+
+    store = demo_workshop.store
+    steps.set_open(store, "parties_prenantes", True, by="animateur")
+    token = _person(demo_workshop, "PER-02")["token"]
+    page = Guard(store, identify(store, token), token=token, step="parties_prenantes")
+    kept = page.insert("actors", {"name": "Association des commerçants", "category": "association",
+                                  "power": 2, "interest": 3})
+    steps.set_open(store, "parties_prenantes", False, by="animateur")  # on the Gestion page
+    before = store.count("actors")
+    for write in (lambda: page.insert("actors", {"name": "Club de foot", "category": "association",
+                                                        "power": 1, "interest": 2}),
+                  lambda: page.update("actors", kept, {"comment": "tard"}),
+                  lambda: page.delete("actors", kept)):
+        with pytest.raises(AccessDenied, match="« Cartographie des parties prenantes » vient d'être fermée par l'animateur"):
+            write()
+    assert store.count("actors") == before and store.get("actors", kept).get("comment") != "tard"
+    steps.set_open(store, "parties_prenantes", True, by="animateur")  # reopened: writes again
+    page.update("actors", kept, {"comment": "rouvert"})
+    assert store.get("actors", kept)["comment"] == "rouvert"
+
+
+def test_facilitator_and_always_open_pages_write_whatever_the_steps(demo_workshop: Workshop) -> None:
+    from toolkit import steps
+
+    store = demo_workshop.store
+    assert steps.open_keys(store) == [] or steps.set_open(store, "parties_prenantes", False, by="animateur") == []
+    Guard(store, Access("facilitator"), step="parties_prenantes").insert(
+        "actors", {"name": "Préfecture", "category": "État et opérateurs", "power": 4, "interest": 2})
+    token = _person(demo_workshop, "PER-02")["token"]
+    welcome = Guard(store, identify(store, token), token=token, step="accueil")  # never closed
+    welcome.update("persons", "PER-02", {"function": "Cheffe de projet"})
+    assert store.get("persons", "PER-02")["function"] == "Cheffe de projet"
+
+
+def test_a_save_into_a_closed_step_shows_the_refusal_and_writes_nothing(demo_workshop: Workshop) -> None:
+    """Pages writing through a domain function (RACI proposals, action sheets) get it too:
+    ``Session.save`` checks before running the write."""
+    from toolkit import steps
+    from toolkit.widgets.session import StatusLine, open_page
+
+    store = demo_workshop.store
+    steps.set_open(store, "raci", True, by="animateur")
+    token = _person(demo_workshop, "PER-02")["token"]
+    session = open_page("raci", query=f"jeton={token}", workshop=demo_workshop, show=False)
+    assert session is not None
+    steps.set_open(store, "raci", False, by="animateur")
+    ran, status = [], StatusLine()
+    assert session.save(lambda: ran.append(1), status) is None
+    import html
+
+    shown = html.unescape(status.value)
+    assert ran == [] and "vient d'être fermée par l'animateur" in shown and "« Qui fait quoi" in shown
+    assert "maillage-error" in status._dom_classes

@@ -91,7 +91,7 @@ def test_sheet_document_reads_in_french(demo_workshop: Workshop) -> None:
     assert "Diagnostic agricole et alimentaire partagé" in page and "en pause" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
     for text in ("Autofinancement de la collectivité", "15\u202f000\u00a0€", "30\u202f000\u00a0€",
-                 "Total des aides", "70\u00a0% du budget", "Étapes (2 faites sur 4)",
+                 "Total des aides", "70\u00a0% du budget", "Étapes (2\u00a0faites sur 4)",
                  "☑ Choix du bureau d&#x27;études — faite le 24/09/2026",
                  "☐ Atelier de restitution avec les producteurs — échéance le 15/02/2027",
                  "Priorité", "moyenne", "Fonctionnement"):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from toolkit import actions as A
+from toolkit.widgets.action_sheet import editor_from_token
 from toolkit.errors import AccessDenied, ConflictError, ValidationError
 from toolkit.workshop import Workshop
 
@@ -78,13 +79,13 @@ def test_concurrent_edit_is_refused_not_overwritten(demo_workshop: Workshop) -> 
 
 def test_editor_from_token(demo_workshop: Workshop) -> None:
     s = demo_workshop.store
-    assert A.editor_from_token(s, s.facilitator_token()).consultant
+    assert editor_from_token(s, s.facilitator_token()).consultant
     person = s.get("persons", "PER-04")
-    editor = A.editor_from_token(s, person["token"])
+    editor = editor_from_token(s, person["token"])
     assert editor.person_id == "PER-04" and not editor.consultant
     for bad in ("", None, "n'importe quoi"):
         with pytest.raises(AccessDenied, match="lien"):
-            A.editor_from_token(s, bad)
+            editor_from_token(s, bad)
 
 
 # --- journal and co-funders ----------------------------------------------------------------

@@ -90,6 +90,7 @@ def test_someone_else_changed_the_sheet_meanwhile(demo_workshop: Workshop) -> No
     demo_workshop.store.update("actions", "ACN-01", {"completion": 33}, by="animateur")
     page.sheet_inputs["completion"].value = "60"
     assert page.save_sheet() is None and "modifié entre-temps" in page.sheet_status.value
+    assert "par l'animateur" in page.sheet_status.text and "ACN-" not in page.sheet_status.text
     assert demo_workshop.store.get("actions", "ACN-01")["completion"] == 33
 
 
@@ -135,3 +136,21 @@ def test_person_without_sheet_reads_only(demo_workshop: Workshop, pid: str) -> N
     page = ActionSheets(_open(demo_workshop, pid), today=TODAY)
     assert "Vous ne pilotez aucune action" in page.children[0].value
     assert len(page.edit.children) == 1  # the read-only note
+
+
+def test_dates_in_one_french_format_and_a_double_tap_adds_one_entry(demo_workshop: Workshop) -> None:
+    page = ActionSheets(_open(demo_workshop, "PER-04"), today=TODAY)
+    demo_workshop.store.update("actions", "ACN-01", {"start_date": "2026-06-01"}, by="animateur")
+    page.show()
+    assert "01/06/2026" in page.view.value and "2026-06-01" not in page.view.value
+    assert page.sheet_inputs["start_date"].value == "01/06/2026"      # the form as the sheet
+    assert page.journal_date.value == TODAY.strftime("%d/%m/%Y")
+    assert "ACN-" not in page.selector.label
+    page.sheet_inputs["start_date"].value = "02/06/2026"
+    assert page.save_sheet() is not None
+    assert str(demo_workshop.store.get("actions", "ACN-01")["start_date"])[:10] == "2026-06-02"
+    n = len(demo_workshop.store.all("journal", action_id="ACN-01"))
+    page.journal_text.value = "Réunion avec le propriétaire."
+    first = page.add_entry()
+    assert page.add_entry() == first and page.journal_status.state == "ok"  # the second tap
+    assert len(demo_workshop.store.all("journal", action_id="ACN-01")) == n + 1

@@ -61,7 +61,10 @@ def test_data_sheets_filtered_frozen_and_set_for_printing(tmp_path: Path, demo_w
     wb = load_workbook(export_workbook(demo_workshop.store, tmp_path / "r.xlsx"))
     ws = wb["Acteurs"]
     assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:I52"
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    # One page wide: XlsxWriter leaves out fitToWidth="1", the format's default (ECMA-376
+    # CT_PageSetup), so an absent value means 1; one page wide, as many pages tall as needed.
+    assert ws.page_setup.orientation == "landscape" and (ws.page_setup.fitToWidth or 1) == 1
+    assert ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert ws.print_title_rows == "$1:$1"
 

@@ -431,8 +431,8 @@ def test_failure_inside_the_transaction_rolls_everything_back(tmp_path: Path, st
     store = store_workshop.store
     real = store.insert_many
 
-    def insert_many(kind, records, by, conn=None, pending=None):
-        ids = real(kind, records, by=by, conn=conn, pending=pending)
+    def insert_many(kind, records, by, conn=None, pending=None, **options):
+        ids = real(kind, records, by=by, conn=conn, pending=pending, **options)
         if kind == "raci":
             raise ValidationError([Problem("Identifiant", "RAC-1", "un identifiant qui n'existe pas déjà")])
         return ids
@@ -441,3 +441,47 @@ def test_failure_inside_the_transaction_rolls_everything_back(tmp_path: Path, st
     problems = refused(tiny_book(tmp_path), store_workshop)
     assert problems[0].sheet == "RACI" and problems[0].value == "RAC-1"
     assert all(store.count(k) == 0 for k in ("project", "actors", "tasks", "raci"))
+
+
+def _with_cell_xml(path: Path, sheet_part: str, ref: str, cell_xml: str) -> Path:
+    """The workbook with cell ``ref`` of a sheet's XML replaced by ``cell_xml`` (as another
+    program would write it: a formula with its cached value, an error value)."""
+    import re
+    import zipfile
+
+    out = path.with_name("modifie.xlsx")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == sheet_part:
+                text, n = re.subn(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)', cell_xml, data.decode("utf-8"), count=1)
+                assert n == 1
+                data = text.encode("utf-8")
+            dst.writestr(item, data)
+    return out
+
+
+def _sheet_part(path: Path, title: str) -> str:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)  # the templates' sheets are sheet1.xml, sheet2.xml… in order
+    names = wb.sheetnames
+    wb.close()
+    return f"xl/worksheets/sheet{names.index(title) + 1}.xml"
+
+
+def test_formula_with_a_cached_value_refused(tmp_path: Path, empty_workshop: Workshop) -> None:
+    # Excel and LibreOffice store a formula's last value beside it: the fast reader sees only
+    # that value, so the sheet's XML is searched for the formula itself.
+    book = tiny_book(tmp_path)
+    path = _with_cell_xml(book, _sheet_part(book, "Acteurs"), "B3", '<c r="B3" t="str"><f>B2</f><v>Mairie</v></c>')
+    (p,) = refused(path, empty_workshop)
+    assert (p.sheet, p.row, p.column, p.value) == ("Acteurs", 3, "B", "=B2") and "pas une formule" in p.expected
+    assert empty_workshop.store.count("actors") == 0
+
+
+def test_error_cell_written_by_another_program_refused(tmp_path: Path, empty_workshop: Workshop) -> None:
+    book = tiny_book(tmp_path)
+    path = _with_cell_xml(book, _sheet_part(book, "Acteurs"), "E2", '<c r="E2" t="e"><v>#DIV/0!</v></c>')
+    (p,) = refused(path, empty_workshop)
+    assert (p.row, p.column, p.value) == (2, "E", "#DIV/0!") and "erreur de formule" in p.expected

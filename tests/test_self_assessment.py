@@ -7,7 +7,7 @@ from toolkit import competences as C
 from toolkit import labels as L
 from toolkit import steps
 from toolkit.widgets import board as board_mod
-from toolkit.widgets.self_assessment import BoardPanel, SelfAssessmentPage, board_section, scale_options
+from toolkit.widgets.self_assessment import BoardPanel, SelfAssessmentPage, board_section, scale_points
 from toolkit.widgets.session import open_page
 
 NEWCOMER = "PER-27"  # no self-assessment in the demo
@@ -39,10 +39,12 @@ def test_cards_grouped_by_family_with_labelled_scales(demo_workshop):
     page = SelfAssessmentPage(_session(demo_workshop, NEWCOMER))
     assert len(page.cards) == demo_workshop.store.count("competences")
     card = page.cards["CMP-09"]
-    assert [o[0] for o in card.inputs["pouvoir"].options][1:] == [
-        f"{i} – {w}" for i, w in enumerate(L.SCALES["pouvoir"])]
-    assert all(w.value is None and w.label == L.SELF_ASSESSMENT["unset"] for w in card.inputs.values())
-    assert scale_options("savoir")[0] == (L.SELF_ASSESSMENT["unset"], None)
+    # one button per level (one tap per answer), each level's meaning written above them
+    assert [o[1] for o in card.inputs["pouvoir"].options] == [0, 1, 2, 3, 4]
+    assert card.inputs["pouvoir"].tooltips == L.SCALES["pouvoir"]
+    assert all(f"{i} {w}" in card.inputs["pouvoir"].description for i, w in enumerate(L.SCALES["pouvoir"]))
+    assert all(w.value is None and w.index is None for w in card.inputs.values())  # nothing chosen yet
+    assert scale_points("savoir")[0] == ("0", 0)
     families = [c.competence_id for c in page.cards.values()]
     assert families.index("CMP-10") < families.index("CMP-08")  # Alimentation before Commerce
 
@@ -59,7 +61,7 @@ def test_saved_once_the_three_levels_are_chosen(demo_workshop):
     assert [(r["competence_id"], r["savoir"], r["vouloir"], r["pouvoir"], r["created_by"]) for r in rows] == [
         ("CMP-08", 3, 4, 1, NEWCOMER)]
     assert card.status.state == "ok" and "Enregistré" in card.status.value
-    assert "1 sur 18" in page.progress.value
+    assert "reste 17" in page.progress.value and "sur 18" in page.progress.value
 
 
 def test_changed_later_keeps_history(demo_workshop):
@@ -140,7 +142,7 @@ def test_completing_shows_in_the_consultant_matrix(demo_workshop):
     page = SelfAssessmentPage(_session(demo_workshop, NEWCOMER))
     for i, card in enumerate(page.cards.values()):
         _rate(card, i % 5, 4, 3)
-    assert L.SELF_ASSESSMENT["progress_done"] in page.progress.value
+    assert L.SELF_ASSESSMENT["progress_done"].format(total=18) in page.progress.value
     f = demo_workshop.store.frames()
     m = C.matrix(f["assessments"], "savoir", f["persons"], f["competences"])
     assert m.loc[NEWCOMER].notna().all()
@@ -157,10 +159,11 @@ def test_board_counts_without_answers_until_asked(demo_workshop):
     assert panel.completed.value == f"<p>{html.escape(L.SELF_ASSESSMENT['board_nobody'])}</p>"
     assert panel.people.value == "" and panel.answers.value == ""  # nothing more until asked
     panel.show_answers.value = True
-    assert "Personne 27" in panel.people.value and "Martine" not in panel.people.value  # names hidden
+    alias = board_mod.person_label(demo_workshop.store, True)[NEWCOMER]  # keyed, not PER-27's row number
+    assert alias in panel.people.value and "Martine" not in panel.people.value  # names hidden
     assert "1 / 18" in panel.people.value and "commentaire privé" not in panel.people.value
     assert "Commerce de centre-ville" in panel.answers.value and "commentaire privé" not in panel.answers.value
-    assert "Personne 27" not in panel.answers.value
+    assert alias not in panel.answers.value
 
 
 def test_board_names_who_has_completed(demo_workshop):
@@ -170,7 +173,8 @@ def test_board_names_who_has_completed(demo_workshop):
     panel = board_section(demo_workshop.store, False)
     assert "1 auto-évaluation(s) terminée(s)" in panel.summary.value
     assert panel.completed.value == "<p>Terminée par : Martine Guérin.</p>"
-    assert "Personne 27" in board_section(demo_workshop.store, True).completed.value
+    alias = board_mod.person_label(demo_workshop.store, True)[NEWCOMER]
+    assert f"Terminée par : {alias}." in board_section(demo_workshop.store, True).completed.value
 
 
 def test_board_discovers_the_section(demo_workshop):

@@ -15,8 +15,9 @@ from toolkit.workshop import Workshop
 def test_pool_sized_from_participants() -> None:
     sizes = serve.pool_sizes(30, ["accueil.ipynb", "animateur.ipynb", "gestion.ipynb", "competences.ipynb"])
     # steps open inside the welcome page's kernel: their own pages need no room-sized pool
-    assert sizes == {"accueil.ipynb": 30, "animateur.ipynb": 1, "gestion.ipynb": 1, "competences.ipynb": 1}
-    assert serve.pool_sizes(0, ["accueil.ipynb"]) == {"accueil.ipynb": 1}
+    # and two spare ones: a page opened twice within the refill delay does not wait 30 s
+    assert sizes == {"accueil.ipynb": 30, "animateur.ipynb": 2, "gestion.ipynb": 2, "competences.ipynb": 2}
+    assert serve.pool_sizes(0, ["accueil.ipynb", "raci.ipynb"]) == {"accueil.ipynb": 1, "raci.ipynb": 1}
 
 
 def test_voila_config_preheats_culls_and_hides_tracebacks() -> None:
@@ -117,6 +118,9 @@ def test_stopping_maillage_servir_stops_voila(demo_workshop: Workshop, tmp_path)
             voila = [c for c in psutil.Process(cli.pid).children() if "voila" in " ".join(c.cmdline())]
             time.sleep(0.2)
         assert voila, "Voilà n'a pas démarré"
+        served = serve.served_address(demo_workshop)  # noted for `maillage liens`
+        assert served is not None and served["port"] == port and served["running"]
+        assert served["links_root"] == f"http://127.0.0.1:{port}" and served["pid"] == cli.pid
         cli.send_signal(signal.SIGTERM)
         cli.wait(40)
         gone, alive = psutil.wait_procs(voila, timeout=10)
@@ -192,3 +196,145 @@ def test_maillage_servir_says_when_the_room_can_come_in(demo_workshop: Workshop)
             cli.wait(60)
         except subprocess.TimeoutExpired:
             cli.kill()
+
+
+# --- links that work in the room (issue 17) --------------------------------------------
+
+
+def _no_serving(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """``maillage servir`` without starting Voilà: what it would serve is kept."""
+    calls: list[dict] = []
+    monkeypatch.setattr(serve, "serve", lambda ws, **kw: calls.append(kw) or 0)
+    return calls
+
+
+def test_room_address_found_without_sending_anything(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    import psutil
+
+    sent: list[object] = []
+    real = socket.socket
+
+    class Watched(real):  # type: ignore[misc, valid-type]
+        def send(self, *a, **k):  # noqa: ANN002, ANN003, ANN204
+            sent.append(a)
+            return super().send(*a, **k)
+
+        sendto = send
+
+    monkeypatch.setattr(socket, "socket", Watched)
+    mine = {a.address for addrs in psutil.net_if_addrs().values() for a in addrs if a.family == socket.AF_INET}
+    found = serve.room_address()
+    assert sent == []
+    if found is None:
+        pytest.skip("cette machine n'a aucun réseau")
+    assert found in mine and not serve.is_loopback(found)
+    assert serve.advertised_host("0.0.0.0") == found and serve.advertised_host("192.0.2.9") == "192.0.2.9"
+
+
+def test_room_address_read_from_interfaces_when_no_route(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    import psutil
+
+    from collections import namedtuple
+
+    def no_route(self, address):  # noqa: ANN001, ANN202
+        raise OSError("Network is unreachable")
+
+    monkeypatch.setattr(socket.socket, "connect", no_route)
+    Addr = namedtuple("Addr", "family address netmask broadcast ptp")
+    Stat = namedtuple("Stat", "isup")
+    monkeypatch.setattr(psutil, "net_if_addrs", lambda: {
+        "lo": [Addr(socket.AF_INET, "127.0.0.1", None, None, None)],
+        "docker0": [Addr(socket.AF_INET, "172.17.0.1", None, None, None)],
+        "wlan0": [Addr(socket.AF_INET, "169.254.3.4", None, None, None),
+                  Addr(socket.AF_INET, "192.168.43.17", None, None, None)]})
+    monkeypatch.setattr(psutil, "net_if_stats", lambda: {n: Stat(True) for n in ("lo", "docker0", "wlan0")})
+    assert serve.room_address() == "192.168.43.17"
+    monkeypatch.setattr(psutil, "net_if_addrs", lambda: {"lo": [Addr(socket.AF_INET, "127.0.0.1", None, None, None)]})
+    assert serve.room_address() is None and serve.advertised_host("0.0.0.0") == "127.0.0.1"
+
+
+@pytest.mark.parametrize("value, root", [("http://192.168.1.20:8866/", "http://192.168.1.20:8866"),
+                                         ("https://atelier.exemple.fr/salle-b", "https://atelier.exemple.fr/salle-b")])
+def test_public_address_accepted(value: str, root: str) -> None:
+    assert serve.check_public_address(value) == root
+    assert serve.links_root("127.0.0.1", 8866, value) == root
+    assert serve.page_url("127.0.0.1", 8866, "accueil.ipynb", "t", root).startswith(root + "/voila/render/")
+
+
+@pytest.mark.parametrize("value", ["192.168.1.20", "ftp://x", "http://", "http://x:port", "http://x/?a=1"])
+def test_bad_public_address_refused_in_french(value: str) -> None:
+    with pytest.raises(MaillageError, match="--adresse-publique"):
+        serve.check_public_address(value)
+
+
+def test_servir_on_all_interfaces_links_to_the_room_address(demo_workshop: Workshop, capsys,  # noqa: ANN001
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "room_address", lambda: "192.168.43.17")
+    calls = _no_serving(monkeypatch)
+    assert main(["servir", "--atelier", str(demo_workshop.folder), "--hote", "0.0.0.0", "--port", "8871"]) == 0
+    out, err = capsys.readouterr()
+    assert "http://192.168.43.17:8871/voila/render/accueil.ipynb?jeton=" in out
+    assert "Adresse sur le réseau de la salle : 192.168.43.17" in out and "Attention" not in err
+    sheet = (demo_workshop.exports_dir / serve.JOIN_SHEET).read_text(encoding="utf-8")
+    assert "http://192.168.43.17:8871/" in sheet and "127.0.0.1" not in sheet and "class='warning'" not in sheet
+    assert calls == [{"host": "0.0.0.0", "port": 8871, "participants": 10, "public": None}]
+
+
+def test_servir_on_loopback_warns_on_console_and_sheet(demo_workshop: Workshop, capsys,  # noqa: ANN001
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_serving(monkeypatch)
+    assert main(["servir", "--atelier", str(demo_workshop.folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "http://127.0.0.1:8866/" in out
+    assert "téléphones de la salle ne pourront ouvrir ni ces liens ni les QR codes" in err and "--hote 0.0.0.0" in err
+    sheet = (demo_workshop.exports_dir / serve.JOIN_SHEET).read_text(encoding="utf-8")
+    assert "class='warning' role='alert'>Attention : ces liens pointent vers cet ordinateur seul" in sheet
+
+
+def test_servir_with_public_address_links_to_it(demo_workshop: Workshop, capsys,  # noqa: ANN001
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _no_serving(monkeypatch)
+    assert main(["servir", "--atelier", str(demo_workshop.folder), "--adresse-publique", "http://atelier.local:80"]) == 0
+    out, err = capsys.readouterr()
+    assert "http://atelier.local:80/voila/render/animateur.ipynb?jeton=" in out and "Attention" not in err
+    assert calls[0]["public"] == "http://atelier.local:80"
+    assert "class='warning'" not in (demo_workshop.exports_dir / serve.JOIN_SHEET).read_text(encoding="utf-8")
+
+
+def test_server_environment_carries_the_links_root(demo_workshop: Workshop) -> None:
+    env = serve.server_env(demo_workshop, "0.0.0.0", "http://192.168.43.17:8871")
+    assert env[serve.ENV_LINKS_BASE] == "http://192.168.43.17:8871"  # the Gestion page's links and sheet
+
+
+def test_liens_uses_the_address_the_workshop_is_served_on(demo_workshop: Workshop, capsys) -> None:  # noqa: ANN001
+    import os
+
+    serve.record_address(demo_workshop, "0.0.0.0", 8871, "http://192.168.43.17:8871")
+    assert main(["liens", "--atelier", str(demo_workshop.folder)]) == 0
+    out, err = capsys.readouterr()
+    lines = out.strip().splitlines()
+    assert len(lines) == demo_workshop.store.count("persons")
+    assert all("\thttp://192.168.43.17:8871/voila/render/accueil.ipynb?jeton=" in line for line in lines)
+    assert "servi en ce moment sur http://192.168.43.17:8871" in err
+    assert serve.served_address(demo_workshop)["pid"] == os.getpid()
+
+
+def test_liens_falls_back_with_a_note_when_not_served(demo_workshop: Workshop, capsys) -> None:  # noqa: ANN001
+    import json
+
+    assert main(["liens", "--atelier", str(demo_workshop.folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "pas encore été servi" in err and "\thttp://127.0.0.1:8866/voila/render/" in out
+    path = serve.record_address(demo_workshop, "0.0.0.0", 8872, "http://192.168.43.17:8872")
+    path.write_text(json.dumps({**json.loads(path.read_text()), "pid": 2 ** 22 + 17}))  # a process gone
+    assert main(["liens", "--atelier", str(demo_workshop.folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "n'est pas servi en ce moment : liens du dernier lancement (http://192.168.43.17:8872" in err
+    assert "\thttp://192.168.43.17:8872/voila/render/" in out
+    assert main(["liens", "--atelier", str(demo_workshop.folder), "--port", "9001"]) == 0  # asked: as asked
+    out, err = capsys.readouterr()
+    assert "\thttp://127.0.0.1:9001/voila/render/" in out and "adresse donnée en option" in err

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 
+import ipywidgets as widgets
 import pytest
 
 from toolkit import steps
@@ -57,32 +58,35 @@ def test_visit_recorded_on_open(demo_workshop: Workshop) -> None:
     assert list(v["person_id"]) == ["PER-02"] and list(v["page"]) == ["accueil"]
 
 
-def test_query_string_from_voila_helper_when_preheated(monkeypatch: pytest.MonkeyPatch) -> None:
-    import voila.utils
+def test_query_string_from_the_request_helper_when_preheated(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
 
     monkeypatch.setenv("VOILA_PREHEAT", "True")
-    monkeypatch.setenv("QUERY_STRING", "jeton=perime")  # a preheated kernel's env is stale
-    monkeypatch.setattr(voila.utils, "get_query_string", lambda url=None: "jeton=frais")
+    monkeypatch.delenv("QUERY_STRING", raising=False)  # until the visitor comes, absent
+
+    def arrives() -> bool:
+        os.environ["QUERY_STRING"] = "jeton=frais"
+        return True
+
+    monkeypatch.setattr(session_mod, "wait_for_request", arrives)
     assert session_mod.read_query_string() == "jeton=frais"
 
 
 def test_query_string_asked_again_when_helper_could_not_connect(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    import voila.utils
-
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     monkeypatch.delenv("QUERY_STRING", raising=False)
     monkeypatch.setattr(session_mod.time, "sleep", lambda s: None)
     calls = []
 
-    def helper(url=None):  # noqa: ANN001, ANN202 - first call: "Failed to connect"
+    def helper() -> bool:  # first call: the server could not be reached
         calls.append(1)
         if len(calls) == 2:
             os.environ["QUERY_STRING"] = "jeton=arrive"
-        return os.environ.get("QUERY_STRING")
+        return len(calls) == 2
 
-    monkeypatch.setattr(voila.utils, "get_query_string", helper)
+    monkeypatch.setattr(session_mod, "wait_for_request", helper)
     assert session_mod.read_query_string() == "jeton=arrive" and len(calls) == 2
 
 
@@ -160,8 +164,11 @@ def test_required_scale_starts_unset_and_is_refused_untouched(demo_workshop: Wor
 
     s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
     form = Form(s, "actors", ["name", "category", "power", "interest"], clear_on_save=True)
-    for name in ("category", "power", "interest"):
-        assert form.inputs[name].value is None and form.inputs[name].options[0] == (L.SAVE["unset"], None)
+    assert form.inputs["category"].value is None and form.inputs["category"].options[0] == (L.SAVE["unset"], None)
+    for name in ("power", "interest"):  # a scale is a row of buttons: none is chosen yet
+        assert isinstance(form.inputs[name], widgets.ToggleButtons)
+        assert form.inputs[name].value is None and form.inputs[name].index is None
+        assert [o[1] for o in form.inputs[name].options] == [0, 1, 2, 3, 4]
     before = demo_workshop.store.count("actors")
     form.inputs["name"].value = "Amicale laïque"
     form.inputs["category"].value = "association"
@@ -180,7 +187,8 @@ def test_field_widgets_follow_the_model(demo_workshop: Workshop) -> None:
 
     s = _open(demo_workshop, "accueil", demo_workshop.store.facilitator_token())
     w = session_mod.field_widget(s, kind("assessments").field("savoir"), 2, labels=L.SCALES["savoir"])
-    assert w.value == 2 and w.options[4][0] == "4 – référent"
+    assert w.value == 2 and w.options[4] == ("4", 4) and w.tooltips[4] == "référent"
+    assert w.description.endswith("3 maîtrise · 4 référent")
     ref = session_mod.field_widget(s, kind("relations").field("source_id"))
     names = [o[0] for o in ref.options]
     assert names[0] == "—" and demo_workshop.store.get("actors", "ACT-26")["name"] in names
@@ -254,17 +262,20 @@ def test_welcome_page_shares_layouts_and_styles(demo_workshop: Workshop, page_lo
 
 
 @pytest.mark.parametrize("preheat", ["True", "False"])
-def test_voila_helper_loaded_only_in_preheated_kernels_without_the_iri_grammar(preheat: str) -> None:
+def test_pages_load_neither_voila_server_side_nor_analysis_libraries(preheat: str) -> None:
+    """A kernel waiting with the welcome page holds only what the page needs (issue 17):
+    no Voilà server side (its query-string helper drags jupyter_server and jsonschema in)
+    and no pandas, numpy, networkx, pyvis, matplotlib, scipy before a step is opened."""
     import os
     import subprocess
     import sys
 
-    code = ("import sys, toolkit.widgets.session; "
-            "print('voila.utils' in sys.modules, sys.modules.get('rfc3987_syntax', 'absent'))")
+    heavy = ["voila.utils", "jsonschema", "jupyter_server", "pandas", "numpy", "networkx", "pyvis",
+             "matplotlib", "scipy"]
+    code = (f"import sys, toolkit.widgets.welcome; print([m for m in {heavy!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "VOILA_PREHEAT": preheat}).stdout.split()
-    # preheated: the helper is there before the visitor, without jsonschema's 1.6 s IRI grammar
-    assert out == (["True", "None"] if preheat == "True" else ["False", "absent"])
+                         env={**os.environ, "VOILA_PREHEAT": preheat}).stdout.strip()
+    assert out == "[]"
 
 
 def _live_ids() -> set[str]:
@@ -353,3 +364,62 @@ def test_failed_rehearsal_keeps_nobody_out(demo_workshop: Workshop, monkeypatch:
     monkeypatch.setattr(session_mod, "read_query_string", lambda: f"jeton={token}")
     assert open_page("accueil", workshop=demo_workshop, show=False).person["id"] == "PER-02"
     assert list(visits(demo_workshop.store)["person_id"]) == ["PER-02"]
+
+
+def test_template_texts_are_the_catalogue_s() -> None:
+    """The Voilà template speaks before any kernel does (loading, lost connection, errors):
+    it holds a copy of these French texts, which must stay those of ``labels``."""
+    import html as html_mod
+    from pathlib import Path
+
+    from toolkit import labels as L
+    from toolkit.serve import TEMPLATE
+
+    folder = Path(session_mod.__file__).parents[1] / "jupyter_data" / "voila" / "templates" / TEMPLATE
+    connection = (folder / "connection.html.j2").read_text(encoding="utf-8")
+    for key, text in L.CONNECTION.items():
+        assert f'{key}: "{text}"' in connection, key
+    error = html_mod.unescape((folder / "error.html").read_text(encoding="utf-8"))
+    for key, text in L.ERROR_PAGE.items():
+        assert text in error, key
+    index = (folder / "index.html.j2").read_text(encoding="utf-8")
+    assert L.CONNECTION["loading"] in index and "Running" not in index
+    import re
+
+    remote = re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", index + connection + error)
+    assert not remote  # nothing fetched from elsewhere
+
+
+def test_status_line_always_reaches_the_browser(demo_workshop: Workshop) -> None:
+    """The same text written twice is a new value: it replaces « En attente de connexion… »
+    set by the page while offline, even when the kernel's text did not change."""
+    line = StatusLine()
+    line.ok("Réponse enregistrée.")
+    first = line.value
+    line.ok("Réponse enregistrée.")
+    assert line.value != first and line.text == "Réponse enregistrée."
+
+
+def test_double_tap_on_a_cleared_form_is_no_failure(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
+    form = Form(s, "actors", ["name", "category", "power", "interest"], clear_on_save=True)
+    before = demo_workshop.store.count("actors")
+    form.inputs["name"].value = "Comité des fêtes"
+    form.inputs["category"].value = "association"
+    form.inputs["power"].value, form.inputs["interest"].value = 1, 2
+    rid = form.submit()
+    assert form.submit() == rid  # the second tap, on the form the first one cleared
+    assert form.status.state == "ok" and "Enregistré à" in form.status.text
+    assert demo_workshop.store.count("actors") == before + 1
+    assert "maillage-saves" in form._dom_classes and "maillage-commit" in form.button._dom_classes
+
+
+def test_conflict_names_who_changed_it(demo_workshop: Workshop) -> None:
+    s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
+    other = demo_workshop.store.get("persons", "PER-04")
+    version = demo_workshop.store.get("persons", "PER-05")["version"]
+    demo_workshop.store.update("persons", "PER-05", {"function": "Élue"}, by="PER-04")
+    line = StatusLine()
+    s.save(lambda: s.update("persons", "PER-05", {"function": "Maire"}, expected_version=version), line)
+    assert line.state == "error" and other["name"] in line.text
+    assert "PER-" not in line.text and "Personne" not in line.text.split(" par ")[0][-12:]

@@ -197,3 +197,19 @@ def test_actor_options_sorted_and_told_apart(names, expected):
     import pandas as pd
     df = pd.DataFrame({"id": [f"A{i}" for i in range(len(names))], "name": names, "category": "élu"})
     assert [o[0] for o in actor_options(df)] == expected
+
+
+def test_power_and_interest_asked_once_when_adding(demo_workshop):
+    """The power and interest typed for a new actor are also the participant's opinion on
+    it: the rating panel shows them, nothing is asked twice; a double tap adds once."""
+    page = StakeholdersPage(session_of(demo_workshop, "PER-04"))
+    before = demo_workshop.store.count("actors")
+    fill_actor(page.add_form, "Maison de l'emploi du Bocage", power=4, interest=1)
+    rid = page.add_form.submit()
+    assert page.add_form.submit() == rid and page.add_form.status.state == "ok"  # the second tap
+    assert demo_workshop.store.count("actors") == before + 1
+    (mine,) = demo_workshop.store.all("actor_ratings", actor_id=rid)
+    assert (mine["person_id"], mine["power"], mine["interest"]) == ("PER-04", 4, 1)
+    page.rating.actor.value = rid
+    assert (page.rating.inputs["power"].value, page.rating.inputs["interest"].value) == (4, 1)
+    assert html.escape(L.STAKEHOLDER_PAGE["opinion_too"]) in page.add_form.status.value

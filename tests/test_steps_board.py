@@ -6,6 +6,7 @@ import pandas as pd
 
 from toolkit import steps
 from toolkit.access import Access, Guard, identify, record_visit
+from toolkit.store import Store
 from toolkit.widgets import board as board_mod
 from toolkit.widgets.board import Board
 from toolkit.workshop import Workshop
@@ -108,3 +109,54 @@ def test_widget_section_shown_as_is(demo_workshop: Workshop) -> None:
     button = widgets.Button(description="ok")
     board = Board(demo_workshop.store, sections=[board_mod.Section("w", "W", lambda s, h: button)])
     assert board.boxes["w"].children[0] is button
+
+
+# --- names hidden means unidentifiable (issue 17) -------------------------------------
+
+
+def test_hidden_names_do_not_follow_the_per_order_and_stay_stable(demo_workshop: Workshop) -> None:
+    store = demo_workshop.store
+    ids = [p["id"] for p in store.all("persons")]
+    aliases = board_mod.person_label(store, hide_names=True)
+    numbers = [int(aliases[i].split()[-1]) for i in sorted(ids)]
+    assert sorted(numbers) == list(range(1, len(ids) + 1))
+    assert numbers != list(range(1, len(ids) + 1))  # not row N of the printed sheet
+    assert board_mod.person_label(store, hide_names=True) == aliases  # same in every refresh
+    other = Store("sqlite://")  # another workshop, same ids: another order
+    assert board_mod.keyed_pseudonyms(ids, board_mod.pseudonym_key(other)) != aliases
+
+
+def test_hidden_names_table_in_pseudonym_order_and_small_organisations_merged(demo_workshop: Workshop) -> None:
+    store = demo_workshop.store
+    persons = store.all("persons")
+    for p in persons:
+        record_visit(store, _participant(demo_workshop, p["id"]), "accueil")
+    hidden = board_mod.joined_table(store, hide_names=True)
+    assert [int(a.split()[-1]) for a in hidden["Personne"]] == list(range(1, len(persons) + 1))
+    shown = board_mod.joined_table(store, hide_names=False)
+    sizes = shown["Organisation"].value_counts()
+    small = set(sizes[sizes < 3].index)
+    assert small, "the demo has organisations of one or two people"
+    if "Organisation" in hidden:
+        assert not small & set(hidden["Organisation"])
+        assert "autre organisation" in set(hidden["Organisation"])
+        assert hidden["Organisation"].value_counts().min() >= 3
+
+
+def test_organisation_left_out_when_even_merged_it_would_single_out(demo_workshop: Workshop) -> None:
+    store = demo_workshop.store
+    persons = store.all("persons")
+    orgs = {}
+    for p in persons:
+        orgs.setdefault(p["organisation"], []).append(p["id"])
+    big = max(orgs.values(), key=len)
+    assert len(big) >= 3
+    lone = next(ids[0] for org, ids in orgs.items() if ids is not big)
+    for pid in big[:3] + [lone]:  # three of one organisation and one alone
+        record_visit(store, _participant(demo_workshop, pid), "accueil")
+    hidden = board_mod.joined_table(store, hide_names=True)
+    assert len(hidden) == 4 and "Organisation" not in hidden.columns
+    board = Board(store)
+    board.hide.value = True
+    lone_org = store.get("persons", lone)["organisation"]
+    assert lone_org not in board.boxes["joined"].children[0].value

@@ -44,7 +44,7 @@ def _tasks_without_raci(store: Store) -> None:
     records = demo_records()
     persons = [{k: v for k, v in p.items() if k != "actor_id"} for p in records["persons"]]
     _insert(store, {**records, "persons": persons},
-            ["project", "competences", "persons", "axes", "actions", "phases", "tasks", "requirements"])
+            ["competences", "persons", "project", "axes", "actions", "phases", "tasks", "requirements"])
 
 
 STATES: dict[str, Callable[[Store], None]] = {

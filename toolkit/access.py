@@ -36,16 +36,19 @@ Example
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 from urllib.parse import parse_qs
 
-import pandas as pd
 import sqlalchemy as sa
 
 from . import labels as L
 from . import model
+from . import steps as steps_mod
 from .errors import AccessDenied
 from .store import SECRET_FIELDS, TABLES, Store, new_token, now
+
+if TYPE_CHECKING:  # the frames below are for the board and analyses: a participant's
+    import pandas as pd  # kernel checks its writes without pandas (see toolkit.store)
 
 #: The query-string parameter that carries the token.
 TOKEN_PARAM = "jeton"
@@ -212,6 +215,8 @@ def record_visit(store: Store, access: Access, page: str, conn: sa.Connection | 
 
 def visits(store: Store) -> pd.DataFrame:
     """Page openings, oldest first: person_id, role, page, at."""
+    import pandas as pd  # heavy, for the board and analyses only
+
     v = TABLES["visits"]
     with store.reader.connect() as c:
         rows = c.execute(sa.select(v.c.person_id, v.c.role, v.c.page, v.c.at).order_by(v.c.seq)).all()
@@ -244,17 +249,28 @@ class Guard:
     #: The token the access came from: when given, every write checks it again, so a link
     #: revoked while its page is open stops writing at once.
     token: str | None = field(default=None, repr=False)
+    #: The step the page serves (``steps.STEPS`` key): when given, every participant's write
+    #: checks it is still open, so a step closed on the Gestion page while a page is open
+    #: takes no more answers from it.
+    step: str | None = None
 
     @property
     def by(self) -> str:
         return self.access.by
 
-    def _still_valid(self) -> None:
-        if self.token is None:
-            return
-        now_access = identify(self.store, self.token)  # raises AccessDenied once revoked
-        if now_access.role != self.access.role or now_access.person_id != self.access.person_id:
-            raise AccessDenied(L.ACCESS["bad_token"])
+    def check_writable(self) -> None:
+        """Raise ``AccessDenied`` (French message) when this access may no longer write here:
+        its link was revoked, or the page's step was closed since the page opened.
+
+        Every write of the guard calls it; a page writing through a domain function
+        (``raci.propose``…) calls it first (``Session.save`` does).
+        """
+        if self.token is not None:
+            now_access = identify(self.store, self.token)  # raises AccessDenied once revoked
+            if now_access.role != self.access.role or now_access.person_id != self.access.person_id:
+                raise AccessDenied(L.ACCESS["bad_token"])
+        if self.step is not None and not self.access.is_facilitator and not steps_mod.is_open(self.store, self.step):
+            raise AccessDenied(L.SERVE_WRITES["step_closed"].format(title=steps_mod.get(self.step).title))
 
     # reading
 
@@ -327,7 +343,7 @@ class Guard:
 
     def insert(self, kind_name: str, data: dict[str, Any]) -> str:
         """Insert a record attributed to this access; returns its id."""
-        self._still_valid()
+        self.check_writable()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.insert:
@@ -338,7 +354,7 @@ class Guard:
     def update(self, kind_name: str, record_id: str, changes: dict[str, Any],
                expected_version: int | None = None) -> dict[str, Any]:
         """Change a record this access may change; returns the new record."""
-        self._still_valid()
+        self.check_writable()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.update:
@@ -350,7 +366,7 @@ class Guard:
 
     def delete(self, kind_name: str, record_id: str) -> None:
         """Delete a record this access may delete."""
-        self._still_valid()
+        self.check_writable()
         if not self.access.is_facilitator:
             rule = self._rule(kind_name)
             if not rule.delete:
@@ -366,6 +382,8 @@ def participant_ids(store: Store) -> set[str]:
 
 def contributions(store: Store, kinds: Iterable[str]) -> pd.DataFrame:
     """Participants' writes to ``kinds`` from history: kind, record_id, op, by, at."""
+    import pandas as pd  # heavy, for the board and analyses only
+
     h = TABLES["history"]
     ids = participant_ids(store)
     kinds = list(kinds)

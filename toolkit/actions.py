@@ -29,6 +29,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import formats as F
 from . import labels as L
 from .errors import AccessDenied, NotFoundError, Problem, ValidationError
 
@@ -66,14 +67,6 @@ class Editor:
     def from_access(cls, access: Any) -> "Editor":
         """The editor of a page's ``Session.access`` (facilitator or participant)."""
         return cls.for_consultant() if access.is_facilitator else cls.for_person(access.person)
-
-
-def editor_from_token(store: Any, token: str | None) -> Editor:
-    """The editor a link's token stands for (``toolkit.access.identify``): the facilitator's
-    token is the consultant, a participant's token that person; ``AccessDenied`` otherwise."""
-    from .access import identify
-
-    return Editor.from_access(identify(store, token))
 
 
 def can_edit(action: dict[str, Any], editor: Editor, ancestors: list[dict[str, Any]] = ()) -> bool:
@@ -403,12 +396,6 @@ def safe_filename(name: str, max_length: int = 100) -> str:
     return base[:max_length]
 
 
-def _human(n: int) -> str:
-    """A size as a French reader expects it: ``10,0 Mo``, ``12 Ko``, ``250 octets``."""
-    if n >= 1024 * 1024:
-        return f"{n / 1024 / 1024:.1f} Mo".replace(".", ",")
-    return f"{n / 1024:.0f} Ko" if n >= 1024 else f"{n} octets"
-
 
 def add_attachment(ws: Any, action_id: str, filename: str, content: bytes, editor: Editor,
                    limits: AttachmentLimits = DEFAULT_LIMITS) -> str:
@@ -435,14 +422,14 @@ def add_attachment(ws: Any, action_id: str, filename: str, content: bytes, edito
     if len(content) == 0:
         problems.append(Problem(L.FIELD_LABELS["size"], 0, L.ACTION_MESSAGES["file_empty"]))
     elif len(content) > limits.max_bytes:
-        problems.append(Problem(L.FIELD_LABELS["size"], _human(len(content)),
-                                L.ACTION_MESSAGES["file_size"].format(max=_human(limits.max_bytes))))
+        problems.append(Problem(L.FIELD_LABELS["size"], F.file_size(len(content)),
+                                L.ACTION_MESSAGES["file_size"].format(max=F.file_size(limits.max_bytes))))
     else:
         used = sum(int(a["size"] or 0) for a in store.all("attachments", action_id=action_id))
         if used + len(content) > limits.max_total_bytes:
-            problems.append(Problem(L.FIELD_LABELS["size"], _human(len(content)),
+            problems.append(Problem(L.FIELD_LABELS["size"], F.file_size(len(content)),
                                     L.ACTION_MESSAGES["file_total"].format(
-                                        max=_human(limits.max_total_bytes), used=_human(used))))
+                                        max=F.file_size(limits.max_total_bytes), used=F.file_size(used))))
     if problems:
         raise ValidationError(problems, L.ACTION_MESSAGES["file_refused"].format(action=action["name"]))
     att_id = f"PJ-{secrets.token_hex(4)}"

@@ -73,33 +73,75 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _servir(args: argparse.Namespace) -> int:
-    from .serve import (advertised_host, check_participants, facilitator_url, join_links, pool_sizes, serve,
-                        served_pages, write_join_sheet)
+    from .serve import (check_participants, check_public_address, facilitator_url, join_links, links_root,
+                        pool_sizes, serve, served_pages, write_join_sheet)
 
     participants = check_participants(args.participants)
+    public = check_public_address(args.adresse_publique)
     ws = Workshop.open(args.atelier)
     project = ws.store.project()
-    public = advertised_host(args.hote)
+    root = links_root(args.hote, args.port, public)
     print(L.SERVE["workshop"].format(name=project["name"] if project else ws.folder))
+    _say_where(args.hote, root, public)
     print("Liens des participants :")
-    for link in join_links(ws, public, args.port):
+    for link in join_links(ws, args.hote, args.port, root):
         print(f"  {link['name']:<32} {link['url']}")
-    print(L.SERVE["join_sheet"].format(path=write_join_sheet(ws, public, args.port)))
-    print(L.SERVE["facilitator_link"].format(url=facilitator_url(ws, public, args.port)))
+    print(L.SERVE["join_sheet"].format(path=write_join_sheet(ws, args.hote, args.port, root)))
+    print(L.SERVE["facilitator_link"].format(url=facilitator_url(ws, args.hote, args.port, root)))
     sizes = pool_sizes(participants, served_pages())
     others = [n for page, n in sizes.items() if page != "accueil.ipynb"]
     print(L.SERVE["pool"].format(pool=sizes.get("accueil.ipynb", 0), other=max(others, default=0),
                                  participants=participants))
     print(L.SERVE["stop"], flush=True)
-    return serve(ws, host=args.hote, port=args.port, participants=participants)
+    return serve(ws, host=args.hote, port=args.port, participants=participants, public=public)
+
+
+def _say_where(host: str, root: str, public: str | None) -> None:
+    """Tell the consultant whether phones in the room can open the links (warnings in French)."""
+    from urllib.parse import urlsplit
+
+    from .serve import ALL_INTERFACES, is_loopback
+
+    if public:
+        return
+    if host in ALL_INTERFACES:
+        if is_loopback(urlsplit(root).hostname):
+            print(L.SERVE["no_room_address"], file=sys.stderr, flush=True)
+        else:
+            print(L.SERVE["room_address"].format(address=urlsplit(root).hostname))
+    elif is_loopback(host) and is_loopback(urlsplit(root).hostname):
+        print(L.SERVE["loopback"].format(host=host), file=sys.stderr, flush=True)
 
 
 def _liens(args: argparse.Namespace) -> int:
-    from .serve import join_links
+    from .serve import check_public_address, join_links, links_root, served_address
 
-    for link in join_links(Workshop.open(args.atelier), args.hote, args.port):
+    ws = Workshop.open(args.atelier)
+    public = check_public_address(args.adresse_publique)
+    served = served_address(ws)
+    if public or args.hote is not None or args.port is not None:  # asked for explicitly
+        root = links_root(args.hote or "127.0.0.1", args.port or 8866, public)
+        note = L.SERVE["links_given"].format(root=root)
+    elif served is not None:
+        root = served["links_root"]
+        note = L.SERVE["links_served" if served["running"] else "links_last"].format(
+            root=root, since=_when(served.get("since")))
+    else:
+        root = links_root("127.0.0.1", 8866)
+        note = L.SERVE["links_never"].format(root=root)
+    print(note, file=sys.stderr, flush=True)
+    for link in join_links(ws, "127.0.0.1", 8866, root):
         print(f"{link['id']}\t{link['name']}\t{link['url']}")
     return 0
+
+
+def _when(iso: str | None) -> str:
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(str(iso)).strftime("%d/%m/%Y à %H:%M")
+    except ValueError:
+        return "?"
 
 
 def _progress(done: int, total: int, message: str) -> None:
@@ -147,10 +189,6 @@ def _exporter(args: argparse.Namespace) -> int:
     counts = ws.summary()["counts"]
     if not any(counts.values()):
         raise MaillageError(L.CARNET["export_empty"].format(folder=ws.folder))
-    if not counts["actors"]:
-        # the workbook's stakeholder sheets fail without actors (excel/sections.py); until
-        # they write « aucune donnée », a French refusal rather than a traceback
-        raise MaillageError(L.CARNET["export_no_actors"].format(folder=ws.folder))
     path = Path(args.sortie) if args.sortie else default_export_path(ws, args.pseudonymiser)
     export_workbook(ws.store, path, pseudonymise=args.pseudonymiser, progress=_progress)
     print(file=sys.stderr)
@@ -297,10 +335,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="dossier de l'atelier")
         return p
 
-    def server_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--hote", default="127.0.0.1", help="adresse d'écoute (0.0.0.0 pour le réseau de la salle)")
-        p.add_argument("--port", type=int, default=8866)
-        p.add_argument("--participants", default=10, metavar="N", help=L.SERVE["participants_help"])
+    def server_options(p: argparse.ArgumentParser, links_only: bool = False) -> None:
+        # liens: no default, so that the address the workshop is served on is used
+        p.add_argument("--hote", default=None if links_only else "127.0.0.1", help=L.SERVE["address_help"])
+        p.add_argument("--port", type=int, default=None if links_only else 8866)
+        p.add_argument("--adresse-publique", default=None, metavar="URL", help=L.SERVE["public_help"])
+        if not links_only:
+            p.add_argument("--participants", default=10, metavar="N", help=L.SERVE["participants_help"])
 
     p = add("creer", "Créer un atelier vide.", _creer)
     p.add_argument("--url", default=None, help="URL du magasin (par défaut : SQLite dans le dossier)")
@@ -313,8 +354,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sans-serveur", action="store_true", help="construire seulement, sans servir")
     p = add("servir", "Servir les pages participants d'un atelier avec Voilà.", _servir)
     server_options(p)
-    p = add("liens", "Afficher le lien de chaque participant.", _liens)
-    server_options(p)
+    p = add("liens", "Afficher le lien de chaque participant (sur l'adresse où l'atelier est servi).", _liens)
+    server_options(p, links_only=True)
     p = sub.add_parser("gabarits", help="Générer les gabarits Excel d'import (vierge et exemple rempli).",
                        description="Générer les gabarits Excel d'import (vierge et exemple rempli).")
     p.set_defaults(fn=_gabarits)

@@ -63,3 +63,7 @@ class AccessDenied(MaillageError):
 
 class ConflictError(MaillageError):
     """The record changed since it was read (optimistic concurrency) or is still referenced."""
+
+
+class StoreBusy(MaillageError):
+    """The store stayed locked by another writer for longer than the store's lock timeout."""

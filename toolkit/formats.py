@@ -378,3 +378,14 @@ def text(value: Any, digits: int = 1, *, missing: str = "") -> str:
     if isinstance(value, (int, float, Decimal)) or type(value).__module__ == "numpy":
         return number(value, digits)
     return str(value)
+
+
+def file_size(n: int) -> str:
+    """A file's size as a French reader expects it (binary units, as file managers count).
+
+    >>> file_size(10 * 1024 * 1024), file_size(12 * 1024), file_size(250)
+    ('10,0 Mo', '12 Ko', '250 octets')
+    """
+    if n >= 1024 * 1024:
+        return f"{number(n / 1024 / 1024, fixed=True)} Mo"
+    return f"{integer(round(n / 1024))} Ko" if n >= 1024 else f"{integer(n)} octets"

@@ -274,3 +274,19 @@ def capacity(role: Any, who: Any = None) -> str:
 def word(value: Any, singular: str, plural: str | None = None) -> str:
     """The noun alone agreed with a count: ``word(3, "tâche")`` → « tâches »."""
     return (plural or singular + "s") if is_plural(value) else singular
+
+
+# --- record kinds in sentences -------------------------------------------------------------
+
+def one_of_kind(kind: str) -> dict[str, str]:
+    """Words to say « the identifier of an existing <kind> » with the right gender.
+
+    Returns ``of_one`` (« d'une personne », « d'un acteur ») and ``e`` (the feminine ending
+    of an adjective after it, « » or « e »), for message templates of the catalogue.
+
+    >>> one_of_kind("persons"), one_of_kind("actors")["of_one"]
+    ({'of_one': "d'une personne", 'e': 'e'}, "d'un acteur")
+    """
+    noun, gender = L.KIND_NOUNS.get(kind, (L.KIND_LABELS.get(kind, kind).lower(), MASCULINE))
+    feminine_noun = gender == FEMININE
+    return {"of_one": f"d'{'une' if feminine_noun else 'un'} {noun}", "e": "e" if feminine_noun else ""}

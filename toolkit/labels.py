@@ -86,6 +86,16 @@ DIMENSIONS: dict[str, str] = {
 
 # --- Record kinds and their fields ------------------------------------------------
 
+#: One record of a kind in a sentence: (singular noun, gender « f » or « m »).
+KIND_NOUNS: dict[str, tuple[str, str]] = {
+    "project": ("projet", "m"), "actors": ("acteur", "m"), "relations": ("relation", "f"),
+    "persons": ("personne", "f"), "competences": ("compétence", "f"), "assessments": ("évaluation", "f"),
+    "axes": ("axe", "m"), "actions": ("action", "f"), "fundings": ("cofinancement", "m"),
+    "tasks": ("tâche", "f"), "requirements": ("compétence requise", "f"), "raci": ("ligne RACI", "f"),
+    "bodies": ("instance", "f"), "memberships": ("membre d'instance", "m"), "journal": ("entrée de journal", "f"),
+    "attachments": ("pièce jointe", "f"), "scenarios": ("scénario", "m"), "reviews": ("revue de projet", "f"),
+    "actor_ratings": ("notation d'acteur", "f"), "phases": ("phase", "f"),
+}
 KIND_LABELS: dict[str, str] = {
     "project": "Projet",
     "actors": "Acteurs",
@@ -219,7 +229,7 @@ EXPECT = {
     "date": "une date (AAAA-MM-JJ ou JJ/MM/AAAA)",
     "month": "un mois (AAAA-MM)",
     "choice": "une des valeurs : {choices}",
-    "ref": "l'identifiant d'un(e) {kind} existant(e)",
+    "ref": "l'identifiant {of_one} existant{e}",
     "refs": "des identifiants de {kind} séparés par des points-virgules",
     "json": "une liste de modifications",
     "unknown_field": "un champ connu ({fields})",
@@ -282,6 +292,44 @@ SAVE = {
     "button": "Enregistrer",
     # first choice of a required list or scale nobody has chosen yet
     "unset": "— à choisir —",
+    "conflict": "Ce que vous modifiez a été modifié entre-temps par {who} : rechargez la page pour voir "
+    "la dernière version avant d'enregistrer.",
+    "conflict_you": "vous (dans une autre page ouverte)",
+    "conflict_facilitator": "l'animateur",
+    "conflict_someone": "quelqu'un d'autre",
+    "date_placeholder": "JJ/MM/AAAA",
+}
+
+# What the page says about its connection (the Voilà template ``maillage``: connection.html.j2
+# holds a copy of these texts for the browser; tests/test_session.py checks they match).
+CONNECTION = {
+    "offline": "Connexion perdue. Vos modifications seront enregistrées au retour de la connexion : "
+    "gardez la page ouverte.",
+    "reconnecting": "Connexion perdue : reconnexion en cours… Gardez la page ouverte.",
+    "sending": "Connexion rétablie : enregistrement de vos modifications…",
+    "saved": "Connexion rétablie : vos modifications sont enregistrées.",
+    "failed": "Connexion rétablie, mais une modification n'a pas été enregistrée : voyez le message en rouge.",
+    "unsure": "Connexion rétablie, mais une modification n'a peut-être pas été reçue : vérifiez-la et "
+    "recommencez si besoin.",
+    "back": "Connexion rétablie.",
+    "lost": "La connexion n'a pas pu être rétablie : rechargez la page. Les modifications en attente "
+    "n'ont pas été enregistrées.",
+    "reload": "Recharger la page",
+    "pending": "En attente de connexion…",
+    "loading": "Chargement de la page…",
+    "preparing": "Préparation de votre page…",
+    "loading_widget": "Chargement…",
+    "widget_error": "Cet élément n'a pas pu s'afficher : rechargez la page.",
+}
+# Voilà's error pages (the template's error.html holds a copy; checked by the same test).
+ERROR_PAGE = {
+    "404_title": "Page introuvable",
+    "404": "Cette page n'existe pas. Ouvrez le lien personnel qui vous a été remis (ou scannez votre "
+    "QR code), ou demandez-le à l'animateur.",
+    "403_title": "Accès refusé",
+    "403": "Vous ne pouvez pas ouvrir cette page. Ouvrez le lien personnel qui vous a été remis, ou "
+    "demandez-le à l'animateur.",
+    "other_title": "La page n'a pas pu s'afficher",
 }
 
 # The steps of the method (DESIGN.md), as participants see them.
@@ -334,6 +382,8 @@ BOARD = {
     "empty": "Rien pour le moment.",
     "profiles_title": "Profils des participants",
     "profiles_table": ["Profils complétés", "Jours par mois proposés (total)"],
+    # names hidden: an organisation too small to hide anyone in it
+    "other_organisation": "autre organisation",
 }
 
 MANAGE = {
@@ -357,11 +407,20 @@ MANAGE = {
     "choose_person": "Personne",
 }
 
+#: Writes refused to a page already open (``access.Guard.check_writable``).
+SERVE_WRITES = {
+    "step_closed": "l'étape « {title} » vient d'être fermée par l'animateur : cette réponse n'a pas "
+    "été enregistrée. Revenez à l'accueil ; l'animateur la rouvrira si besoin.",
+}
+
 JOIN_SHEET = {
     "title": "Liens de l'atelier « {project} »",
     "intro": "Chaque participant scanne son QR code ou tape son lien personnel. "
     "Ce lien est personnel : ne le transmettez pas.",
     "cut": "Découpez selon les pointillés.",
+    "loopback": "Attention : ces liens pointent vers cet ordinateur seul (127.0.0.1) : les téléphones "
+    "de la salle ne pourront pas les ouvrir. Relancez « maillage servir --hote 0.0.0.0 » (ou avec "
+    "--adresse-publique) puis réimprimez cette feuille.",
 }
 
 SERVE = {
@@ -380,6 +439,25 @@ SERVE = {
     "participants_help": "nombre de participants attendus (taille des réserves de noyaux préchauffés)",
     "no_pages": "Aucune page d'atelier trouvée dans {path}.",
     "bad_participants": "--participants : un nombre entier entre 0 et 200 est attendu (reçu : {value}).",
+    "address_help": "adresse d'écoute (0.0.0.0 pour le réseau de la salle : les liens prennent alors "
+    "l'adresse de cet ordinateur sur ce réseau)",
+    "public_help": "adresse des liens et QR codes si elle diffère, p. ex. http://atelier.local:8866 "
+    "(nom donné par le réseau, redirection…)",
+    "bad_public_address": "--adresse-publique : une adresse web complète est attendue, "
+    "p. ex. http://192.168.1.20:8866 (reçu : {value}).",
+    "room_address": "Adresse sur le réseau de la salle : {address} (si les téléphones n'y arrivent pas, "
+    "vérifiez qu'ils sont sur le même réseau wifi, ou donnez --adresse-publique).",
+    "no_room_address": "Attention : aucun réseau trouvé sur cet ordinateur : les liens pointent vers "
+    "127.0.0.1, que les téléphones ne peuvent pas ouvrir. Connectez-vous au wifi de la salle puis relancez.",
+    "loopback": "Attention : le serveur n'écoute que sur cet ordinateur ({host}) : les téléphones de la "
+    "salle ne pourront ouvrir ni ces liens ni les QR codes de la feuille. Pour la salle, relancez avec "
+    "--hote 0.0.0.0 (ou --adresse-publique).",
+    "links_served": "Liens de l'atelier servi en ce moment sur {root} (depuis {since}).",
+    "links_last": "L'atelier n'est pas servi en ce moment : liens du dernier lancement ({root}, "
+    "le {since}). Ils fonctionneront si vous le relancez de la même façon.",
+    "links_never": "L'atelier n'a pas encore été servi : liens pour {root} (valeurs par défaut). "
+    "Lancez « maillage servir » pour des liens que la salle peut ouvrir.",
+    "links_given": "Liens construits sur {root} (adresse donnée en option).",
 }
 
 # --- competences (step 3: revue des compétences et des motivations) ---------------
@@ -502,15 +580,16 @@ SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "capacity_help": "Combien de jours par mois pourriez-vous consacrer au projet ? (0 à 23, "
     "par exemple 1,5) — enregistré dès que vous quittez le champ.",
     "competences_title": "Vos compétences",
-    "competences_help": "Les compétences sont regroupées par famille. « 0 – aucune notion » est une "
-    "réponse : choisissez-la plutôt que de laisser vide.",
+    "competences_help": "Les compétences sont regroupées par famille. Touchez un niveau de 0 à 4 sur "
+    "chaque échelle (le sens de chaque niveau est écrit au-dessus des boutons) ; « 0 » est une réponse : "
+    "choisissez-le plutôt que de laisser vide.",
     "incomplete": "À compléter : {missing}. La réponse sera enregistrée dès que les trois niveaux "
     "sont choisis.",
     "cannot_unset": "Choisissez un niveau : la réponse enregistrée précédemment est conservée.",
     "already_saved": "Réponse enregistrée.",
-    "progress": "Compétences renseignées : {done} sur {total}.",
-    "progress_done": "Merci : vous avez renseigné toutes les compétences. Vous pouvez encore modifier "
-    "vos réponses.",
+    "progress": "Il reste {left} compétence(s) à renseigner sur {total} ({done} faite(s)).",
+    "progress_done": "Merci : toutes les compétences sont renseignées ({total} sur {total}). Vous pouvez "
+    "encore modifier vos réponses.",
     "no_competence": "Le référentiel de compétences n'est pas encore prêt : revenez plus tard.",
     "facilitator": "Cette page est celle des participants : chacun l'ouvre avec son lien personnel. "
     "Le tableau de bord montre l'avancement ; le carnet « 03_competences » montre les résultats.",
@@ -620,8 +699,8 @@ RACI_PAGE: dict[str, str] = {
     "no_action": "Vous n'avez encore aucune action (ni pilote, ni lettre sur une tâche) : "
     "l'animateur vous en attribuera une.",
     "facilitator": "Vous êtes l'animateur : la matrice complète et les propositions sont ci-dessous.",
-    "action": "{id} — {name}",
-    "task_row": "{id} · {name} ({start} → {end}, {load:g} j)",
+    "action": "{name}",
+    "task_row": "{name} ({start} → {end}, {load:g} j)",
     "letters_none": "aucune lettre validée",
     "task": "Tâche",
     "person": "Qui",
@@ -635,6 +714,12 @@ RACI_PAGE: dict[str, str] = {
     "mine_none": "Aucune proposition pour le moment.",
     "withdraw": "Retirer",
     "withdrawn": "Proposition retirée.",
+    "warn_second_a": "La tâche « {task} » a déjà un A ({who}) : un seul A par tâche, sinon personne ne tranche.",
+    "warn_held": "{person} est déjà {letter} sur « {task} ».",
+    "warn_confirm": "Changez la tâche, la personne ou la lettre, ou confirmez : l'animateur tranchera.",
+    "warn_check": "Cette proposition ne respecte pas une règle (voir ci-dessus) : changez-la, ou "
+    "touchez « Proposer quand même ».",
+    "propose_anyway": "Proposer quand même",
     "board_title": "Qui fait quoi : propositions des participants",
     "board_none": "Aucune proposition pour le moment.",
 }
@@ -898,7 +983,10 @@ STAKEHOLDER_PAGE: dict[str, str] = {
     "duplicate_confirm": "Si c'est bien un autre acteur, appuyez sur « Ajouter quand même ».",
     "duplicate_check": "Vérifiez d'abord les acteurs proches signalés ci-dessus.",
     "rate_title": "Donner mon avis sur un acteur",
-    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis.",
+    "rate_hint": "Votre avis est enregistré à votre nom ; l'animateur voit la moyenne et l'écart des avis. "
+    "Sur les acteurs que vous avez ajoutés, votre avis est celui donné en les ajoutant (modifiable ici).",
+    "opinion_too": "C'est aussi votre avis sur cet acteur.",
+    "opinion_same": "Votre avis est déjà enregistré.",
     "actor": "Acteur",
     "choose": "— choisir —",
     "unset": "— à choisir —",
@@ -928,6 +1016,8 @@ EXCEL_SHEETS: dict[str, str] = {
 }
 
 EXCEL_TEXT: dict[str, str] = {
+    "no_data_step": "Aucune donnée pour l'instant : cette feuille se remplit à l'étape {step} (voir le sommaire).",
+    "no_data": "Aucune donnée pour l'instant.",
     # template: instructions sheet
     "template_title": "Gabarit d'import Maillage",
     "example_title": "Exemple rempli : atelier de démonstration (Montaurel-sur-Sèvre)",
@@ -1026,7 +1116,7 @@ EXCEL_EXPECT: dict[str, str] = {
     "merged": "des cellules non fusionnées (défusionnez {ref})",
     "duplicate_id": "un identifiant unique dans la feuille (déjà utilisé ligne {row})",
     "existing_id": "un identifiant absent de l'atelier (l'import ajoute, il ne remplace pas)",
-    "reference": "l'identifiant d'un(e) {kind} de la feuille « {sheet} » ou déjà dans l'atelier",
+    "reference": "l'identifiant {of_one} de la feuille « {sheet} » ou déjà dans l'atelier",
     "json": "une liste au format JSON, par exemple []",
     "project_once": "un seul projet (une seule ligne remplie)",
     "project_exists": "aucun projet : l'atelier en a déjà un",
@@ -1584,7 +1674,7 @@ SCENARIO_EXPECT: dict[str, str] = {
     "change": "une modification : un dictionnaire avec une clé « op »",
     "op": "une des opérations : {ops}",
     "unknown_param": "un paramètre connu de l'opération « {op} » ({params})",
-    "ref": "l'identifiant d'un(e) {kind} existant(e) dans l'atelier ou le scénario",
+    "ref": "l'identifiant {of_one} existant{e} dans l'atelier ou le scénario",
     "task_or_action": "une tâche ou une action (l'une des deux)",
     "competences": "un dictionnaire compétence → niveau (1 à 4) ou [savoir, vouloir, pouvoir]",
     "months": "un nombre entier de mois entre 1 et 36",
@@ -1689,7 +1779,7 @@ STAFFING_SOLVER: dict[str, str] = {
 STAFFING_EXPECT: dict[str, str] = {
     "lock_letter": "R ou A",
     "lock_two_a": "une seule personne verrouillée en A par tâche",
-    "lock_ref": "l'identifiant d'un(e) {kind} existant(e)",
+    "lock_ref": "l'identifiant {of_one} existant{e}",
     "lock": "un verrou : tâche, personne, lettre (R ou A) et oui/non",
 }
 STAFFING_MESSAGES: dict[str, str] = {
@@ -1780,9 +1870,6 @@ CARNET: dict[str, str] = {
     "(ou remplir le gabarit Excel : maillage gabarits, puis maillage importer --atelier {folder} FICHIER.xlsx)",
     "lab_opening": "Ouverture de JupyterLab sur les carnets de l'atelier {folder}…",
     "lab_stop": "Arrêt : Ctrl+C dans cette fenêtre.",
-    "export_no_actors": "Le classeur de restitution demande la cartographie des parties prenantes (étape 2), "
-    "encore vide dans l'atelier {folder} : saisissez au moins un acteur (page « Cartographie des parties "
-    "prenantes » ou import Excel), puis exportez.",
     "export_empty": "L'atelier {folder} est vide : il n'y a rien à exporter. Commencez par le cadrage "
     "(maillage carnets --atelier {folder}, carnet 01_cadrage) ou un import Excel.",
 }

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from . import french
 from . import labels as L
 from .errors import Problem, ValidationError
 
@@ -322,11 +323,11 @@ def fold(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def _expect(key: str, **kw: Any) -> str:
+def expect(key: str, **kw: Any) -> str:
     return L.EXPECT[key].format(**kw)
 
 
-def _is_empty(value: Any) -> bool:
+def is_empty(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str) and value.strip() == "":
@@ -378,7 +379,7 @@ def _coerce(f: Field, value: Any) -> Any:
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
         if len(text) > f.max_length:
-            raise ValueError(_expect("text", max_length=f.max_length))
+            raise ValueError(expect("text", max_length=f.max_length))
         return text
     if t in ("int", "float"):
         if isinstance(value, bool):
@@ -442,37 +443,39 @@ def _coerce(f: Field, value: Any) -> Any:
     raise AssertionError(f"type de champ inconnu : {t}")
 
 
-def _expectation(f: Field) -> str:
+def expectation(f: Field) -> str:
     t = f.type
     if t == "text":
-        return _expect("text", max_length=f.max_length)
+        return expect("text", max_length=f.max_length)
     if t in ("int", "float"):
         def num(x: float | None) -> str:
             return f"{x:g}" if x is not None else ""
         if f.min is not None and f.max is not None:
-            return _expect(f"{t}_range", min=num(f.min), max=num(f.max))
+            return expect(f"{t}_range", min=num(f.min), max=num(f.max))
         if f.min is not None and t == "float":
-            return _expect("float_min", min=num(f.min))
-        return _expect(t)
+            return expect("float_min", min=num(f.min))
+        return expect(t)
     if t == "choice":
-        return _expect("choice", choices=", ".join(f.choices or ()))
-    if t in ("ref", "refs"):
-        return _expect(t, kind=L.KIND_LABELS.get(f.ref or "", f.ref or "").lower())
-    return _expect(t)
+        return expect("choice", choices=", ".join(f.choices or ()))
+    if t == "ref":
+        return expect(t, **french.one_of_kind(f.ref or ""))
+    if t == "refs":
+        return expect(t, kind=L.KIND_LABELS.get(f.ref or "", f.ref or "").lower())
+    return expect(t)
 
 
 def check_value(f: Field, value: Any) -> tuple[Any, str | None]:
     """Coerce one value; returns ``(value, None)`` or ``(None, expectation)``."""
-    if _is_empty(value) and f.type not in ("bool", "refs", "json"):
+    if is_empty(value) and f.type not in ("bool", "refs", "json"):
         if f.default is not None:  # an empty cell or form field takes the default
             return f.default, None
-        return None, (_expect("required") if f.required else None)
-    if f.type in ("refs", "json") and _is_empty(value):
+        return None, (expect("required") if f.required else None)
+    if f.type in ("refs", "json") and is_empty(value):
         return [], None
     try:
         return _coerce(f, value), None
     except (ValueError, TypeError, OverflowError):
-        return None, _expectation(f)
+        return None, expectation(f)
 
 
 def validate(kind_name: str, data: dict[str, Any], partial: bool = False) -> dict[str, Any]:
@@ -497,18 +500,18 @@ def validate(kind_name: str, data: dict[str, Any], partial: bool = False) -> dic
     out: dict[str, Any] = {}
     for name in data:
         if name != "id" and not k.has(name):
-            problems.append(Problem(name, data[name], _expect("unknown_field", fields=", ".join(k.field_names))))
-    if "id" in data and not _is_empty(data["id"]):
+            problems.append(Problem(name, data[name], expect("unknown_field", fields=", ".join(k.field_names))))
+    if "id" in data and not is_empty(data["id"]):
         rid = str(data["id"]).strip()
         if not ID_RE.match(rid):
-            problems.append(Problem(L.FIELD_LABELS["id"], data["id"], _expect("id")))
+            problems.append(Problem(L.FIELD_LABELS["id"], data["id"], expect("id")))
         out["id"] = rid
     for f in k.fields:
         if f.name not in data:
             if partial:
                 continue
             if f.required and f.default is None:
-                problems.append(Problem(f.label, None, _expect("required")))
+                problems.append(Problem(f.label, None, expect("required")))
                 continue
             default = f.default
             out[f.name] = list(default) if isinstance(default, tuple) else default
@@ -518,7 +521,7 @@ def validate(kind_name: str, data: dict[str, Any], partial: bool = False) -> dic
             problems.append(Problem(f.label, data[f.name], error))
         else:
             out[f.name] = value
-    problems.extend(_cross_checks(kind_name, out))
+    problems.extend(cross_checks(kind_name, out))
     if kind_name == "persons" and not partial and not out.get("affiliation"):
         out["affiliation"] = default_affiliation(out.get("in_team"))
     if problems:
@@ -526,20 +529,20 @@ def validate(kind_name: str, data: dict[str, Any], partial: bool = False) -> dic
     return out
 
 
-def _cross_checks(kind_name: str, rec: dict[str, Any]) -> list[Problem]:
+def cross_checks(kind_name: str, rec: dict[str, Any]) -> list[Problem]:
     """Rules that involve two fields of the same record."""
     problems = []
     if kind_name == "tasks" and rec.get("start_month") and rec.get("end_month"):
         if rec["end_month"] < rec["start_month"]:
-            problems.append(Problem(L.FIELD_LABELS["end_month"], rec["end_month"], _expect("month_order")))
+            problems.append(Problem(L.FIELD_LABELS["end_month"], rec["end_month"], expect("month_order")))
     if kind_name in ("actions", "phases") and rec.get("start_date") and rec.get("end_date"):
         if rec["end_date"] < rec["start_date"]:
-            problems.append(Problem(L.FIELD_LABELS["end_date"], rec["end_date"].isoformat(), _expect("date_order")))
+            problems.append(Problem(L.FIELD_LABELS["end_date"], rec["end_date"].isoformat(), expect("date_order")))
     for f in self_references(kind_name):
         if rec.get(f.name) and rec.get(f.name) == rec.get("id"):
-            problems.append(Problem(f.label, rec[f.name], _expect("no_cycle")))
+            problems.append(Problem(f.label, rec[f.name], expect("no_cycle")))
     if kind_name == "relations" and rec.get("source_id") and rec.get("source_id") == rec.get("target_id"):
-        problems.append(Problem(L.FIELD_LABELS["target_id"], rec["target_id"], _expect("distinct")))
+        problems.append(Problem(L.FIELD_LABELS["target_id"], rec["target_id"], expect("distinct")))
     return problems
 
 

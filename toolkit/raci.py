@@ -70,7 +70,7 @@ MAX_CONSULTED_INFORMED = 4
 
 # --- inputs ---------------------------------------------------------------------------
 
-def _frame(frames: Mapping[str, pd.DataFrame], kind: str) -> pd.DataFrame:
+def kind_frame(frames: Mapping[str, pd.DataFrame], kind: str) -> pd.DataFrame:
     """The frame of ``kind``, or an empty one with the model's columns when absent."""
     df = frames.get(kind)
     if df is None:
@@ -78,15 +78,15 @@ def _frame(frames: Mapping[str, pd.DataFrame], kind: str) -> pd.DataFrame:
     return df
 
 
-def _letters(frames: Mapping[str, pd.DataFrame], statuses: Iterable[str] = (VALIDATED,)) -> pd.DataFrame:
+def letter_rows(frames: Mapping[str, pd.DataFrame], statuses: Iterable[str] = (VALIDATED,)) -> pd.DataFrame:
     """RACI rows with one of ``statuses`` whose task exists, with the task's action."""
-    raci = _frame(frames, "raci")
-    tasks = _frame(frames, "tasks")
+    raci = kind_frame(frames, "raci")
+    tasks = kind_frame(frames, "tasks")
     rows = raci.loc[raci["status"].isin(list(statuses)), ["id", "task_id", "person_id", "letter"]]
     return rows.merge(tasks[["id", "action_id"]].rename(columns={"id": "task_id"}), on="task_id", how="inner")
 
 
-def _count_letters(letters: pd.DataFrame, task_ids: pd.Series) -> pd.DataFrame:
+def count_letters(letters: pd.DataFrame, task_ids: pd.Series) -> pd.DataFrame:
     """Letters per task: a frame indexed by task id with one count column per letter."""
     counts = letters.groupby(["task_id", "letter"]).size().unstack("letter", fill_value=0)
     return counts.reindex(index=task_ids, columns=list(LETTERS), fill_value=0)
@@ -115,7 +115,7 @@ def _cell_letters(letters: pd.DataFrame) -> dict[tuple[str, str], str]:
 
 
 def _names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
-    persons = _frame(frames, "persons")
+    persons = kind_frame(frames, "persons")
     return dict(zip(persons["id"].tolist(), persons["name"].tolist()))
 
 
@@ -154,15 +154,15 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     ['TAC-026', 'TAC-043', 'TAC-045']
     """
     statuses = tuple(statuses)
-    tasks = _frame(frames, "tasks")
-    persons = _frame(frames, "persons")
+    tasks = kind_frame(frames, "tasks")
+    persons = kind_frame(frames, "persons")
     names = _names(frames)
-    letters = _letters(frames, statuses)
+    letters = letter_rows(frames, statuses)
     task_name = dict(zip(tasks["id"].tolist(), tasks["name"].tolist()))
     task_action = dict(zip(tasks["id"].tolist(), tasks["action_id"].tolist()))
-    comp_name = dict(zip(_frame(frames, "competences")["id"], _frame(frames, "competences")["name"]))
+    comp_name = dict(zip(kind_frame(frames, "competences")["id"], kind_frame(frames, "competences")["name"]))
 
-    counts = _count_letters(letters, tasks["id"])
+    counts = count_letters(letters, tasks["id"])
     by_letter = {x: letters.loc[letters["letter"] == x] for x in LETTERS}
     people = {x: _group_ids(df["task_id"], df["person_id"]) for x, df in by_letter.items()}
 
@@ -196,9 +196,9 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
         add("a_not_in_team", tid, [pid])
 
     # Competences: every R of a task against every competence the task requires.
-    req = _frame(frames, "requirements")[["task_id", "competence_id", "level"]]
+    req = kind_frame(frames, "requirements")[["task_id", "competence_id", "level"]]
     # The level retained for a person: step 3's one home for it (consultant over self).
-    levels = resolve_assessments(_frame(frames, "assessments"))[["person_id", "competence_id", "savoir", "source"]]
+    levels = resolve_assessments(kind_frame(frames, "assessments"))[["person_id", "competence_id", "savoir", "source"]]
     r_req = (by_letter["R"][["task_id", "person_id"]].drop_duplicates()
              .merge(req, on="task_id", how="inner")
              .merge(levels, on=["person_id", "competence_id"], how="left"))
@@ -236,7 +236,7 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
         if capacity.get(pid, 0.0) <= 0:
             add("no_capacity", None, [pid], n=int(n))
 
-    actions = _frame(frames, "actions")
+    actions = kind_frame(frames, "actions")
     n_tasks = tasks.groupby("action_id")["id"].size()
     approvers = set(zip(by_letter["A"]["action_id"], by_letter["A"]["person_id"]))
     for aid, name, pilot in actions[["id", "name", "pilot_id"]].itertuples(index=False):
@@ -311,10 +311,10 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
     >>> matrix(s.frames(), "ACN-16").loc["TAC-050", "PER-05"]
     'A'
     """
-    tasks = _frame(frames, "tasks")
+    tasks = kind_frame(frames, "tasks")
     if action_id is not None:
         tasks = tasks.loc[tasks["action_id"] == action_id]
-    letters = _letters(frames, statuses)
+    letters = letter_rows(frames, statuses)
     letters = letters.loc[letters["task_id"].isin(tasks["id"])]
     # Plain dicts rather than a groupby with a Python function per cell (thousands of cells).
     held = _cell_letters(letters)
@@ -352,13 +352,13 @@ def proposals(frames: Mapping[str, pd.DataFrame], status: str = PROPOSED) -> pd.
     proposed_by, proposer, comment`` ordered by task then person; ``current`` is the
     validated letter of that person on that task ("—" when none).
     """
-    raci = _frame(frames, "raci")
-    tasks = _frame(frames, "tasks")
+    raci = kind_frame(frames, "raci")
+    tasks = kind_frame(frames, "tasks")
     names = _names(frames)
     rows = raci.loc[raci["status"] == status].copy()
     rows = rows.merge(tasks[["id", "action_id", "name"]].rename(columns={"id": "task_id", "name": "task"}),
                       on="task_id", how="left")
-    current = _cell_letters(_letters(frames))
+    current = _cell_letters(letter_rows(frames))
     key = list(zip(rows["task_id"], rows["person_id"]))
     rows["current"] = [current.get(k, L.RACI_NO_LETTER) for k in key]
     rows["person"] = rows["person_id"].map(names)
@@ -376,8 +376,8 @@ def actions_of_person(frames: Mapping[str, pd.DataFrame], person_id: str) -> lis
     >>> actions_of_person(s.frames(), "PER-05")
     ['ACN-12', 'ACN-16']
     """
-    actions = _frame(frames, "actions")
-    letters = _letters(frames)
+    actions = kind_frame(frames, "actions")
+    letters = letter_rows(frames)
     mine = set(actions.loc[actions["pilot_id"] == person_id, "id"])
     mine |= set(letters.loc[letters["person_id"] == person_id, "action_id"])
     return sorted(mine)

@@ -53,6 +53,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import french
 from . import labels as L
 from . import model
 from .errors import NotFoundError, Problem, ValidationError
@@ -137,7 +138,7 @@ def _clean_competences(frames: Frames, value: Any) -> dict[str, tuple[int, int |
     out: dict[str, tuple[int, int | None, int | None]] = {}
     for cid, spec in value.items():
         if str(cid) not in known:
-            raise _Refusal("competences", cid, L.SCENARIO_EXPECT["ref"].format(kind="compétence"))
+            raise _Refusal("competences", cid, L.SCENARIO_EXPECT["ref"].format(**french.one_of_kind("competences")))
         scores = list(spec) if isinstance(spec, (list, tuple)) else [spec]
         if len(scores) not in (1, 3):
             raise _Refusal("competences", spec, L.SCENARIO_EXPECT["competences"])
@@ -174,7 +175,7 @@ def clean_change(frames: Frames, change: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"op": op}
     for p in params:
         value = change.get(p.key)
-        empty = (not value) if isinstance(value, (Mapping, list, tuple)) else model._is_empty(value)
+        empty = (not value) if isinstance(value, (Mapping, list, tuple)) else model.is_empty(value)
         if empty:
             if p.required:
                 raise _Refusal(p.key, value, L.EXPECT["required"])
@@ -182,8 +183,7 @@ def clean_change(frames: Frames, change: Any) -> dict[str, Any]:
         if p.type in _REF_KINDS:
             rid = str(value).strip()
             if rid not in _ids(frames, p.type):
-                raise _Refusal(p.key, value, L.SCENARIO_EXPECT["ref"].format(
-                    kind=L.KIND_LABELS[p.type].lower().rstrip("s")))
+                raise _Refusal(p.key, value, L.SCENARIO_EXPECT["ref"].format(**french.one_of_kind(p.type)))
             out[p.key] = rid
         elif p.type == "competence_map":
             out[p.key] = _clean_competences(frames, value)

@@ -86,6 +86,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from . import competences as comp
 from . import formats as F
+from . import french as FR
 from . import labels as L
 from . import model, workload
 from .errors import Problem, ValidationError
@@ -194,11 +195,11 @@ def _check_locks(frames: Frames, locks: Any) -> list[tuple[str, str, str, bool]]
         ok = True
         if task not in tasks:
             problems.append(Problem(L.FIELD_LABELS["task_id"], row.get("task_id"),
-                                    E["lock_ref"].format(kind="tâche"), record=where))
+                                    E["lock_ref"].format(**FR.one_of_kind("tasks")), record=where))
             ok = False
         if person not in persons:
             problems.append(Problem(L.FIELD_LABELS["person_id"], row.get("person_id"),
-                                    E["lock_ref"].format(kind="personne"), record=where))
+                                    E["lock_ref"].format(**FR.one_of_kind("persons")), record=where))
             ok = False
         if letter not in ("R", "A"):
             problems.append(Problem(L.FIELD_LABELS["letter"], row.get("letter"), E["lock_letter"], record=where))

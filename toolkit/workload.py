@@ -48,7 +48,7 @@ import pandas as pd
 from . import labels as L
 from . import memo, model
 from .errors import MaillageError
-from .raci import VALIDATED, _count_letters, _frame, _letters
+from .raci import VALIDATED, count_letters, kind_frame, letter_rows
 
 # The approver's extra time on a task, as a share of its load (reviews, decisions).
 A_SHARE = 0.10
@@ -97,7 +97,7 @@ def horizon(frames: Mapping[str, pd.DataFrame]) -> list[str]:
         start = model.parse_month(project.iloc[0]["start_date"])
         n = int(project.iloc[0].get("horizon_months") or 12)
         return model.months_between(start, model.add_months(start, n - 1))
-    tasks = _frame(frames, "tasks")
+    tasks = kind_frame(frames, "tasks")
     if tasks.empty:
         return []
     return model.months_between(min(tasks["start_month"]), max(tasks["end_month"]))
@@ -142,7 +142,7 @@ def allocation(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE,
 def _allocation(frames: Mapping[str, pd.DataFrame], a_share: float, statuses: tuple[str, ...]) -> pd.DataFrame:
     """``allocation`` itself (its memo aside)."""
     cols = ["task_id", "action_id", "person_id", "letter", "month", "days"]
-    tasks = _frame(frames, "tasks")
+    tasks = kind_frame(frames, "tasks")
     if tasks.empty:
         return pd.DataFrame(columns=cols)
     t = pd.DataFrame({"task_id": tasks["id"].to_numpy(), "action_id": tasks["action_id"].to_numpy(),
@@ -150,9 +150,9 @@ def _allocation(frames: Mapping[str, pd.DataFrame], a_share: float, statuses: tu
                       "start": _month_index(tasks["start_month"]), "end": _month_index(tasks["end_month"])})
     t["n"] = np.maximum(t["end"] - t["start"] + 1, 1)
 
-    letters = _letters(frames, statuses)
+    letters = letter_rows(frames, statuses)
     ra = letters.loc[letters["letter"].isin(["R", "A"]), ["task_id", "person_id", "letter"]].drop_duplicates()
-    counts = _count_letters(ra, t["task_id"])
+    counts = count_letters(ra, t["task_id"])
     n_r, n_a = counts["R"].to_numpy(), counts["A"].to_numpy()
     load = t["load"].to_numpy()
     a_part = np.where(n_a > 0, load * a_share, 0.0)
@@ -183,7 +183,7 @@ def _entered_days(frames: Mapping[str, pd.DataFrame], statuses: Iterable[str], s
     place of the equal split: an R's or an A's entered days are theirs; the R's without
     entered days share what is left of the task's load (never below 0). Nothing entered:
     the shares are returned as they are (the equal split, unchanged)."""
-    raci = _frame(frames, "raci")
+    raci = kind_frame(frames, "raci")
     if "days" not in raci or not raci["days"].notna().any():
         return shares
     given = raci.loc[raci["status"].isin(list(statuses)) & raci["days"].notna() & raci["letter"].isin(["R", "A"]),
@@ -248,7 +248,7 @@ def _load_table(frames: Mapping[str, pd.DataFrame], a_share: float, idle_below: 
     """``load_table`` itself (its memo aside)."""
     months = horizon(frames) if months is None else list(months)
     alloc = allocation(frames, a_share) if alloc is None else alloc
-    persons = _frame(frames, "persons")
+    persons = kind_frame(frames, "persons")
     capacity = pd.Series(pd.to_numeric(persons["capacity_days"]).fillna(0.0).to_numpy(dtype=float),
                          index=persons["id"])
     assigned = alloc.loc[alloc["person_id"].notna() & alloc["month"].isin(months)]
@@ -366,10 +366,10 @@ def staffing(frames: Mapping[str, pd.DataFrame], alloc: pd.DataFrame | None = No
     if table is None:  # from the frames alone when it can be: the table is shared (toolkit.memo)
         table = load_table(frames, a_share) if alloc is None else load_table(frames, a_share, alloc=alloc)
     alloc = allocation(frames, a_share) if alloc is None else alloc
-    tasks = _frame(frames, "tasks")
-    actions = _frame(frames, "actions")
-    names = dict(zip(_frame(frames, "persons")["id"], _frame(frames, "persons")["name"]))
-    letters = _letters(frames)
+    tasks = kind_frame(frames, "tasks")
+    actions = kind_frame(frames, "actions")
+    names = dict(zip(kind_frame(frames, "persons")["id"], kind_frame(frames, "persons")["name"]))
+    letters = letter_rows(frames)
     with_r = set(letters.loc[letters["letter"] == "R", "task_id"])
     t = pd.DataFrame({"action_id": tasks["action_id"], "load": pd.to_numeric(tasks["load_days"]).fillna(0.0),
                       "no_r": ~tasks["id"].isin(with_r)})

@@ -59,7 +59,8 @@ def wait_until_serving(base_url: str, process: subprocess.Popen, log: Path, warm
         if process.poll() is not None:
             raise RuntimeError(f"le serveur s'est arrêté :\n{log.read_text(errors='replace')[-3000:]}")
         try:
-            urllib.request.urlopen(f"{base_url}/voila/tree", timeout=5).read()
+            # any answer of the server (/voila/tree is not served: no directory listing)
+            urllib.request.urlopen(f"{base_url}/voila/static/voila.js", timeout=5).read()
             if serve.warm_pages(log.read_text(errors="replace")) >= warm:
                 return
         except OSError:

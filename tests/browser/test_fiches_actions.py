@@ -45,7 +45,7 @@ def test_pilot_updates_state_and_journal_other_pilot_cannot(server, browser, pag
     other.goto(server.url("fiches_actions.ipynb", server.token(OTHER)))
     other.wait_for_selector(".maillage-save-sheet")  # their own sheet (ACN-11) is editable
     other.locator(".maillage-sheet-choice select").select_option(
-        label="ACN-01 — Boutique à l'essai rue Nationale (Sandrine Pougnard)")
+        label="Boutique à l'essai rue Nationale (Sandrine Pougnard)")  # named, no number
     other.wait_for_selector(".maillage-read-only")
     assert "seul son pilote (Sandrine Pougnard)" in other.inner_text(".maillage-read-only")
     assert other.locator(".maillage-save-sheet").count() == 0

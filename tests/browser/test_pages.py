@@ -107,7 +107,6 @@ def test_step_opens_inside_the_welcome_page_and_saves(server, page, assert_local
     in the same page (same kernel, no new page load), saves to the store, and « Retour à
     l'accueil » brings the welcome content back."""
     from toolkit import competences as C
-    from toolkit import labels as L
     from toolkit.access import visits
 
     person = "PER-21"
@@ -119,8 +118,9 @@ def test_step_opens_inside_the_welcome_page_and_saves(server, page, assert_local
     stage = ".maillage-step-stage"
     n = 3 * server.store.count("competences")
     page.wait_for_function(
-        "([sel, n]) => { const s = [...document.querySelectorAll(sel + ' .maillage-card select')];"
-        " return s.length === n && s.every(e => e.options.length === 6); }", arg=[stage, n], timeout=60_000)
+        "([sel, n]) => { const s = [...document.querySelectorAll(sel + ' .maillage-card .maillage-scale')];"
+        " return s.length === n && s.every(e => e.querySelectorAll('button').length === 5); }",
+        arg=[stage, n], timeout=60_000)
     assert page.url == loaded  # drawn in place: no navigation, no new kernel
     assert not page.is_visible(".maillage-field-function")  # the welcome content is put away
 
@@ -130,8 +130,7 @@ def test_step_opens_inside_the_welcome_page_and_saves(server, page, assert_local
     old = before.get(cid)
     levels = tuple(((old[d] if old else 0) + 1) % 5 for d in C.DIMENSIONS)
     for dimension, level in zip(C.DIMENSIONS, levels):
-        page.select_option(f"{stage} .maillage-cmp-{cid} .maillage-dim-{dimension} select",
-                           label=f"{level} – {L.SCALES[dimension][level]}")
+        page.click(f"{stage} .maillage-cmp-{cid} .maillage-dim-{dimension} button[data-value='{level}']")
     page.wait_for_function(
         "sel => (document.querySelector(sel)?.innerText || '').includes('Enregistré à')",
         arg=f"{stage} .maillage-cmp-{cid} .maillage-status", timeout=30_000)

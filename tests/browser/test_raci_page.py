@@ -20,7 +20,7 @@ def test_proposal_accepted_by_the_consultant_shows_validated_with_history(server
     card.locator(".maillage-save").wait_for()
 
     card.locator(".maillage-raci-task select").select_option(
-        label="TAC-067 · Tableau de bord cartographique de l'observatoire")
+        label="Tableau de bord cartographique de l'observatoire")
     card.locator(".maillage-raci-person select").select_option(label="Frédéric Pineau (CCI des Deux-Sèvres)")
     card.locator(".maillage-raci-letter select").select_option(label="I – Informé")
     card.locator(".maillage-raci-comment input").fill("La CCI relaiera le tableau de bord <b>aux commerçants</b>")

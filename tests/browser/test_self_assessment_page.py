@@ -20,17 +20,17 @@ SAVED = "Enregistré à"
 
 
 def _open(page, server, person_id):  # noqa: ANN001
-    """Open the person's link and wait until every level list is drawn with its value."""
+    """Open the person's link and wait until every scale is drawn with its five buttons."""
     page.goto(server.url("competences.ipynb", server.token(person_id)))
     page.wait_for_function(
-        "n => { const s = [...document.querySelectorAll('.maillage-card select')];"
-        " return s.length === n && s.every(e => e.options.length === 6 && e.selectedIndex >= 0); }",
+        "n => { const s = [...document.querySelectorAll('.maillage-card .maillage-scale')];"
+        " return s.length === n && s.every(e => e.querySelectorAll('button').length === 5); }",
         arg=3 * server.store.count("competences"), timeout=120_000)
 
 
 def _select(page, cid, dimension, level):  # noqa: ANN001
-    label = f"{level} – {L.SCALES[dimension][level]}"
-    page.select_option(f".maillage-cmp-{cid} .maillage-dim-{dimension} select", label=label)
+    """One tap on the level's button."""
+    page.click(f".maillage-cmp-{cid} .maillage-dim-{dimension} button[data-value='{level}']")
 
 
 def _rate(page, cid, levels):  # noqa: ANN001
@@ -42,9 +42,10 @@ def _rate(page, cid, levels):  # noqa: ANN001
 
 
 def _shown(page, cid, dimension):  # noqa: ANN001
-    """The option shown in a select (ipywidgets writes spaces as no-break spaces)."""
-    return page.eval_on_selector(f".maillage-cmp-{cid} .maillage-dim-{dimension} select",
-                                 "e => e.options[e.selectedIndex].text").replace("\xa0", " ")
+    """The level shown as chosen (its button pressed), or None."""
+    return page.eval_on_selector(f".maillage-cmp-{cid} .maillage-dim-{dimension}",
+                                 "e => { const b = e.querySelector('button.mod-active');"
+                                 " return b ? Number(b.dataset.value) : null; }")
 
 
 def _answers(store, person_id):  # noqa: ANN001
@@ -98,17 +99,17 @@ def test_fill_close_reopen_complete_and_private(server, browser, page, assert_lo
     _open(page, server, PERSON)
     for i, cid in enumerate(first):
         for dimension, level in zip(C.DIMENSIONS, _levels(i)):
-            assert _shown(page, cid, dimension) == f"{level} – {L.SCALES[dimension][level]}"
+            assert _shown(page, cid, dimension) == level
     assert page.input_value(f".maillage-cmp-{first[0]} .maillage-comment textarea") == COMMENT
     assert page.input_value(".maillage-capacity input") == "2.5"
-    assert _shown(page, rest[0], "savoir") == L.SELF_ASSESSMENT["unset"]
+    assert _shown(page, rest[0], "savoir") is None
 
     # completed, one earlier answer changed
     for i, cid in enumerate(rest, start=len(first)):
         _rate(page, cid, _levels(i))
     _select(page, first[1], "vouloir", 4)
     page.wait_for_function("t => document.querySelector('.maillage-progress').innerText.includes(t)",
-                           arg=L.SELF_ASSESSMENT["progress_done"][:20], timeout=30_000)
+                           arg=L.SELF_ASSESSMENT["progress_done"][:25], timeout=30_000)
     page.wait_for_function(
         "([sel, n]) => document.querySelector(sel).innerText.includes(n)",
         arg=[f".maillage-cmp-{first[1]} .maillage-status", SAVED])
@@ -126,7 +127,7 @@ def test_fill_close_reopen_complete_and_private(server, browser, page, assert_lo
     # another participant's link shows none of it
     other = _recorded(browser.new_context(viewport={"width": 390, "height": 844}).new_page())
     _open(other, server, OTHER)
-    assert all(_shown(other, cid, d) == L.SELF_ASSESSMENT["unset"] for cid in first for d in C.DIMENSIONS)
+    assert all(_shown(other, cid, d) is None for cid in first for d in C.DIMENSIONS)
     assert "rue Nationale" not in other.content()
     assert other.input_value(f".maillage-cmp-{first[0]} .maillage-comment textarea") == ""
     assert_local(other)

@@ -49,8 +49,8 @@ def test_actor_with_markup_added_through_the_page_shows_as_text(server, browser,
     page.fill(f"{form} .maillage-field-name input", HOSTILE)
     page.press(f"{form} .maillage-field-name input", "Tab")
     page.select_option(f"{form} .maillage-field-category select", label="association")
-    page.select_option(f"{form} .maillage-field-power select", label="2 – moyen")
-    page.select_option(f"{form} .maillage-field-interest select", label="3 – fort")
+    page.click(f"{form} .maillage-field-power button[data-value='2']")
+    page.click(f"{form} .maillage-field-interest button[data-value='3']")
     page.click(f"{form} .maillage-save")
     page.wait_for_selector(f"{form} .maillage-status.maillage-ok")
 
@@ -83,8 +83,8 @@ def test_probable_duplicate_is_flagged_before_saving(server, page):  # noqa: ANN
     page.wait_for_selector(f"{form} .maillage-duplicates .maillage-warning")
     assert "Région Nouvelle-Aquitaine" in page.inner_text(f"{form} .maillage-duplicates")
     page.select_option(f"{form} .maillage-field-category select", label="cofinanceur")
-    page.select_option(f"{form} .maillage-field-power select", label="4 – très fort")
-    page.select_option(f"{form} .maillage-field-interest select", label="2 – moyen")
+    page.click(f"{form} .maillage-field-power button[data-value='4']")
+    page.click(f"{form} .maillage-field-interest button[data-value='2']")
     page.click(f"{form} .maillage-save")
     page.wait_for_selector(f"{form} .maillage-status.maillage-error")
     assert server.store.count("actors") == before

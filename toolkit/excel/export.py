@@ -28,15 +28,14 @@ Example
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
-from dataclasses import dataclass, field
+import math
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Sequence
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
-from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.utils import get_column_letter
 
 from .. import labels as L
@@ -45,112 +44,20 @@ from ..errors import MaillageError
 from ..pseudonyms import pseudonymise as make_pseudonyms
 from ..store import Store
 from . import formatting as F
-from .template import add_record_sheets, record_rows, sheet_name
+from . import xlsx as X
+from .kinds import Chart, Context, Hints, Mark, Section
+from .sections import SECTIONS
+from .template import (ListsSheet, capacity, fields, headers, id_validation_spec, list_columns, record_rows,
+                       sheet_name, validation_spec)
+
+__all__ = ["Chart", "Context", "Hints", "Mark", "Section", "build_sections", "default_export_path",
+           "export_workbook", "make_context", "write_deliverable"]
 
 Progress = Callable[[int, int, str], None]
 
 # Analysis sheets: title in row 1, description in row 2, link back in row 3, header in row 4.
 HEADER_ROW = 4
 MAX_LINES = 8  # a wrapped cell shows at most this many lines (the rest in the formula bar)
-MAX_SHEET_TITLE = 31
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A native Excel chart drawn from columns of the section's table.
-
-    ``kind``: ``bar`` (clustered columns), ``stacked`` (stacked columns), ``barh``
-    (horizontal bars), ``line`` or ``scatter`` (``x`` numeric). ``x`` names the column of
-    categories (or x values), ``y`` the columns of the series.
-    """
-
-    kind: str
-    title: str
-    x: str
-    y: tuple[str, ...]
-    x_title: str = ""
-    y_title: str = ""
-
-
-@dataclass(frozen=True)
-class Mark:
-    """Rows to highlight: where ``column`` holds one of ``values`` (if none: anything but
-    an empty cell or 0).
-
-    ``level``: ``bad`` (red: a violation, an overload), ``warn`` (orange: fragile) or
-    ``good`` (green: a recommendation).
-    """
-
-    column: str
-    values: tuple[Any, ...] = ()
-    level: str = "bad"
-
-
-@dataclass(frozen=True)
-class Hints:
-    """How a section's table is formatted.
-
-    - ``heatmap``: columns shaded by a colour scale (``high_is_bad`` turns red the high
-      values, e.g. loads; otherwise low values are red, e.g. levels); ``heat_all``: every
-      numeric column; ``heat_range``: fixed bounds (a 0–4 scale) instead of min and max;
-    - ``flag``: a boolean column; rows where it is true are highlighted (a violation);
-    - ``marks``: rows highlighted by the value of a column (``Mark``);
-    - ``limit``: ``(columns, limit column)``: cells above the row's limit are highlighted
-      (an overload); ``columns`` empty means every numeric column after the limit;
-    - ``formats``: number formats by column (``"0.0"``, ``"0 %"``, ``"# ##0 €"``…);
-      ``float_format`` for the other columns of decimals;
-    - ``chart``: a native chart beside the table; ``index``: write the DataFrame index;
-    - ``freeze``: how many first columns stay visible when scrolling right.
-    """
-
-    heatmap: tuple[str, ...] = ()
-    heat_all: bool = False
-    high_is_bad: bool = False
-    heat_range: tuple[float, float] | None = None
-    flag: str | None = None
-    marks: tuple[Mark, ...] = ()
-    limit: tuple[tuple[str, ...], str] | None = None
-    formats: Mapping[str, str] = field(default_factory=dict)
-    float_format: str | None = "0.0"
-    chart: Chart | None = None
-    index: bool = False
-    freeze: int = 1
-
-
-@dataclass
-class Context:
-    """What a section's build function receives: the store and its frames (pseudonymised if asked)."""
-
-    store: Store
-    frames: dict[str, pd.DataFrame]
-    pseudonyms: dict[str, str]  # person id → pseudonym (empty when names are kept)
-    today: dt.date = field(default_factory=dt.date.today)  # the export date (late actions…)
-    cache: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def pseudonymised(self) -> bool:
-        return bool(self.pseudonyms)
-
-
-@dataclass(frozen=True)
-class Section:
-    """One analysis sheet of the deliverable.
-
-    ``build(context)`` calls the analysis module and returns its DataFrame, or None when
-    the analysis is not available (module absent, nothing to show).
-    """
-
-    key: str
-    title: str
-    description: str
-    build: Callable[[Context], pd.DataFrame | None]
-    hints: Hints = Hints()
-
-    def __post_init__(self) -> None:
-        if len(self.title) > MAX_SHEET_TITLE:
-            raise ValueError(f"titre de feuille trop long (31 caractères au plus) : {self.title}")
-        if self.title in {sheet_name(k) for k in model.KIND_ORDER} | set(L.EXCEL_SHEETS.values()):
-            raise ValueError(f"titre de feuille déjà pris par une feuille de données : {self.title}")
 
 
 # --- building ------------------------------------------------------------------------
@@ -207,53 +114,49 @@ def build_sections(ctx: Context, sections: Sequence[Section]) -> list[tuple[Sect
 
 # --- writing an analysis sheet ----------------------------------------------------------
 
-def _table(df: pd.DataFrame, index: bool) -> tuple[list[str], list[list[Any]]]:
+def _table(df: pd.DataFrame, index: bool) -> tuple[list[str], list[tuple[Any, ...]]]:
     if index:
         df = df.reset_index()
     headers = [str(c) if not isinstance(c, tuple) else " — ".join(str(x) for x in c) for c in df.columns]
-    return headers, [list(row) for row in df.itertuples(index=False, name=None)]
+    return headers, list(df.itertuples(index=False, name=None))
 
 
-def _heat_rule(high_is_bad: bool, bounds: tuple[float, float] | None) -> ColorScaleRule:
-    low, high = ("63BE7B", "F8696B") if high_is_bad else ("F8696B", "63BE7B")
+def _heat_rule(high_is_bad: bool, bounds: tuple[float, float] | None) -> dict[str, Any]:
+    low, high = ("#63BE7B", "#F8696B") if high_is_bad else ("#F8696B", "#63BE7B")
+    rule: dict[str, Any] = {"type": "3_color_scale", "min_color": low, "mid_color": "#FFEB84", "max_color": high}
     if bounds:
-        return ColorScaleRule(start_type="num", start_value=bounds[0], start_color=low,
-                              mid_type="num", mid_value=(bounds[0] + bounds[1]) / 2, mid_color="FFEB84",
-                              end_type="num", end_value=bounds[1], end_color=high)
-    return ColorScaleRule(start_type="min", start_color=low, mid_type="percentile", mid_value=50,
-                          mid_color="FFEB84", end_type="max", end_color=high)
+        rule.update(min_type="num", min_value=bounds[0], mid_type="num", mid_value=(bounds[0] + bounds[1]) / 2,
+                    max_type="num", max_value=bounds[1])
+    else:
+        rule.update(min_type="min", mid_type="percentile", mid_value=50, max_type="max")
+    return rule
 
 
-def _chart(ws: Any, spec: Chart, headers: list[str], n_rows: int) -> Any | None:
+CM_PX = 37.8  # pixels per centimetre at 96 dpi (the chart sizes are in cm, as Excel shows them)
+_CHART_TYPES = {"bar": ("column", None), "stacked": ("column", "stacked"), "barh": ("bar", None),
+                "line": ("line", None), "scatter": ("scatter", None)}
+
+
+def _chart(out: X.Writer, title: str, spec: Chart, headers: list[str], n_rows: int) -> Any | None:
     """A native chart from the table's columns, or None when a column is missing."""
     if spec.x not in headers or not all(y in headers for y in spec.y) or n_rows == 0:
         return None
-    first, last = HEADER_ROW + 1, HEADER_ROW + n_rows
-    x_col = headers.index(spec.x) + 1
-    if spec.kind == "scatter":
-        chart: Any = ScatterChart()
-        chart.style = 13
-        xs = Reference(ws, min_col=x_col, min_row=first, max_row=last)
-        for y in spec.y:
-            col = headers.index(y) + 1
-            series = Series(Reference(ws, min_col=col, min_row=HEADER_ROW, max_row=last), xs, title_from_data=True)
-            series.marker.symbol = "circle"
-            series.graphicalProperties.line.noFill = True
-            chart.series.append(series)
-    else:
-        chart = LineChart() if spec.kind == "line" else BarChart()
-        if spec.kind in ("bar", "stacked", "barh"):
-            chart.type = "bar" if spec.kind == "barh" else "col"
-        if spec.kind == "stacked":
-            chart.grouping, chart.overlap = "stacked", 100
-        for y in spec.y:
-            col = headers.index(y) + 1
-            chart.add_data(Reference(ws, min_col=col, min_row=HEADER_ROW, max_row=last), titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=x_col, min_row=first, max_row=last))
-    chart.title = spec.title
-    chart.x_axis.title = spec.x_title or spec.x
-    chart.y_axis.title = spec.y_title or None
-    chart.height, chart.width = 9, max(16, min(32, n_rows * 0.8))
+    kind, subtype = _CHART_TYPES[spec.kind]
+    chart = out.wb.add_chart({"type": kind, **({"subtype": subtype} if subtype else {})})
+    head, first, last = HEADER_ROW - 1, HEADER_ROW, HEADER_ROW + n_rows - 1  # 0-based rows
+    x_col = headers.index(spec.x)
+    for y in spec.y:
+        col = headers.index(y)
+        series: dict[str, Any] = {"name": [title, head, col], "categories": [title, first, x_col, last, x_col],
+                                  "values": [title, first, col, last, col]}
+        if spec.kind == "scatter":
+            series.update(marker={"type": "circle"}, line={"none": True})
+        chart.add_series(series)
+    chart.set_title({"name": spec.title})
+    # Axes shown (openpyxl left <c:delete> unset, and some readers hid them).
+    chart.set_x_axis({"name": spec.x_title or spec.x, "visible": True})
+    chart.set_y_axis({"name": spec.y_title, "visible": True} if spec.y_title else {"visible": True})
+    chart.set_size({"width": max(16, min(32, n_rows * 0.8)) * CM_PX, "height": 9 * CM_PX})
     return chart
 
 
@@ -262,15 +165,19 @@ def _numeric_columns(rows: list[list[Any]], width: int, sample: int = 200) -> di
     found: dict[str, set[int]] = {"all": set(), "float": set(), "other": set()}
     for row in rows[:sample]:
         for j, v in enumerate(row[:width]):
-            v = F.plain(v)
-            if v is None:
-                continue
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
-                found["other"].add(j)
-            else:
+            kind = type(v)
+            if kind is not int and kind is not float and kind is not str:
+                v = F.plain(v)  # numpy scalars, NA, dates…
+                kind = type(v)
+            if v is None or (kind is float and not math.isfinite(v)):
+                continue  # empty (plain makes NaN and infinities empty cells)
+            if kind is float:
                 found["all"].add(j)
-                if isinstance(v, float):
-                    found["float"].add(j)
+                found["float"].add(j)
+            elif kind is int:
+                found["all"].add(j)
+            else:
+                found["other"].add(j)
     found["all"] -= found["other"]
     found["float"] &= found["all"]
     return found
@@ -285,80 +192,96 @@ def _literal(value: Any) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
-def _format(value: Any, number_format: str | None) -> str:
-    """The number format of a cell: the column's, dates as JJ/MM/AAAA, else General."""
-    value = F.plain(value)
-    if number_format is None and isinstance(value, (dt.date, dt.datetime)):
-        return F.DATE_FORMAT
-    if number_format is None or isinstance(value, str):
-        return "General"
-    return number_format
+def _formula_rule(out: X.Writer, formula: str, fill: Any, font: Any = None) -> dict[str, Any]:
+    return {"type": "formula", "criteria": formula, "format": out.dxf(fill=fill, font=font)}
 
 
-def _cell(ws: Any, value: Any, number_format: str | None) -> Any:
-    value = F.plain(value)
-    if value is None:
-        return None
-    number_format = _format(value, number_format)
-    return F.styled(ws, value, number_format=number_format) if number_format != "General" else F.cell_value(ws, value)
+def no_data_text(description: str) -> str:
+    """What an empty analysis sheet says, naming the step that fills it when its description does.
+
+    >>> no_data_text("Étape 2 — les acteurs isolés.")
+    "Aucune donnée pour l'instant : cette feuille se remplit à l'étape 2 (voir le sommaire)."
+    """
+    step = re.match(r"Étape (\d+)", description)
+    if step:
+        return L.EXCEL_TEXT["no_data_step"].format(step=step.group(1))
+    return L.EXCEL_TEXT["no_data"]
 
 
-def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) -> int:
+def write_section(out: X.Writer, section: Section, df: pd.DataFrame, cover: str) -> int:
     """One formatted analysis sheet; returns its number of rows."""
     hints = section.hints
     headers, rows = _table(df, hints.index)
-    ws = wb.create_sheet(section.title)
+    title = section.title
+    ws = out.sheet(title)
     # Wide tables (matrices: one column per person or competence) get narrow columns.
     high = 14 if len(headers) > 12 else 45
     widths = F.column_widths(headers, rows, low=8, high=high)
     if hints.index or hints.freeze:
         widths[:hints.freeze] = F.column_widths(headers[:hints.freeze], [r[:hints.freeze] for r in rows],
                                                 low=8, high=45)
-    F.set_widths(ws, widths)
-    ws.row_dimensions[HEADER_ROW].height = F.header_height(headers, widths)
+    X.set_widths(ws, widths)
+    head = HEADER_ROW - 1  # 0-based row of the header
+    ws.set_row(head, F.header_height(headers, widths))
+    ws.freeze_panes(HEADER_ROW, min(hints.freeze, len(headers)))
+    X.print_setup(ws, title_row=head)
+    out.put(ws, 0, 0, title, font=F.TITLE_FONT)
     # The description spans the table and wraps: a long line would otherwise run past the
     # table and make « one page wide » shrink everything.
     span = max(1, len(headers))
-    ws.merged_cells.add(f"A2:{get_column_letter(span)}2")
-    ws.row_dimensions[2].height = F.header_height([section.description], [sum(widths[:span])], line=14.0)
-    ws.freeze_panes = f"{get_column_letter(min(hints.freeze, len(headers)) + 1)}{HEADER_ROW + 1}"
-    F.declare_size(ws, HEADER_ROW + len(rows), len(headers))
-    F.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
-    ws.append([F.styled(ws, section.title, font=F.TITLE_FONT)])
-    ws.append([F.styled(ws, section.description, font=F.NOTE_FONT, alignment=F.WRAP)])
-    ws.append([F.internal_link(ws, L.EXCEL_TEXT["back_to_cover"], cover)])
-    ws.append(F.header_row(ws, headers))
+    ws.set_row(1, F.header_height([section.description], [sum(widths[:span])], line=14.0))
+    description = out.format(font=F.NOTE_FONT, alignment=F.WRAP)
+    if span > 1:
+        ws.merge_range(1, 0, 1, span - 1, "", description)
+    out.put(ws, 1, 0, section.description, font=F.NOTE_FONT, alignment=F.WRAP)
+    out.link(ws, 2, 0, L.EXCEL_TEXT["back_to_cover"], cover)
+    out.header_row(ws, head, headers)
+    if not rows:  # the sheet is there, and says why it is empty
+        out.put(ws, HEADER_ROW, 0, no_data_text(section.description), font=F.NOTE_FONT)
     numeric = _numeric_columns(rows, len(headers))
-    formats = {headers.index(c): fmt for c, fmt in hints.formats.items() if c in headers}
+    formats: dict[int, str | None] = {headers.index(c): fmt for c, fmt in hints.formats.items() if c in headers}
     if hints.float_format:
         for j in numeric["float"]:
             formats.setdefault(j, hints.float_format)
-    for n, row in enumerate(rows, start=HEADER_ROW + 1):
+    # Formats made once per column: numbers (the column's format), dates, and the same
+    # aligned at the top for the rows that hold a wrapped text.
+    width = len(headers)
+    number = [out.format(number_format=formats.get(j)) for j in range(width)]
+    date = [out.format(number_format=formats.get(j) or F.DATE_FORMAT) for j in range(width)]
+    top_number = [out.format(number_format=formats.get(j), alignment=F.TOP) for j in range(width)]
+    top_date = [out.format(number_format=formats.get(j) or F.DATE_FORMAT, alignment=F.TOP) for j in range(width)]
+    top, wrap = out.format(alignment=F.TOP), out.format(alignment=F.WRAP)
+    limits = [w - 2 for w in widths]
+    cell = out.cell
+    for n, row in enumerate(rows, start=HEADER_ROW):
         # Text longer than its column wraps (and the row grows): text running over the
         # next empty cells would widen the printed page.
-        long = {j for j, v in enumerate(row) if isinstance(v, str) and len(v) > widths[j] - 2}
+        long = {j for j, v in enumerate(row) if type(v) is str and len(v) > limits[j]}
         if long:  # the whole row aligned at the top, beside its tall cells
             lines = max(F.wrapped_lines(row[j], widths[j]) for j in long)
-            ws.row_dimensions[n].height = 15.0 * min(lines, MAX_LINES)
-            ws.append([F.styled(ws, v, alignment=F.WRAP) if j in long
-                       else F.styled(ws, v, alignment=F.TOP, number_format=_format(v, formats.get(j)))
-                       for j, v in enumerate(row)])
+            ws.set_row(n, 15.0 * min(lines, MAX_LINES))
+            for j, v in enumerate(row):
+                if j in long:
+                    cell(ws, n, j, v, wrap, wrap, wrap)
+                else:
+                    cell(ws, n, j, v, top_number[j], top, top_date[j])
         else:
-            ws.append([_cell(ws, v, formats.get(j)) for j, v in enumerate(row)])
-    first, last = HEADER_ROW + 1, HEADER_ROW + max(1, len(rows))
+            for j, v in enumerate(row):
+                cell(ws, n, j, v, number[j], None, date[j])
+    first, last = HEADER_ROW + 1, HEADER_ROW + max(1, len(rows))  # Excel rows, as in the formulas
     last_col = get_column_letter(max(1, len(headers)))
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last}"
+    ws.autofilter(head, 0, last - 1, max(1, len(headers)) - 1)
     if rows:
         heat = [headers.index(n) for n in hints.heatmap if n in headers]
         if hints.heat_all:
             heat = sorted(set(heat) | numeric["all"])
         for j in heat:
             col = get_column_letter(j + 1)
-            ws.conditional_formatting.add(f"{col}{first}:{col}{last}", _heat_rule(hints.high_is_bad, hints.heat_range))
+            ws.conditional_format(f"{col}{first}:{col}{last}", _heat_rule(hints.high_is_bad, hints.heat_range))
         if hints.flag and hints.flag in headers:
             col = get_column_letter(headers.index(hints.flag) + 1)
-            ws.conditional_formatting.add(f"A{first}:{last_col}{last}", FormulaRule(
-                formula=[f'OR(${col}{first}=TRUE,${col}{first}="{L.EXCEL_TEXT["yes"]}")'], fill=F.BAD_FILL))
+            ws.conditional_format(f"A{first}:{last_col}{last}", _formula_rule(
+                out, f'OR(${col}{first}=TRUE,${col}{first}="{L.EXCEL_TEXT["yes"]}")', F.BAD_FILL))
         for mark in hints.marks:
             if mark.column not in headers:
                 continue
@@ -367,7 +290,7 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
             tests = [f"{ref}={_literal(v)}" for v in mark.values] or [f"AND(LEN({ref})>0,{ref}<>0)"]
             formula = tests[0] if len(tests) == 1 else f"OR({','.join(tests)})"
             fill = {"bad": F.BAD_FILL, "warn": F.WARN_FILL, "good": F.GOOD_FILL}[mark.level]
-            ws.conditional_formatting.add(f"A{first}:{last_col}{last}", FormulaRule(formula=[formula], fill=fill))
+            ws.conditional_format(f"A{first}:{last_col}{last}", _formula_rule(out, formula, fill))
         if hints.limit and hints.limit[1] in headers:
             names, limit = hints.limit
             limit_idx = headers.index(limit)
@@ -377,29 +300,26 @@ def write_section(wb: Workbook, section: Section, df: pd.DataFrame, cover: str) 
             for name in names:
                 if name in headers:
                     col = get_column_letter(headers.index(name) + 1)
-                    ws.conditional_formatting.add(
-                        f"{col}{first}:{col}{last}",
-                        FormulaRule(formula=[f"AND(ISNUMBER({col}{first}),{col}{first}>${lim}{first})"],
-                                    fill=F.BAD_FILL, font=F.BAD_FONT))
+                    ws.conditional_format(f"{col}{first}:{col}{last}", _formula_rule(
+                        out, f"AND(ISNUMBER({col}{first}),{col}{first}>${lim}{first})", F.BAD_FILL, F.BAD_FONT))
         if hints.chart:
-            chart = _chart(ws, hints.chart, headers, len(rows))
+            chart = _chart(out, title, hints.chart, headers, len(rows))
             if chart is not None:
-                ws.add_chart(chart, f"{get_column_letter(len(headers) + 2)}{HEADER_ROW}")
+                ws.insert_chart(head, len(headers) + 1, chart)
     return len(rows)
 
 
 # --- the cover -----------------------------------------------------------------------
 
-def write_cover(wb: Workbook, ctx: Context, contents: list[tuple[str, str, int]], today: dt.date) -> None:
+def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]], today: dt.date) -> None:
     """The cover: project, territory, programme, horizon, export date, contents with links."""
     T = L.EXCEL_TEXT
-    ws = wb.create_sheet(L.EXCEL_SHEETS["cover"])
-    F.set_widths(ws, [34, 110, 10])
-    F.print_setup(ws, landscape=False)
+    ws = out.sheet(L.EXCEL_SHEETS["cover"])
+    X.set_widths(ws, [34, 110, 10])
+    X.print_setup(ws, landscape=False)
     project = ctx.frames["project"]
     p = project.iloc[0].to_dict() if len(project) else {}
-    ws.append([F.styled(ws, T["cover_title"], font=F.TITLE_FONT)])
-    ws.append([])
+    out.put(ws, 0, 0, T["cover_title"], font=F.TITLE_FONT)
     start = p.get("start_date")
     facts = [
         (T["cover_project"], p.get("name") or T["cover_no_project"]),
@@ -411,15 +331,72 @@ def write_cover(wb: Workbook, ctx: Context, contents: list[tuple[str, str, int]]
     ]
     if ctx.pseudonymised:
         facts.append((T["cover_pseudonymised"], T["cover_pseudonymised_text"]))
+    row = 2
     for label, value in facts:
-        ws.append([F.styled(ws, label, font=F.BOLD_FONT), F.cell_value(ws, value)])
-    ws.append([])
-    ws.append([F.styled(ws, T["cover_contents"], font=F.SUBTITLE_FONT)])
-    ws.append(F.header_row(ws, [L.EXCEL_TEXT["col_sheet"], T["cover_description"], T["cover_rows"]]))
+        out.put(ws, row, 0, label, font=F.BOLD_FONT)
+        out.put(ws, row, 1, value)
+        row += 1
+    row += 1
+    out.put(ws, row, 0, T["cover_contents"], font=F.SUBTITLE_FONT)
+    out.header_row(ws, row + 1, [L.EXCEL_TEXT["col_sheet"], T["cover_description"], T["cover_rows"]])
+    row += 2
     for title, description, n in contents:
-        ws.append([F.internal_link(ws, title, title), F.cell_value(ws, description), n])
-    ws.append([])
-    ws.append([F.styled(ws, T["cover_data_note"], font=F.NOTE_FONT)])
+        out.link(ws, row, 0, title, title)
+        out.put(ws, row, 1, description)
+        out.put(ws, row, 2, n)
+        row += 1
+    out.put(ws, row + 1, 0, T["cover_data_note"], font=F.NOTE_FONT)
+
+
+# --- the data sheets (the import format of ``template``) -----------------------------------
+
+def write_record_sheet(out: X.Writer, kind_name: str, rows: list[list[Any]], lists: ListsSheet, last: int) -> None:
+    """One kind's sheet as ``template.write_record_sheet`` makes it, written by XlsxWriter."""
+    title = sheet_name(kind_name)
+    ws = out.sheet(title)
+    head = headers(kind_name)
+    widths = F.column_widths(head, rows, low=10, high=50)
+    X.set_widths(ws, widths)
+    ws.set_row(0, F.header_height(head, widths))
+    ws.freeze_panes(1, 1)
+    X.print_setup(ws, title_row=0)
+    out.header_row(ws, 0, head)
+    kind_fields = fields(kind_name)
+    date_cols = {i for i, f in enumerate(kind_fields, start=1) if f.type == "date"}
+    date = out.format(number_format=F.DATE_FORMAT)
+    cell = out.cell
+    for n, row in enumerate(rows, start=1):
+        for j, v in enumerate(row):
+            cell(ws, n, j, v, date if j in date_cols else None, None, date)
+    ws.autofilter(0, 0, max(1, len(rows)), len(head) - 1)
+    ws.data_validation(1, 0, last - 1, 0, X.validation_options(id_validation_spec(kind_name)))
+    for j, f in enumerate(kind_fields, start=1):
+        ws.data_validation(1, j, last - 1, j, X.validation_options(validation_spec(f, kind_name, lists)))
+
+
+def write_lists(out: X.Writer, lists: ListsSheet) -> None:
+    """The hidden « Listes » sheet, each column behind its defined name."""
+    title = L.EXCEL_SHEETS["lists"]
+    ws = out.sheet(title)
+    ws.hide()
+    columns = list_columns(lists)
+    X.set_widths(ws, [max(12, len(h) + 2) for h, _, _ in columns])
+    out.header_row(ws, 0, [h for h, _, _ in columns])
+    for j, (_, values, name) in enumerate(columns):
+        for i, value in enumerate(values, start=1):
+            out.put(ws, i, j, value)
+        col = get_column_letter(j + 1)
+        out.define_name(name, title, f"${col}$2:${col}${len(values) + 1}")
+
+
+def write_record_sheets(out: X.Writer, rows_by_kind: dict[str, list[list[Any]]]) -> None:
+    """Every kind's sheet (in ``KIND_ORDER``), then the hidden lists."""
+    lists = ListsSheet()
+    for k in model.KIND_ORDER:
+        last = capacity(len(rows_by_kind.get(k, [])))
+        write_record_sheet(out, k, rows_by_kind.get(k, []), lists, last)
+        out.define_name(f"ids_{k}", sheet_name(k), f"$A$2:$A${last}")
+    write_lists(out, lists)
 
 
 # --- the export ----------------------------------------------------------------------
@@ -455,30 +432,34 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
     ``export_workbook(ws.store, ws.exports_dir / "restitution.xlsx", pseudonymise=True)``
     """
     if sections is None:
-        from .sections import SECTIONS
-
         sections = SECTIONS
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     ctx = make_context(store, pseudonymise, today)
     built = build_sections(ctx, sections)
     data_rows = {k: record_rows(k, ctx.frames[k]) for k in model.KIND_ORDER}
+    return write_deliverable(path, ctx, built, data_rows, progress)
+
+
+def write_deliverable(path: Path, ctx: Context, built: list[tuple[Section, pd.DataFrame]],
+                      data_rows: dict[str, list[list[Any]]], progress: Progress | None = None) -> Path:
+    """Write the workbook from what ``export_workbook`` prepared (the analyses' tables and
+    the data rows): the writing alone, which ``bench/bench_excel.py`` times."""
     contents = [(s.title, s.description, len(df)) for s, df in built]
     contents += [(sheet_name(k), L.EXCEL_TEXT["records_description"].format(kind=model.KINDS[k].label),
                   len(data_rows[k])) for k in model.KIND_ORDER]
     total = len(built) + 2
-    wb = Workbook(write_only=True)
-    wb.properties.creator = "Maillage"
+    out = X.Writer(path)
     cover = L.EXCEL_SHEETS["cover"]
-    write_cover(wb, ctx, contents, ctx.today)
+    write_cover(out, ctx, contents, ctx.today)
     for i, (section, df) in enumerate(built, start=1):
         if progress:
             progress(i, total, L.EXCEL_TEXT["progress_sheet"].format(sheet=section.title))
-        write_section(wb, section, df, cover)
+        write_section(out, section, df, cover)
     if progress:
         progress(total - 1, total, L.EXCEL_TEXT["progress_data"])
-    add_record_sheets(wb, data_rows)
+    write_record_sheets(out, data_rows)
     if progress:
         progress(total, total, L.EXCEL_TEXT["progress_save"])
-    wb.save(path)
+    out.close()
     return path

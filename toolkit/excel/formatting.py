@@ -13,6 +13,7 @@ somebody edits the cell in Excel or LibreOffice.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from typing import Any, Iterable, Sequence
 
@@ -117,6 +118,11 @@ def header_row(ws: Any, headers: Sequence[str]) -> list[Any]:
 
 def text_width(value: Any) -> int:
     """Display width of a value in characters (longest line)."""
+    kind = type(value)
+    if kind is str and value.isprintable():  # no line break in it (the common case, fast)
+        return len(value)
+    if kind is int:
+        return len(str(value))
     value = plain(value)
     if value is None:
         return 0
@@ -131,12 +137,16 @@ def column_widths(headers: Sequence[str], rows: Iterable[Sequence[Any]], sample:
                   low: int = 8, high: int = 60) -> list[float]:
     """Widths fitted to the header and the first ``sample`` rows, between ``low`` and ``high``."""
     widths = [max(low, min(high, len(str(h)) + 2)) for h in headers]
-    for i, row in enumerate(rows):
-        if i >= sample:
-            break
-        for j, value in enumerate(row):
-            if j < len(widths):
-                widths[j] = max(widths[j], min(high, text_width(value) + 2))
+    # Column by column over the sampled rows, each distinct value measured once (a matrix
+    # repeats a few values; the type is part of the key: 1 and 1.0 are shown differently).
+    columns = itertools.zip_longest(*itertools.islice(rows, sample), fillvalue=None)
+    for j, column in zip(range(len(widths)), columns):
+        try:
+            values: Iterable[Any] = {(type(v), v) for v in column}
+            longest = max((text_width(v) for _, v in values), default=0)
+        except TypeError:  # an unhashable value (a list): every value measured
+            longest = max(map(text_width, column), default=0)
+        widths[j] = max(widths[j], min(high, longest + 2))
     return widths
 
 

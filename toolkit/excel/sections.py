@@ -24,7 +24,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from .. import labels as L
-from .export import Chart, Context, Hints, Mark, Section
+from .kinds import Chart, Context, Hints, Mark, Section
 
 S = L.EXCEL_SECTIONS
 

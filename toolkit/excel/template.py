@@ -129,10 +129,10 @@ def normalised_records(records: dict[str, list[dict[str, Any]]]) -> dict[str, li
 
 def _expected(f: model.Field) -> str:
     if f.type == "refs":
-        return f"{model._expectation(f)} ({L.EXCEL_TEXT['refs_hint']})"
+        return f"{model.expectation(f)} ({L.EXCEL_TEXT['refs_hint']})"
     if f.type == "json":
         return L.EXCEL_TEXT["json_hint"]
-    return model._expectation(f)
+    return model.expectation(f)
 
 
 def _required(f: model.Field) -> bool:
@@ -163,7 +163,7 @@ def write_instructions(wb: Workbook, title: str) -> None:
     for kind_name in model.KIND_ORDER:
         id_hint = L.EXCEL_TEXT["project_id_hint"] if kind_name == "project" else L.EXCEL_TEXT["id_hint"]
         ws.append([sheet_name(kind_name), L.FIELD_LABELS["id"], L.EXCEL_TEXT["no"],
-                   f"{model._expect('id')} — {id_hint}"])
+                   f"{model.expect('id')} — {id_hint}"])
         for f in fields(kind_name):
             ws.append([sheet_name(kind_name), f.label,
                        L.EXCEL_TEXT["yes"] if _required(f) else L.EXCEL_TEXT["no"],
@@ -193,28 +193,29 @@ class ListsSheet:
         depth = max((len(v) for _, v in self.columns), default=0)
         for i in range(depth):
             ws.append([F.cell_value(ws, v[i]) if i < len(v) else None for _, v in self.columns])
-        for j, ((_, values), name) in enumerate(zip(self.columns, self.names.values()), start=1):
+        for j, (_, values, name) in enumerate(list_columns(self), start=1):
             col = get_column_letter(j)
             F.define_name(wb, name, title, f"${col}$2:${col}${len(values) + 1}")
 
 
-def _validation(f: model.Field, kind_name: str, lists: ListsSheet, capacities: dict[str, int]) -> DataValidation:
-    """The data validation (drop-down, range or prompt only) of one column."""
+def validation_spec(f: model.Field, kind_name: str, lists: ListsSheet) -> dict[str, Any]:
+    """The data validation of one column (drop-down, range or prompt only), as openpyxl's
+    ``DataValidation`` keywords; the export's XlsxWriter sheets translate the same spec."""
     prompt = _clip(_expected(f), 250)
     title = _clip(f.label, 32)
     common = dict(allow_blank=True, showInputMessage=True, promptTitle=title, prompt=prompt)
     if f.type == "choice":
-        return DataValidation(type="list", formula1=f"={lists.name_for(kind_name, f)}", showErrorMessage=True,
-                              errorTitle=L.EXCEL_TEXT["list_error_title"], error=L.EXCEL_TEXT["list_error"], **common)
+        return dict(type="list", formula1=f"={lists.name_for(kind_name, f)}", showErrorMessage=True,
+                    errorTitle=L.EXCEL_TEXT["list_error_title"], error=L.EXCEL_TEXT["list_error"], **common)
     if f.type == "bool":
-        return DataValidation(type="list", formula1=f'"{L.EXCEL_TEXT["yes"]},{L.EXCEL_TEXT["no"]}"',
-                              showErrorMessage=True, errorTitle=L.EXCEL_TEXT["list_error_title"],
-                              error=L.EXCEL_TEXT["list_error"], **common)
+        return dict(type="list", formula1=f'"{L.EXCEL_TEXT["yes"]},{L.EXCEL_TEXT["no"]}"',
+                    showErrorMessage=True, errorTitle=L.EXCEL_TEXT["list_error_title"],
+                    error=L.EXCEL_TEXT["list_error"], **common)
     if f.type == "ref" and f.ref:
         # A warning, not a stop: an id already in the workshop is not on the sheet.
-        return DataValidation(type="list", formula1=f"=ids_{f.ref}", showErrorMessage=True, errorStyle="warning",
-                              errorTitle=L.EXCEL_TEXT["ref_error_title"],
-                              error=_clip(L.EXCEL_TEXT["ref_error"].format(sheet=sheet_name(f.ref)), 250), **common)
+        return dict(type="list", formula1=f"=ids_{f.ref}", showErrorMessage=True, errorStyle="warning",
+                    errorTitle=L.EXCEL_TEXT["ref_error_title"],
+                    error=_clip(L.EXCEL_TEXT["ref_error"].format(sheet=sheet_name(f.ref)), 250), **common)
     if f.type in ("int", "float") and (f.min is not None or f.max is not None):
         kind = "whole" if f.type == "int" else "decimal"
         if f.min is not None and f.max is not None:
@@ -223,9 +224,20 @@ def _validation(f: model.Field, kind_name: str, lists: ListsSheet, capacities: d
             bounds = dict(operator="greaterThanOrEqual", formula1=f"{f.min:g}")
         else:
             bounds = dict(operator="lessThanOrEqual", formula1=f"{f.max:g}")
-        return DataValidation(type=kind, showErrorMessage=True, errorTitle=L.EXCEL_TEXT["number_error_title"],
-                              error=prompt, **bounds, **common)
-    return DataValidation(**common)
+        return dict(type=kind, showErrorMessage=True, errorTitle=L.EXCEL_TEXT["number_error_title"],
+                    error=prompt, **bounds, **common)
+    return common
+
+
+def id_validation_spec(kind_name: str) -> dict[str, Any]:
+    """The prompt of the identifier column."""
+    return dict(allow_blank=True, showInputMessage=True, promptTitle=L.FIELD_LABELS["id"],
+                prompt=_clip(L.EXCEL_TEXT["project_id_hint" if kind_name == "project" else "id_hint"], 250))
+
+
+def list_columns(lists: ListsSheet) -> list[tuple[str, list[str], str]]:
+    """The lists sheet's columns: (header, values, defined name)."""
+    return [(h, values, name) for (h, values), name in zip(lists.columns, lists.names.values())]
 
 
 def write_record_sheet(wb: Workbook, kind_name: str, rows: list[list[Any]], lists: ListsSheet,
@@ -250,12 +262,11 @@ def write_record_sheet(wb: Workbook, kind_name: str, rows: list[list[Any]], list
             progress(n, len(rows), L.EXCEL_TEXT["progress_sheet"].format(sheet=ws.title))
     last = capacities[kind_name]
     ws.auto_filter.ref = f"A1:{get_column_letter(len(head))}{max(2, len(rows) + 1)}"
-    id_check = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=L.FIELD_LABELS["id"],
-                              prompt=_clip(L.EXCEL_TEXT["project_id_hint" if kind_name == "project" else "id_hint"], 250))
+    id_check = DataValidation(**id_validation_spec(kind_name))
     id_check.add(f"A2:A{last}")
     ws.data_validations.append(id_check)
     for j, f in enumerate(kind_fields, start=2):
-        dv = _validation(f, kind_name, lists, capacities)
+        dv = DataValidation(**validation_spec(f, kind_name, lists))
         col = get_column_letter(j)
         dv.add(f"{col}2:{col}{last}")
         ws.data_validations.append(dv)

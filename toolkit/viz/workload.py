@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from .. import labels as L
-from ..raci import _frame, _letters
+from ..raci import kind_frame, letter_rows
 
 OVER_COLOUR = "#b2182b"
 # Load / capacity: pale (idle) to blue (full) up to 1, then a jump to red (overload).
@@ -117,7 +117,7 @@ def gantt(frames: Mapping[str, pd.DataFrame], months: list[str] | None = None) -
     from ..workload import horizon
 
     months = horizon(frames) if months is None else list(months)
-    tasks = _frame(frames, "tasks")
+    tasks = kind_frame(frames, "tasks")
     if tasks.empty or not months:
         return _empty(Figure(figsize=(8, 2)))
     def x(month: str) -> int:
@@ -125,11 +125,11 @@ def gantt(frames: Mapping[str, pd.DataFrame], months: list[str] | None = None) -
         y, m = map(int, str(month).split("-"))
         return (y - y0) * 12 + (m - m0)
 
-    actions = _frame(frames, "actions").set_index("id")
-    axes = _frame(frames, "axes")
+    actions = kind_frame(frames, "actions").set_index("id")
+    axes = kind_frame(frames, "axes")
     axis_colour = {a: AXIS_COLOURS[i % len(AXIS_COLOURS)] for i, a in enumerate(axes["id"])}
-    names = dict(zip(_frame(frames, "persons")["id"], _frame(frames, "persons")["name"]))
-    with_r = set(_letters(frames).query("letter == 'R'")["task_id"])
+    names = dict(zip(kind_frame(frames, "persons")["id"], kind_frame(frames, "persons")["name"]))
+    with_r = set(letter_rows(frames).query("letter == 'R'")["task_id"])
     t = tasks.assign(x0=tasks["start_month"].map(x), x1=tasks["end_month"].map(x) + 1)
     t = t.loc[(t["x1"] > 0) & (t["x0"] < len(months))]
     if t.empty:

@@ -29,6 +29,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from .. import formats as F
 from .. import labels as L
 from .. import model
 from ..access import identify
@@ -36,10 +37,16 @@ from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add
                        sheet, update_sheet)
 from ..errors import AccessDenied
 from .board import person_label, section
-from .session import Session, StatusLine, field_widget
+from .session import RepeatedTap, Session, StatusLine, field_widget, french_date, saves
 
 CONSULTANT_FIELDS: tuple[str, ...] = ("name", "axis_id", "pilot_id", "budget_planned") + PILOT_FIELDS
 SHEET_KINDS = ("actions", "persons", "axes", "actors", "fundings", "journal", "attachments")
+
+
+def editor_from_token(store: Any, token: str | None) -> Editor:
+    """The action-sheet editor a link's token stands for: the facilitator's token is the
+    consultant, a participant's token that person; ``AccessDenied`` otherwise."""
+    return Editor.from_access(identify(store, token))
 
 
 def _e(value: Any) -> str:
@@ -68,7 +75,8 @@ def sheet_html(s: dict[str, Any]) -> str:
             (L.FIELD_LABELS["budget_committed"], s["budget_committed"]),
             (L.FIELD_LABELS["budget_spent"], s["budget_spent"]),
             (T["cofunded"], s["cofunded"]),
-            (L.FIELD_LABELS["start_date"], s["start_date"]), (L.FIELD_LABELS["end_date"], s["end_date"])]
+            (L.FIELD_LABELS["start_date"], french_date(s["start_date"])),
+            (L.FIELD_LABELS["end_date"], french_date(s["end_date"]))]
     out = [f"<h3 class='maillage-sheet-title'>{_e(s['name'])}</h3><table class='maillage-sheet'>"]
     out += [f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows]
     out.append("</table>")
@@ -81,23 +89,22 @@ def sheet_html(s: dict[str, Any]) -> str:
     out.append(f"<h4>{_e(T['journal'])}</h4>")
     if s["journal"]:
         out.append("<ul class='maillage-journal'>")
-        out += [f"<li><strong>{_e(j['date'])}</strong> — {_e(j['kind'])}"
+        out += [f"<li><strong>{_e(french_date(j['date']))}</strong> — {_e(j['kind'])}"
                 f"{' (' + _e(j['author']) + ')' if j['author'] else ''} : {_e(j['text'])}</li>" for j in s["journal"]]
         out.append("</ul>")
     else:
         out.append(f"<p class='maillage-empty'>{_e(T['no_journal'])}</p>")
     if s["attachments"]:
         out.append(f"<h4>{_e(T['attachments'])}</h4><ul class='maillage-attachments'>")
-        from ..actions import _human
 
-        out += [f"<li>{_e(a['filename'])} ({_e(_human(a['size']))})</li>" for a in s["attachments"]]
+        out += [f"<li>{_e(a['filename'])} ({_e(F.file_size(a['size']))})</li>" for a in s["attachments"]]
         out.append("</ul>")
     return "".join(out)
 
 
 def _label(a: pd.Series, persons: dict[str, str]) -> str:
     pilot = persons.get(a["pilot_id"], L.SHEET_PAGE["no_pilot"]) if isinstance(a["pilot_id"], str) else L.SHEET_PAGE["no_pilot"]
-    return f"{a['id']} — {a['name']} ({pilot})"
+    return f"{a['name']} ({pilot})"
 
 
 class ActionSheets(widgets.VBox):
@@ -171,13 +178,13 @@ class ActionSheets(widgets.VBox):
         button.add_class("maillage-save-sheet")
         button.on_click(lambda _b: self.save_sheet())
         self.sheet_button = button
-        return widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['edit_sheet'])}</h4>"),
-                             *self.sheet_inputs.values(), button, self.sheet_status])
+        return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['edit_sheet'])}</h4>"),
+                                   *self.sheet_inputs.values(), button, self.sheet_status]), False, button)
 
     def _journal_form(self) -> widgets.VBox:
         kind = model.kind("journal")
         self.journal_kind = field_widget(self.session, kind.field("kind"), "fait")
-        self.journal_date = field_widget(self.session, kind.field("date"), self.today.isoformat())
+        self.journal_date = field_widget(self.session, kind.field("date"), self.today)
         self.journal_text = field_widget(self.session, kind.field("text"), "")
         self.journal_status = StatusLine()
         self.journal_status.add_class("maillage-status-journal")
@@ -185,24 +192,26 @@ class ActionSheets(widgets.VBox):
                                 layout=widgets.Layout(width="100%"))
         button.add_class("maillage-save-journal")
         button.on_click(lambda _b: self.add_entry())
-        return widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['new_entry'])}</h4>"), self.journal_kind,
-                             self.journal_date, self.journal_text, button, self.journal_status])
+        self.journal_taps = RepeatedTap()
+        return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['new_entry'])}</h4>"), self.journal_kind,
+                                   self.journal_date, self.journal_text, button, self.journal_status]),
+                     False, button)
 
     def _attachment_form(self) -> widgets.VBox:
         accept = ",".join(f".{e}" for e in DEFAULT_LIMITS.extensions)
-        self.upload = widgets.FileUpload(accept=accept, multiple=False, description=L.SHEET_PAGE["choose_file"])
+        self.upload = widgets.FileUpload(accept=accept, multiple=False, description=L.SHEET_PAGE["choose_file"],
+                                         layout=widgets.Layout(width="100%"))
         self.upload.add_class("maillage-upload")
         self.upload_status = StatusLine()
         self.upload_status.add_class("maillage-status-attachment")
         button = widgets.Button(description=L.SHEET_PAGE["attach"], layout=widgets.Layout(width="100%"))
         button.add_class("maillage-save-attachment")
         button.on_click(lambda _b: self.attach())
-        from ..actions import _human
 
-        limits = L.SHEET_PAGE["limits"].format(max=_human(DEFAULT_LIMITS.max_bytes),
+        limits = L.SHEET_PAGE["limits"].format(max=F.file_size(DEFAULT_LIMITS.max_bytes),
                                                types=", ".join(DEFAULT_LIMITS.extensions))
-        return widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['attachments'])}</h4><p>{_e(limits)}</p>"),
-                             self.upload, button, self.upload_status])
+        return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['attachments'])}</h4><p>{_e(limits)}</p>"),
+                                   self.upload, button, self.upload_status]), False, button)
 
     # the writes
 
@@ -230,11 +239,15 @@ class ActionSheets(widgets.VBox):
     def add_entry(self) -> str | None:
         action_id = self.selector.value
         kind, date, text = self.journal_kind.value, self.journal_date.value, self.journal_text.value
+        if self.journal_taps.is_repeat((action_id, kind, date, text)):  # the same tap twice: one entry
+            self.journal_status.ok(self.journal_taps.message)
+            return self.journal_taps.result
         result = self.session.save(
             lambda: add_journal_entry(self.session.store, action_id, text, current_editor(self.session),
                                       kind=kind, date=date or None, today=self.today), self.journal_status)
         if result is not None:
             self.journal_text.value = ""
+            self.journal_taps.saved((action_id, kind, date, ""), self.journal_status.text, result)
             self._refresh_view()
         return result
 

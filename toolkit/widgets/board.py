@@ -12,8 +12,11 @@ is). A step plugs its live results in without editing this file: any module of
     def stakeholders_board(store, hide_names):
         return my_analysis(store.frames(["actors"]))      # a DataFrame
 
-With ``hide_names`` the section must not show people's names (use
-``person_label(store, hide_names)`` or ``toolkit.pseudonyms``).
+With ``hide_names`` the section must not show people's names nor let them be guessed:
+use ``person_label(store, hide_names)`` (« Personne N », numbered in an order kept secret
+per workshop, not the PER order of the printed links sheet) and pass a table showing
+people through :func:`for_projection` (rows in pseudonym order, an organisation with
+fewer than three of the people shown becomes « autre organisation »).
 
 The built-in sections: participants joined, contributions per step, latest contributions,
 and the profiles filled on the welcome page.
@@ -21,10 +24,13 @@ and the profiles filled on the welcome page.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import html
 import importlib
 import logging
 import pkgutil
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -34,8 +40,7 @@ import pandas as pd
 from .. import labels as L
 from .. import steps as steps_mod
 from ..access import contributions, visits
-from ..pseudonyms import pseudonymise
-from ..store import Store
+from ..store import Store, new_token
 
 log = logging.getLogger("maillage.board")
 
@@ -73,12 +78,76 @@ def discover() -> list[Section]:
     return sorted(SECTIONS.values(), key=lambda s: (s.order, s.key))
 
 
+#: Store meta holding the workshop's secret that orders the board's pseudonyms.
+PSEUDONYM_KEY = "board_pseudonym_key"
+#: An organisation with fewer people than this among those shown would single them out.
+SMALL_GROUP = 3
+
+
+def pseudonym_key(store: Store) -> bytes:
+    """The workshop's secret for the board's pseudonyms (made on first use, kept in the store)."""
+    key = store.get_meta(PSEUDONYM_KEY)
+    if not key:
+        with store.transaction() as c:  # two facilitator pages asking at once keep one key
+            store.set_meta(PSEUDONYM_KEY, new_token(), conn=c)
+        key = store.get_meta(PSEUDONYM_KEY) or ""
+    return key.encode()
+
+
+def keyed_pseudonyms(ids: Any, key: bytes, prefix: str = "Personne") -> dict[str, str]:
+    """Each distinct id → « Personne N », numbered in the order of an HMAC of the id under
+    ``key``: the same in every refresh and page of a workshop, unrelated to the ids' order.
+
+    >>> aliases = keyed_pseudonyms(["PER-01", "PER-02", "PER-03"], b"secret")
+    >>> sorted(aliases.values())
+    ['Personne 1', 'Personne 2', 'Personne 3']
+    >>> aliases == keyed_pseudonyms(["PER-03", "PER-01", "PER-02"], b"secret")
+    True
+    """
+    order = sorted(set(ids), key=lambda rid: hmac.new(key, str(rid).encode(), hashlib.sha256).digest())
+    return {rid: f"{prefix} {n}" for n, rid in enumerate(order, start=1)}
+
+
 def person_label(store: Store, hide_names: bool) -> dict[str, str]:
-    """Person id → what the board may show: the name, or a stable pseudonym."""
+    """Person id → what the board may show: the name, or the workshop's pseudonym."""
     persons = store.all("persons")
     if hide_names:
-        return pseudonymise([p["id"] for p in persons])
+        return keyed_pseudonyms([p["id"] for p in persons], pseudonym_key(store))
     return {p["id"]: p["name"] for p in persons}
+
+
+def _alias_number(alias: Any) -> tuple[int, str]:
+    found = re.search(r"(\d+)$", str(alias))
+    return (int(found.group(1)) if found else 0, str(alias))
+
+
+def for_projection(table: pd.DataFrame, person_column: str, organisation_column: str | None = None) -> pd.DataFrame:
+    """A table of people made safe for the projector once names are pseudonyms.
+
+    Rows are put in pseudonym order (the row order otherwise follows the PER numbers of
+    the printed sheet). An organisation with fewer than :data:`SMALL_GROUP` of the people
+    shown becomes « autre organisation »; when those put together are still fewer, the
+    organisation column is left out.
+
+    >>> t = pd.DataFrame({"Qui": ["Personne 2", "Personne 1", "Personne 3", "Personne 4"],
+    ...                   "Organisation": ["Mairie", "Mairie", "Mairie", "CCAS"]})
+    >>> list(for_projection(t, "Qui", "Organisation").columns)
+    ['Qui']
+    >>> t.loc[4] = ["Personne 5", "CCAS"]; t.loc[5] = ["Personne 6", "Région"]
+    >>> for_projection(t, "Qui", "Organisation")["Organisation"].tolist()
+    ['Mairie', 'Mairie', 'Mairie', 'autre organisation', 'autre organisation', 'autre organisation']
+    """
+    out = table.iloc[sorted(range(len(table)), key=lambda i: _alias_number(table[person_column].iloc[i]))]
+    out = out.reset_index(drop=True)
+    if organisation_column is None or organisation_column not in out.columns or out.empty:
+        return out
+    orgs = out[organisation_column].fillna("").astype(str)
+    sizes = orgs.value_counts()
+    small = orgs.map(sizes) < SMALL_GROUP
+    if 0 < int(small.sum()) < SMALL_GROUP:
+        return out.drop(columns=[organisation_column])
+    out[organisation_column] = orgs.where(~small, L.BOARD["other_organisation"])
+    return out
 
 
 def _short_time(at: str | None) -> str:
@@ -99,7 +168,8 @@ def joined_table(store: Store, hide_names: bool) -> pd.DataFrame:
     Returns
     -------
     DataFrame with the French columns of ``labels.BOARD["joined_table"]``, one row per
-    participant who joined (the facilitator's visits are not counted).
+    participant who joined (the facilitator's visits are not counted); with ``hide_names``,
+    made safe by :func:`for_projection` (the organisation column may be left out).
     """
     cols = L.BOARD["joined_table"]
     v = visits(store)
@@ -112,7 +182,8 @@ def joined_table(store: Store, hide_names: bool) -> pd.DataFrame:
     for pid, group in v.groupby("person_id", sort=True):
         rows.append([names.get(pid, pid), orgs.get(pid, ""), _short_time(group["at"].min()),
                      L.STEP_TITLES.get(group["page"].iloc[-1], group["page"].iloc[-1]), len(group)])
-    return pd.DataFrame(rows, columns=cols)
+    table = pd.DataFrame(rows, columns=cols)
+    return for_projection(table, cols[0], cols[1]) if hide_names else table
 
 
 @section("joined", L.BOARD["joined_title"], order=10)

@@ -83,6 +83,6 @@ def box(children: Any = (), **kw: Any) -> widgets.VBox:
 def preload() -> None:
     """Create the shared looks now (a preheated kernel does it before its visitor comes)."""
     for cls in (widgets.HTML, widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.Button,
-                widgets.Checkbox, widgets.SelectMultiple):
+                widgets.Checkbox, widgets.SelectMultiple, widgets.ToggleButtons):
         plain(cls)
         full_width(cls)

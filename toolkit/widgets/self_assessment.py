@@ -40,31 +40,35 @@ import pandas as pd
 from .. import competences as C
 from .. import labels as L
 from ..store import Store
-from .board import person_label, section
-from .session import Session, StatusLine
+from .board import for_projection, person_label, section
+from .session import Session, StatusLine, saves, scale_buttons
 
 S = L.SELF_ASSESSMENT
 DIMENSIONS = C.DIMENSIONS
 
-#: Extra styles: one card per competence, readable on a phone.
+#: Extra styles: one card per competence, readable on a phone; the count of what remains
+#: stays at the bottom of the screen.
 CARD_CSS = """<style>
 .maillage-card { border: 1px solid #d0d0d0; border-radius: 6px; padding: .5em .7em; margin: .4em 0 .8em 0; }
-.maillage-card .maillage-cmp-desc { color: #555; font-size: 14px; margin-bottom: .3em; }
-.maillage-card .widget-dropdown, .maillage-card .widget-textarea { width: 100% !important; }
+.maillage-card .maillage-cmp-desc { color: #555; margin-bottom: .3em; }
+.maillage-card .widget-textarea { width: 100% !important; }
 .maillage-self-assessment .maillage-field { height: auto !important; row-gap: .2em; }
-.maillage-card .widget-dropdown > select { flex: 1 1 auto; min-width: 0; min-height: 2.4em; }
 .maillage-progress { font-weight: 600; }
+.maillage-progress-bar { position: fixed; left: 0; right: 0; bottom: 0; z-index: 50; margin: 0 !important;
+  padding: .5em 1em; background: #fff; border-top: 2px solid #1b7837; box-shadow: 0 -2px 6px rgba(0,0,0,.15); }
+.maillage-progress-bar p { margin: 0; text-align: center; }
+.maillage-self-assessment { padding-bottom: 4.5em; }
 .maillage-family { margin-top: 1.2em; border-bottom: 2px solid #1b7837; }
 </style>"""
 
 
-def scale_options(dimension: str) -> list[tuple[str, int | None]]:
-    """The choices of one dimension: « — » (not answered) then « 0 – aucune notion » … 4.
+def scale_points(dimension: str) -> list[tuple[str, int]]:
+    """The buttons of one dimension: « 0 » … « 4 » (their meaning in ``labels.SCALES``).
 
-    >>> scale_options("vouloir")[:2]
-    [('— à choisir —', None), ('0 – pas du tout', 0)]
+    >>> scale_points("vouloir")[:2]
+    [('0', 0), ('1', 1)]
     """
-    return [(S["unset"], None)] + [(f"{i} – {word}", i) for i, word in enumerate(L.SCALES[dimension])]
+    return [(str(i), i) for i in range(len(L.SCALES[dimension]))]
 
 
 class CompetenceCard(widgets.VBox):
@@ -83,14 +87,11 @@ class CompetenceCard(widgets.VBox):
             f"<div class='maillage-cmp-name'><strong>{html.escape(self.name)}</strong></div>"
             + (f"<div class='maillage-cmp-desc'>{html.escape(competence['description'])}</div>"
                if competence.get("description") else ""))
-        self.inputs: dict[str, widgets.Dropdown] = {}
+        self.inputs: dict[str, widgets.ToggleButtons] = {}
         for d in DIMENSIONS:
             value = record.get(d) if record else None
-            # value=None would select nothing (a blank list): select « — à choisir — » instead
-            chosen = {"value": value} if value is not None else {"index": 0}
-            w = widgets.Dropdown(options=scale_options(d), description=L.DIMENSIONS[d], **chosen,
-                                 layout=widgets.Layout(width="100%"), style={"description_width": "initial"})
-            w.add_class("maillage-field")  # label above the list on a phone (page styles)
+            # one tap per answer; nothing chosen (None) until the participant taps a level
+            w = scale_buttons(L.DIMENSIONS[d], scale_points(d), value, words=L.SCALES[d])
             w.add_class(f"maillage-dim-{d}")
             w.observe(lambda _c: on_change(self), names="value")
             self.inputs[d] = w
@@ -105,6 +106,7 @@ class CompetenceCard(widgets.VBox):
         if record:
             self.status.ok(S["already_saved"])
         super().__init__([head, *self.inputs.values(), self.comment, self.status])
+        saves(self, autosave=True)  # every change saves: « en attente » while offline
         self.add_class("maillage-card")
         self.add_class(f"maillage-cmp-{self.competence_id}")
 
@@ -144,11 +146,13 @@ class SelfAssessmentPage(widgets.VBox):
         self.days_status = StatusLine()
         self.days_status.add_class("maillage-capacity-status")
         self.days.observe(lambda _c: self.save_days(), names="value")
+        days_box = saves(widgets.VBox([self.days, self.days_status]), autosave=True)
         children += [widgets.HTML(f"<h3>{html.escape(S['capacity_title'])}</h3>"
-                                  f"<p>{html.escape(S['capacity_help'])}</p>"), self.days, self.days_status]
-        self.progress, self.progress_bottom = widgets.HTML(), widgets.HTML()
+                                  f"<p>{html.escape(S['capacity_help'])}</p>"), days_box]
+        # the count of what remains, fixed at the bottom of the screen (always visible)
+        self.progress = widgets.HTML()
         self.progress.add_class("maillage-progress")
-        self.progress_bottom.add_class("maillage-progress")
+        self.progress.add_class("maillage-progress-bar")
         children += [widgets.HTML(f"<h3>{html.escape(S['competences_title'])}</h3>"
                                   f"<p>{html.escape(S['competences_help'])}</p>"), self.progress]
         family = None
@@ -161,7 +165,6 @@ class SelfAssessmentPage(widgets.VBox):
             children.append(card)
         if not competences:
             children.append(widgets.HTML(f"<p>{html.escape(S['no_competence'])}</p>"))
-        children.append(self.progress_bottom)
         super().__init__(children)
         self.add_class("maillage-self-assessment")
         self._update_progress()
@@ -212,9 +215,9 @@ class SelfAssessmentPage(widgets.VBox):
     def _update_progress(self) -> None:
         done = sum(1 for c in self.cards.values() if c.record_id)
         total = len(self.cards)
-        text = S["progress_done"] if total and done == total else S["progress"].format(done=done, total=total)
-        self.progress.value = f"<p>{html.escape(text)}</p>"
-        self.progress_bottom.value = self.progress.value
+        text = (S["progress_done"] if total and done == total else S["progress"]).format(
+            done=done, total=total, left=total - done)
+        self.progress.value = f"<p role='status'>{html.escape(text)}</p>"
 
 
 def _days(value: Any) -> str:
@@ -262,6 +265,8 @@ class BoardPanel(widgets.VBox):
         f = store.frames(["assessments", "persons", "competences"])
         detail = self.show_answers.value
         summary, completed, people, answers = board_tables(f, person_label(store, hide_names), detail)
+        if hide_names:  # on the projector: rows not in PER order, no organisation singling anyone out
+            people = for_projection(people, S["board_people"][0], S["board_people"][1])
         _set(self.summary, f"<p><strong>{html.escape(summary)}</strong></p>")
         _set(self.completed, f"<p>{html.escape(completed)}</p>")
         _set(self.people, _table(people) if detail else "")

@@ -43,6 +43,7 @@ import datetime as dt
 import html
 import logging
 import os
+import re
 import time
 from typing import Any, Callable, Iterable, TypeVar
 from urllib.parse import quote
@@ -55,7 +56,8 @@ from .. import labels as L
 from .. import model
 from .. import steps as steps_mod
 from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require, token_from_query
-from ..errors import AccessDenied, MaillageError, NotFoundError
+from ..errors import AccessDenied, ConflictError, MaillageError, NotFoundError
+from ..page_request import wait_for_request  # not voila.utils: Voilà's server side, 45 MiB a kernel
 from ..store import Store, new_token
 from ..workshop import Workshop
 from . import look
@@ -66,53 +68,54 @@ def preheated() -> bool:
     return os.environ.get("VOILA_PREHEAT", "False") == "True"
 
 
-def _preload_voila_helper() -> None:
-    """Import Voilà's query-string helper while the kernel preheats, not after the visitor came.
-
-    ``voila.utils`` loads Voilà's server side with it, down to ``jsonschema``, which builds
-    an RFC 3987 grammar when ``rfc3987_syntax`` is installed: 1.6 s of CPU in each kernel
-    for a check of IRIs no page ever makes (``jsonschema`` skips that check without the
-    module). Measured: import of the welcome page 3.1 s -> 1.4 s of CPU per kernel.
-    """
-    import sys
-
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # ImportError on import
-    try:
-        import voila.utils  # noqa: F401
-    except ImportError:  # pragma: no cover - pages always run under Voilà
-        pass
-
-
-if preheated():  # other kernels read QUERY_STRING from the environment: no helper needed
-    _preload_voila_helper()
-
 log = logging.getLogger("maillage.pages")
 READ_QUERY_ATTEMPTS = 120
 #: Written to the server's log by each preheated page once warm, before waiting.
 READY_MARK = "[maillage] page préchauffée prête : "
 T = TypeVar("T")
 
-#: Styles for every page: readable on a phone (16 px inputs avoid zoom on focus),
-#: full-width controls, visible status colours. Inline: nothing is fetched.
+#: Styles for every page, phone first: text at 16 px at least (16 px inputs also avoid the
+#: zoom on focus), touch targets 44 px high, nothing wider than the screen (long choices
+#: wrap, buttons wrap their text, widgets lose their side margins), status colours.
+#: Inline: nothing is fetched.
 PAGE_CSS = """<style>
-.maillage-page { max-width: 46rem; margin: 0 auto; font-size: 16px; line-height: 1.45; }
-.maillage-page input, .maillage-page select, .maillage-page textarea, .maillage-page button {
-  font-size: 16px !important; }
+.maillage-page { max-width: 46rem; margin: 0 auto; font-size: 16px; line-height: 1.45;
+  --jp-widgets-margin: 2px 0; --jp-widgets-font-size: 16px; overflow-wrap: anywhere; }
+/* at least 16 px, and never smaller than around it (a larger text, e.g. on the board, stays larger) */
+.maillage-page *:not(h1, h2, h3, h4) { font-size: max(16px, 1em) !important; }
+.maillage-page h2 { font-size: 24px; } .maillage-page h3 { font-size: 20px; } .maillage-page h4 { font-size: 18px; }
+.maillage-page .jupyter-widgets { max-width: 100%; min-width: 0; box-sizing: border-box; }
 .maillage-page .widget-label { min-width: 0 !important; }
+.maillage-page .widget-html-content, .maillage-page .widget-label { line-height: 1.45; }
+.maillage-page .widget-inline-hbox { height: auto; min-height: 44px; }
+.maillage-page input, .maillage-page textarea, .maillage-page select, .maillage-page button { font-family: inherit; }
+.maillage-page input, .maillage-page select, .maillage-page textarea { min-height: 44px; max-width: 100%; min-width: 0; }
+.maillage-page select { width: 100%; text-overflow: ellipsis; }
+.maillage-page .jupyter-button, .maillage-page .widget-toggle-button {
+  min-height: 44px; height: auto; white-space: normal; line-height: 1.3; padding: .35em .6em; }
+.maillage-page .widget-checkbox, .maillage-page .widget-checkbox label { min-height: 44px; align-items: center; }
+.maillage-page .widget-checkbox input { width: 24px; height: 24px; min-height: 24px; }
 .maillage-page .maillage-field { width: 100%; flex-wrap: wrap; }
-.maillage-page .maillage-field .widget-label { width: 100% !important; white-space: normal; text-align: left; }
+.maillage-page .maillage-field .widget-label { width: 100% !important; white-space: normal; text-align: left;
+  height: auto; line-height: 1.35; margin-bottom: .15em; }
 /* labels above their inputs on a phone: the row grows to hold both instead of overlapping */
 .maillage-page .maillage-field.widget-dropdown, .maillage-page .maillage-field.widget-text,
-.maillage-page .maillage-field.widget-textarea { height: auto !important; margin-bottom: .35em; }
-.maillage-page .maillage-field > select, .maillage-page .maillage-field > input {
-  flex: 1 1 100%; min-width: 0; min-height: 2.2em; }
-.maillage-page .jupyter-button { min-height: 2.6em; }
+.maillage-page .maillage-field.widget-textarea, .maillage-page .maillage-field.widget-toggle-buttons,
+.maillage-page .maillage-field.widget-select-multiple { height: auto !important; margin-bottom: .35em; }
+.maillage-page .maillage-field > select, .maillage-page .maillage-field > input,
+.maillage-page .maillage-field > textarea { flex: 1 1 100%; width: 100%; }
+/* a scale: one button per point, all in one row, one tap per answer */
+.maillage-page .maillage-scale > div { display: flex; width: 100%; gap: 4px; }
+.maillage-page .maillage-scale .widget-toggle-button { flex: 1 1 0; min-width: 44px; width: auto !important;
+  margin: 0; font-weight: 600; }
+.maillage-page .maillage-scale .widget-toggle-button.mod-active { background: #1b5e8c; color: #fff; }
 .maillage-status { min-height: 1.5em; font-weight: 600; }
 .maillage-ok { color: #176b2c; }
 .maillage-error { color: #b00020; }
 .maillage-busy { color: #555; }
 .maillage-page table { border-collapse: collapse; width: 100%; }
-.maillage-page th, .maillage-page td { border-bottom: 1px solid #ddd; padding: .25em .5em; text-align: left; }
+.maillage-page th, .maillage-page td { border-bottom: 1px solid #ddd; padding: .25em .5em; text-align: left;
+  vertical-align: top; }
 .maillage-refus { max-width: 40rem; margin: 2em auto; padding: 1em 1.2em; border: 2px solid #b00020;
   border-radius: 6px; font-size: 18px; }
 </style>"""
@@ -125,20 +128,19 @@ def read_query_string() -> str:
     """The page's query string.
 
     In a preheated kernel (``VOILA_PREHEAT=True``) the notebook starts before anyone asks
-    for the page, so the query string is not in the environment yet: Voilà's helper
-    ``get_query_string`` waits for the request and returns it. Otherwise Voilà put it in
+    for the page, so the query string is not in the environment yet:
+    :func:`toolkit.page_request.wait_for_request` waits for it (what Voilà's
+    ``get_query_string`` does, without loading Voilà's server side). Otherwise Voilà put it in
     ``QUERY_STRING`` when it started the kernel.
     """
     if preheated():
-        from voila.utils import get_query_string  # imported with this module, see above
-
         # The helper gives up when it cannot reach the server within 5 s (a machine busy
         # starting kernels); the request is kept for this kernel until it connects, so
         # asking again is safe. Until it arrives, QUERY_STRING is absent, not empty.
         for _attempt in range(READ_QUERY_ATTEMPTS):
-            query = get_query_string()
+            wait_for_request()
             if "QUERY_STRING" in os.environ:
-                return query or ""
+                return os.environ["QUERY_STRING"]
             time.sleep(0.5)
         log.error("chaîne de requête jamais reçue")
         return ""
@@ -257,10 +259,15 @@ class StatusLine(widgets.HTML):
         super().__init__(**{**look.plain(widgets.HTML), **kw})
         self.add_class("maillage-status")
         self.state = ""
+        self._writes = 0
 
     def _set(self, state: str, text: str) -> None:
+        # Numbered: the same text written again still reaches the browser, where it replaces
+        # « En attente de connexion… » (the page's template marks a change made offline so).
+        self._writes += 1
         with self.hold_sync():  # text and class reach the browser in one message
-            self.value = f'<div role="status">{html.escape(text).replace(chr(10), "<br>")}</div>' if text else ""
+            self.value = (f'<div role="status" data-n="{self._writes}">'
+                          f'{html.escape(text).replace(chr(10), "<br>")}</div>' if text else "")
             for cls in ("maillage-ok", "maillage-error", "maillage-busy"):
                 self.remove_class(cls)
             if state:
@@ -279,6 +286,58 @@ class StatusLine(widgets.HTML):
     def clear(self) -> None:
         self._set("", "")
 
+    @property
+    def text(self) -> str:
+        """What the line says now (plain text)."""
+        return html.unescape(re.sub(r"<[^>]+>", "", self.value.replace("<br>", "\n")))
+
+
+def saves(box: widgets.Widget, autosave: bool = False, *commit: widgets.Button) -> widgets.Widget:
+    """Mark ``box`` as a part of the page that saves, for the page's template: its status
+    line (the ``StatusLine`` after the tap) says « En attente de connexion… » when a change
+    is made while the connection is down. ``commit``: the buttons whose tap saves;
+    ``autosave``: every change in ``box`` saves. Returns ``box``."""
+    box.add_class("maillage-saves")
+    if autosave:
+        box.add_class("maillage-autosave")
+    for button in commit:
+        button.add_class("maillage-commit")
+    return box
+
+
+class RepeatedTap:
+    """Tells a repeated tap on a save button from a new one.
+
+    A double tap (or two taps queued while the connection was down) reaches the kernel as
+    two clicks in a row: the second would save again, or fail on a form already cleared
+    (« obligatoire », in red, after a success). A tap that comes within ``window`` seconds
+    of a successful save, with the form as that save left it, is the same tap: its success
+    is shown again and nothing is written.
+
+    >>> taps = RepeatedTap()
+    >>> taps.is_repeat(("", None))
+    False
+    >>> taps.saved(("", None), "Enregistré à 10:00:00.", "REC-1")
+    >>> taps.is_repeat(("", None)), taps.result, taps.message
+    (True, 'REC-1', 'Enregistré à 10:00:00.')
+    >>> taps.is_repeat(("Autre", None))
+    False
+    """
+
+    def __init__(self, window: float = 3.0) -> None:
+        self.window = window
+        self._state: Any = None
+        self._at = -1e9
+        self.message = ""
+        self.result: Any = None
+
+    def is_repeat(self, state: Any) -> bool:
+        return time.monotonic() - self._at < self.window and state == self._state
+
+    def saved(self, state: Any, message: str, result: Any = None) -> None:
+        """Note a successful save: ``state`` is the form as the save left it."""
+        self._state, self._at, self.message, self.result = state, time.monotonic(), message, result
+
 
 class Session:
     """One person on one page: who they are and the store as they may use it."""
@@ -288,7 +347,7 @@ class Session:
         self.store = workshop.store
         self.access = access
         self.step = step
-        self.guard = Guard(self.store, access, token=token)
+        self.guard = Guard(self.store, access, token=token, step=step)
         self._token = token
         self._tasks: list[Any] = []
         #: Where :meth:`show` puts the page: None displays it as the notebook's output; a
@@ -355,7 +414,11 @@ class Session:
         """
         status.busy()
         try:
+            self.guard.check_writable()  # a write through a domain function too (step closed since)
             result = action()
+        except ConflictError as exc:  # named, not « EVA-… modifié par PER-04 »
+            status.error(self.conflict_message(exc))
+            return None
         except MaillageError as exc:
             status.error(L.SAVE["failed"].format(error=exc) + "\n" + L.SAVE["kept"])
             return None
@@ -365,6 +428,23 @@ class Session:
             return None
         status.ok(success or L.SAVE["saved"].format(time=dt.datetime.now().strftime("%H:%M:%S")))
         return result
+
+    def conflict_message(self, exc: Exception) -> str:
+        """The French message of a conflict (changed meanwhile), with a name, not identifiers."""
+        pattern = re.escape(L.MESSAGES["conflict"]).replace(r"\{kind\}", ".*?").replace(
+            r"\{id\}", r"\S+").replace(r"\{by\}", "(?P<by>.+?)")
+        found = re.fullmatch(pattern, str(exc))
+        by = found.group("by") if found else ""
+        if by == L.FACILITATOR_BY:
+            who = L.SAVE["conflict_facilitator"]
+        elif by == self.by:
+            who = L.SAVE["conflict_you"]
+        else:
+            try:
+                who = str(self.store.get("persons", by).get("name") or L.SAVE["conflict_someone"])
+            except MaillageError:
+                who = L.SAVE["conflict_someone"]
+        return L.SAVE["conflict"].format(who=who)
 
     # navigation and display
 
@@ -480,7 +560,9 @@ def field_widget(session: Session | None, f: model.Field, value: Any = None,
     until :func:`fill_field` is called with one.
     """
     common = dict(description=f.label)
-    if f.type in ("choice", "ref") or _is_scale(f):
+    if _is_scale(f):
+        w = scale_buttons(f.label, [])
+    elif f.type in ("choice", "ref"):
         w = widgets.Dropdown(**common, **look.full_width(widgets.Dropdown))
     elif f.type == "refs":
         w = widgets.SelectMultiple(**common, **look.full_width(widgets.SelectMultiple))
@@ -492,7 +574,9 @@ def field_widget(session: Session | None, f: model.Field, value: Any = None,
         w = widgets.Text(**common, **look.full_width(widgets.Text))
         if f.type in ("int", "float") and f.min is not None and f.max is not None:
             w.placeholder = L.EXPECT[f"{f.type}_range"].format(min=f"{f.min:g}", max=f"{f.max:g}")
-        elif f.type in ("date", "month"):
+        elif f.type == "date":
+            w.placeholder = L.SAVE["date_placeholder"]
+        elif f.type == "month":
             w.placeholder = L.EXPECT[f.type]
     w.add_class("maillage-field")
     w.add_class(f"maillage-field-{f.name}")
@@ -504,6 +588,36 @@ def _is_scale(f: model.Field) -> bool:
     return f.type == "int" and f.min is not None and f.max is not None and f.max - f.min <= 10
 
 
+def scale_legend(words: Iterable[str], start: int = 0) -> str:
+    """« 0 aucune notion · 1 notions · … »: what the points of a scale mean.
+
+    >>> scale_legend(["nul", "faible", "fort"], start=1)
+    '1 nul · 2 faible · 3 fort'
+    """
+    return " · ".join(f"{i} {w}" for i, w in enumerate(words, start))
+
+
+def scale_buttons(description: str, points: list[tuple[str, Any]], value: Any = None,
+                  words: Iterable[str] | None = None) -> widgets.ToggleButtons:
+    """A small scale as one button per point, in one row: one tap per answer (a drop-down
+    takes two, three on some phones). Nothing is chosen while ``value`` is None; ``words``
+    (what each point means) are written after the description and as the buttons' tips.
+
+    >>> w = scale_buttons("Pouvoir", [("0", 0), ("1", 1)], words=["nul", "fort"])
+    >>> w.value is None, w.description, w.tooltips
+    (True, 'Pouvoir — 0 nul · 1 fort', ('nul', 'fort'))
+    """
+    names = list(words or [])
+    w = widgets.ToggleButtons(options=points, value=value,
+                              description=f"{description} — {scale_legend(names, int(points[0][1]))}"
+                              if names and points else description,
+                              tooltips=names if len(names) == len(points) else [],
+                              **look.full_width(widgets.ToggleButtons))
+    w.add_class("maillage-field")
+    w.add_class("maillage-scale")
+    return w
+
+
 def fill_field(session: Session | None, f: model.Field, w: widgets.Widget, value: Any = None,
                labels: Iterable[str] | None = None) -> None:
     """Show ``value`` in the input ``w`` made by :func:`field_widget` (lists refreshed)."""
@@ -511,12 +625,18 @@ def fill_field(session: Session | None, f: model.Field, w: widgets.Widget, value
         _fill_dropdown(f, w, [(c, c) for c in f.choices or ()], value if value in (f.choices or ()) else None)
     elif _is_scale(f):
         names = list(labels or [])
-        _fill_dropdown(f, w, [(f"{i} – {names[i - int(f.min)]}" if names else str(i), i)
-                              for i in range(int(f.min), int(f.max) + 1)], value)
+        points = [(str(i), i) for i in range(int(f.min), int(f.max) + 1)]
+        with w.hold_sync():
+            if list(w.options) != points:
+                w.options = points
+            if names and len(names) == len(points):
+                w.description, w.tooltips = f"{f.label} — {scale_legend(names, int(f.min))}", names
+            w.value = value if value in {p[1] for p in points} else None
     elif f.type == "ref":
         options = [_EMPTY] + (_options_for_ref(session, f.ref or "") if session else [])
         with w.hold_sync():
-            w.options, w.value = options, value if value in [o[1] for o in options] else None
+            w.options = options
+            choose(w, value if value in [o[1] for o in options] else None)
     elif f.type == "refs":
         options = _options_for_ref(session, f.ref or "") if session else []
         ids = {o[1] for o in options}
@@ -526,8 +646,24 @@ def fill_field(session: Session | None, f: model.Field, w: widgets.Widget, value
         w.value = bool(value)
     elif f.type in ("int", "float"):
         w.value = "" if value is None else f"{value:g}"
+    elif f.type == "date":
+        w.value = french_date(value)
     else:
         w.value = "" if value is None else str(value)
+
+
+def french_date(value: Any) -> str:
+    """A date as the pages write it, JJ/MM/AAAA (what cannot be read as a date is kept).
+
+    >>> french_date("2026-06-01"), french_date(None), french_date("bientôt")
+    ('01/06/2026', '', 'bientôt')
+    """
+    if value is None or (isinstance(value, float) and value != value) or value == "":
+        return ""
+    try:
+        return model.parse_date(value).strftime("%d/%m/%Y")
+    except (ValueError, TypeError):
+        return str(value)
 
 
 def _fill_dropdown(f: model.Field, w: widgets.Dropdown, options: list[tuple[str, Any]], value: Any) -> None:
@@ -540,6 +676,20 @@ def _fill_dropdown(f: model.Field, w: widgets.Dropdown, options: list[tuple[str,
     with w.hold_sync():
         if list(w.options) != options:  # an unchanged list is not sent again
             w.options = options
+        choose(w, value)
+
+
+def choose(w: widgets.Dropdown, value: Any) -> None:
+    """Select ``value`` in a drop-down; None selects its empty first choice (« — à choisir — »)
+    where there is one, so that the list shows it rather than a blank box.
+
+    >>> d = widgets.Dropdown(options=[("— à choisir —", None), ("A", 1)])
+    >>> choose(d, None); d.index, d.label
+    (0, '— à choisir —')
+    """
+    if value is None and w.options and w.options[0][1] is None:
+        w.index = 0
+    else:
         w.value = value
 
 
@@ -575,9 +725,11 @@ class Form(widgets.VBox):
                                      **look.full_width(widgets.Button))
         self.button.add_class("maillage-save")
         self.status = StatusLine()
+        self.taps = RepeatedTap()
         self.button.on_click(lambda _b: self.submit())
         super().__init__(list(self.inputs.values()) + [self.button, self.status], layout=look.layout())
         self.add_class("maillage-form")
+        saves(self, False, self.button)
 
     def bind(self, session: Session, record_id: str | None = None) -> "Form":
         """Give a form built ahead of its visitor (``session=None``) to them: their record's
@@ -606,6 +758,9 @@ class Form(widgets.VBox):
         if self.session is None:  # built ahead and never given to a visitor
             return None
         data = self.values()
+        if self.taps.is_repeat(data):  # the same tap twice: saved once, said once more
+            self.status.ok(self.taps.message)
+            return self.taps.result
         self.button.disabled = True  # one click, one write
         try:
             if self.record_id:
@@ -619,6 +774,7 @@ class Form(widgets.VBox):
             if self.clear_on_save and not self.record_id:
                 for name, w in self.inputs.items():
                     w.value = self._initial[name]
+            self.taps.saved(self.values(), self.status.text, rid)
             if self.on_saved:
                 self.on_saved(rid)
         return rid

@@ -31,11 +31,11 @@ from .. import labels as L
 from .. import stakeholders as sh
 from .. import steps as steps_mod
 from ..access import contributions
-from ..model import fold
+from ..model import fold, kind
 from ..store import TABLES, Store
 from ..viz import network_map
 from .board import section
-from .session import Form, Session, StatusLine
+from .session import Form, Session, StatusLine, choose, saves, scale_buttons
 
 log = logging.getLogger("maillage.stakeholders")
 P = L.STAKEHOLDER_PAGE
@@ -51,6 +51,7 @@ STAKEHOLDERS_CSS = """<style>
   margin: .2em 0 .5em; }
 .maillage-stakeholders .maillage-warning ul { margin: .2em 0; }
 .maillage-stakeholders .maillage-map { width: 100%; }
+.maillage-stakeholders .maillage-map iframe { box-sizing: border-box; max-width: 100%; }
 </style>"""
 
 
@@ -85,12 +86,7 @@ def _set_options(dropdown: widgets.Dropdown, options: list[tuple[str, Any]]) -> 
         return
     value = dropdown.value
     dropdown.options = options
-    if value in {o[1] for o in options}:
-        dropdown.value = value
-
-
-def _scale(words: tuple[str, ...], start: int = 0) -> list[tuple[str, Any]]:
-    return [(P["unset"], None)] + [(f"{i + start} – {w}", i + start) for i, w in enumerate(words)]
+    choose(dropdown, value if value in {o[1] for o in options} else None)
 
 
 # --- add an actor, with the duplicate warning ---------------------------------------
@@ -112,6 +108,7 @@ class AddActorForm(Form):
         self.confirm = widgets.Button(description=P["add_anyway"], button_style="warning",
                                       layout=widgets.Layout(width="100%", display="none"))
         self.confirm.add_class("maillage-add-anyway")
+        self.confirm.add_class("maillage-commit")
         self.confirm.on_click(lambda _b: self.submit(confirmed=True))
         self._warned_for: str | None = None
         name = self.inputs["name"]
@@ -148,7 +145,24 @@ class AddActorForm(Form):
         if len(self.check_duplicates()) and not confirmed:
             self.status.error(P["duplicate_check"])
             return None
-        return super().submit()
+        typed = self.values()
+        rid = super().submit()
+        if rid is not None and self.taps.result == rid and self.session.person and not self._rated(rid):
+            self._rate_too(rid, typed)
+        return rid
+
+    def _rated(self, actor_id: str) -> bool:
+        return bool(self.session.records("actor_ratings", person_id=self.session.person["id"], actor_id=actor_id))
+
+    def _rate_too(self, actor_id: str, typed: dict[str, Any]) -> None:
+        """The power, interest and attitude typed for a new actor are also the participant's
+        own opinion on it: the page does not ask them twice."""
+        opinion = {"actor_id": actor_id, "power": typed["power"], "interest": typed["interest"],
+                   "attitude": typed.get("attitude") or kind("actors").field("attitude").default}
+        added = self.status.text
+        if self.session.save(lambda: self.session.insert("actor_ratings", opinion), self.status,
+                             success=f"{added} {P['opinion_too']}"):
+            self.taps.saved(self.values(), self.status.text, actor_id)
 
 
 # --- rate an actor ---------------------------------------------------------------------
@@ -165,9 +179,11 @@ class RatingPanel(widgets.VBox):
         full = {"layout": widgets.Layout(width="100%"), "style": {"description_width": "initial"}}
         self.actor = widgets.Dropdown(options=[(P["choose"], None)], description=P["actor"], **full)
         self.actor.add_class("maillage-rate-actor")
-        self.inputs = {
-            "power": widgets.Dropdown(options=_scale(L.SCALE_WORDS), description=L.FIELD_LABELS["power"], **full),
-            "interest": widgets.Dropdown(options=_scale(L.SCALE_WORDS), description=L.FIELD_LABELS["interest"], **full),
+        self.actor.add_class("maillage-field")  # label above the list on a phone
+        points = [(str(i), i) for i in range(len(L.SCALE_WORDS))]
+        self.inputs = {  # scales: one tap per answer
+            "power": scale_buttons(L.FIELD_LABELS["power"], points, words=L.SCALE_WORDS),
+            "interest": scale_buttons(L.FIELD_LABELS["interest"], points, words=L.SCALE_WORDS),
             "attitude": widgets.Dropdown(options=[(P["unset"], None)] + [(a, a) for a in L.ATTITUDES],
                                          description=L.FIELD_LABELS["attitude"], **full),
         }
@@ -179,6 +195,7 @@ class RatingPanel(widgets.VBox):
         self.button.add_class("maillage-rate-save")
         self.button.on_click(lambda _b: self.save())
         self.status = StatusLine()
+        saves(self, False, self.button)
         self.progress = widgets.HTML()
         self.progress.add_class("maillage-rate-progress")
         self.actor.observe(lambda _c: self.load(), names="value")
@@ -200,7 +217,10 @@ class RatingPanel(widgets.VBox):
         """Show the person's saved opinion on the chosen actor (nothing chosen if none)."""
         record = self.mine().get(self.actor.value) if self.actor.value else None
         for name, w in self.inputs.items():
-            w.value = record.get(name) if record else None
+            if isinstance(w, widgets.Dropdown):
+                choose(w, record.get(name) if record else None)
+            else:
+                w.value = record.get(name) if record else None
         self.status.clear()
 
     def save(self) -> dict[str, Any] | None:
@@ -213,6 +233,9 @@ class RatingPanel(widgets.VBox):
             self.status.error(P["rate_missing"])
             return None
         existing = self.mine().get(actor_id)
+        if existing and all(existing.get(k) == v for k, v in data.items()):  # a repeated tap: saved already
+            self.status.ok(P["opinion_same"])
+            return existing
 
         def write() -> dict[str, Any]:
             if existing:

@@ -1,8 +1,8 @@
 """The welcome page: who you are, the steps open now (live), your profile.
 
 The steps open inside this page (:class:`StepMenu`), in the participant's one kernel.
-Their modules are imported with this one, so that a preheated welcome page has them
-loaded before its visitor arrives.
+A step's module (and pandas, networkx… with it) is imported when the step is first
+opened, not with this page: a kernel waiting for its visitor stays light (issue 17).
 
 Example (the whole of ``ateliers/accueil.ipynb``)::
 
@@ -24,11 +24,6 @@ from . import look
 from .session import Form, PageFrame, Session, admit, close_all, refusal
 
 log = logging.getLogger("maillage.pages")
-
-for _step in steps_mod.participant_steps():  # see the module's docstring
-    if _step.view:
-        _step.load_view()
-
 
 class StepMenu(widgets.VBox):
     """The steps open now, one button each. A click draws the step inside this page, in

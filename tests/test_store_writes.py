@@ -1,0 +1,178 @@
+"""The store's writers: the lock file around write transactions (no stall, a French
+refusal when someone holds the store too long) and the lean insert path.
+
+Tests that look at SQLite's machinery use a SQLite file; the PostgreSQL one needs the
+server of ``MAILLAGE_TEST_PG_URL`` (``scripts/postgres.sh``)."""
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from toolkit.errors import MaillageError, StoreBusy, ValidationError
+from toolkit.store import Store
+from toolkit.workshop import Workshop
+
+
+def _competence(store: Store, name: str = "Conduite de projet") -> str:
+    return store.insert("competences", {"name": name, "family": "Pilotage"}, by="test")
+
+
+# --- a store held locked by someone else ------------------------------------------------
+
+
+def _assert_busy_in_french(exc: BaseException) -> None:
+    text = str(exc)
+    assert isinstance(exc, StoreBusy) and isinstance(exc, MaillageError)
+    assert "L'atelier est occupé" in text and "verrouillé" in text
+    assert "database is locked" not in text and "sqlalchemy" not in text.lower()
+
+
+def test_a_maillage_writer_holding_the_lock_too_long_gives_a_french_message(tmp_path: Path) -> None:
+    # Another page's write transaction holds the store's lock file (here: this process, which
+    # the kernel treats as any other holder of the lock).
+    url = f"sqlite:///{tmp_path / 'occupe.db'}"
+    Store(url).dispose()
+    holder = os.open(tmp_path / "occupe.db-lock", os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    store = Store(url, lock_timeout=0.5)
+    try:
+        t0 = time.perf_counter()
+        with pytest.raises(StoreBusy) as info:
+            store.insert("axes", {"name": "Habitat"}, by="test")
+        assert 0.4 < time.perf_counter() - t0 < 5
+        _assert_busy_in_french(info.value)
+    finally:
+        os.close(holder)  # released: the next write goes through at once
+    store.insert("axes", {"name": "Habitat"}, by="test")
+    assert store.count("axes") == 1
+    store.dispose()
+
+
+def test_an_outside_sqlite_writer_holding_the_lock_too_long_gives_a_french_message(tmp_path: Path) -> None:
+    # A tool outside Maillage (the sqlite3 shell, a script) holds SQLite's write lock.
+    url = f"sqlite:///{tmp_path / 'occupe.db'}"
+    Store(url).dispose()
+    holder = sqlite3.connect(tmp_path / "occupe.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    store = Store(url, lock_timeout=0.5)
+    try:
+        with pytest.raises(StoreBusy) as info:
+            store.insert("axes", {"name": "Habitat"}, by="test")
+        _assert_busy_in_french(info.value)
+        with pytest.raises(StoreBusy):  # a transaction of several writes as well
+            with store.transaction() as tx:
+                store.insert("axes", {"name": "Commerce"}, by="test", conn=tx)
+    finally:
+        holder.rollback()
+        holder.close()
+    # the refused writes left neither the file lock held nor anything half-written
+    store.insert("axes", {"name": "Habitat"}, by="test")
+    assert [a["name"] for a in store.all("axes")] == ["Habitat"]
+    store.dispose()
+
+
+@pytest.mark.postgresql
+def test_a_postgresql_row_locked_too_long_gives_a_french_message(pg_database: str) -> None:
+    store = Store(pg_database, lock_timeout=0.5)
+    cid = _competence(store)
+    holder = sa.create_engine(pg_database, poolclass=sa.pool.NullPool)
+    try:
+        with holder.connect() as c:
+            with c.begin():
+                c.exec_driver_sql("SELECT id FROM competences WHERE id = %(id)s FOR UPDATE", {"id": cid})
+                with pytest.raises(StoreBusy) as info:
+                    store.update("competences", cid, {"name": "Autre nom"}, by="test")
+                _assert_busy_in_french(info.value)
+    finally:
+        holder.dispose()
+    assert store.update("competences", cid, {"name": "Autre nom"}, by="test")["name"] == "Autre nom"
+    store.dispose()
+
+
+def test_file_lock_serialises_writers_of_one_process_and_releases_on_rollback(tmp_path: Path) -> None:
+    # Two stores on one file in one process (two threads' connections): the second waits for
+    # the first's transaction, and a rolled-back transaction releases the lock as a commit does.
+    url = f"sqlite:///{tmp_path / 'fil.db'}"
+    first, second = Store(url), Store(url, lock_timeout=0.3)
+    with pytest.raises(RuntimeError):
+        with first.transaction() as tx:
+            first.insert("axes", {"name": "Annulé"}, by="test", conn=tx)
+            with pytest.raises(StoreBusy):
+                second.insert("axes", {"name": "Trop tôt"}, by="test")
+            raise RuntimeError("annulation")
+    second.insert("axes", {"name": "Après"}, by="test")
+    assert [a["name"] for a in first.all("axes")] == ["Après"]
+    first.dispose()
+    second.dispose()
+
+
+def _raw_tables(path: Path) -> dict[str, list[str]]:
+    """Every table's rows as SQLite holds them (values and storage types), times left out."""
+    con = sqlite3.connect(path)
+    out = {}
+    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        cols = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')
+                if r[1] not in ("created_at", "updated_at", "at", "token", "seq")]
+        select = ", ".join(f'"{c}", typeof("{c}")' for c in cols)
+        out[table] = sorted(map(repr, con.execute(f'SELECT {select} FROM "{table}"')))
+    con.close()
+    return out
+
+
+def test_lean_sqlite_insert_stores_what_sqlalchemy_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # insert_many binds values itself on SQLite (JSON as text, dates ISO, booleans 0/1):
+    # the file must hold exactly what SQLAlchemy's own executemany wrote.
+    from toolkit import store as store_module
+    from toolkit.demo import build_demo
+
+    lean = Store(f"sqlite:///{tmp_path / 'lean.db'}")
+    build_demo(lean)
+    lean.dispose()
+    monkeypatch.setattr(store_module, "_insert_rows", lambda conn, table, rows: conn.execute(table.insert(), rows))
+    reference = Store(f"sqlite:///{tmp_path / 'reference.db'}")
+    build_demo(reference)
+    reference.dispose()
+    ours, theirs = _raw_tables(tmp_path / "lean.db"), _raw_tables(tmp_path / "reference.db")
+    assert sum(len(v) for v in ours.values()) > 1000
+    assert ours == theirs
+
+
+def test_validated_insert_still_checks_identifiers_and_references(store_workshop: Workshop) -> None:
+    # The import's path (records validated once, by the importer) keeps the store's own
+    # checks: an unknown reference or a taken identifier is refused, nothing is written.
+    s = store_workshop.store
+    s.insert("axes", {"id": "AX-1", "name": "Habitat"}, by="test")
+    with pytest.raises(ValidationError) as info:
+        s.insert_many("actions", [{"id": "ACN-1", "axis_id": "AX-9", "name": "Boutique"}], by="test",
+                      validated=True)
+    assert "AX-9" in str(info.value)
+    with pytest.raises(ValidationError):
+        s.insert_many("axes", [{"id": "AX-1", "name": "Encore"}], by="test", validated=True)
+    assert s.count("actions") == 0 and s.count("axes") == 1
+
+
+def test_a_child_forked_during_a_write_does_not_keep_the_lock(tmp_path: Path) -> None:
+    # flock holds while any copy of the descriptor is open: a child forked inside a write
+    # transaction (a kernel starting a worker) must not keep every writer out once the
+    # parent commits.
+    url = f"sqlite:///{tmp_path / 'fourche.db'}"
+    store, other = Store(url), Store(url, lock_timeout=0.5)
+    with store.transaction() as tx:
+        store.insert("axes", {"name": "Habitat"}, by="test", conn=tx)
+        child = os.fork()
+        if child == 0:  # the child lives on for a while, doing nothing with the store
+            time.sleep(3)
+            os._exit(0)
+    try:
+        other.insert("axes", {"name": "Commerce"}, by="test")  # the parent committed: free
+        assert other.count("axes") == 2
+    finally:
+        os.waitpid(child, 0)
+        store.dispose()
+        other.dispose()
