@@ -15,6 +15,11 @@ from toolkit.model import months_between
 FAMILIES = ["Pilotage", "Urbanisme", "Habitat", "Commerce", "Alimentation", "Financements", "Concertation", "Numérique"]
 
 
+# The action states as they were when the analyses' references were saved: a new state
+# (issue 19: « en pause », « bloquée ») must not change every later random draw.
+STATES = ("à construire", "en recherche de pilote", "engagée", "en cours", "achevée", "abandonnée")
+
+
 def synthetic_records(persons: int = 1000, competences: int = 80, tasks: int = 500, actors: int = 2000,
                       relations: int = 10000, actions: int = 100, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
     """A synthetic workshop of the given size (defaults: the sizes of the issues' benchmarks)."""
@@ -51,7 +56,7 @@ def synthetic_records(persons: int = 1000, competences: int = 80, tasks: int = 5
                                        "pouvoir": rnd.randint(0, 4), "source": "auto-évaluation"})
     out["axes"] = [{"id": f"X{i}", "name": f"Axe {i}"} for i in range(4)]
     out["actions"] = [{"id": f"N{i:03d}", "axis_id": f"X{i % 4}", "name": f"Action {i}",
-                       "pilot_id": f"P{rnd.randrange(persons):04d}", "state": rnd.choice(L.ACTION_STATES),
+                       "pilot_id": f"P{rnd.randrange(persons):04d}", "state": rnd.choice(STATES),
                        "budget_planned": rnd.randint(0, 500) * 1000.0} for i in range(actions)]
     out["fundings"] = []
     out["tasks"] = []

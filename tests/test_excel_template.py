@@ -80,10 +80,11 @@ def test_every_closed_list_and_reference_has_a_drop_down(blank) -> None:
 
 def test_raci_letters_states_attitudes_offered_as_lists(blank) -> None:
     lists = blank["Listes"]
-    columns = {lists.cell(row=1, column=j).value: [lists.cell(row=i, column=j).value for i in range(2, 8)]
+    columns = {lists.cell(row=1, column=j).value: [lists.cell(row=i, column=j).value
+                                                   for i in range(2, lists.max_row + 1)]
                for j in range(1, lists.max_column + 1)}
     assert columns["RACI — Lettre"][:4] == ["R", "A", "C", "I"]
-    assert columns["Actions — État"] == list(L.ACTION_STATES)
+    assert [v for v in columns["Actions — État"] if v is not None] == list(L.ACTION_STATES)
     assert columns["Acteurs — Attitude"][:5] == list(L.ATTITUDES)
 
 

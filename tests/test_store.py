@@ -412,3 +412,61 @@ def test_migration_to_version_3_adds_civility_and_meeting_fields(store_url: str)
     store.update("persons", "PER-1", {"civility": "Madame", "perimeter": "Le foncier"}, by="test")
     assert store.get("persons", "PER-1")["civility"] == "Madame"
     store.dispose()
+
+
+# Today's (v3) shape of the tables version 4 changes, as main wrote them before issue 19.
+V3_ACTIONS_TASKS = """
+INSERT INTO meta VALUES ('schema_version', '3');
+CREATE TABLE axes (id VARCHAR(40) PRIMARY KEY, name TEXT, description TEXT,
+  version INTEGER NOT NULL, created_at VARCHAR(32) NOT NULL, created_by VARCHAR(120) NOT NULL,
+  updated_at VARCHAR(32) NOT NULL, updated_by VARCHAR(120) NOT NULL);
+CREATE TABLE actions (id VARCHAR(40) PRIMARY KEY, axis_id VARCHAR(40), name TEXT, pilot_id VARCHAR(40),
+  state VARCHAR(80), completion INTEGER, budget_planned FLOAT, budget_committed FLOAT, budget_spent FLOAT,
+  start_date DATE, end_date DATE, description TEXT,
+  version INTEGER NOT NULL, created_at VARCHAR(32) NOT NULL, created_by VARCHAR(120) NOT NULL,
+  updated_at VARCHAR(32) NOT NULL, updated_by VARCHAR(120) NOT NULL);
+CREATE TABLE tasks (id VARCHAR(40) PRIMARY KEY, action_id VARCHAR(40), name TEXT, load_days FLOAT,
+  start_month VARCHAR(7), end_month VARCHAR(7), description TEXT,
+  version INTEGER NOT NULL, created_at VARCHAR(32) NOT NULL, created_by VARCHAR(120) NOT NULL,
+  updated_at VARCHAR(32) NOT NULL, updated_by VARCHAR(120) NOT NULL);
+INSERT INTO axes VALUES ('AXE-1', 'Commerce', NULL, 1, '2026-01-01T00:00:00', 'v3', '2026-01-01T00:00:00', 'v3');
+INSERT INTO actions VALUES ('ACN-1', 'AXE-1', 'Boutique à l''essai', 'PER-1', 'en cours', 30, 50000, 20000, 5000,
+  '2026-09-01', '2027-06-30', NULL, 1, '2026-01-01T00:00:00', 'v3', '2026-01-01T00:00:00', 'v3');
+INSERT INTO tasks VALUES ('TAC-1', 'ACN-1', 'Conventionner avec le propriétaire', 3, '2026-09', '2026-10', NULL,
+  1, '2026-01-01T00:00:00', 'v3', '2026-01-01T00:00:00', 'v3')
+"""
+
+
+@pytest.mark.parametrize("start", [1, 2, 3])
+def test_migration_to_version_4_keeps_data_and_takes_phases(store_url: str, start: int) -> None:
+    engine = sa.create_engine(store_url, poolclass=sa.pool.NullPool)
+    statements = (V1_SCHEMA + ";" + V2_BODIES).split(";")
+    statements = [s for s in statements if "schema_version" not in s]
+    statements += [f"INSERT INTO meta VALUES ('schema_version', '{start}')"]
+    statements += [s for s in V3_ACTIONS_TASKS.split(";") if "schema_version" not in s]
+    statements += ["INSERT INTO persons VALUES ('PER-2', 'Marc Obin', 'Région', NULL, 'partenaire', 1, FALSE, NULL, "
+                   "1, '2026-01-01T00:00:00', 'v1', '2026-01-01T00:00:00', 'v1')"]
+    with engine.begin() as conn:
+        for statement in statements:
+            conn.exec_driver_sql(statement)
+    engine.dispose()
+    store = Store(store_url)
+    assert store.schema_version() == SCHEMA_VERSION >= 4
+    # every record kept, as it was
+    assert store.get("persons", "PER-1")["name"] == "Anne Roussel"
+    action = store.get("actions", "ACN-1")
+    assert (action["name"], action["state"], action["budget_planned"]) == ("Boutique à l'essai", "en cours", 50000)
+    task = store.get("tasks", "TAC-1")
+    assert task["load_days"] == 3 and task["phase_id"] is None  # never put in a phase it was not given
+    assert store.count("phases") == 0
+    assert action["parent_id"] is None and action["priority"] is None
+    # « Équipe projet = non » was ignored: now a partner; the others belong to the organisation
+    assert store.get("persons", "PER-1")["affiliation"] == "interne"
+    assert store.get("persons", "PER-2")["affiliation"] == "partenaire"
+    assert store.count("budget_lines") == 0 and store.count("action_steps") == 0
+    # the migrated store takes phases and tasks attached to them
+    pid = store.insert("phases", {"name": "Diagnostic", "order": 1, "start_date": "2026-09-01"}, by="test")
+    store.update("tasks", "TAC-1", {"phase_id": pid}, by="test")
+    assert store.get("tasks", "TAC-1")["phase_id"] == pid
+    store.dispose()
+    assert Store(store_url).schema_version() == SCHEMA_VERSION  # opening again changes nothing

@@ -22,6 +22,7 @@ import re
 import secrets
 import unicodedata
 import zipfile
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ from .errors import AccessDenied, NotFoundError, Problem, ValidationError
 PILOT_FIELDS: tuple[str, ...] = ("state", "completion", "budget_committed", "budget_spent",
                                  "start_date", "end_date", "description")
 CLOSED_STATES: tuple[str, ...] = ("achevée", "abandonnée")
+# Open, but not moving: the review lists them with their reason (the journal's last entry).
+HELD_STATES: tuple[str, ...] = ("en pause", "bloquée")
 
 
 @dataclass(frozen=True)
@@ -66,14 +69,34 @@ class Editor:
         return cls.for_consultant() if access.is_facilitator else cls.for_person(access.person)
 
 
-def can_edit(action: dict[str, Any], editor: Editor) -> bool:
-    """True if ``editor`` may change this action's sheet (consultant, or its pilot)."""
-    return editor.consultant or (editor.person_id is not None and action.get("pilot_id") == editor.person_id)
+def can_edit(action: dict[str, Any], editor: Editor, ancestors: list[dict[str, Any]] = ()) -> bool:
+    """True if ``editor`` may change this action's sheet (consultant, or its pilot).
+
+    ``ancestors`` (its parent, the parent's parent…): the pilot of an action answers for its
+    sub-actions too, and may edit their sheets.
+    """
+    if editor.consultant:
+        return True
+    return editor.person_id is not None and any(a.get("pilot_id") == editor.person_id
+                                                for a in [action, *ancestors])
+
+
+def ancestors(store: Any, action: dict[str, Any], conn: Any = None) -> list[dict[str, Any]]:
+    """The actions above ``action`` (its parent first, then the parent's parent…)."""
+    out: list[dict[str, Any]] = []
+    seen = {action["id"]}
+    parent = action.get("parent_id")
+    while parent and parent not in seen:  # the store refuses cycles; belt and braces
+        seen.add(parent)
+        record = store.get("actions", parent, conn=conn)
+        out.append(record)
+        parent = record.get("parent_id")
+    return out
 
 
 def _checked_action(store: Any, action_id: str, editor: Editor, conn: Any = None) -> dict[str, Any]:
     action = store.get("actions", action_id, conn=conn)
-    if not can_edit(action, editor):
+    if not can_edit(action, editor, ancestors(store, action, conn) if not editor.consultant else ()):
         raise AccessDenied(L.ACTION_MESSAGES["not_your_sheet"].format(action=action["name"]))
     return action
 
@@ -131,6 +154,57 @@ def add_journal_entry(store: Any, action_id: str, text: str, editor: Editor, kin
         return store.insert("journal", clean, by=editor.by, conn=tx)
 
 
+def reattach(store: Any, action_id: str, parent_id: str | None, editor: Editor, date: Any = None,
+             today: dt.date | None = None, follow_axis: bool = True, by_review: bool = False,
+             conn: Any = None) -> dict[str, Any]:
+    """Re-attach an action to another, which becomes its parent (``parent_id``); ``None``
+    detaches it (an action of its own again). The consultant's decision (or a review's).
+
+    The action keeps its journal, tasks, co-funders and files; the change is in the store's
+    history and a « décision » entry is written in the journals of the action and of its
+    new (and former) parent, dated ``date`` (default today). ``follow_axis`` moves the
+    sub-action to its parent's axis. ``by_review`` leaves the journal to the review (which
+    writes its own entry). Returns the updated action.
+
+    Raises
+    ------
+    AccessDenied (not the consultant), ValidationError (French: unknown action, the action
+    itself or one of its sub-actions as parent).
+    """
+    if not editor.consultant:
+        raise AccessDenied(L.ACTION_MESSAGES["pilot_fields"].format(
+            fields=L.FIELD_LABELS["parent_id"], allowed=", ".join(L.FIELD_LABELS[k] for k in PILOT_FIELDS)))
+    today = today or dt.date.today()
+    with store.transaction() if conn is None else nullcontext(conn) as tx:
+        action = store.get("actions", action_id, conn=tx)
+        old_parent = action.get("parent_id")
+        changes: dict[str, Any] = {"parent_id": parent_id}
+        parent = store.get("actions", parent_id, conn=tx) if parent_id else None
+        if parent is not None and follow_axis and parent["axis_id"] != action["axis_id"]:
+            changes["axis_id"] = parent["axis_id"]
+        new = store.update("actions", action_id, changes, by=editor.by, conn=tx)
+        if by_review or old_parent == parent_id:
+            return new
+        day = date if date not in (None, "") else today
+        former = store.get("actions", old_parent, conn=tx)["name"] if old_parent else None
+        M = L.ACTION_MESSAGES
+        if parent is not None:
+            text = M["reattached"].format(parent=parent["name"])
+            if former:
+                text += " " + M["reattached_from"].format(former=former)
+        else:
+            text = M["detached"].format(former=former)
+        entries = [(action_id, text)]
+        if parent is not None:
+            entries.append((parent_id, M["child_added"].format(child=action["name"])))
+        if old_parent:
+            entries.append((old_parent, M["child_left"].format(child=action["name"])))
+        for target, line in entries:
+            store.insert("journal", {"action_id": target, "date": day, "kind": "décision", "text": line,
+                                     "author": editor.person_id}, by=editor.by, conn=tx)
+        return new
+
+
 def set_funding(store: Any, action_id: str, actor_id: str, amount: Any, editor: Editor,
                 comment: str | None = None) -> str:
     """Set a co-funder's amount on an action (creates or updates the row). Returns its id."""
@@ -147,6 +221,94 @@ def set_funding(store: Any, action_id: str, actor_id: str, amount: Any, editor: 
             store.update("fundings", row[0], data, by=editor.by, conn=tx)
             return row[0]
         return store.insert("fundings", {"action_id": action_id, "actor_id": actor_id, **data}, by=editor.by, conn=tx)
+
+
+def set_budget_line(store: Any, action_id: str, year: Any, nature: str, amount: Any, editor: Editor,
+                    comment: str | None = None) -> str:
+    """Set the planned amount of one year and kind (investissement, fonctionnement) on an
+    action (creates or updates the line). The planned budget is the consultant's (or a
+    review's): a pilot is refused. Returns the line's id."""
+    if not editor.consultant:
+        raise AccessDenied(L.ACTION_MESSAGES["pilot_fields"].format(
+            fields=L.KIND_LABELS["budget_lines"], allowed=", ".join(L.FIELD_LABELS[k] for k in PILOT_FIELDS)))
+    from .model import validate
+
+    clean = validate("budget_lines", {"action_id": action_id, "year": year, "nature": nature, "amount": amount,
+                                      **({"comment": comment} if comment is not None else {})})
+    with store.transaction() as tx:
+        _checked_action(store, action_id, editor, conn=tx)
+        import sqlalchemy as sa
+
+        from .store import TABLES
+
+        t = TABLES["budget_lines"]
+        row = tx.execute(sa.select(t.c.id).where((t.c.action_id == action_id) & (t.c.year == clean["year"])
+                                                 & (t.c.nature == clean["nature"]))).first()
+        if row:
+            store.update("budget_lines", row[0], {k: v for k, v in clean.items() if k in ("amount", "comment")},
+                         by=editor.by, conn=tx)
+            return row[0]
+        return store.insert("budget_lines", clean, by=editor.by, conn=tx)
+
+
+def add_step(store: Any, action_id: str, name: str, editor: Editor, due_date: Any = None,
+             order: int | None = None) -> str:
+    """Add a step (étape) to an action's checklist, last unless ``order`` says where. Its
+    pilot may. Returns the step's id."""
+    with store.transaction() as tx:
+        _checked_action(store, action_id, editor, conn=tx)
+        if order is None:
+            import sqlalchemy as sa
+
+            from .store import TABLES
+
+            t = TABLES["action_steps"]
+            last = tx.execute(sa.select(sa.func.max(t.c.order)).where(t.c.action_id == action_id)).scalar()
+            order = int(last or 0) + 1
+        return store.insert("action_steps", {"action_id": action_id, "name": name, "order": order,
+                                             "due_date": due_date}, by=editor.by, conn=tx)
+
+
+def check_step(store: Any, step_id: str, editor: Editor, done: bool = True, date: Any = None,
+               today: dt.date | None = None) -> dict[str, Any]:
+    """Tick (or untick) a step; ticked, its date is ``date`` (default today, never in the
+    future). Its pilot may. Returns the step."""
+    today = today or dt.date.today()
+    with store.transaction() as tx:
+        step = store.get("action_steps", step_id, conn=tx)
+        _checked_action(store, step["action_id"], editor, conn=tx)
+        changes: dict[str, Any] = {"done": done, "done_date": (date if date not in (None, "") else today) if done else None}
+        if done:
+            from .model import validate
+
+            day = validate("action_steps", {"done_date": changes["done_date"]}, partial=True)["done_date"]
+            if day > today:
+                raise ValidationError([Problem(L.FIELD_LABELS["done_date"], day.isoformat(),
+                                               L.ACTION_MESSAGES["past_date"])],
+                                      L.MESSAGES["invalid_record"].format(kind=L.KIND_LABELS["action_steps"]))
+        return store.update("action_steps", step_id, changes, by=editor.by, conn=tx)
+
+
+def update_step(store: Any, step_id: str, changes: dict[str, Any], editor: Editor) -> dict[str, Any]:
+    """Rename, re-date or re-order a step (``name``, ``due_date``, ``order``). Its pilot may."""
+    allowed = ("name", "due_date", "order")
+    forbidden = [k for k in changes if k not in allowed]
+    if forbidden:
+        raise ValidationError([Problem(k, changes[k], L.ACTION_MESSAGES["step_fields"].format(
+            fields=", ".join(L.FIELD_LABELS[f] for f in allowed))) for k in forbidden],
+            L.MESSAGES["invalid_record"].format(kind=L.KIND_LABELS["action_steps"]))
+    with store.transaction() as tx:
+        step = store.get("action_steps", step_id, conn=tx)
+        _checked_action(store, step["action_id"], editor, conn=tx)
+        return store.update("action_steps", step_id, changes, by=editor.by, conn=tx)
+
+
+def remove_step(store: Any, step_id: str, editor: Editor) -> None:
+    """Remove a step from the checklist (kept in history)."""
+    with store.transaction() as tx:
+        step = store.get("action_steps", step_id, conn=tx)
+        _checked_action(store, step["action_id"], editor, conn=tx)
+        store.delete("action_steps", step_id, by=editor.by, conn=tx)
 
 
 def remove_funding(store: Any, funding_id: str, editor: Editor) -> None:
@@ -324,7 +486,14 @@ def sheet(frames: dict[str, pd.DataFrame], action_id: str) -> dict[str, Any]:
     -------
     dict: the action's fields, plus ``axis`` and ``pilot`` (names), ``fundings`` (list of
     {id, actor_id, actor, amount, comment}), ``cofunded`` (their total), ``journal`` (newest
-    first: {id, date, kind, text, author}) and ``attachments`` ({id, filename, size, mime}).
+    first: {id, date, kind, text, author}) and ``attachments`` ({id, filename, size, mime});
+    ``parent`` (its parent's name, "" when it has none) and ``sub_actions`` ({id, name, state,
+    completion}); the budget by year and kind: ``budget_lines``, ``budget_by_year`` ({year,
+    investissement, fonctionnement, total}), ``budget_by_nature``, ``budget_total`` (the
+    lines' sum, or the planned budget when there is no line), ``aid`` (the co-funders'
+    amounts), ``self_funded`` (what the authority funds itself) and ``aid_share`` (0–1, None
+    without a budget); ``steps`` (the checklist in order: {id, name, order, due_date, done,
+    done_date}) and ``steps_done``.
     """
     actions = frames["actions"].set_index("id")
     if action_id not in actions.index:
@@ -337,10 +506,16 @@ def sheet(frames: dict[str, pd.DataFrame], action_id: str) -> dict[str, Any]:
     journal = frames["journal"][frames["journal"]["action_id"] == action_id]
     journal = journal.sort_values(["date", "id"], ascending=False)
     files = frames["attachments"][frames["attachments"]["action_id"] == action_id].sort_values("id")
+    names = dict(zip(actions.index, actions["name"]))
+    parents = actions["parent_id"] if "parent_id" in actions else pd.Series(dtype=object)
+    children = sorted(i for i, p in parents.items() if p == action_id)
     return {
         "id": action_id, **row,
         "axis": axes.get(row["axis_id"], ""),
         "pilot": persons.get(row["pilot_id"], "") if row["pilot_id"] else "",
+        "parent": names.get(row.get("parent_id"), "") if row.get("parent_id") else "",
+        "sub_actions": [{"id": c, "name": names[c], "state": actions.loc[c, "state"],
+                         "completion": int(actions.loc[c, "completion"])} for c in children],
         "fundings": [{"id": f.id, "actor_id": f.actor_id, "actor": actors.get(f.actor_id, f.actor_id),
                       "amount": float(f.amount), "comment": _none(f.comment) or ""} for f in fund.itertuples(index=False)],
         "cofunded": float(fund["amount"].sum()) if len(fund) else 0.0,
@@ -349,7 +524,62 @@ def sheet(frames: dict[str, pd.DataFrame], action_id: str) -> dict[str, Any]:
                     for j in journal.itertuples(index=False)],
         "attachments": [{"id": a.id, "filename": a.filename, "size": int(a.size), "mime": _none(a.mime) or ""}
                         for a in files.itertuples(index=False)],
+        **_budget_of(frames, action_id, row, float(fund["amount"].sum()) if len(fund) else 0.0),
+        **_steps_of(frames, action_id),
     }
+
+
+def _of_action(frames: dict[str, pd.DataFrame], kind: str, action_id: str) -> pd.DataFrame:
+    """The rows of ``kind`` for one action (none when the caller did not read that kind)."""
+    from .model import KINDS
+
+    df = frames.get(kind)
+    if df is None:
+        return pd.DataFrame(columns=["id", *KINDS[kind].field_names])
+    return df[df["action_id"] == action_id]
+
+
+def _budget_of(frames: dict[str, pd.DataFrame], action_id: str, row: dict[str, Any],
+               cofunded: float) -> dict[str, Any]:
+    """The budget part of a sheet: by year and kind, and what the authority funds itself."""
+    lines = _of_action(frames, "budget_lines", action_id).sort_values(["year", "nature", "id"])
+    by_year = []
+    for year, group in lines.groupby("year", sort=True):
+        amounts = {n: float(group.loc[group["nature"] == n, "amount"].sum()) for n in L.BUDGET_NATURES}
+        by_year.append({"year": int(year), **amounts, "total": float(sum(amounts.values()))})
+    by_nature = {n: float(lines.loc[lines["nature"] == n, "amount"].sum()) for n in L.BUDGET_NATURES}
+    total = float(lines["amount"].sum()) if len(lines) else float(row.get("budget_planned") or 0.0)
+    return {
+        "budget_lines": [{"id": b.id, "year": int(b.year), "nature": b.nature, "amount": float(b.amount),
+                          "comment": _none(b.comment) or ""} for b in lines.itertuples(index=False)],
+        "budget_by_year": by_year, "budget_by_nature": by_nature, "budget_total": total,
+        # aid: what the co-funders bring; the rest the authority funds itself
+        "aid": cofunded, "self_funded": max(total - cofunded, 0.0),
+        "aid_share": (cofunded / total) if total > 0 else None,
+    }
+
+
+def _steps_of(frames: dict[str, pd.DataFrame], action_id: str, today: dt.date | None = None) -> dict[str, Any]:
+    """The steps part of a sheet: the checklist in order, how many are done."""
+    steps = _of_action(frames, "action_steps", action_id).copy()
+    steps["_due"] = steps["due_date"].map(lambda d: str(d) if _none(d) is not None else "9999")
+    steps = steps.sort_values(["order", "_due", "id"])
+    items = [{"id": e.id, "name": e.name, "order": int(e.order), "due_date": _none(e.due_date),
+              "done": bool(e.done), "done_date": _none(e.done_date)} for e in steps.itertuples(index=False)]
+    return {"steps": items, "steps_done": sum(1 for e in items if e["done"])}
+
+
+def budget_lines_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The programme's planned budget by year and kind: ``year, investissement,
+    fonctionnement, total`` (one row a year, every action's lines summed)."""
+    lines = frames.get("budget_lines")
+    columns = ["year", *L.BUDGET_NATURES, "total"]
+    if lines is None or lines.empty:
+        return pd.DataFrame(columns=columns)
+    table = lines.pivot_table(index="year", columns="nature", values="amount", aggfunc="sum", fill_value=0.0)
+    table = table.reindex(columns=list(L.BUDGET_NATURES), fill_value=0.0)
+    table["total"] = table.sum(axis=1)
+    return table.reset_index()[columns]
 
 
 def sheets_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -357,9 +587,10 @@ def sheets_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     Returns
     -------
-    DataFrame ``id, name, axis, pilot_id, pilot, state, completion, budget_planned,
+    DataFrame ``id, name, axis, pilot_id, pilot, state, priority, completion, budget_planned,
     budget_committed, budget_spent, cofunded, start_date, end_date, last_entry, entries,
-    attachments`` ordered by id.
+    attachments, parent_id, parent, children`` ordered by id (``parent`` the parent's
+    name, "" for an action of its own; ``children`` how many actions are attached to it).
     """
     actions = frames["actions"].copy()
     persons = dict(zip(frames["persons"]["id"], frames["persons"]["name"]))
@@ -372,7 +603,8 @@ def sheets_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     out = pd.DataFrame({
         "id": actions["id"], "name": actions["name"], "axis": actions["axis_id"].map(axes),
         "pilot_id": actions["pilot_id"], "pilot": actions["pilot_id"].map(persons).fillna(""),
-        "state": actions["state"], "completion": actions["completion"],
+        "state": actions["state"], "priority": actions["priority"].fillna("") if "priority" in actions else "",
+        "completion": actions["completion"],
         "budget_planned": actions["budget_planned"], "budget_committed": actions["budget_committed"],
         "budget_spent": actions["budget_spent"],
         "cofunded": actions["id"].map(cofunded).fillna(0.0),
@@ -381,4 +613,62 @@ def sheets_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "entries": actions["id"].map(entries).fillna(0).astype(int),
         "attachments": actions["id"].map(files).fillna(0).astype(int),
     })
+    parents = actions["parent_id"] if "parent_id" in actions else pd.Series(None, index=actions.index, dtype=object)
+    names = dict(zip(actions["id"], actions["name"]))
+    out["parent_id"] = parents.where(parents.notna(), None)
+    out["parent"] = parents.map(lambda p: names.get(p, p) if isinstance(p, str) and p else "")
+    out["children"] = actions["id"].map(parents.value_counts()).fillna(0).astype(int)
     return out.sort_values("id").reset_index(drop=True)
+
+
+ROLLED_UP: tuple[str, ...] = ("budget_planned", "budget_committed", "budget_spent", "cofunded")
+
+
+def _descendants(parents: dict[str, Any], action_id: str) -> list[str]:
+    out, todo = [], [action_id]
+    while todo:
+        node = todo.pop()
+        kids = sorted(k for k, p in parents.items() if p == node and k not in out and k != action_id)
+        out += kids
+        todo += kids
+    return out
+
+
+def sheets_tree(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The sheets as the programme reads them: each action of its own, then its sub-actions
+    (indented by ``level``), the action's row rolling its sub-actions up.
+
+    Returns
+    -------
+    ``sheets_overview`` ordered parent first (by id), with ``level`` (0 for an action of its
+    own, 1 for a sub-action, 2 below…) and, for an action with sub-actions, its budgets
+    (``budget_planned, budget_committed, budget_spent, cofunded``) and ``completion`` including
+    theirs (completion weighted by planned budget, or their plain mean when nothing is
+    planned); ``own_budget_planned`` keeps its own sheet's planned budget.
+    """
+    overview = sheets_overview(frames)
+    if overview.empty:
+        return overview.assign(level=pd.Series(dtype=int), own_budget_planned=pd.Series(dtype=float))
+    parents = dict(zip(overview["id"], overview["parent_id"]))
+    by_id = overview.set_index("id")
+    rows = []
+
+    def visit(action_id: str, level: int) -> None:
+        row = by_id.loc[action_id].to_dict()
+        row.update(id=action_id, level=level, own_budget_planned=row["budget_planned"])
+        family = [action_id, *_descendants(parents, action_id)]
+        if len(family) > 1:
+            group = by_id.loc[family]
+            for name in ROLLED_UP:
+                row[name] = float(group[name].sum())
+            planned = group["budget_planned"].astype(float)
+            row["completion"] = int(round((group["completion"] * planned).sum() / planned.sum())) if planned.sum() > 0 \
+                else int(round(group["completion"].mean()))
+        rows.append(row)
+        for child in sorted(k for k, p in parents.items() if p == action_id):
+            visit(child, level + 1)
+
+    for action_id in overview["id"]:
+        if not parents.get(action_id) or parents[action_id] not in by_id.index:
+            visit(action_id, 0)
+    return pd.DataFrame(rows, columns=[*overview.columns, "level", "own_budget_planned"])

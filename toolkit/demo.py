@@ -453,9 +453,9 @@ _ACTIONS = [
      1200000, 95000, 15000, "2026-03-01", "2028-06-30"),
     ("ACN-09", "AXE-2", "Îlot dégradé de la rue des Tanneurs (RHI-THIRORI)", None, "en recherche de pilote", 0,
      800000, 0, 0, "2026-11-01", "2029-12-31"),
-    ("ACN-10", "AXE-2", "Modification du PLUi : plan guide et OAP centre-bourg", "PER-08", "engagée", 25,
+    ("ACN-10", "AXE-2", "Modification du PLUi : plan guide et OAP centre-bourg", "PER-08", "bloquée", 25,
      55000, 40000, 18000, "2026-05-01", "2027-07-31"),
-    ("ACN-11", "AXE-3", "Diagnostic agricole et alimentaire partagé", "PER-12", "en cours", 35,
+    ("ACN-11", "AXE-3", "Diagnostic agricole et alimentaire partagé", "PER-12", "en pause", 35,
      50000, 45000, 20000, "2026-06-01", "2027-03-31"),
     ("ACN-12", "AXE-3", "Approvisionnement local de la cuisine centrale (objectifs EGalim)", "PER-05", "en cours", 20,
      30000, 10000, 4000, "2026-09-01", "2027-08-31"),
@@ -487,8 +487,54 @@ def _actions() -> list[dict[str, Any]]:
                "start_date": start, "end_date": end}
         if pilot:
             rec["pilot_id"] = pilot
+        if aid in SUB_ACTIONS:
+            rec["parent_id"] = SUB_ACTIONS[aid]
+        if aid in PRIORITIES:
+            rec["priority"] = PRIORITIES[aid]
         out.append(rec)
     return out
+
+
+# Issue 19: the observatory is a sub-action of the programme's steering (its dashboards
+# feed the reviews); re-attached, it keeps its own pilot and journal.
+SUB_ACTIONS = {"ACN-20": "ACN-17"}
+
+# Issue 19 §2: the OPAH-RU operator and the consultant are external providers (paid
+# service), the State's services and the other partners' agents partners.
+PROVIDERS = ("PER-29", "PER-30")
+
+
+def _affiliation(person: dict[str, Any]) -> str:
+    if person["id"] in PROVIDERS:
+        return "prestataire"
+    return "interne" if person["in_team"] else "partenaire"
+
+
+# Issue 19 §9: the sheets as the field's tools keep them. ACN-11 is en pause (the Chambre
+# d'agriculture's data awaited) with its two co-funders, ACN-10 bloquée (the communauté's
+# council has not voted the prescription); priorities of the sheets the élus ranked.
+PRIORITIES = {"ACN-01": "élevée", "ACN-07": "élevée", "ACN-08": "élevée", "ACN-11": "moyenne",
+              "ACN-10": "élevée", "ACN-03": "moyenne", "ACN-16": "faible", "ACN-20": "faible"}
+
+BUDGET_LINES = _rows("id action_id year nature amount comment", [
+    ("BUD-01", "ACN-11", 2026, "fonctionnement", 30000, "Bureau d'études : diagnostic agricole"),
+    ("BUD-02", "ACN-11", 2027, "fonctionnement", 20000, "Restitution et plan d'action du PAT"),
+    ("BUD-03", "ACN-08", 2026, "investissement", 120000, "Maîtrise d'œuvre"),
+    ("BUD-04", "ACN-08", 2027, "investissement", 1050000, "Travaux de la place"),
+    ("BUD-05", "ACN-08", 2027, "fonctionnement", 30000, "Concertation et communication du chantier"),
+    ("BUD-06", "ACN-01", 2026, "investissement", 15000, "Petits travaux du local"),
+    ("BUD-07", "ACN-01", 2027, "fonctionnement", 30000, "Loyer pris en charge et accompagnement"),
+])
+
+ACTION_STEPS = _rows("id action_id name order due_date done done_date", [
+    ("ETP-01", "ACN-11", "Cahier des charges du diagnostic", 1, "2026-07-15", True, "2026-07-10"),
+    ("ETP-02", "ACN-11", "Choix du bureau d'études", 2, "2026-09-30", True, "2026-09-24"),
+    ("ETP-03", "ACN-11", "Données de la Chambre d'agriculture transmises", 3, "2026-11-15", False, None),
+    ("ETP-04", "ACN-11", "Atelier de restitution avec les producteurs", 4, "2027-02-15", False, None),
+    ("ETP-05", "ACN-01", "Convention avec le propriétaire du 12 rue Nationale", 1, "2026-10-31", True, "2026-10-02"),
+    ("ETP-06", "ACN-01", "Commerçant à l'essai retenu", 2, "2026-12-15", False, None),
+    ("ETP-07", "ACN-01", "Ouverture de la boutique", 3, "2027-01-15", False, None),
+])
 
 
 FUNDINGS = _rows("id action_id actor_id amount comment", [
@@ -675,9 +721,27 @@ _PROPOSALS = [
 ]
 
 
+# Issue 19: the programme's three phases; a task belongs to the phase it starts in.
+PHASES = _rows("id name order start_date end_date description", [
+    ("PHA-1", "Diagnostic et lancement", 1, "2026-09-01", "2026-12-31",
+     "Études, diagnostics partagés et premières actions visibles."),
+    ("PHA-2", "Montage des opérations", 2, "2027-01-01", "2027-04-30",
+     "Conventions, plans de financement, dossiers de subvention."),
+    ("PHA-3", "Mise en œuvre", 3, "2027-05-01", "2027-08-31",
+     "Travaux, acquisitions et animations."),
+])
+
+
+def _phase_of(start_month: str) -> str:
+    for phase in PHASES:
+        if phase["start_date"][:7] <= start_month <= phase["end_date"][:7]:
+            return phase["id"]
+    raise ValueError(start_month)  # every demo task starts within the horizon
+
+
 def _tasks() -> list[dict[str, Any]]:
     return [{"id": tid, "action_id": aid, "name": name, "load_days": load,
-             "start_month": start, "end_month": end}
+             "start_month": start, "end_month": end, "phase_id": _phase_of(start)}
             for tid, aid, name, load, start, end, _req, _raci in _TASKS]
 
 
@@ -691,6 +755,12 @@ def _requirements() -> list[dict[str, Any]]:
     return out
 
 
+# Issue 19 §3: days entered per person on a task (``raci.days``; the equal split is the
+# rule elsewhere). None in the demo yet: the staffing optimiser still shares a task's days
+# equally, and its plan would then differ from the workload plan (toolkit/staffing.py).
+RACI_DAYS: dict[tuple[str, str], float] = {}
+
+
 def _raci() -> list[dict[str, Any]]:
     out = []
     for tid, *_rest, raci in _TASKS:
@@ -698,7 +768,8 @@ def _raci() -> list[dict[str, Any]]:
             letter, people = group.split("=")
             for pid in _ids(people):
                 out.append({"id": f"RAC-{len(out) + 1:03d}", "task_id": tid, "person_id": pid,
-                            "letter": letter, "status": "validée"})
+                            "letter": letter, "status": "validée",
+                            **({"days": RACI_DAYS[tid, pid]} if (tid, pid) in RACI_DAYS else {})})
     for tid, pid, letter, by, comment in _PROPOSALS:
         out.append({"id": f"RAC-{len(out) + 1:03d}", "task_id": tid, "person_id": pid,
                     "letter": letter, "status": "proposée", "proposed_by": by, "comment": comment})
@@ -767,6 +838,11 @@ JOURNAL = _rows("id action_id date kind text author", [
      "Premier comité de gouvernance : feuille de route à 12 mois validée.", "PER-02"),
     ("JRN-013", "ACN-19", "2026-10-15", "point d'attention",
      "Date limite de dépôt des dossiers FEDER : 31 janvier 2027.", "PER-02"),
+    ("JRN-014", "ACN-11", "2026-11-04", "décision",
+     "Diagnostic mis en pause : la Chambre d'agriculture n'a pas transmis ses données d'exploitations ; "
+     "reprise dès leur réception.", "PER-12"),
+    ("JRN-015", "ACN-10", "2026-11-06", "point d'attention",
+     "Bloquée : le conseil communautaire n'a pas encore prescrit la modification du PLUi.", "PER-08"),
 ])
 
 
@@ -863,11 +939,15 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
         "competences": [dict(r) for r in COMPETENCES],
         "actors": _actors(),
         "relations": _relations(),
-        "persons": [{**r, "civility": CIVILITIES.get(r["id"]), **MANDATES.get(r["id"], {})} for r in PERSONS],
+        "persons": [{**r, "civility": CIVILITIES.get(r["id"]), **MANDATES.get(r["id"], {}),
+                     "affiliation": _affiliation(r)} for r in PERSONS],
         "assessments": _assessments(),
         "axes": [dict(r) for r in AXES],
         "actions": _actions(),
         "fundings": [{k: v for k, v in r.items() if v != ""} for r in FUNDINGS],
+        "budget_lines": [dict(r) for r in BUDGET_LINES],
+        "action_steps": [{k: v for k, v in r.items() if v is not None} for r in ACTION_STEPS],
+        "phases": [dict(r) for r in PHASES],
         "tasks": _tasks(),
         "requirements": _requirements(),
         "raci": _raci(),

@@ -291,7 +291,8 @@ def capacity_by_person(frames: Frames, table: pd.DataFrame | None = None) -> pd.
 
 
 def team_capacity(frames: Frames, table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per month, the whole team: load against capacity.
+    """Per month, the whole team — the organisation's own people (affiliation « interne »):
+    load against capacity.
 
     Returns
     -------
@@ -301,8 +302,15 @@ def team_capacity(frames: Frames, table: pd.DataFrame | None = None) -> pd.DataF
     """
     if table is None:  # from the frames alone: shared (the remedies, the scenarios)
         return memo.shared("gaps.team_capacity", frames, ("tasks", "raci", "persons", "project"),
-                           lambda: _team_capacity(_load_table(frames)))
-    return _team_capacity(table)
+                           lambda: _team_capacity(_own_people(frames, _load_table(frames))))
+    return _team_capacity(_own_people(frames, table))
+
+
+def _own_people(frames: Frames, table: pd.DataFrame) -> pd.DataFrame:
+    """The load table's rows of the organisation's own people (issue 19: a partner's or a
+    provider's days are not the team's capacity, nor their load its load)."""
+    people = frames["persons"]
+    return table[table["person_id"].isin(set(people.loc[workload.internal(people), "id"]))]
 
 
 def _team_capacity(table: pd.DataFrame) -> pd.DataFrame:
@@ -362,19 +370,22 @@ def _widening_actors(actors: pd.DataFrame) -> dict[str, list[tuple[Any, Any, Any
 def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.DataFrame,
                          idle: _Idle, thresholds: comp.Thresholds, costs: CostParams,
                          persons: Mapping[str, str],
-                         widening: Mapping[str, list[tuple[Any, Any, Any]]]) -> list[dict[str, Any]]:
+                         widening: Mapping[str, list[tuple[Any, Any, Any]]],
+                         internal_ids: set[str] | frozenset[str]) -> list[dict[str, Any]]:
     """Remedies for one competence gap, in the order of ``REMEDY_ORDER``.
 
     ``resolved`` holds the resolved assessments of this competence (or more), ``idle``
     the free days of the load table, ``widening`` the not mobilised actors by competence
-    held (``_widening_actors``)."""
+    held (``_widening_actors``), ``internal_ids`` the persons a remedy may name (the
+    organisation's own, issue 19: a partner's agent is never handed an internal task; a
+    partner organisation comes in through « élargissement »)."""
     level = int(gap["required_level"])
     name = gap["competence"]
     span = [m for m in model.months_between(gap["first_month"], gap["last_month"])] if gap["first_month"] else []
     rows: list[dict[str, Any]] = []
     R = L.GAP_REASONS
     target = ("competence", cid, name)
-    mine = resolved[resolved["competence_id"] == cid]
+    mine = resolved[(resolved["competence_id"] == cid) & resolved["person_id"].isin(internal_ids)]
     qualified = mine[mine["savoir"] >= level]
     # Réaffectation: qualified and willing, rated short of time, yet the plan shows free days.
     for p in qualified[(qualified["vouloir"] >= thresholds.vouloir)].itertuples():
@@ -464,6 +475,8 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
     for cid, pid, savoir in _columns(holders, "competence_id", "person_id", "savoir"):
         by_competence.setdefault(cid, []).append((pid, savoir))
     free = (idle or _Idle(table)).cell
+    people = frames["persons"]
+    internal_ids = set(people.loc[workload.internal(people), "id"])
     everybody: set[str] | None = None  # anybody with free days, for a task with no requirement
     # Each overloaded person's months and overload days, persons in order of first row.
     by_person: dict[str, tuple[list[str], list[float]]] = {}
@@ -489,6 +502,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                 everybody = set(table["person_id"].tolist()) if everybody is None else everybody
                 able = set(everybody)
             able.discard(pid)
+            able &= internal_ids  # the organisation's work goes to its own people (issue 19)
             for other in sorted(able):
                 spare = [free.get((other, m), 0.0) for m in months[tid]]
                 if spare and min(spare) >= share - _EPS:
@@ -579,9 +593,11 @@ def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, 
         widening = _widening_actors(frames["actors"])
         by_competence = {cid: group for cid, group in resolved.groupby("competence_id", sort=False)}
         empty = resolved.iloc[0:0]
+        people = frames["persons"]
+        internal_ids = frozenset(people.loc[workload.internal(people), "id"])
         for cid, gap in gaps.iterrows():
             rows += _competence_remedies(frames, gap, cid, by_competence.get(cid, empty), idle, t, costs,
-                                         persons, widening)
+                                         persons, widening, internal_ids)
     team = team_capacity(frames) if from_frames else None  # the same table, shared
     rows += _capacity_remedies(frames, table, costs, t, persons, idle, team=team)
     out = pd.DataFrame(rows, columns=REMEDY_COLUMNS)

@@ -43,9 +43,16 @@ ACTION_STATES: tuple[str, ...] = (
     "en recherche de pilote",
     "engagée",
     "en cours",
+    "en pause",
+    "bloquée",
     "achevée",
     "abandonnée",
 )
+# Issue 19 §2: who a person is to the organisation carrying the project.
+AFFILIATIONS: tuple[str, ...] = ("interne", "partenaire", "prestataire")
+# Issue 19 §9: an action sheet's priority, and the two kinds of a budget line.
+ACTION_PRIORITIES: tuple[str, ...] = ("élevée", "moyenne", "faible")
+BUDGET_NATURES: tuple[str, ...] = ("investissement", "fonctionnement")
 RACI_LETTERS: tuple[str, ...] = ("R", "A", "C", "I")
 RACI_MEANINGS: dict[str, str] = {
     "R": "Réalise",
@@ -107,6 +114,9 @@ KIND_LABELS: dict[str, str] = {
     "journal": "Journal des actions",
     "attachments": "Pièces jointes",
     "scenarios": "Scénarios",
+    "phases": "Phases",
+    "budget_lines": "Budget par année",
+    "action_steps": "Étapes des actions",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -188,6 +198,21 @@ FIELD_LABELS: dict[str, str] = {
     "mime": "Type de fichier",
     # scenarios
     "changes": "Modifications",
+    # phases (issue 19)
+    "order": "Ordre",
+    "phase_id": "Phase",
+    # sub-actions (issue 19)
+    "parent_id": "Action parente",
+    # action sheets (issue 19 §9)
+    "priority": "Priorité",
+    "year": "Année",
+    "nature": "Nature",
+    "due_date": "Échéance",
+    "done": "Faite",
+    "done_date": "Faite le",
+    # internal / partner / external, days per person (issue 19 §2, §3)
+    "affiliation": "Appartenance (interne, partenaire, prestataire)",
+    "days": "Jours sur la tâche",
 }
 
 # --- Validation messages (used by model.validate) ----------------------------------
@@ -213,6 +238,7 @@ EXPECT = {
     "month_order": "un mois de fin postérieur ou égal au mois de début",
     "date_order": "une date de fin postérieure ou égale à la date de début",
     "distinct": "deux acteurs différents",
+    "no_cycle": "une action parente qui n'est ni l'action elle-même ni une de ses sous-actions",
     "referenced": "un enregistrement qui n'est plus référencé ({by})",
 }
 
@@ -1421,6 +1447,13 @@ ACTION_MESSAGES: dict[str, str] = {
     "file_total": "au plus {max} de pièces jointes par action ({used} déjà utilisés)",
     "bad_path": "Chemin de pièce jointe refusé.",
     "file_missing": "Le fichier de la pièce jointe « {name} » est introuvable dans le dossier de l'atelier.",
+    "step_fields": "un champ d'étape modifiable ({fields})",
+    # sub-actions (issue 19)
+    "reattached": "Rattachée à l'action « {parent} », dont elle devient une sous-action.",
+    "reattached_from": "Elle était jusqu'ici une sous-action de « {former} ».",
+    "detached": "Détachée de l'action « {former} » : elle redevient une action à part entière.",
+    "child_added": "L'action « {child} » lui est rattachée comme sous-action.",
+    "child_left": "L'action « {child} » n'en est plus une sous-action.",
 }
 
 # The project review record kind (toolkit/model.py, "reviews"): added here, not above,
@@ -1433,6 +1466,7 @@ REVIEW_LABELS: dict[str, str] = {
     "behind": "avancement en retard sur le calendrier",
     "spent_over_committed": "dépensé supérieur à l'engagé",
     "committed_over_planned": "engagé supérieur au prévu",
+    "lines_differ": "budget par année différent du budget prévu",
     "op_insert": "ajout",
     "op_update": "modification",
     "op_delete": "suppression",
@@ -1446,6 +1480,10 @@ REVIEW_LABELS: dict[str, str] = {
 
 REVIEW_COLUMNS: dict[str, str] = {
     "actions": "Actions",
+    "sub_actions": "Dont sous-actions",
+    "parent": "Rattachée à",
+    "children": "Sous-actions rattachées",
+    "last_text": "Dernière entrée (motif)",
     "meetings": "Réunions",
     "dates": "Dates",
     "expected": "Avancement attendu (%)",
@@ -1490,6 +1528,11 @@ REPORT_SECTIONS: dict[str, str] = {
 }
 
 REPORT_LABELS: dict[str, str] = {
+    "held": "Actions en pause ou bloquées",
+    "no_held": "Aucune action en pause ni bloquée.",
+    "sub_action_mark": "↳ ",
+    "sub_actions_note": "↳ : sous-action, sous l'action à laquelle elle est rattachée ; la ligne de celle-ci "
+    "inclut l'avancement et les budgets de ses sous-actions.",
     "title": "Restitution de l'atelier — {project}",
     "made_on": "Document produit par Maillage le {date}.",
     "contents": "Sommaire",
@@ -2081,6 +2124,46 @@ REPORT_SUMMARY: dict[str, str] = {
     "staffing_changes": "Ce que la proposition change",
     "staffing_uncovered": "Ce qui reste non couvert",
 }
+
+
+# --- Phases (issue 19, toolkit/phases.py) ---------------------------------------------------
+PHASE_LABELS: dict[str, str] = {
+    "no_phase": "sans phase",
+    "unattributed": "non attribuée",
+}
+
+# --- One action sheet as a document (issue 19 §9, toolkit/report.py sheet_html) ---------------
+SHEET_DOC: dict[str, str] = {
+    "title": "Fiche action — {action}",
+    "made_on": "Fiche éditée par Maillage le {date}.",
+    "no_pilot": "sans pilote",
+    "not_set": "non renseignée",
+    "budget": "Budget prévisionnel",
+    "total": "Total",
+    "no_budget_lines": "Budget non ventilé par année (seul le budget prévu est renseigné).",
+    "planned": "Budget prévu",
+    "committed": "Engagé",
+    "spent": "Dépensé",
+    "funding": "Plan de financement",
+    "funder": "Financeur",
+    "amount": "Montant",
+    "aid_total": "Total des aides",
+    "self_funded": "Autofinancement de la collectivité",
+    "of_budget": "du budget",
+    "steps": "Étapes ({done} sur {total})",
+    "steps_title": "Étapes",
+    "done_one": "faite",
+    "done_many": "faites",
+    "done_mark": "☑",
+    "todo_mark": "☐",
+    "done_on": "faite le {date}",
+    "due": "échéance le {date}",
+    "no_steps": "Aucune étape inscrite.",
+    "sub_actions": "Sous-actions",
+    "journal": "Journal",
+    "no_journal": "Aucune entrée au journal.",
+}
+
 # How the banner counts each kind: (singular, plural).
 CARNET_COUNT_WORDS: dict[str, tuple[str, str]] = {
     "axes": ("axe", "axes"), "actions": ("action", "actions"), "tasks": ("tâche", "tâches"),

@@ -48,22 +48,49 @@ _V3_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _v3_civility_mandates_meetings(conn: Connection) -> None:
+def _add_frozen_columns(conn: Connection, frozen: dict[str, tuple[tuple[str, str], ...]]) -> set[str]:
+    """Add a version's frozen columns to the tables that exist; returns those tables."""
     inspector = sa.inspect(conn)
     tables = set(inspector.get_table_names())
-    for table, columns in _V3_COLUMNS.items():
+    for table, columns in frozen.items():
         if table not in tables:
             continue
         have = {c["name"] for c in inspector.get_columns(table)}
         for name, ddl in columns:
             if name not in have:
                 conn.exec_driver_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {ddl}')
+    return tables
+
+
+def _v3_civility_mandates_meetings(conn: Connection) -> None:
+    tables = _add_frozen_columns(conn, _V3_COLUMNS)
     if "bodies" in tables:
         conn.exec_driver_sql('UPDATE "bodies" SET "duration_minutes" = 120 WHERE "duration_minutes" IS NULL')
         conn.exec_driver_sql("""UPDATE "bodies" SET "rescheduled" = '[]' WHERE "rescheduled" IS NULL""")
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised, 3: _v3_civility_mandates_meetings}
+# The columns version 4 added to existing tables, as they were then (frozen, like v3's).
+# New tables (phases…) are created by ``METADATA.create_all`` before the steps run.
+_V4_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "tasks": (("phase_id", "VARCHAR(40)"),),
+    "actions": (("parent_id", "VARCHAR(40)"), ("priority", "VARCHAR(80)")),
+    "persons": (("affiliation", "VARCHAR(80)"),),
+    "raci": (("days", "FLOAT"),),
+}
+
+
+def _v4_phases_and_sheets(conn: Connection) -> None:
+    tables = _add_frozen_columns(conn, _V4_COLUMNS)
+    if "persons" in tables:
+        # « Équipe projet = non » was stored and ignored: such a person is a partner's agent
+        # until the consultant says « prestataire »; the others belong to the organisation.
+        conn.exec_driver_sql("""UPDATE "persons" SET "affiliation" = 'partenaire'
+                                WHERE "affiliation" IS NULL AND "in_team" = FALSE""")
+        conn.exec_driver_sql("""UPDATE "persons" SET "affiliation" = 'interne' WHERE "affiliation" IS NULL""")
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised, 3: _v3_civility_mandates_meetings,
+                                                  4: _v4_phases_and_sheets}
 
 
 def _add_missing_columns(conn: Connection) -> None:

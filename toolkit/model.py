@@ -136,6 +136,10 @@ KINDS: dict[str, Kind] = {
             _f("perimeter", max_length=4000),
             _f("means", max_length=4000),
             _f("success_factors", max_length=4000),
+            # Issue 19 §2: who belongs to the organisation (interne), who is a partner's
+            # agent (partenaire), who an external provider (prestataire). Empty in a record
+            # given to ``validate``: derived from ``in_team`` (oui: interne, non: partenaire).
+            _f("affiliation", "choice", choices=L.AFFILIATIONS),
         )),
         Kind("assessments", "EVA", (
             _f("person_id", "ref", required=True, ref="persons"),
@@ -162,12 +166,43 @@ KINDS: dict[str, Kind] = {
             _f("start_date", "date"),
             _f("end_date", "date"),
             _f("description"),
+            # Issue 19: an action re-attached to another becomes its sub-action (no cycle:
+            # checked by the store, ``toolkit.actions.reattach`` records it in the journal).
+            _f("parent_id", "ref", ref="actions"),
+            # Issue 19 §9, as the field's tools keep a sheet: its priority (empty: not set).
+            _f("priority", "choice", choices=L.ACTION_PRIORITIES),
+        )),
+        # The planned budget by year and by kind (investissement, fonctionnement).
+        Kind("budget_lines", "BUD", (
+            _f("action_id", "ref", required=True, ref="actions"),
+            _f("year", "int", required=True, min=2000, max=2100),
+            _f("nature", "choice", required=True, choices=L.BUDGET_NATURES),
+            _f("amount", "float", required=True, min=0),
+            _f("comment"),
+        )),
+        # The steps (étapes) of an action: a checklist with dates.
+        Kind("action_steps", "ETP", (
+            _f("action_id", "ref", required=True, ref="actions"),
+            _f("name", required=True, max_length=300),
+            _f("order", "int", min=1, max=999, default=1),
+            _f("due_date", "date"),
+            _f("done", "bool", default=False),
+            _f("done_date", "date"),
         )),
         Kind("fundings", "FIN", (
             _f("action_id", "ref", required=True, ref="actions"),
             _f("actor_id", "ref", required=True, ref="actors"),
             _f("amount", "float", required=True, min=0),
             _f("comment"),
+        )),
+        # The project's phases (issue 19): people are mobilised « en fonction des étapes du
+        # projet »; a task may belong to one phase, and the plan de charge reads by phase.
+        Kind("phases", "PHA", (
+            _f("name", required=True, max_length=200),
+            _f("order", "int", min=1, max=99, default=1),
+            _f("start_date", "date"),
+            _f("end_date", "date"),
+            _f("description"),
         )),
         Kind("tasks", "TAC", (
             _f("action_id", "ref", required=True, ref="actions"),
@@ -176,6 +211,7 @@ KINDS: dict[str, Kind] = {
             _f("start_month", "month", required=True),
             _f("end_month", "month", required=True),
             _f("description"),
+            _f("phase_id", "ref", ref="phases"),
         )),
         Kind("requirements", "REQ", (
             _f("task_id", "ref", required=True, ref="tasks"),
@@ -189,6 +225,9 @@ KINDS: dict[str, Kind] = {
             _f("status", "choice", required=True, choices=L.RACI_STATUSES, default="validée"),
             _f("proposed_by", "ref", ref="persons"),
             _f("comment"),
+            # Issue 19 §3: this person's days on the task (the plan de charge « de chacun »);
+            # empty: the equal split among the R (plus the A's share) stays the rule.
+            _f("days", "float", min=0, max=10000),
         )),
         Kind("bodies", "INS", (
             _f("name", required=True, max_length=200),
@@ -246,7 +285,7 @@ KINDS: dict[str, Kind] = {
 # Order that respects references: a kind comes after every kind it points to.
 KIND_ORDER: list[str] = [
     "project", "competences", "actors", "relations", "persons", "assessments", "axes",
-    "actions", "fundings", "tasks", "requirements", "raci", "bodies", "memberships",
+    "actions", "fundings", "budget_lines", "action_steps", "phases", "tasks", "requirements", "raci", "bodies", "memberships",
     "journal", "attachments", "scenarios", "reviews",
 ]
 
@@ -483,6 +522,8 @@ def validate(kind_name: str, data: dict[str, Any], partial: bool = False) -> dic
         else:
             out[f.name] = value
     problems.extend(cross_checks(kind_name, out))
+    if kind_name == "persons" and not partial and not out.get("affiliation"):
+        out["affiliation"] = default_affiliation(out.get("in_team"))
     if problems:
         raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=k.label))
     return out
@@ -494,12 +535,27 @@ def cross_checks(kind_name: str, rec: dict[str, Any]) -> list[Problem]:
     if kind_name == "tasks" and rec.get("start_month") and rec.get("end_month"):
         if rec["end_month"] < rec["start_month"]:
             problems.append(Problem(L.FIELD_LABELS["end_month"], rec["end_month"], expect("month_order")))
-    if kind_name == "actions" and rec.get("start_date") and rec.get("end_date"):
+    if kind_name in ("actions", "phases") and rec.get("start_date") and rec.get("end_date"):
         if rec["end_date"] < rec["start_date"]:
             problems.append(Problem(L.FIELD_LABELS["end_date"], rec["end_date"].isoformat(), expect("date_order")))
+    for f in self_references(kind_name):
+        if rec.get(f.name) and rec.get(f.name) == rec.get("id"):
+            problems.append(Problem(f.label, rec[f.name], expect("no_cycle")))
     if kind_name == "relations" and rec.get("source_id") and rec.get("source_id") == rec.get("target_id"):
         problems.append(Problem(L.FIELD_LABELS["target_id"], rec["target_id"], expect("distinct")))
     return problems
+
+
+def default_affiliation(in_team: Any) -> str:
+    """A person's affiliation when none is given: « interne » for a member of the project
+    team (or unknown), « partenaire » otherwise — never « prestataire », which is said."""
+    return "partenaire" if in_team is False else "interne"
+
+
+def self_references(kind_name: str) -> list[Field]:
+    """The fields of a kind that point to the same kind (``actions.parent_id``): a tree,
+    in which the store refuses cycles."""
+    return [f for f, target in references(kind_name) if target == kind_name and f.type == "ref"]
 
 
 def references(kind_name: str) -> Iterable[tuple[Field, str]]:

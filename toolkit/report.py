@@ -311,11 +311,17 @@ def _governance(ctx: ReportContext) -> str:
 
 
 def _sheets(ctx: ReportContext) -> str:
-    from .actions import sheets_overview
+    from .actions import sheets_tree
 
-    overview = sheets_overview(ctx.frames)
-    return table_html(overview, ["id", "name", "pilot", "state", "completion", "budget_planned",
-                                 "budget_spent", "cofunded", "last_entry"])
+    tree = sheets_tree(ctx.frames)
+    # a sub-action reads under its parent, whose line rolls it up
+    tree["name"] = [L.REPORT_LABELS["sub_action_mark"] * int(level) + str(name)
+                    for name, level in zip(tree["name"], tree["level"])]
+    out = [table_html(tree, ["id", "name", "pilot", "state", "completion", "budget_planned",
+                             "budget_spent", "cofunded", "last_entry"])]
+    if (tree["level"] > 0).any():
+        out.append(note_html(L.REPORT_LABELS["sub_actions_note"]))
+    return "".join(out)
 
 
 def _review(ctx: ReportContext) -> str:
@@ -333,7 +339,10 @@ def _review(ctx: ReportContext) -> str:
            f"<h3>{esc(L.REPORT_LABELS['stalled'].format(weeks=4))}</h3>",
            table_html(board["stalled"], ["name", "pilot", "state", "last_entry", "weeks_silent"]),
            f"<h3>{esc(L.REPORT_LABELS['without_pilot'])}</h3>",
-           table_html(board["without_pilot"], ["name", "axis", "state", "budget_planned"])]
+           table_html(board["without_pilot"], ["name", "axis", "state", "budget_planned"]),
+           f"<h3>{esc(L.REPORT_LABELS['held'])}</h3>",
+           table_html(board["held"], ["name", "pilot", "state", "priority", "last_entry", "last_text"],
+                      empty=L.REPORT_LABELS["no_held"])]
     alerts = board["budget"][board["budget"]["alert"] != ""]
     if len(alerts):
         out += [f"<h3>{esc(L.REPORT_LABELS['alerts'])}</h3>",
@@ -514,6 +523,7 @@ table.fiche th { background: none; color: #555; font-weight: normal; padding-rig
 .note, .vide { color: #555; font-style: italic; }
 .sommaire li { margin: .1em 0; }
 .erreur { color: #b00020; }
+p.etape { margin: .15em 0 .15em .5em; }
 """
 
 
@@ -803,6 +813,117 @@ def html_to_pdf(html_path: Path, out_dir: Path | None = None, timeout: int = 240
         raise MaillageError(L.REPORT_LABELS["soffice_failed"].format(
             error=(done.stderr or done.stdout).strip()[-400:]))
     return pdf
+
+
+# --- One action sheet as a document ------------------------------------------------------------------
+
+SHEETS_FOLDER = "fiches_actions"
+
+
+def sheet_html(ws: Any, action_id: str, today: dt.date | None = None) -> str:
+    """One action's sheet (``actions.sheet``) as a self-contained HTML page: identity,
+    state and priority, the budget by year and kind, co-funders and what the authority
+    funds itself, the steps as a checklist, the sub-actions, the journal, the files."""
+    from .actions import sheet
+
+    today = today or dt.date.today()
+    frames = ws.store.frames()
+    s = sheet(frames, action_id)
+    T = L.SHEET_DOC
+    facts = [(L.FIELD_LABELS["axis_id"], s["axis"]), (L.FIELD_LABELS["pilot_id"], s["pilot"] or T["no_pilot"]),
+             (L.FIELD_LABELS["state"], s["state"]), (L.FIELD_LABELS["priority"], s.get("priority") or T["not_set"]),
+             (L.FIELD_LABELS["completion"].replace(" (%)", ""), F.percent((s["completion"] or 0) / 100, 0)),
+             (L.FIELD_LABELS["start_date"], F.date_long(s["start_date"], weekday=False, missing=T["not_set"])),
+             (L.FIELD_LABELS["end_date"], F.date_long(s["end_date"], weekday=False, missing=T["not_set"]))]
+    if s["parent"]:
+        facts.insert(1, (L.FIELD_LABELS["parent_id"], s["parent"]))
+    out = [f"<h1>{esc(s['name'])}</h1>", note_html(T["made_on"].format(date=F.date_long(today, weekday=False))),
+           definition_html(facts)]
+    if s.get("description"):
+        out.append(f"<p>{esc(s['description'])}</p>")
+    # budget
+    out.append(f"<h2>{esc(T['budget'])}</h2>")
+    if s["budget_by_year"]:
+        rows = [{"year": str(b["year"]), **{n: F.amount(b[n]) for n in L.BUDGET_NATURES}, "total": F.amount(b["total"])}
+                for b in s["budget_by_year"]]
+        rows.append({"year": T["total"], **{n: F.amount(s["budget_by_nature"][n]) for n in L.BUDGET_NATURES},
+                     "total": F.amount(s["budget_total"])})
+        out.append(_plain_table(rows, [("year", L.FIELD_LABELS["year"]),
+                                       *[(n, n.capitalize()) for n in L.BUDGET_NATURES], ("total", T["total"])]))
+    else:
+        out.append(note_html(T["no_budget_lines"]))
+    out.append(definition_html([
+        (T["planned"], F.amount(s["budget_total"])), (T["committed"], F.amount(s["budget_committed"])),
+        (T["spent"], F.amount(s["budget_spent"]))]))
+    # co-funders
+    out.append(f"<h2>{esc(T['funding'])}</h2>")
+    rows = [{"who": f["actor"], "amount": F.amount(f["amount"]), "comment": f["comment"]} for f in s["fundings"]]
+    rows.append({"who": T["aid_total"], "amount": F.amount(s["aid"]),
+                 "comment": F.percent(s["aid_share"], 0) + " " + T["of_budget"] if s["aid_share"] is not None else ""})
+    rows.append({"who": T["self_funded"], "amount": F.amount(s["self_funded"]),
+                 "comment": F.percent(1 - s["aid_share"], 0) + " " + T["of_budget"]
+                 if s["aid_share"] is not None and s["aid_share"] <= 1 else ""})
+    out.append(_plain_table(rows, [("who", T["funder"]), ("amount", T["amount"]),
+                                   ("comment", L.FIELD_LABELS["comment"])]))
+    # steps
+    done = F.count(s["steps_done"], T["done_one"], T["done_many"])
+    heading = T["steps"].format(done=done, total=len(s["steps"])) if s["steps"] else T["steps_title"]
+    out.append(f"<h2>{esc(heading)}</h2>")
+    if s["steps"]:
+        items = []
+        for e in s["steps"]:
+            mark = T["done_mark"] if e["done"] else T["todo_mark"]
+            when = (T["done_on"].format(date=F.date_short(e["done_date"])) if e["done"] and e["done_date"]
+                    else T["due"].format(date=F.date_short(e["due_date"])) if e["due_date"] else "")
+            items.append(f'<p class="etape">{esc(mark)} {esc(e["name"])}{esc(" — " + when) if when else ""}</p>')
+        out.append("".join(items))
+    else:
+        out.append(note_html(T["no_steps"]))
+    if s["sub_actions"]:
+        out.append(f"<h2>{esc(T['sub_actions'])}</h2>")
+        out.append(_plain_table([{"name": c["name"], "state": c["state"], "completion": F.percent(c["completion"] / 100, 0)}
+                                 for c in s["sub_actions"]],
+                                [("name", L.FIELD_LABELS["name"]), ("state", L.FIELD_LABELS["state"]),
+                                 ("completion", L.FIELD_LABELS["completion"].replace(" (%)", ""))]))
+    out.append(f"<h2>{esc(T['journal'])}</h2>")
+    if s["journal"]:
+        out.append(_plain_table([{"date": F.date_short(j["date"]), "kind": j["kind"], "text": j["text"],
+                                  "author": j["author"]} for j in s["journal"]],
+                                [("date", L.FIELD_LABELS["date"]), ("kind", L.FIELD_LABELS["kind"]),
+                                 ("text", L.FIELD_LABELS["text"]), ("author", L.FIELD_LABELS["author"])]))
+    else:
+        out.append(note_html(T["no_journal"]))
+    if s["attachments"]:
+        out.append(f"<h2>{esc(L.KIND_LABELS['attachments'])}</h2>")
+        out.append("<ul>" + "".join(f"<li>{esc(a['filename'])}</li>" for a in s["attachments"]) + "</ul>")
+    title = T["title"].format(action=s["name"])
+    return (f'<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f"<style>{STYLE}</style></head><body>" + "".join(out) + "</body></html>")
+
+
+def _plain_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> str:
+    """A table of already formatted texts (key, heading), escaped."""
+    head = "".join(f"<th>{esc(h)}</th>" for _k, h in columns)
+    body = "".join("<tr>" + "".join(f"<td>{esc(str(r.get(k, '') or ''))}</td>" for k, _h in columns) + "</tr>"
+                   for r in rows)
+    return (f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
+
+
+def write_sheet(ws: Any, action_id: str, folder: Path | None = None, pdf: bool = True,
+                today: dt.date | None = None) -> dict[str, Path]:
+    """Write one action sheet as ``exports/fiches_actions/fiche_<id>.html`` (and its PDF,
+    made by LibreOffice like the restitution's). Returns ``{"html": path}`` plus ``"pdf"``."""
+    from .actions import safe_filename
+
+    folder = Path(folder) if folder else Path(ws.exports_dir) / SHEETS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    html_path = folder / f"fiche_{safe_filename(action_id)}.html"
+    html_path.write_text(sheet_html(ws, action_id, today=today), encoding="utf-8")
+    paths = {"html": html_path}
+    if pdf:
+        paths["pdf"] = html_to_pdf(html_path, folder)
+    return paths
 
 
 def write_report(ws: Any, folder: Path | None = None, pdf: bool = True, today: dt.date | None = None,

@@ -28,13 +28,13 @@ from . import french as W
 from . import governance as G
 from . import labels as L
 from . import model
-from .actions import CLOSED_STATES
+from .actions import CLOSED_STATES, HELD_STATES
 from .errors import Problem, ValidationError
 
 ACTIVE_STATES: tuple[str, ...] = ("engagée", "en cours")
 # What a review may change on an action sheet.
-REVIEW_FIELDS: tuple[str, ...] = ("pilot_id", "axis_id", "state", "completion", "budget_planned",
-                                  "start_date", "end_date")
+REVIEW_FIELDS: tuple[str, ...] = ("pilot_id", "axis_id", "parent_id", "state", "priority", "completion",
+                                  "budget_planned", "start_date", "end_date")
 WATCHED_KINDS: tuple[str, ...] = ("actions", "journal", "fundings", "attachments")
 
 
@@ -49,12 +49,17 @@ def actions_by_state(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     Returns
     -------
-    DataFrame ``state, actions, budget_planned`` in ``labels.ACTION_STATES`` order.
+    DataFrame ``state, actions, sub_actions, budget_planned`` in ``labels.ACTION_STATES``
+    order: ``actions`` counts every sheet, ``sub_actions`` how many of them are sub-actions
+    (rolled up in their parent's programme line).
     """
     actions = frames["actions"]
-    grouped = actions.groupby("state").agg(actions=("id", "size"), budget_planned=("budget_planned", "sum"))
+    is_sub = _is_sub(actions)
+    grouped = actions.assign(_sub=is_sub.astype(int)).groupby("state").agg(
+        actions=("id", "size"), sub_actions=("_sub", "sum"), budget_planned=("budget_planned", "sum"))
     out = grouped.reindex(list(L.ACTION_STATES)).fillna(0)
     out["actions"] = out["actions"].astype(int)
+    out["sub_actions"] = out["sub_actions"].astype(int)
     return out.rename_axis("state").reset_index()
 
 
@@ -121,10 +126,54 @@ def stalled_actions(frames: dict[str, pd.DataFrame], today: dt.date, weeks: int 
     return out.sort_values(["_k", "id"], ascending=[False, True]).drop(columns="_k").reset_index(drop=True)
 
 
-def actions_without_pilot(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Open actions that have no pilot: ``id, name, axis_id, state, budget_planned``."""
+def _is_sub(actions: pd.DataFrame) -> pd.Series:
+    """True for a sub-action (its ``parent_id`` set)."""
+    if "parent_id" not in actions:
+        return pd.Series(False, index=actions.index)
+    return actions["parent_id"].map(lambda p: isinstance(p, str) and p != "")
+
+
+def _piloted_above(actions: pd.DataFrame) -> pd.Series:
+    """True for a sub-action one of whose parents has a pilot (who answers for it)."""
+    pilot = {a: p for a, p in zip(actions["id"], actions["pilot_id"]) if isinstance(p, str) and p}
+    parent = dict(zip(actions["id"], actions["parent_id"])) if "parent_id" in actions else {}
+
+    def above(action_id: str) -> bool:
+        seen, node = {action_id}, parent.get(action_id)
+        while isinstance(node, str) and node and node not in seen:
+            if node in pilot:
+                return True
+            seen.add(node)
+            node = parent.get(node)
+        return False
+    return actions["id"].map(above).astype(bool)
+
+
+def held_actions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Actions en pause or bloquées, with why (their journal's last entry): ``id, name,
+    pilot_id, state, priority, last_entry, last_text``; bloquées first, then by id."""
+    columns = ["id", "name", "pilot_id", "state", "priority", "last_entry", "last_text"]
     a = frames["actions"]
-    mask = (a["pilot_id"].isna() | (a["pilot_id"] == "")) & ~a["state"].isin(CLOSED_STATES)
+    held = a[a["state"].isin(HELD_STATES)]
+    journal = frames["journal"].sort_values(["date", "id"])
+    last = journal.groupby("action_id").tail(1).set_index("action_id") if len(journal) else pd.DataFrame()
+    rows = [{"id": x.id, "name": x.name, "pilot_id": x.pilot_id, "state": x.state,
+             "priority": x.priority if isinstance(getattr(x, "priority", None), str) else "",
+             "last_entry": _date(last.loc[x.id, "date"]) if x.id in last.index else None,
+             "last_text": last.loc[x.id, "text"] if x.id in last.index else ""} for x in held.itertuples(index=False)]
+    out = pd.DataFrame(rows, columns=columns)
+    out["_k"] = out["state"].map({"bloquée": 0, "en pause": 1})
+    return out.sort_values(["_k", "id"]).drop(columns="_k").reset_index(drop=True)
+
+
+def actions_without_pilot(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Open actions that have no pilot: ``id, name, axis_id, state, budget_planned``.
+
+    A sub-action without a pilot of its own, under an action that has one, is not listed:
+    its parent's pilot answers for it.
+    """
+    a = frames["actions"]
+    mask = (a["pilot_id"].isna() | (a["pilot_id"] == "")) & ~a["state"].isin(CLOSED_STATES) & ~_piloted_above(a)
     return a.loc[mask, ["id", "name", "axis_id", "state", "budget_planned"]].reset_index(drop=True)
 
 
@@ -140,7 +189,7 @@ def budget_consumption(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     DataFrame ``id, name, state, budget_planned, budget_committed, budget_spent, cofunded,
     committed_pct, spent_pct, cofunded_pct, alert`` where the rates are % of the planned
     budget (NaN when nothing is planned) and ``alert`` names an anomaly: committed above
-    planned, or spent above committed. Abandoned actions are left out.
+    planned, spent above committed, or a budget by year whose sum is not the planned budget. Abandoned actions are left out.
     """
     a = frames["actions"]
     a = a[a["state"] != "abandonnée"]
@@ -153,6 +202,11 @@ def budget_consumption(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     alert = pd.Series("", index=out.index)
     alert[out["budget_spent"] > out["budget_committed"]] = L.REVIEW_LABELS["spent_over_committed"]
     alert[out["budget_committed"] > out["budget_planned"]] = L.REVIEW_LABELS["committed_over_planned"]
+    lines = frames.get("budget_lines")
+    if lines is not None and len(lines):
+        by_year = out["id"].map(lines.groupby("action_id")["amount"].sum())
+        differs = by_year.notna() & ((by_year - out["budget_planned"]).abs() > 0.5) & (alert == "")
+        alert[differs] = L.REVIEW_LABELS["lines_differ"]
     out["alert"] = alert
     return out.reset_index(drop=True)
 
@@ -272,9 +326,11 @@ def review_dashboard(store: Any, today: dt.date | None = None, stalled_weeks: in
 
     Returns
     -------
-    dict with ``today``, ``by_state``, ``late``, ``stalled``, ``without_pilot`` (these three
+    dict with ``today``, ``programme`` (``{"actions": n, "sub_actions": m}``: the actions of
+    their own and the sub-actions rolled up in them), ``by_state``, ``late``, ``stalled``, ``without_pilot`` (these three
     with ``pilot`` and ``axis`` names beside the identifiers, see ``with_names``),
-    ``budget`` (per action), ``budget_totals``, ``cofunders``, ``last_review`` (record or
+    ``held`` (en pause or bloquées, with the journal's last word), ``budget`` (per
+    action), ``budget_totals``, ``cofunders``, ``last_review`` (record or
     None), ``changes`` (since the last review), ``next_review`` (date or None, from the
     review body's calendar) and ``next_review_text`` (« mardi 12 janvier 2027 à 18 h 30
     (semaine 2) », or "").
@@ -289,12 +345,15 @@ def review_dashboard(store: Any, today: dt.date | None = None, stalled_weeks: in
         upcoming = G.next_meetings(calendar, body["id"], today + dt.timedelta(days=1), 1)
         nxt = upcoming[0] if upcoming else None
         at = G.parse_time(body.get("start_time"))
+    is_sub = _is_sub(frames["actions"])
     return {
         "today": today,
+        "programme": {"actions": int((~is_sub).sum()), "sub_actions": int(is_sub.sum())},
         "by_state": actions_by_state(frames),
         "late": with_names(late_actions(frames, today, lag_points), frames),
         "stalled": with_names(stalled_actions(frames, today, stalled_weeks), frames),
         "without_pilot": with_names(actions_without_pilot(frames), frames),
+        "held": with_names(held_actions(frames), frames),
         "budget": budget_consumption(frames),
         "budget_totals": budget_totals(frames),
         "cofunders": funding_by_cofunder(frames),
@@ -319,15 +378,56 @@ def _describe(store: Any, field: str, value: Any, conn: Any) -> str:
         return store.get("persons", value, conn=conn)["name"]
     if field == "axis_id":
         return store.get("axes", value, conn=conn)["name"]
+    if field == "parent_id":
+        return store.get("actions", value, conn=conn)["name"]
     if isinstance(value, dt.date):
         return F.date_long(value, weekday=False)
     return _show(value)
 
 
+def _review_changes(changes: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The changes in one shape, ``{"action_id", "values": {field: new}, "before": {field: old}}``
+    (one per action, in order), and the problems found.
+
+    Two shapes are read: the API's ``{"action_id": …, field: new value, …}`` and the record's
+    own ``{"action_id": …, "field": …, "new": …, "old": …}`` (``old`` optional) — what a
+    review keeps, an exported workbook holds and an import template may be filled with.
+    """
+    merged: dict[str, dict[str, Any]] = {}
+    problems: list[Problem] = []
+    allowed = L.REVIEW_LABELS["review_fields"].format(fields=", ".join(L.FIELD_LABELS[f] for f in REVIEW_FIELDS))
+    for i, change in enumerate(changes, 1):
+        change = dict(change)
+        action_id = change.pop("action_id", None)
+        if not action_id:
+            problems.append(Problem(L.FIELD_LABELS["action_id"], None, L.EXPECT["required"], record=f"n° {i}"))
+            continue
+        entry = merged.setdefault(action_id, {"action_id": action_id, "values": {}, "before": {}})
+        if "field" in change:  # the record's shape
+            name = change.get("field")
+            if name not in REVIEW_FIELDS or not set(change) <= {"field", "old", "new"}:
+                problems.append(Problem(str(name), change.get("new"), allowed, record=action_id))
+                continue
+            entry["values"][name] = change.get("new")
+            if "old" in change:
+                entry["before"][name] = change["old"]
+            continue
+        for name, value in change.items():
+            if name not in REVIEW_FIELDS:
+                problems.append(Problem(name, value, allowed, record=action_id))
+            else:
+                entry["values"][name] = value
+    return list(merged.values()), problems
+
+
 def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: Iterable[str] = (),
                   decisions: str = "", changes: Iterable[dict[str, Any]] = (), body_id: str | None = None,
-                  by: str = L.FACILITATOR_BY) -> str:
+                  by: str = L.FACILITATOR_BY, *, review_id: str | None = None, guess_body: bool = True,
+                  conn: Any = None) -> str:
     """Record a project review and apply its decisions to the action sheets, all or nothing.
+
+    The one way a review is recorded: the API, the pages and the import of a workbook's
+    « Revues de projet » sheet (``record_reviews``) all come here.
 
     Parameters
     ----------
@@ -335,10 +435,16 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
     present, excused : person ids (nobody in both).
     decisions : the decisions, as written in the minutes.
     changes : one dict per action changed, ``{"action_id": …, field: new value, …}`` with
-        fields among ``REVIEW_FIELDS`` (re-assigned: ``pilot_id``; re-attached: ``axis_id``;
-        restated: ``state``, ``end_date``…).
-    body_id : the body that held the review (default: ``governance.review_body``).
+        fields among ``REVIEW_FIELDS`` (re-assigned: ``pilot_id``; re-attached: ``axis_id``
+        or ``parent_id``, the action then a sub-action; restated: ``state``, ``end_date``…);
+        or, as a review keeps them, ``{"action_id", "field", "new", "old"}``. With ``old``
+        given, the change is applied when the action still holds ``old``; an action that
+        already holds ``new`` (an exported workbook imported again) or a newer value is left
+        as it is, and the change is kept in the review as written.
+    body_id : the body that held the review (default, with ``guess_body``: the review body).
     by : who records it (history).
+    review_id : the review's identifier (default: a new one).
+    conn : the caller's write transaction (the import's), else one of its own.
 
     Returns
     -------
@@ -348,39 +454,53 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
     Raises
     ------
     ValidationError (French, nothing stored) for a person both present and excused, an
-    unknown action or field, or a value the model refuses.
+    unknown action or field, a parent that would make a cycle, or a value the model refuses.
     """
-    present, excused, changes = list(present), list(excused), [dict(c) for c in changes]
-    problems = [Problem(L.FIELD_LABELS["excused"], pid, L.REVIEW_LABELS["not_both"])
+    from contextlib import nullcontext
+
+    from .actions import Editor, reattach
+
+    present, excused = list(present), list(excused)
+    label = review_id or None
+    problems = [Problem(L.FIELD_LABELS["excused"], pid, L.REVIEW_LABELS["not_both"], record=label)
                 for pid in excused if pid in present]
-    for i, change in enumerate(changes, 1):
-        if not change.get("action_id"):
-            problems.append(Problem(L.FIELD_LABELS["action_id"], None, L.EXPECT["required"], record=f"n° {i}"))
-        for name in change:
-            if name != "action_id" and name not in REVIEW_FIELDS:
-                problems.append(Problem(name, change[name], L.REVIEW_LABELS["review_fields"].format(
-                    fields=", ".join(L.FIELD_LABELS[f] for f in REVIEW_FIELDS)), record=change.get("action_id")))
+    grouped, change_problems = _review_changes(changes)
+    problems += change_problems
     head = model.validate("reviews", {"date": date, "present": present, "excused": excused,
-                                      "decisions": decisions or None})
+                                      "decisions": decisions or None, **({"id": review_id} if review_id else {})})
     if problems:
         raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=L.KIND_LABELS["reviews"]))
-    if body_id is None:
+    if body_id is None and guess_body:
         body = G.review_body(store.frames(["bodies"]))
         body_id = body["id"] if body else None
     day = head["date"]
     applied: list[dict[str, Any]] = []
-    with store.transaction() as tx:
-        for change in changes:
-            action_id = change.pop("action_id")
+    with (store.transaction() if conn is None else nullcontext(conn)) as tx:
+        for entry in grouped:
+            action_id, before = entry["action_id"], entry["before"]
             old = store.get("actions", action_id, conn=tx)
-            new = store.update("actions", action_id, change, by=by, conn=tx)
+            values = {k: v for k, v in model.validate("actions", entry["values"], partial=True).items()}
+            kept = {k: v for k, v in values.items() if k in before and old[k] != _field_value(k, before[k])}
+            to_apply = {k: v for k, v in values.items() if k not in kept}
+            if "parent_id" in to_apply:
+                reattach(store, action_id, to_apply.pop("parent_id"), Editor.for_consultant(by),
+                         follow_axis="axis_id" not in to_apply, by_review=True, conn=tx)
+            new = store.update("actions", action_id, to_apply, by=by, conn=tx) if to_apply \
+                else store.get("actions", action_id, conn=tx)
             lines = []
-            for name in change:
-                if old[name] != new[name]:
+            for name in values:
+                if name in kept:  # already applied, or the sheet holds a newer value
+                    applied.append({"action_id": action_id, "field": name, "old": _plain(before[name]),
+                                    "new": _plain(values[name])})
+                elif old[name] != new[name]:
                     applied.append({"action_id": action_id, "field": name,
                                     "old": _plain(old[name]), "new": _plain(new[name])})
                     lines.append(f"{L.FIELD_LABELS[name]} : {_describe(store, name, old[name], tx)} → "
                                  f"{_describe(store, name, new[name], tx)}")
+            if "parent_id" in values and "axis_id" not in values and old["axis_id"] != new["axis_id"]:
+                applied.append({"action_id": action_id, "field": "axis_id", "old": old["axis_id"], "new": new["axis_id"]})
+                lines.append(f"{L.FIELD_LABELS['axis_id']} : {_describe(store, 'axis_id', old['axis_id'], tx)} → "
+                             f"{_describe(store, 'axis_id', new['axis_id'], tx)}")
             if lines:
                 store.insert("journal", {"action_id": action_id, "date": day, "kind": "décision",
                                          "text": L.REVIEW_LABELS["journal_entry"].format(
@@ -389,6 +509,27 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
         # inserted last: its created_at follows its own changes, so « changes since the last
         # review » starts after them
         return store.insert("reviews", {**head, "body_id": body_id, "changes": applied}, by=by, conn=tx)
+
+
+def _field_value(name: str, value: Any) -> Any:
+    """A change's ``old`` as the store holds it (dates as dates), to compare with the sheet."""
+    if value in (None, ""):
+        return None
+    try:
+        return model.validate("actions", {name: value}, partial=True)[name]
+    except Exception:  # noqa: BLE001 - an old value the model no longer takes: never equal
+        return value
+
+
+def record_reviews(store: Any, records: Iterable[dict[str, Any]], by: str, conn: Any = None) -> list[str]:
+    """Record reviews as a workbook's « Revues de projet » sheet gives them (records as
+    ``model.validate`` returns them), each through ``record_review``: their changes are
+    applied the same way, a person both present and excused refused the same way.
+    Returns their ids, in order."""
+    return [record_review(store, r["date"], r.get("present") or [], r.get("excused") or [],
+                          r.get("decisions") or "", r.get("changes") or [], body_id=r.get("body_id"), by=by,
+                          review_id=r.get("id"), guess_body=False, conn=conn)
+            for r in records]
 
 
 def reviews_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -416,7 +557,8 @@ def reviews_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def with_names(df: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The frame with ``pilot`` and ``axis`` names beside ``pilot_id`` / ``axis_id`` (the
-    dashboard's tables show names; the identifiers stay for the code that needs them).
+    dashboard's tables show names; the identifiers stay for the code that needs them), and
+    ``parent`` (the parent action's name, "" for an action of its own) beside ``id``.
 
     A missing pilot reads « sans pilote ».
     """
@@ -428,6 +570,11 @@ def with_names(df: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd.DataFram
                                            else L.REVIEW_LABELS["no_pilot"])
     if "axis_id" in out:
         out["axis"] = out["axis_id"].map(lambda a: axes.get(a, a) if isinstance(a, str) else "")
+    if "id" in out and "actions" in frames and "parent_id" in frames["actions"]:
+        actions = frames["actions"]
+        names = dict(zip(actions["id"], actions["name"]))
+        parent = {a: p for a, p in zip(actions["id"], actions["parent_id"]) if isinstance(p, str) and p}
+        out["parent"] = out["id"].map(lambda a: names.get(parent.get(a), "") if a in parent else "")
     return out
 
 
@@ -473,9 +620,9 @@ def minutes(store: Any, review_id: str | None = None) -> dict[str, Any]:
         rows = frames["bodies"][frames["bodies"]["id"] == record["body_id"]]
         body = rows.iloc[0].to_dict() if len(rows) else None
     at = G.parse_time(body.get("start_time")) if body else None
-    names = {"pilot_id": dict(zip(frames["persons"]["id"], frames["persons"]["name"])),
-             "axis_id": dict(zip(frames["axes"]["id"], frames["axes"]["name"]))}
     actions = dict(zip(frames["actions"]["id"], frames["actions"]["name"]))
+    names = {"pilot_id": dict(zip(frames["persons"]["id"], frames["persons"]["name"])),
+             "axis_id": dict(zip(frames["axes"]["id"], frames["axes"]["name"])), "parent_id": actions}
 
     def shown(field: str, value: Any) -> str:
         if value in (None, ""):

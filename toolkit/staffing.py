@@ -224,7 +224,7 @@ def _check_locks(frames: Frames, locks: Any) -> list[tuple[str, str, str, bool]]
 
 def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_share: float = workload.A_SHARE,
                   max_candidates: int = MAX_CANDIDATES, weights: Weights = DEFAULT_WEIGHTS,
-                  max_team: int = MAX_TEAM) -> StaffingProblem:
+                  max_team: int = MAX_TEAM, allow_external: bool = False) -> StaffingProblem:
     """Turn the workshop's frames into a ``StaffingProblem``.
 
     Parameters
@@ -241,6 +241,11 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
     weights : the objective's coefficients.
     max_team : at most this many R on a task the optimiser staffs (one more than the kept
         R where there are as many).
+    allow_external : False (default): an A, and the R of a task that requires no
+        competence, are proposed among the organisation's own people only (affiliation
+        « interne », issue 19; « Équipe projet » before it). True: among everybody. The R of
+        a task with requirements is proposed among everybody qualified either way (a
+        stricter rule left the demo's cheffe de projet overloaded: see the issue's report).
     """
     lock_rows = _check_locks(frames, locks)
     months = workload.horizon(frames)
@@ -266,7 +271,9 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
     p_index = {p: i for i, p in enumerate(person_ids)}
     cap_days = pd.to_numeric(persons["capacity_days"]).fillna(0.0).to_numpy(dtype=float)
     capacity = np.repeat(cap_days[:, None], len(months), axis=1)
-    in_team = persons["in_team"].fillna(False).astype(bool).to_numpy()
+    # who may be proposed: the organisation's own people, unless the consultant allows others
+    in_team = (np.ones(len(persons), dtype=bool) if allow_external
+               else workload.internal(persons).to_numpy(dtype=bool))
     roles = [str(r) for r in persons["role"].fillna("")]
 
     resolved = comp.resolve_assessments(frames["assessments"])
@@ -1121,8 +1128,12 @@ def _uncovered(problem: StaffingProblem, t: int, what: str, cid: str | None, amo
 def propose_staffing(frames: Frames, locks: Any = None, reassign: bool = False,
                      time_limit: float = DEFAULT_TIME_LIMIT,
                      weights: Weights = DEFAULT_WEIGHTS, max_candidates: int = MAX_CANDIDATES,
-                     a_share: float = workload.A_SHARE, max_team: int = MAX_TEAM) -> StaffingResult:
+                     a_share: float = workload.A_SHARE, max_team: int = MAX_TEAM,
+                     allow_external: bool = False) -> StaffingResult:
     """Propose who does (R) and who approves (A) each task of the horizon.
+
+    Only the organisation's own people are proposed unless ``allow_external`` (see
+    ``build_problem``).
 
     Parameters
     ----------
@@ -1152,7 +1163,8 @@ def propose_staffing(frames: Frames, locks: Any = None, reassign: bool = False,
     True
     """
     problem = build_problem(frames, locks=locks, reassign=reassign, a_share=a_share,
-                            max_candidates=max_candidates, weights=weights, max_team=max_team)
+                            max_candidates=max_candidates, weights=weights, max_team=max_team,
+                            allow_external=allow_external)
     return solve(problem, time_limit=time_limit)
 
 

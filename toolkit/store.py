@@ -50,7 +50,7 @@ except ImportError:  # not on Windows: SQLite's own busy handler does the waitin
 if TYPE_CHECKING:  # pandas is imported by the methods returning frames: a participant's
     import pandas as pd  # kernel fills forms without it (about 40 MiB and 0.3 s of CPU each)
 
-SCHEMA_VERSION = 3  # history in toolkit/migrations.py
+SCHEMA_VERSION = 4  # history in toolkit/migrations.py
 
 _SQL_TYPES: dict[str, Callable[[], sa.types.TypeEngine]] = {
     "text": sa.Text,
@@ -525,7 +525,11 @@ class Store:
             rows = c.execute(sa.select(*[table.c[n] for n in columns]).order_by(table.c.id)).all()
         df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=columns)
         for f in k.fields:
-            if f.type in ("int", "float") and f.name in df:
+            if f.type in ("int", "float") and f.name in df and not f.required and f.default is None:
+                # optional, no default (raci.days): « not entered » stays None, not NaN, so that
+                # records read back compare equal; numbers stay numbers
+                df[f.name] = df[f.name].astype(object).where(df[f.name].notna(), None)
+            elif f.type in ("int", "float") and f.name in df:
                 df[f.name] = pd.to_numeric(df[f.name])
             elif f.type == "bool":
                 df[f.name] = df[f.name].astype("boolean") if len(df) else df[f.name].astype(bool)
@@ -568,6 +572,27 @@ class Store:
                 for v in values:
                     if v not in found[target]:
                         problems.append(Problem(f.label, v, model.expectation(f), record=rec.get("id")))
+        return problems
+
+    def _check_cycles(self, conn: Connection, kind_name: str, records: list[dict[str, Any]]) -> list[Problem]:
+        """Problems for a self-reference that would close a loop (an action its own
+        ancestor): the tree as stored, with the records' new values, walked from each."""
+        problems = []
+        for f in model.self_references(kind_name):
+            changed = [r for r in records if f.name in r and r.get("id")]
+            if not any(r.get(f.name) for r in changed):
+                continue
+            table = TABLES[kind_name]
+            parent = {rid: value for rid, value in conn.execute(sa.select(table.c.id, table.c[f.name]))}
+            parent.update({r["id"]: r.get(f.name) for r in changed})
+            for rec in changed:
+                seen, node = {rec["id"]}, rec.get(f.name)
+                while node:
+                    if node in seen:
+                        problems.append(Problem(f.label, rec.get(f.name), L.EXPECT["no_cycle"], record=rec["id"]))
+                        break
+                    seen.add(node)
+                    node = parent.get(node)
         return problems
 
     def _history(self, conn: Connection, kind_name: str, record_id: str, op: str,
@@ -621,6 +646,7 @@ class Store:
         with self._write(conn) as c:
             at = now()  # taken under the write lock, so history times follow its order
             problems = self._check_refs(c, kind_name, cleaned, pending)
+            problems += self._check_cycles(c, kind_name, cleaned)
             existing = set()
             ids = [r["id"] for r in cleaned]
             for i in range(0, len(ids), 500):
@@ -655,7 +681,8 @@ class Store:
             merged = {k: old[k] for k in model.KINDS[kind_name].field_names}
             merged.update(clean)
             problems = self._check_refs(c, kind_name, [{**clean, "id": record_id}])
-            problems += model.cross_checks(kind_name, merged)
+            problems += self._check_cycles(c, kind_name, [{**clean, "id": record_id}])
+            problems += model.cross_checks(kind_name, {**merged, "id": record_id})
             if problems:
                 raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
             real = {k: v for k, v in clean.items() if old.get(k) != v}

@@ -9,6 +9,8 @@ How a task's load becomes days per person per month (the rule, and its one param
    of it, ``a_share`` (10 % by default), split between the A's if there are several:
    approving takes time that the estimate of the work does not include. ``a_share=0``
    charges the R's only.
+   Days entered per person on a task (``raci.days``) replace the equal split: an R or an
+   A with entered days carries those; the R's without share what is left of the load.
 4. A task without R: its load is **not attributed** (``person_id`` None) — work nobody
    does; the A still gets its share.
 5. C and I carry no load: consultation and information are counted as meetings, not days.
@@ -160,6 +162,7 @@ def _allocation(frames: Mapping[str, pd.DataFrame], a_share: float, statuses: tu
 
     shares = ra.copy()
     shares["total"] = np.where(shares["letter"] == "R", shares["task_id"].map(per_r), shares["task_id"].map(per_a))
+    shares = _entered_days(frames, statuses, shares, t)
     orphans = t.loc[n_r == 0, ["task_id"]].assign(person_id=None, letter=None, total=r_part[n_r == 0])
     shares = pd.concat([shares, orphans], ignore_index=True)
     shares = shares.loc[shares["total"] > 0]
@@ -172,6 +175,43 @@ def _allocation(frames: Mapping[str, pd.DataFrame], a_share: float, statuses: tu
     out["month"] = _month_text(out["start"].to_numpy() + offset)
     out["days"] = out["total"] / out["n"]
     return out[cols]
+
+
+def _entered_days(frames: Mapping[str, pd.DataFrame], statuses: Iterable[str], shares: pd.DataFrame,
+                  t: pd.DataFrame) -> pd.DataFrame:
+    """The shares with the days entered per person on a task (``raci.days``, issue 19) in
+    place of the equal split: an R's or an A's entered days are theirs; the R's without
+    entered days share what is left of the task's load (never below 0). Nothing entered:
+    the shares are returned as they are (the equal split, unchanged)."""
+    raci = kind_frame(frames, "raci")
+    if "days" not in raci or not raci["days"].notna().any():
+        return shares
+    given = raci.loc[raci["status"].isin(list(statuses)) & raci["days"].notna() & raci["letter"].isin(["R", "A"]),
+                     ["task_id", "person_id", "letter", "days"]]
+    given = given.drop_duplicates(["task_id", "person_id", "letter"])
+    out = shares.merge(given, on=["task_id", "person_id", "letter"], how="left")
+    out["days"] = pd.to_numeric(out["days"]).astype(float)
+    is_r, entered = out["letter"] == "R", out["days"].notna()
+    r_entered = out.loc[is_r & entered].groupby("task_id")["days"].sum()
+    r_free = out.loc[is_r & ~entered].groupby("task_id").size()
+    load = pd.Series(t["load"].to_numpy(), index=t["task_id"])
+    rest = (load.reindex(r_entered.index) - r_entered).clip(lower=0.0)
+    per_free = (rest / r_free.reindex(rest.index)).dropna()
+    touched = is_r & ~entered & out["task_id"].isin(per_free.index)
+    out["total"] = out["total"].astype(float)
+    if touched.any():
+        out.loc[touched, "total"] = out.loc[touched, "task_id"].map(per_free).to_numpy(dtype=float)
+    out.loc[entered, "total"] = out.loc[entered, "days"].to_numpy(dtype=float)
+    return out.drop(columns="days")
+
+
+def internal(persons: pd.DataFrame) -> pd.Series:
+    """True for the persons who belong to the organisation (``affiliation`` « interne »,
+    issue 19); a workshop without affiliations falls back on « Équipe projet »."""
+    if "affiliation" in persons and persons["affiliation"].notna().any():
+        return persons["affiliation"].fillna(L.AFFILIATIONS[0]).eq(L.AFFILIATIONS[0]).astype(bool)
+    return persons["in_team"].fillna(False).astype(bool) if "in_team" in persons else \
+        pd.Series(True, index=persons.index)
 
 
 # --- load against capacity ------------------------------------------------------------

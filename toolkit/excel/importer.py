@@ -67,6 +67,7 @@ from .. import labels as L
 from .. import model
 from ..actions import DEFAULT_LIMITS, FILE_TYPES, safe_filename
 from ..errors import ConflictError, Problem, ValidationError
+from ..review import record_reviews
 from ..store import TABLES, Store
 from .template import fields, headers, sheet_name
 
@@ -902,7 +903,10 @@ def apply_plan(store: Store, plan: ImportPlan, by: str, progress: Progress | Non
 def _insert(store: Store, kind: str, records: list[dict[str, Any]], by: str, tx: Any,
             pending: dict[str, set[str]]) -> None:
     """Add one kind's new records inside the import's transaction."""
-    store.insert_many(kind, records, by=by, conn=tx, pending=pending, validated=True)
+    if kind == "reviews":  # the one path of a review: its changes applied, as by the API
+        record_reviews(store, records, by=by, conn=tx)
+    else:
+        store.insert_many(kind, records, by=by, conn=tx, pending=pending, validated=True)
 
 
 def import_workbook(path: str | Path, store: Store, by: str,
