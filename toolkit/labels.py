@@ -1324,6 +1324,7 @@ GOV_MESSAGES: dict[str, str] = {
 
 # Column headings of the tables shown to consultants (carnets, report).
 GOV_COLUMNS: dict[str, str] = {
+    "person_days": "Ses jours sur la tâche",
     "body_id": "Instance (id)",
     "body": "Instance",
     "body_kind": "Type d'instance",
