@@ -204,7 +204,7 @@ def chart_size(kind: str, n: int) -> tuple[float, float]:
     if kind == "scatter":
         return 22.0, 16.0
     if kind == "barh":
-        return 24.0, min(25.0, max(8.0, 2.5 + 0.7 * n))
+        return 24.0, min(25.0, max(8.0, 3.0 + 1.1 * n))
     return min(25.0, max(16.0, 3.0 + 1.2 * n)), 11.0
 
 
@@ -223,7 +223,9 @@ def _chart(out: X.Writer, title: str, spec: Chart, headers: list[str], n_rows: i
                                   "values": [title, first, col, last, col]}
         if spec.kind == "scatter":
             series.update(marker={"type": "circle", "size": 7}, line={"none": True})
-            if spec.labels in headers:  # each point named by its row's cell (Excel and LibreOffice read them)
+            # Each point named by its row's cell: Excel shows these labels; LibreOffice 7.4
+            # reads them but draws none (better than the values it would draw instead).
+            if spec.labels in headers:
                 ref = F.sheet_ref(title, "")
                 label_col = get_column_letter(headers.index(spec.labels) + 1)
                 series["data_labels"] = {"value": False, "position": "right", "font": {"size": 9},
@@ -236,7 +238,11 @@ def _chart(out: X.Writer, title: str, spec: Chart, headers: list[str], n_rows: i
     y_axis: dict[str, Any] = {"visible": True, "num_font": font, "name_font": font}
     if spec.y_title:
         y_axis["name"] = spec.y_title
-    if kind == "bar":  # horizontal bars: every category named, the first at the top
+    if kind == "bar":  # horizontal bars: every category named, the first at the top; XlsxWriter's
+        # y axis is then the (vertical) category axis, unnamed (its long labels leave no room
+        # for a title: the table's header names it), its x axis the values'.
+        x_axis["name"] = spec.y_title or spec.y[0]
+        y_axis.pop("name", None)
         y_axis.update(interval_unit=1, reverse=True)
     elif kind in ("column", "line"):
         x_axis.update(interval_unit=1)
@@ -408,7 +414,9 @@ def write_section(out: X.Writer, section: Section, df: pd.DataFrame, cover: str)
                         out, f"AND(ISNUMBER({col}{first}),{col}{first}>${lim}{first})", F.BAD_FILL, F.BAD_FONT))
         if hints.chart:
             chart = _chart(out, title, hints.chart, headers, len(rows))
-            if chart is not None:  # on its own rows, under the table (beside it, it widens the page)
+            if chart is not None:  # on its own rows, under the table (beside it, it widens the page),
+                # from the top of a page (a page break would cut it in two)
+                ws.set_h_pagebreaks([HEADER_ROW + len(rows) + 1])
                 ws.insert_chart(HEADER_ROW + len(rows) + 1, 0, chart)
     return len(rows)
 
@@ -438,12 +446,12 @@ def page_furniture(ctx: Context) -> tuple[str, str]:
     """The header (project, client; confidentiality) and footer (firm; page N of M; date)
     printed on every page of every sheet, in XlsxWriter's codes."""
     T, p = L.EXCEL_TEXT, project_facts(ctx)
-    left = " — ".join(X.header_text(v) for v in (p.get("name"), p.get("territory")) if not model.is_empty(v))
+    project, client = (X.header_text(p.get(k)) for k in ("name", "territory"))
     right = T["pseudonymised_short"] if ctx.pseudonymised else T["confidential_short"]
     # Each section's font size (9 pt, not scaled with the sheet) and colour (grey): the
     # colour code also ends the size's digits before a text starting with one (« 1er »).
     size = f"&{X.HEADER_PT}&K595959"
-    header = f"&L{size}{left}&R{size}{X.header_text(right)}"
+    header = f"&L{size}{project}&C{size}{client}&R{size}{X.header_text(right)}"
     firm = firm_name(ctx) or T["cover_no_firm"]
     footer = (f"&L{size}{X.header_text(firm)}&C{size}{T['page_footer']}"
               f"&R{size}{X.header_text(formats.date_long(ctx.today, weekday=False))}")
@@ -459,7 +467,11 @@ def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]
     X.set_widths(ws, widths)
     out.page(ws, landscape=False, widths=widths)
     p = project_facts(ctx)
-    out.put(ws, 0, 0, deliverable_title(ctx), font=F.TITLE_FONT)
+    # The title wraps across the page (16 pt: about 11/16 of a column's characters a line).
+    title = deliverable_title(ctx)
+    ws.set_row(0, 22.0 * F.wrapped_lines(title, sum(widths) * 11 / 16))
+    ws.merge_range(0, 0, 0, len(widths) - 1, "", out.format(font=F.TITLE_FONT, alignment=F.WRAP))
+    out.put(ws, 0, 0, title, font=F.TITLE_FONT, alignment=F.WRAP)
     start = p.get("start_date")
     client = p.get("territory")
     firm = firm_name(ctx)

@@ -225,6 +225,9 @@ def set_widths(ws: Any, widths: Sequence[float]) -> None:
 
 # A4 at 96 dpi, less the margins below (0.5 in each side): the printable width in pixels.
 PRINTABLE_PX = {True: round((11.69 - 1.0) * 96), False: round((8.27 - 1.0) * 96)}  # landscape?
+# Of that width, what the columns may fill: LibreOffice draws a column a little wider than
+# Excel (another font's character width), and a column past the edge goes to a new page.
+FILLED = 0.9
 SMALLEST_PRINTED_PT = 8.0  # no text printed smaller than this
 HEADER_PT = 9  # the running header and footer, printed at this size whatever the scale
 BODY_PT = 11.0  # the workbook's default font (Calibri 11): the smallest one the sheets use
@@ -242,14 +245,14 @@ def print_scale(widths: Sequence[float], landscape: bool = True, smallest_pt: fl
     """
     least = math.ceil(100 * SMALLEST_PRINTED_PT / smallest_pt)
     total = sum(column_px(w) for w in widths)
-    fit = int(100 * PRINTABLE_PX[landscape] / total) if total else 100
+    fit = int(100 * FILLED * PRINTABLE_PX[landscape] / total) if total else 100
     return max(least, min(100, fit))
 
 
 def one_page_wide(widths: Sequence[float], landscape: bool = True) -> bool:
     """True when the columns print on one page wide at the scale of ``print_scale``."""
     total = sum(column_px(w) for w in widths)
-    return total * print_scale(widths, landscape) / 100 <= PRINTABLE_PX[landscape]
+    return total * print_scale(widths, landscape) / 100 <= FILLED * PRINTABLE_PX[landscape]
 
 
 def print_setup(ws: Any, title_row: int | None = None, landscape: bool = True, widths: Sequence[float] = (),
@@ -273,7 +276,7 @@ def print_setup(ws: Any, title_row: int | None = None, landscape: bool = True, w
         ws.set_footer(footer, {"margin": 0.3, "scale_with_doc": False})
 
 
-def header_text(text: Any, limit: int = 70) -> str:
+def header_text(text: Any, limit: int = 45) -> str:
     """Text put in a page header or footer: ``&`` (its code character) doubled, cut after a
     whole word when longer than ``limit`` (the three sections share one line)."""
     text = str(text or "")
