@@ -17,4 +17,4 @@ fi
 # JupyterHub's proxy for the deployment smoke test (npm registry).
 bash "$ROOT/deploy/install-proxy.sh" || echo "» Proxy de JupyterHub non installé : le test du hub échouera." >&2
 cd "$ROOT"
-exec "$ROOT/.venv/bin/python" -m pytest -p no:cacheprovider "$@"
+exec "$ROOT/.venv/bin/python" -m pytest -p no:cacheprovider --durations=20 "$@"
