@@ -6,14 +6,19 @@ analysis module and returns a DataFrame (or None when the analysis is not availa
 and formatting hints (heat map, highlighted rows or cells, number formats, a native Excel
 chart). The machinery here turns any such DataFrame into a formatted sheet: title and
 description, frozen header and first column, autofilter, conditional formatting,
-print settings (A4 landscape, one page wide, header repeated).
+print settings (A4 landscape at a scale that keeps text at 8 pt or more, header row and,
+for tables wider than a page, first columns repeated; the running header and footer with
+the project, the client, the confidentiality, the firm and « Page N sur M »), the chart
+under its table.
 
 After the analyses come the data sheets, in the import format of
 ``toolkit.excel.template`` (same sheet names and headers, drop-downs): the deliverable
 imports back into a new workshop as is (round trip). With ``pseudonymise=True`` person
 names are replaced by stable pseudonyms (``toolkit.pseudonyms``) everywhere, data sheets
-included, before any analysis runs; a safety net also replaces any cell equal to a real
-name in what the analyses return.
+included, before any analysis runs, and what else could point at one person is removed
+(``MASKS``: functions, organisations of one person, e-mails, mandates, comments; ``keep``
+names those to leave); a safety net also replaces any cell equal to a real name in what
+the analyses return.
 
 Example
 -------
