@@ -46,7 +46,7 @@ def test_cover_first_with_project_date_and_linked_contents(tmp_path: Path, demo_
     contents_at = next(i for i, r in enumerate(rows) if r[0].value == "Sommaire")
     facts = {r[0].value: r[1].value for r in rows[:contents_at] if r[0].value and len(r) > 1}
     assert facts["Projet"].startswith("Montaurel 2030")
-    assert facts["Date de l'export"] == "23/11/2026"
+    assert facts["Date de l'export"] == "23 novembre 2026"  # written, as a consultant dates a document
     assert facts["Début et horizon"] == "01/09/2026 — 12 mois"
     links = {c.value: c.hyperlink.location for row in cover.iter_rows() for c in row if c.hyperlink}
     for k in model.KIND_ORDER:
@@ -61,11 +61,10 @@ def test_data_sheets_filtered_frozen_and_set_for_printing(tmp_path: Path, demo_w
     wb = load_workbook(export_workbook(demo_workshop.store, tmp_path / "r.xlsx"))
     ws = wb["Acteurs"]
     assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:I52"
-    # One page wide: XlsxWriter leaves out fitToWidth="1", the format's default (ECMA-376
-    # CT_PageSetup), so an absent value means 1; one page wide, as many pages tall as needed.
-    assert ws.page_setup.orientation == "landscape" and (ws.page_setup.fitToWidth or 1) == 1
-    assert ws.page_setup.fitToHeight == 0
-    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    # A readable scale rather than « one page wide » (which shrank the text below 8 pt):
+    # the sheet goes on over the next pages, its identifier column repeated.
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.scale >= 73
+    assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$1"
 
 

@@ -1041,7 +1041,20 @@ EXCEL_TEXT: dict[str, str] = {
     "number_error_title": "Nombre attendu",
     "prompt_title": "{label}",
     # export
-    "cover_title": "Maillage — classeur de restitution",
+    "cover_title": "Classeur de restitution — {project}",
+    "cover_client": "Client",
+    "cover_firm": "Cabinet",
+    "cover_no_firm": "(nom du cabinet à compléter)",
+    "cover_version": "Version",
+    "cover_confidentiality": "Confidentialité",
+    "confidential": "Document confidentiel — diffusion réservée au client et au cabinet",
+    "confidential_short": "Confidentiel",
+    "pseudonymised_short": "Version pseudonymisée",
+    "confidential_pseudonymised": "Version pseudonymisée pour une diffusion élargie : noms, fonctions, "
+    "adresses, mandats, commentaires et organisations d'une seule personne retirés",
+    # printed on every page (XlsxWriter's codes: &P the page, &N the number of pages)
+    "page_footer": "Page &P sur &N",
+    "masked_organisation": "(organisation masquée)",
     "cover_project": "Projet",
     "cover_territory": "Territoire",
     "cover_programme": "Programme",

@@ -6,14 +6,19 @@ analysis module and returns a DataFrame (or None when the analysis is not availa
 and formatting hints (heat map, highlighted rows or cells, number formats, a native Excel
 chart). The machinery here turns any such DataFrame into a formatted sheet: title and
 description, frozen header and first column, autofilter, conditional formatting,
-print settings (A4 landscape, one page wide, header repeated).
+print settings (A4 landscape at a scale that keeps text at 8 pt or more, header row and,
+for tables wider than a page, first columns repeated; the running header and footer with
+the project, the client, the confidentiality, the firm and « Page N sur M »), the chart
+under its table.
 
 After the analyses come the data sheets, in the import format of
 ``toolkit.excel.template`` (same sheet names and headers, drop-downs): the deliverable
 imports back into a new workshop as is (round trip). With ``pseudonymise=True`` person
 names are replaced by stable pseudonyms (``toolkit.pseudonyms``) everywhere, data sheets
-included, before any analysis runs; a safety net also replaces any cell equal to a real
-name in what the analyses return.
+included, before any analysis runs, and what else could point at one person is removed
+(``MASKS``: functions, organisations of one person, e-mails, mandates, comments; ``keep``
+names those to leave); a safety net also replaces any cell equal to a real name in what
+the analyses return.
 
 Example
 -------
@@ -39,7 +44,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from .. import labels as L
-from .. import model
+from .. import formats, model
 from ..errors import MaillageError
 from ..pseudonyms import pseudonymise as make_pseudonyms
 from ..store import Store
@@ -50,27 +55,84 @@ from .sections import SECTIONS
 from .template import (ListsSheet, capacity, fields, headers, id_validation_spec, list_columns, record_rows,
                        sheet_name, validation_spec)
 
-__all__ = ["Chart", "Context", "Hints", "Mark", "Section", "build_sections", "default_export_path",
-           "export_workbook", "make_context", "write_deliverable"]
+__all__ = ["MASKS", "Chart", "Context", "Hints", "Mark", "Section", "build_sections", "default_export_path",
+           "export_workbook", "make_context", "mask_persons", "write_deliverable"]
 
 Progress = Callable[[int, int, str], None]
 
 # Analysis sheets: title in row 1, description in row 2, link back in row 3, header in row 4.
 HEADER_ROW = 4
 MAX_LINES = 8  # a wrapped cell shows at most this many lines (the rest in the formula bar)
+DESCRIPTION_WIDTH = 130  # characters: a sheet's description wraps within its first printed page
 
 
 # --- building ------------------------------------------------------------------------
 
-def make_context(store: Store, pseudonymise: bool = False, today: dt.date | None = None) -> Context:
-    """The store's frames, with person names replaced by stable pseudonyms if asked."""
+# What a pseudonymised workbook removes besides the names, each of which could point at one
+# person: a unique function (« Directrice générale des services »), the organisation of
+# somebody alone in it (and the actor standing for it), an e-mail address, the mandate's
+# free texts, the free-text comments (« souhait de mobilité »). The consultant may keep some.
+MASKS = ("functions", "lonely_organisations", "emails", "mandates", "comments")
+MANDATE_FIELDS = ("perimeter", "means", "success_factors")
+
+
+def mask_persons(frames: dict[str, pd.DataFrame], masks: Sequence[str]) -> dict[str, pd.DataFrame]:
+    """The frames with what could re-identify a person removed (``MASKS``; names apart)."""
+    unknown = set(masks) - set(MASKS)
+    if unknown:
+        raise ValueError(f"masques inconnus : {sorted(unknown)} (possibles : {', '.join(MASKS)})")
+    frames = dict(frames)
+    persons = frames["persons"].copy()
+    if "functions" in masks:
+        # An actor of the map named after a person's function (« Cheffe de projet… »,
+        # « Vice-président agriculture et alimentation (CC) », « UDAP — Architecte des
+        # Bâtiments de France ») is that person: it takes the person's pseudonym.
+        holders = [(str(f).strip().casefold(), name) for f, name in zip(persons["function"], persons["name"])
+                   if isinstance(f, str) and f.strip()]
+
+        def actor_name(name: Any) -> Any:
+            folded = str(name).strip().casefold()
+            return next((alias for function, alias in holders
+                         if re.search(rf"(?<!\w){re.escape(function)}(?!\w)", folded)), name)
+
+        actors = frames["actors"]
+        if len(actors):
+            frames["actors"] = actors.assign(name=actors["name"].map(actor_name))
+        persons["function"] = None
+    if "emails" in masks:
+        persons["email"] = None
+    if "mandates" in masks:
+        for name in MANDATE_FIELDS:
+            persons[name] = None
+    if "lonely_organisations" in masks and len(persons):
+        sizes = persons["organisation"].map(persons["organisation"].value_counts())
+        alone = sizes.eq(1) & persons["organisation"].notna()
+        persons["organisation"] = persons["organisation"].mask(alone, L.EXCEL_TEXT["masked_organisation"])
+        persons["actor_id"] = persons["actor_id"].mask(alone, None)
+    frames["persons"] = persons
+    if "comments" in masks:
+        for k, df in frames.items():
+            if "comment" in df.columns and len(df):
+                frames[k] = df.assign(comment=None)
+    return frames
+
+
+def make_context(store: Store, pseudonymise: bool = False, today: dt.date | None = None, firm: str = "",
+                 version: str = "1", keep: Sequence[str] = ()) -> Context:
+    """The store's frames; pseudonymised if asked: person names replaced by stable
+    pseudonyms, and what else could point at one person removed (``MASKS``, but those
+    named in ``keep``)."""
     frames = store.frames()
     aliases: dict[str, str] = {}
     if pseudonymise:
         persons = frames["persons"]
         aliases = make_pseudonyms(persons["id"].tolist())
         frames["persons"] = persons.assign(name=persons["id"].map(aliases))
-    return Context(store, frames, aliases, today or dt.date.today())
+        unknown = set(keep) - set(MASKS)
+        if unknown:
+            raise ValueError(f"masques inconnus : {sorted(unknown)} (possibles : {', '.join(MASKS)})")
+        frames = mask_persons(frames, [m for m in MASKS if m not in keep])
+    return Context(store, frames, aliases, today or dt.date.today(), firm=firm, version=version)
 
 
 def _hide_names(df: pd.DataFrame, real_to_alias: dict[str, str]) -> pd.DataFrame:
@@ -137,26 +199,72 @@ _CHART_TYPES = {"bar": ("column", None), "stacked": ("column", "stacked"), "barh
                 "line": ("line", None), "scatter": ("scatter", None)}
 
 
+CHART_PT = 11  # chart texts at the body's size: printed at 8 pt or more at the smallest scale
+
+
+def chart_size(kind: str, n: int) -> tuple[float, float]:
+    """Width and height in cm that show every category's label: horizontal bars grow in
+    height with the categories, columns and lines in width (up to a page, then the labels
+    turn), the 2×2 grid is square enough to read."""
+    if kind == "scatter":
+        return 22.0, 16.0
+    if kind == "barh":
+        return 24.0, min(25.0, max(8.0, 3.0 + 1.1 * n))
+    return min(25.0, max(16.0, 3.0 + 1.2 * n)), 11.0
+
+
 def _chart(out: X.Writer, title: str, spec: Chart, headers: list[str], n_rows: int) -> Any | None:
     """A native chart from the table's columns, or None when a column is missing."""
     if spec.x not in headers or not all(y in headers for y in spec.y) or n_rows == 0:
         return None
     kind, subtype = _CHART_TYPES[spec.kind]
-    chart = out.wb.add_chart({"type": kind, **({"subtype": subtype} if subtype else {})})
+    chart = out.chart({"type": kind, **({"subtype": subtype} if subtype else {})})
     head, first, last = HEADER_ROW - 1, HEADER_ROW, HEADER_ROW + n_rows - 1  # 0-based rows
     x_col = headers.index(spec.x)
+    font = {"size": CHART_PT}
     for y in spec.y:
         col = headers.index(y)
         series: dict[str, Any] = {"name": [title, head, col], "categories": [title, first, x_col, last, x_col],
                                   "values": [title, first, col, last, col]}
         if spec.kind == "scatter":
-            series.update(marker={"type": "circle"}, line={"none": True})
+            series.update(marker={"type": "circle", "size": 7}, line={"none": True})
+            # Each point named by its row's cell: Excel shows these labels; LibreOffice 7.4
+            # reads them but draws none (better than the values it would draw instead).
+            if spec.labels in headers:
+                ref = F.sheet_ref(title, "")
+                label_col = get_column_letter(headers.index(spec.labels) + 1)
+                series["data_labels"] = {"value": False, "position": "right", "font": {"size": 9},
+                                         "custom": [{"value": f"={ref}${label_col}${r + 1}"}
+                                                    for r in range(first, last + 1)]}
         chart.add_series(series)
-    chart.set_title({"name": spec.title})
-    # Axes shown (openpyxl left <c:delete> unset, and some readers hid them).
-    chart.set_x_axis({"name": spec.x_title or spec.x, "visible": True})
-    chart.set_y_axis({"name": spec.y_title, "visible": True} if spec.y_title else {"visible": True})
-    chart.set_size({"width": max(16, min(32, n_rows * 0.8)) * CM_PX, "height": 9 * CM_PX})
+    chart.set_title({"name": spec.title, "name_font": {"size": 13}})
+    # Axes shown: <c:delete val="0"/> written on each (Excel hides an axis left unset).
+    x_axis: dict[str, Any] = {"name": spec.x_title or spec.x, "visible": True, "num_font": font, "name_font": font}
+    y_axis: dict[str, Any] = {"visible": True, "num_font": font, "name_font": font}
+    if spec.y_title:
+        y_axis["name"] = spec.y_title
+    if kind == "bar":  # horizontal bars: every category named, the first at the top; XlsxWriter's
+        # y axis is then the (vertical) category axis, unnamed (its long labels leave no room
+        # for a title: the table's header names it), its x axis the values'.
+        x_axis["name"] = spec.y_title or spec.y[0]
+        y_axis.pop("name", None)
+        y_axis.update(interval_unit=1, reverse=True)
+    elif kind in ("column", "line"):
+        x_axis.update(interval_unit=1)
+    if spec.bounds:
+        for axis in (x_axis, y_axis):
+            axis.update(min=spec.bounds[0], max=spec.bounds[1], major_unit=1,
+                        major_gridlines={"visible": False})
+    if spec.cross is not None:  # the axes cross at the thresholds: the four quadrants
+        x_axis["crossing"] = y_axis["crossing"] = spec.cross
+    chart.set_x_axis(x_axis)
+    chart.set_y_axis(y_axis)
+    if spec.kind == "scatter":
+        chart.set_legend({"none": True})
+    else:
+        chart.set_legend({"position": "bottom", "font": font})
+    width, height = chart_size(spec.kind, n_rows)
+    chart.set_size({"width": width * CM_PX, "height": height * CM_PX})
     return chart
 
 
@@ -224,11 +332,18 @@ def write_section(out: X.Writer, section: Section, df: pd.DataFrame, cover: str)
     head = HEADER_ROW - 1  # 0-based row of the header
     ws.set_row(head, F.header_height(headers, widths))
     ws.freeze_panes(HEADER_ROW, min(hints.freeze, len(headers)))
-    X.print_setup(ws, title_row=head)
+    # Wider than a page at a readable scale: the table goes on over the next pages, its
+    # first columns (the row's name) repeated on each.
+    repeat = 0 if X.one_page_wide(widths) else min(max(1, hints.freeze), len(headers))
+    out.page(ws, title_row=head, widths=widths, repeat_columns=repeat)
     out.put(ws, 0, 0, title, font=F.TITLE_FONT)
-    # The description spans the table and wraps: a long line would otherwise run past the
-    # table and make « one page wide » shrink everything.
-    span = max(1, len(headers))
+    # The description wraps over the columns of the first page: a long line would
+    # otherwise run on over the next pages.
+    span, used = 0, 0.0
+    while span < len(headers) and (span == 0 or used + widths[span] <= DESCRIPTION_WIDTH):
+        used += widths[span]
+        span += 1
+    span = max(1, span)
     ws.set_row(1, F.header_height([section.description], [sum(widths[:span])], line=14.0))
     description = out.format(font=F.NOTE_FONT, alignment=F.WRAP)
     if span > 1:
@@ -304,48 +419,109 @@ def write_section(out: X.Writer, section: Section, df: pd.DataFrame, cover: str)
                         out, f"AND(ISNUMBER({col}{first}),{col}{first}>${lim}{first})", F.BAD_FILL, F.BAD_FONT))
         if hints.chart:
             chart = _chart(out, title, hints.chart, headers, len(rows))
-            if chart is not None:
-                ws.insert_chart(head, len(headers) + 1, chart)
+            if chart is not None:  # on its own rows, under the table (beside it, it widens the page),
+                # from the top of a page (a page break would cut it in two)
+                ws.set_h_pagebreaks([HEADER_ROW + len(rows) + 1])
+                ws.insert_chart(HEADER_ROW + len(rows) + 1, 0, chart)
     return len(rows)
 
 
 # --- the cover -----------------------------------------------------------------------
 
+def project_facts(ctx: Context) -> dict[str, Any]:
+    """The project's row (empty when there is none)."""
+    project = ctx.frames["project"]
+    return project.iloc[0].to_dict() if len(project) else {}
+
+
+def firm_name(ctx: Context) -> str:
+    """The firm named on the cover: the export's ``firm``, else a ``cabinet`` value of the
+    project if the workshop has one, else empty (the cover then asks for it)."""
+    p = project_facts(ctx)
+    return str(ctx.firm or (p.get("cabinet") if not model.is_empty(p.get("cabinet")) else "") or "")
+
+
+def deliverable_title(ctx: Context) -> str:
+    """The cover's title: the project's own (« Classeur de restitution — Montaurel 2030 … »)."""
+    name = project_facts(ctx).get("name") or L.EXCEL_TEXT["cover_no_project"]
+    return L.EXCEL_TEXT["cover_title"].format(project=name)
+
+
+def page_furniture(ctx: Context) -> tuple[str, str]:
+    """The header (project, client; confidentiality) and footer (firm; page N of M; date)
+    printed on every page of every sheet, in XlsxWriter's codes."""
+    T, p = L.EXCEL_TEXT, project_facts(ctx)
+    project, client = (X.header_text(p.get(k)) for k in ("name", "territory"))
+    right = T["pseudonymised_short"] if ctx.pseudonymised else T["confidential_short"]
+    # Each section's font size (9 pt, not scaled with the sheet) and colour (grey): the
+    # colour code also ends the size's digits before a text starting with one (« 1er »).
+    size = f"&{X.HEADER_PT}&K595959"
+    header = f"&L{size}{project}&C{size}{client}&R{size}{X.header_text(right)}"
+    firm = firm_name(ctx) or T["cover_no_firm"]
+    footer = (f"&L{size}{X.header_text(firm)}&C{size}{T['page_footer']}"
+              f"&R{size}{X.header_text(formats.date_long(ctx.today, weekday=False))}")
+    return header, footer
+
+
 def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]], today: dt.date) -> None:
-    """The cover: project, territory, programme, horizon, export date, contents with links."""
+    """The cover (client, project, firm, date, version, confidentiality), then the contents
+    with links, from the second printed page."""
     T = L.EXCEL_TEXT
     ws = out.sheet(L.EXCEL_SHEETS["cover"])
-    X.set_widths(ws, [34, 110, 10])
-    X.print_setup(ws, landscape=False)
-    project = ctx.frames["project"]
-    p = project.iloc[0].to_dict() if len(project) else {}
-    out.put(ws, 0, 0, T["cover_title"], font=F.TITLE_FONT)
+    widths = [30, 80, 8]
+    X.set_widths(ws, widths)
+    out.page(ws, landscape=False, widths=widths)
+    p = project_facts(ctx)
+    # The title wraps across the page (16 pt: about 11/16 of a column's characters a line).
+    title = deliverable_title(ctx)
+    ws.set_row(0, 22.0 * F.wrapped_lines(title, sum(widths) * 11 / 16))
+    ws.merge_range(0, 0, 0, len(widths) - 1, "", out.format(font=F.TITLE_FONT, alignment=F.WRAP))
+    out.put(ws, 0, 0, title, font=F.TITLE_FONT, alignment=F.WRAP)
     start = p.get("start_date")
+    client = p.get("territory")
+    firm = firm_name(ctx)
+    confidentiality = T["confidential_pseudonymised"] if ctx.pseudonymised else T["confidential"]
     facts = [
+        (T["cover_client"], client),
         (T["cover_project"], p.get("name") or T["cover_no_project"]),
-        (T["cover_territory"], p.get("territory")),
         (T["cover_programme"], p.get("programme")),
-        (T["cover_start"], T["cover_horizon"].format(start=start.strftime("%d/%m/%Y"), months=p.get("horizon_months"))
+        (T["cover_start"], T["cover_horizon"].format(start=formats.date_short(start), months=p.get("horizon_months"))
          if isinstance(start, dt.date) else None),
-        (T["cover_date"], today.strftime("%d/%m/%Y")),
+        (T["cover_firm"], firm or T["cover_no_firm"]),
+        (T["cover_date"], formats.date_long(today, weekday=False)),
+        (T["cover_version"], ctx.version),
+        (T["cover_confidentiality"], confidentiality),
     ]
     if ctx.pseudonymised:
         facts.append((T["cover_pseudonymised"], T["cover_pseudonymised_text"]))
     row = 2
     for label, value in facts:
-        out.put(ws, row, 0, label, font=F.BOLD_FONT)
-        out.put(ws, row, 1, value)
+        out.put(ws, row, 0, label, font=F.BOLD_FONT, alignment=F.TOP)
+        if isinstance(value, str) and len(value) > widths[1] - 2:
+            ws.set_row(row, 15.0 * F.wrapped_lines(value, widths[1]))
+            out.put(ws, row, 1, value, alignment=F.WRAP)
+        else:
+            out.put(ws, row, 1, value, font=F.NOTE_FONT if value == T["cover_no_firm"] else None)
         row += 1
     row += 1
+    ws.set_h_pagebreaks([row])  # the cover alone on its page, the contents after
     out.put(ws, row, 0, T["cover_contents"], font=F.SUBTITLE_FONT)
     out.header_row(ws, row + 1, [L.EXCEL_TEXT["col_sheet"], T["cover_description"], T["cover_rows"]])
+    ws.repeat_rows(row + 1)
     row += 2
     for title, description, n in contents:
+        # Texts wrapped, never cut: the row as tall as its longest cell.
+        lines = max(F.wrapped_lines(title, widths[0]), F.wrapped_lines(description, widths[1]))
+        if lines > 1:
+            ws.set_row(row, 15.0 * lines)
         out.link(ws, row, 0, title, title)
-        out.put(ws, row, 1, description)
-        out.put(ws, row, 2, n)
+        out.put(ws, row, 1, description, alignment=F.WRAP)
+        out.put(ws, row, 2, n, alignment=F.TOP)
         row += 1
-    out.put(ws, row + 1, 0, T["cover_data_note"], font=F.NOTE_FONT)
+    note = T["cover_data_note"]
+    ws.set_row(row + 1, 15.0 * F.wrapped_lines(note, sum(widths[:2])))
+    ws.merge_range(row + 1, 0, row + 1, 1, "", out.format(font=F.NOTE_FONT, alignment=F.WRAP))
+    out.put(ws, row + 1, 0, note, font=F.NOTE_FONT, alignment=F.WRAP)
 
 
 # --- the data sheets (the import format of ``template``) -----------------------------------
@@ -359,7 +535,7 @@ def write_record_sheet(out: X.Writer, kind_name: str, rows: list[list[Any]], lis
     X.set_widths(ws, widths)
     ws.set_row(0, F.header_height(head, widths))
     ws.freeze_panes(1, 1)
-    X.print_setup(ws, title_row=0)
+    out.page(ws, title_row=0, widths=widths, repeat_columns=0 if X.one_page_wide(widths) else 1)
     out.header_row(ws, 0, head)
     kind_fields = fields(kind_name)
     date_cols = {i for i, f in enumerate(kind_fields, start=1) if f.type == "date"}
@@ -410,7 +586,8 @@ def default_export_path(workshop: Any, pseudonymise: bool = False, today: dt.dat
 
 def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
                     progress: Progress | None = None, sections: Sequence[Section] | None = None,
-                    today: dt.date | None = None) -> Path:
+                    today: dt.date | None = None, firm: str = "", version: str = "1",
+                    keep: Sequence[str] = ()) -> Path:
     """Write the deliverable workbook of a workshop.
 
     Parameters
@@ -422,6 +599,11 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
     sections : the analysis sections (default: ``toolkit.excel.sections.SECTIONS``,
         those whose analysis is available).
     today : the export date shown on the cover (default: today).
+    firm : the consulting firm named on the cover and in the footer (default: the
+        project's ``cabinet`` if the workshop has one, else a blank the consultant fills).
+    version : the deliverable's version, on the cover.
+    keep : with ``pseudonymise``, what to keep of ``MASKS`` (by default all is removed:
+        functions, organisations of one person, e-mails, mandates, comments).
 
     Returns
     -------
@@ -435,7 +617,7 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
         sections = SECTIONS
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    ctx = make_context(store, pseudonymise, today)
+    ctx = make_context(store, pseudonymise, today, firm=firm, version=version, keep=keep)
     built = build_sections(ctx, sections)
     data_rows = {k: record_rows(k, ctx.frames[k]) for k in model.KIND_ORDER}
     return write_deliverable(path, ctx, built, data_rows, progress)
@@ -450,6 +632,7 @@ def write_deliverable(path: Path, ctx: Context, built: list[tuple[Section, pd.Da
                   len(data_rows[k])) for k in model.KIND_ORDER]
     total = len(built) + 2
     out = X.Writer(path)
+    out.header, out.footer = page_furniture(ctx)
     cover = L.EXCEL_SHEETS["cover"]
     write_cover(out, ctx, contents, ctx.today)
     for i, (section, df) in enumerate(built, start=1):

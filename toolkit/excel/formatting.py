@@ -135,8 +135,10 @@ def text_width(value: Any) -> int:
 
 def column_widths(headers: Sequence[str], rows: Iterable[Sequence[Any]], sample: int = 500,
                   low: int = 8, high: int = 60) -> list[float]:
-    """Widths fitted to the header and the first ``sample`` rows, between ``low`` and ``high``."""
-    widths = [max(low, min(high, len(str(h)) + 2)) for h in headers]
+    """Widths fitted to the header and the first ``sample`` rows, between ``low`` and ``high``;
+    never narrower than the header's longest word (a header wraps on spaces, never inside
+    a word: « Intermédiarité » whole, not « Intermédiar / ité »)."""
+    widths = [max(low, min(high, len(str(h)) + 2), longest_word(h) + 2) for h in headers]
     # Column by column over the sampled rows, each distinct value measured once (a matrix
     # repeats a few values; the type is part of the key: 1 and 1.0 are shown differently).
     columns = itertools.zip_longest(*itertools.islice(rows, sample), fillvalue=None)
@@ -148,6 +150,15 @@ def column_widths(headers: Sequence[str], rows: Iterable[Sequence[Any]], sample:
             longest = max(map(text_width, column), default=0)
         widths[j] = max(widths[j], min(high, longest + 2))
     return widths
+
+
+def longest_word(text: Any) -> int:
+    """Length of the longest word (between spaces or line breaks) of ``text``.
+
+    >>> longest_word("Capacité libre (jours)")
+    8
+    """
+    return max((len(word) for word in str(text).split()), default=0)
 
 
 def header_height(headers: Sequence[str], widths: Sequence[float], line: float = 15.0) -> float:

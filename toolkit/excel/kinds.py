@@ -35,6 +35,9 @@ class Chart:
     y: tuple[str, ...]
     x_title: str = ""
     y_title: str = ""
+    labels: str = ""  # a column whose cells label the points (scatter)
+    bounds: tuple[float, float] | None = None  # both axes' range (scatter on a 0–4 scale)
+    cross: float | None = None  # where the axes cross (the 2×2 grid's thresholds)
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ class Context:
     pseudonyms: dict[str, str]  # person id → pseudonym (empty when names are kept)
     today: dt.date = field(default_factory=dt.date.today)  # the export date (late actions…)
     cache: dict[str, Any] = field(default_factory=dict)
+    firm: str = ""  # the consulting firm named on the cover and the footer (empty: to fill in)
+    version: str = "1"
 
     @property
     def pseudonymised(self) -> bool:

@@ -73,7 +73,10 @@ def _stakeholder_sections() -> list[Section]:
     network = (Mark(C["isolated"], (yes,), "bad"), Mark(C["broker"], (yes,), "warn"))
     specs = [
         ("grid", Hints(freeze=2, marks=attitude, heatmap=(C["power"], C["interest"]), heat_range=(0.0, 4.0),
-                       high_is_bad=True)),
+                       high_is_bad=True,
+                       # The 2×2 grid: interest across, power up, the axes crossing at the thresholds.
+                       chart=Chart("scatter", S["stakeholders_grid"], x=C["interest"], y=(C["power"],),
+                                   y_title=C["power"], labels=C["name"], bounds=(0.0, 4.0), cross=2.5))),
         ("quadrants", Hints(chart=Chart("barh", S["stakeholders_quadrants"], x=C["strategy"], y=(C["count"],)))),
         ("attitude", Hints(freeze=2, marks=(risky, unused))),
         ("metrics", Hints(freeze=2, marks=network, heatmap=(C["betweenness"],), high_is_bad=True,

@@ -15,6 +15,7 @@ cannot hold, and text starting with ``= + - @`` carries Excel's quote prefix.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any, Sequence
 
 import xlsxwriter
@@ -72,6 +73,9 @@ class Writer:
         self.wb.set_properties({"author": "Maillage"})
         self._formats: dict[tuple, Any] = {}
         self._props: dict[int, dict[str, Any]] = {}  # id of a format made here → its properties
+        # The running header and footer of every printed page (set by the export).
+        self.header = ""
+        self.footer = ""
 
     def format(self, **style: Any) -> Any:
         """The shared ``Format`` for openpyxl-style keywords (font=…, fill=…, number_format=…)."""
@@ -97,6 +101,28 @@ class Writer:
 
     def close(self) -> None:
         self.wb.close()
+
+    def chart(self, options: dict[str, Any]) -> Any:
+        """A native chart whose every axis says ``<c:delete val="0"/>``.
+
+        XlsxWriter writes ``delete`` only for a hidden axis; Microsoft Excel is known to hide
+        an axis that leaves it unset. The element comes right after ``<c:scaling>`` in every
+        axis (CT_CatAx, CT_ValAx, CT_DateAx, CT_SerAx), so it is written there. The
+        deliverable's axes are all visible (never ``visible: False``).
+        """
+        chart = self.wb.add_chart(options)
+        write_scaling = chart._write_scaling
+
+        def scaling_then_shown(*args: Any) -> None:
+            write_scaling(*args)
+            chart._xml_empty_tag("c:delete", [("val", 0)])
+
+        chart._write_scaling = scaling_then_shown
+        return chart
+
+    def page(self, ws: Any, **setup: Any) -> None:
+        """``print_setup`` with this workbook's running header and footer."""
+        print_setup(ws, header=self.header, footer=self.footer, **setup)
 
     # --- cells -------------------------------------------------------------------
 
@@ -197,18 +223,66 @@ def set_widths(ws: Any, widths: Sequence[float]) -> None:
         ws.set_column(col, col, width)
 
 
-def print_setup(ws: Any, title_row: int | None = None, landscape: bool = True) -> None:
-    """A4, landscape, one page wide (as many tall as needed), the header row repeated
-    (``title_row`` 0-based); as ``formatting.print_setup`` does for the templates."""
+# A4 at 96 dpi, less the margins below (0.5 in each side): the printable width in pixels.
+PRINTABLE_PX = {True: round((11.69 - 1.0) * 96), False: round((8.27 - 1.0) * 96)}  # landscape?
+# Of that width, what the columns may fill: LibreOffice draws a column a little wider than
+# Excel (another font's character width), and a column past the edge goes to a new page.
+FILLED = 0.9
+SMALLEST_PRINTED_PT = 8.0  # no text printed smaller than this
+HEADER_PT = 9  # the running header and footer, printed at this size whatever the scale
+BODY_PT = 11.0  # the workbook's default font (Calibri 11): the smallest one the sheets use
+
+
+def column_px(width: float) -> int:
+    """A column's width in pixels, as Excel draws a width given in characters (Calibri 11)."""
+    return int(width * 7 + 5)
+
+
+def print_scale(widths: Sequence[float], landscape: bool = True, smallest_pt: float = BODY_PT) -> int:
+    """The print scale: one page wide when that keeps text at 8 pt or more, otherwise the
+    smallest scale that does (the table then continues on the next pages, its first
+    columns repeated) — never the « fit to width » that prints a 40-column matrix at 2.5 pt.
+    """
+    least = math.ceil(100 * SMALLEST_PRINTED_PT / smallest_pt)
+    total = sum(column_px(w) for w in widths)
+    fit = int(100 * FILLED * PRINTABLE_PX[landscape] / total) if total else 100
+    return max(least, min(100, fit))
+
+
+def one_page_wide(widths: Sequence[float], landscape: bool = True) -> bool:
+    """True when the columns print on one page wide at the scale of ``print_scale``."""
+    total = sum(column_px(w) for w in widths)
+    return total * print_scale(widths, landscape) / 100 <= FILLED * PRINTABLE_PX[landscape]
+
+
+def print_setup(ws: Any, title_row: int | None = None, landscape: bool = True, widths: Sequence[float] = (),
+                repeat_columns: int = 0, header: str = "", footer: str = "") -> None:
+    """A4, the scale of ``print_scale``, the header row (``title_row``, 0-based) and the first
+    ``repeat_columns`` columns repeated on every page, the running header and footer."""
     ws.set_paper(9)
     if landscape:
         ws.set_landscape()
     else:
         ws.set_portrait()
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_print_scale(print_scale(widths, landscape))
+    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
     if title_row is not None:
         ws.repeat_rows(title_row)
+    if repeat_columns:
+        ws.repeat_columns(0, repeat_columns - 1)
+    if header:
+        ws.set_header(header, {"margin": 0.3, "scale_with_doc": False})
+    if footer:
+        ws.set_footer(footer, {"margin": 0.3, "scale_with_doc": False})
+
+
+def header_text(text: Any, limit: int = 45) -> str:
+    """Text put in a page header or footer: ``&`` (its code character) doubled, cut after a
+    whole word when longer than ``limit`` (the three sections share one line)."""
+    text = str(text or "")
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(" —,;:") + "…"
+    return text.replace("&", "&&")
 
 
 def validation_options(spec: dict[str, Any]) -> dict[str, Any]:
