@@ -11,10 +11,16 @@ Version history
 
 Columns added to the model are added to existing tables automatically (``ALTER TABLE ADD
 COLUMN``, portable); a version step does what a new column alone cannot (filling values).
+
+Each step works on the tables as they were at its version (frozen ``sa.table`` definitions
+and column lists written here), never on the live model: a later schema change cannot
+rewrite what an old step does. The store hands :func:`migrate` its metadata and version, so
+this module does not import the store (which calls it).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+import secrets
+from typing import Any, Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -22,17 +28,16 @@ from sqlalchemy.engine import Connection
 from . import labels as L
 from .errors import MaillageError
 
-if TYPE_CHECKING:
-    from .store import Store
+# The tables as version 2 knew them, as far as its step reads and writes them.
+_V2_PERSONS = sa.table("persons", sa.column("id", sa.String), sa.column("token", sa.String))
+_V2_ACTORS = sa.table("actors", sa.column("mobilised", sa.Boolean))
 
 
 def _v2_tokens_and_mobilised(conn: Connection) -> None:
-    from .store import TABLES, new_token
-
-    persons = TABLES["persons"]
+    persons, actors = _V2_PERSONS, _V2_ACTORS
     for (pid,) in conn.execute(sa.select(persons.c.id).where(persons.c.token.is_(None))).all():
-        conn.execute(persons.update().where(persons.c.id == pid).values(token=new_token()))
-    actors = TABLES["actors"]
+        # a participant token as version 2 made them (URL-safe, 24 characters)
+        conn.execute(persons.update().where(persons.c.id == pid).values(token=secrets.token_urlsafe(18)))
     conn.execute(actors.update().where(actors.c.mobilised.is_(None)).values(mobilised=False))
 
 
@@ -93,12 +98,11 @@ STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised, 3
                                                   4: _v4_phases_and_sheets}
 
 
-def _add_missing_columns(conn: Connection) -> None:
-    from .store import METADATA
-
+def _add_missing_columns(conn: Connection, metadata: sa.MetaData) -> None:
+    """Columns of today's model missing from existing tables (added empty)."""
     inspector = sa.inspect(conn)
     existing_tables = set(inspector.get_table_names())
-    for table in METADATA.sorted_tables:
+    for table in metadata.sorted_tables:
         if table.name not in existing_tables:
             continue
         have = {c["name"] for c in inspector.get_columns(table.name)}
@@ -108,30 +112,28 @@ def _add_missing_columns(conn: Connection) -> None:
                 conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {ddl}')
 
 
-def _up_to_date(store: "Store") -> bool:
+def _up_to_date(store: Any, metadata: sa.MetaData, schema_version: int) -> bool:
     """True when every table exists and the version is current: a read, no write lock.
 
     Every page opens the store when it starts; taking the write lock for nothing on each
     opening made 30 pages opening at once queue behind the participants' writes (on
     SQLite, up to "database is locked").
     """
-    from .store import METADATA, SCHEMA_VERSION, TABLES
-
-    meta = TABLES["meta"]
+    meta = metadata.tables["meta"]
     with store.reader.connect() as conn:
-        if not set(METADATA.tables) <= set(sa.inspect(conn).get_table_names()):
+        if not set(metadata.tables) <= set(sa.inspect(conn).get_table_names()):
             return False
         row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
-    return row is not None and int(row[0]) == SCHEMA_VERSION
+    return row is not None and int(row[0]) == schema_version
 
 
-def migrate(store: "Store") -> None:
-    """Create what is missing and run the version steps, in one write transaction."""
-    from .store import METADATA, SCHEMA_VERSION, TABLES
-
-    if _up_to_date(store):
+def migrate(store: Any, metadata: sa.MetaData, schema_version: int) -> None:
+    """Bring ``store`` (a :class:`toolkit.store.Store`) to ``schema_version``: create the
+    tables of ``metadata`` that are missing and run the version steps, in one write transaction."""
+    if _up_to_date(store, metadata, schema_version):
         return
-    meta = TABLES["meta"]
+    meta = metadata.tables["meta"]
+    METADATA, SCHEMA_VERSION = metadata, schema_version
     with store.writer.begin() as conn:
         if store.backend == "postgresql":  # serialise concurrent first openings
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657)")
@@ -147,7 +149,7 @@ def migrate(store: "Store") -> None:
         if version > SCHEMA_VERSION:
             raise MaillageError(L.MESSAGES["newer_schema"].format(found=version, known=SCHEMA_VERSION))
         if version < SCHEMA_VERSION:
-            _add_missing_columns(conn)
+            _add_missing_columns(conn, metadata)
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 STEPS[step](conn)
             conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))

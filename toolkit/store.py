@@ -41,6 +41,7 @@ from sqlalchemy.pool import StaticPool
 from . import labels as L
 from . import model
 from .errors import ConflictError, NotFoundError, Problem, StoreBusy, ValidationError
+from .migrations import migrate
 
 try:
     import fcntl
@@ -399,9 +400,7 @@ class Store:
     # --- schema ------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        from .migrations import migrate
-
-        migrate(self)
+        migrate(self, METADATA, SCHEMA_VERSION)
 
     def schema_version(self) -> int:
         return int(self.get_meta("schema_version") or 0)
