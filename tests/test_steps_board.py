@@ -6,6 +6,7 @@ import pandas as pd
 
 from toolkit import steps
 from toolkit.access import Access, Guard, identify, record_visit
+from toolkit.formats import plain
 from toolkit.store import Store
 from toolkit.widgets import board as board_mod
 from toolkit.widgets.board import Board
@@ -73,7 +74,7 @@ def test_board_shows_sections_and_hides_names(demo_workshop: Workshop) -> None:
     name = store.get("persons", "PER-02")["name"]
     board = Board(store)
     text = board.boxes["joined"].children[0].value
-    assert "1 personne(s) sur" in text and name in text
+    assert "1 personne sur" in plain(text) and name in text
     board.hide.value = True  # the switch refreshes at once
     assert name not in board.boxes["joined"].children[0].value
 
@@ -81,10 +82,10 @@ def test_board_shows_sections_and_hides_names(demo_workshop: Workshop) -> None:
 def test_board_refresh_picks_up_new_joins(demo_workshop: Workshop) -> None:
     store = demo_workshop.store
     board = Board(store)
-    assert "0 personne(s)" in board.boxes["joined"].children[0].value
+    assert "0 personne sur" in plain(board.boxes["joined"].children[0].value)
     record_visit(store, _participant(demo_workshop, "PER-03"), "accueil")
     board.refresh()
-    assert "1 personne(s)" in board.boxes["joined"].children[0].value
+    assert "1 personne sur" in plain(board.boxes["joined"].children[0].value)
 
 
 def test_registered_section_plugs_in_and_failure_is_contained(demo_workshop: Workshop) -> None:

@@ -371,7 +371,7 @@ BOARD = {
     "hide_names": "Masquer les noms (projection)",
     "refreshed": "Mis à jour à {time}",
     "joined_title": "Participants connectés",
-    "joined": "{joined} personne(s) sur {total} ont ouvert une page.",
+    "joined": "{joined} sur {total} {verb} ouvert une page.",
     "joined_table": ["Personne", "Organisation", "Première connexion", "Dernière page", "Pages ouvertes"],
     "submissions_title": "Contributions par étape",
     "submissions_table": ["Étape", "Contributions", "Contributeurs", "Dernière contribution"],
@@ -587,14 +587,14 @@ SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "sont choisis.",
     "cannot_unset": "Choisissez un niveau : la réponse enregistrée précédemment est conservée.",
     "already_saved": "Réponse enregistrée.",
-    "progress": "Il reste {left} compétence(s) à renseigner sur {total} ({done} faite(s)).",
+    "progress": "Il reste {left} à renseigner sur {total} ({done}).",
     "progress_done": "Merci : toutes les compétences sont renseignées ({total} sur {total}). Vous pouvez "
     "encore modifier vos réponses.",
     "no_competence": "Le référentiel de compétences n'est pas encore prêt : revenez plus tard.",
     "facilitator": "Cette page est celle des participants : chacun l'ouvre avec son lien personnel. "
     "Le tableau de bord montre l'avancement ; le carnet « 03_competences » montre les résultats.",
     "board_title": "Auto-évaluation des compétences",
-    "board_count": "{complete} auto-évaluation(s) terminée(s), {started} commencée(s), sur {total} personnes.",
+    "board_count": "{complete}, {started}, sur {total}.",
     "board_people": ["Personne", "Organisation", "Compétences renseignées", "Terminée"],
     "board_completed": "Terminée par : {names}.",
     "board_nobody": "Personne n'a encore terminé.",
@@ -993,7 +993,7 @@ STAKEHOLDER_PAGE: dict[str, str] = {
     "rate_button": "Enregistrer mon avis",
     "rate_missing": "Choisissez le pouvoir, l'intérêt et l'attitude avant d'enregistrer.",
     "choose_actor_first": "Choisissez d'abord un acteur.",
-    "rated_count": "Vous avez donné votre avis sur {n} acteur(s) sur {total}.",
+    "rated_count": "Vous avez donné votre avis sur {n} sur {total}.",
     "relation_title": "Proposer une relation",
     "relation_hint": "Qui travaille avec qui ? Choisissez les deux acteurs, le type de relation et son intensité.",
     "relation_button": "Ajouter la relation",
@@ -1002,7 +1002,7 @@ STAKEHOLDER_PAGE: dict[str, str] = {
     "summary_title": "Avis des participants (moyenne et écart)",
     "summary_empty": "Aucun avis pour l'instant.",
     "board_counts": "{actors} acteurs ({added} ajoutés par les participants), {relations} relations, "
-    "{ratings} avis donnés par {raters} participant(s).",
+    "{ratings} avis donnés par {raters}.",
     "board_title": "Parties prenantes : la carte et les avis",
 }
 RELATION_WEIGHT_WORDS: tuple[str, ...] = ("faible", "moyenne", "forte")
@@ -1451,7 +1451,7 @@ LETTER_TEMPLATE: dict = {
 ACTION_MESSAGES: dict[str, str] = {
     "not_your_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seul son pilote ou "
     "l'animateur de l'atelier le peut.",
-    "pilot_fields": "Champ(s) réservé(s) à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
+    "pilot_fields": "Réservé à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
     "past_date": "une date passée ou d'aujourd'hui (le journal consigne ce qui a été fait ou décidé)",
     "file_refused": "Pièce jointe refusée (action « {action} »)",
     "file_type": "un fichier d'un des types acceptés : {types}",
@@ -1606,7 +1606,7 @@ SHEET_PAGE: dict = {
     "intro": "Toutes les fiches sont consultables. Vous mettez à jour celles dont vous êtes pilote : "
     "état, avancement, budget, journal des faits et décisions, pièces jointes.",
     "choose": "Action",
-    "yours": "Vous pilotez {n} action(s) : la première est affichée.",
+    "yours": "Vous pilotez {n} : la première est affichée.",
     "none_yours": "Vous ne pilotez aucune action : vous pouvez consulter les fiches.",
     "no_action": "Aucune action n'est encore définie.",
     "no_pilot": "sans pilote",
@@ -1759,7 +1759,7 @@ SCENARIO_MESSAGES: dict[str, str] = {
     "reference": "Référence",
     "recruit_organisation": "Recrutement (scénario)",
     "recruit_function": "Personne recrutée",
-    "widening_name": "Représentant(e) de {actor}",
+    "widening_name": "Représentant ou représentante de {actor}",
     "not_found": "Scénario introuvable : {name}",
 }
 
@@ -2250,7 +2250,7 @@ READING: dict[str, str] = {
     "comment": "commentaire (facultatif)",
     "save": "Enregistrer la lecture",
     "incomplete": "Pour chaque compétence lue, choisissez les trois dimensions (savoir, vouloir, pouvoir agir).",
-    "saved": "Lecture enregistrée : {count} compétence(s) modifiée(s), gardée(s) dans l'historique.",
+    "saved": "Lecture enregistrée : {count} ; l'historique garde la lecture précédente.",
 }
 # Recording a project review (carnet 08, toolkit/widgets/review_form.py).
 REVIEW_FORM: dict[str, str] = {

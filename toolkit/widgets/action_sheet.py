@@ -129,7 +129,7 @@ class ActionSheets(widgets.VBox):
         self.selector.observe(lambda _c: self.show(), "value")
         children: list[widgets.Widget] = [self.selector, self.view, self.edit]
         if not session.is_facilitator:
-            text = (L.SHEET_PAGE["yours"].format(n=len(mine)) if mine else L.SHEET_PAGE["none_yours"])
+            text = (L.SHEET_PAGE["yours"].format(n=F.count(len(mine), "action")) if mine else L.SHEET_PAGE["none_yours"])
             children.insert(0, widgets.HTML(f"<p class='maillage-mine'>{_e(text)}</p>"))
         super().__init__(children)
         self.show()

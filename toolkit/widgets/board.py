@@ -37,6 +37,7 @@ from typing import Any, Callable
 import ipywidgets as widgets
 import pandas as pd
 
+from .. import formats as F
 from .. import labels as L
 from .. import steps as steps_mod
 from ..access import contributions, visits
@@ -189,7 +190,8 @@ def joined_table(store: Store, hide_names: bool) -> pd.DataFrame:
 @section("joined", L.BOARD["joined_title"], order=10)
 def joined_section(store: Store, hide_names: bool) -> widgets.Widget | str:
     table = joined_table(store, hide_names)
-    text = L.BOARD["joined"].format(joined=len(table), total=store.count("persons"))
+    text = L.BOARD["joined"].format(joined=F.count(len(table), "personne"), total=store.count("persons"),
+                                    verb="ont" if len(table) > 1 else "a")
     return _html(f"<p class='maillage-joined'><strong>{html.escape(text)}</strong></p>" + _table_html(table))
 
 

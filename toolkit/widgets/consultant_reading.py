@@ -12,6 +12,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import formats as F
 from .. import labels as L
 from ..errors import MaillageError, ValidationError
 from ..store import Store
@@ -115,5 +116,5 @@ class ConsultantReading:
         except (ValidationError, MaillageError) as exc:
             self.message.value = f"<p style='color:#a40000'>{html.escape(str(exc))}</p>"
             return 0
-        self.message.value = f"<p style='color:#1b5e20'>{html.escape(L.READING['saved'].format(count=written))}</p>"
+        self.message.value = f"<p style='color:#1b5e20'>{html.escape(L.READING['saved'].format(count=F.count(written, 'compétence modifiée', 'compétences modifiées')))}</p>"
         return written

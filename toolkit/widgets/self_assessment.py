@@ -38,6 +38,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import competences as C
+from .. import formats as F
 from .. import labels as L
 from ..store import Store
 from .board import for_projection, person_label, section
@@ -216,7 +217,8 @@ class SelfAssessmentPage(widgets.VBox):
         done = sum(1 for c in self.cards.values() if c.record_id)
         total = len(self.cards)
         text = (S["progress_done"] if total and done == total else S["progress"]).format(
-            done=done, total=total, left=total - done)
+            done=F.count(done, "faite") if done else "aucune faite", total=total,
+            left=F.count(total - done, "compétence"))
         self.progress.value = f"<p role='status'>{html.escape(text)}</p>"
 
 
@@ -291,8 +293,9 @@ def board_tables(frames: dict[str, pd.DataFrame], names: dict[str, str], with_an
     """
     a, p, c = frames["assessments"], frames["persons"], frames["competences"]
     prog = C.self_assessment_progress(a, p, c)
-    sentence = S["board_count"].format(complete=int(prog["complete"].sum()), started=int(prog["started"].sum()),
-                                       total=len(prog))
+    sentence = S["board_count"].format(
+        complete=F.count(int(prog["complete"].sum()), "auto-évaluation terminée", "auto-évaluations terminées"),
+        started=F.count(int(prog["started"].sum()), "commencée"), total=F.count(len(prog), "personne"))
     done = sorted(names.get(pid, pid) for pid in prog.index[prog["complete"]])
     completed = S["board_completed"].format(names=", ".join(done)) if done else S["board_nobody"]
     started = prog[prog["started"]]

@@ -27,6 +27,7 @@ import ipywidgets as widgets
 import pandas as pd
 import sqlalchemy as sa
 
+from .. import formats as F
 from .. import labels as L
 from .. import stakeholders as sh
 from .. import steps as steps_mod
@@ -254,7 +255,7 @@ class RatingPanel(widgets.VBox):
 
     def _update_progress(self, total: int | None = None) -> None:
         total = total if total is not None else len(self.actor.options) - 1
-        self.progress.value = f"<p>{html.escape(P['rated_count'].format(n=len(self.mine()), total=total))}</p>"
+        self.progress.value = f"<p>{html.escape(P['rated_count'].format(n=F.count(len(self.mine()), 'acteur'), total=total))}</p>"
 
 
 # --- the live map ----------------------------------------------------------------------
@@ -375,7 +376,7 @@ def board_html(store: Store) -> str:
     counts = P["board_counts"].format(
         actors=len(frames["actors"]), added=int((added["op"] == "insert").sum()) if len(added) else 0,
         relations=len(frames["relations"]), ratings=len(ratings),
-        raters=ratings["person_id"].nunique() if len(ratings) else 0)
+        raters=F.count(ratings["person_id"].nunique() if len(ratings) else 0, "participant"))
     graph = sh.relation_graph(frames["actors"], frames["relations"])
     state["positions"] = network_map.layout_positions(graph, previous=state["positions"])
     doc = network_map.network_map_html(graph, sh.network_metrics(graph), positions=state["positions"])
