@@ -205,6 +205,16 @@ def _join_particle(particle: str, text: str) -> str:
     return f"{particle} {text}"
 
 
+def _contracted(text: str, with_le: str, with_les: str) -> str | None:
+    """``text`` after « de » / « à » when its article contracts (le → du/au, les → des/aux)."""
+    low = text.lower()
+    if low.startswith("le ") and not starts_with_vowel_sound(text[3:]):
+        return f"{with_le} {text[3:]}"
+    if low.startswith("les "):
+        return f"{with_les} {text[4:]}"
+    return None
+
+
 def de(text: Any) -> str:
     """« de » before ``text``: « d'Isabelle », « de Léa », « du comité » (de le), « des
     services » (de les), « de la commune », « de l'État ».
@@ -213,14 +223,9 @@ def de(text: Any) -> str:
     ("d'Isabelle", 'de Léa Fradin', 'des habitants', 'de la commune', "de l'État", 'de huit')
     """
     text = str(text).strip()
-    low = text.lower()
-    if low.startswith("le ") and not starts_with_vowel_sound(text[3:]):
-        return "du " + text[3:]
-    if low.startswith("les "):
-        return "des " + text[4:]
-    if low.startswith(("services ", "élus ")):  # a plural title used without article
+    if text.lower().startswith(("services ", "élus ")):  # a plural title used without article
         return "des " + text
-    return _join_particle("de", text)
+    return _contracted(text, "du", "des") or _join_particle("de", text)
 
 
 def que(text: Any) -> str:
@@ -239,12 +244,7 @@ def to(text: Any) -> str:
     ('au comité', 'aux élus', "à l'équipe projet", 'à Léa')
     """
     text = str(text).strip()
-    low = text.lower()
-    if low.startswith("le ") and not starts_with_vowel_sound(text[3:]):
-        return "au " + text[3:]
-    if low.startswith("les "):
-        return "aux " + text[4:]
-    return "à " + text
+    return _contracted(text, "au", "aux") or "à " + text
 
 
 # --- roles ------------------------------------------------------------------------------------

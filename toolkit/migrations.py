@@ -75,7 +75,7 @@ def _v3_civility_mandates_meetings(conn: Connection) -> None:
 
 
 # The columns version 4 added to existing tables, as they were then (frozen, like v3's).
-# New tables (phases…) are created by ``METADATA.create_all`` before the steps run.
+# New tables (phases…) are created by ``metadata.create_all`` (in :func:`migrate`) before the steps run.
 _V4_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "tasks": (("phase_id", "VARCHAR(40)"),),
     "actions": (("parent_id", "VARCHAR(40)"), ("priority", "VARCHAR(80)")),
@@ -133,23 +133,22 @@ def migrate(store: Any, metadata: sa.MetaData, schema_version: int) -> None:
     if _up_to_date(store, metadata, schema_version):
         return
     meta = metadata.tables["meta"]
-    METADATA, SCHEMA_VERSION = metadata, schema_version
     with store.writer.begin() as conn:
         if store.backend == "postgresql":  # serialise concurrent first openings
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657)")
         inspector = sa.inspect(conn)
         fresh = "meta" not in inspector.get_table_names()
-        METADATA.create_all(conn)
+        metadata.create_all(conn)
         row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
         if row is None:
-            version = SCHEMA_VERSION if fresh else 1
+            version = schema_version if fresh else 1
             conn.execute(meta.insert().values(key="schema_version", value=str(version)))
         else:
             version = int(row[0])
-        if version > SCHEMA_VERSION:
-            raise MaillageError(L.MESSAGES["newer_schema"].format(found=version, known=SCHEMA_VERSION))
-        if version < SCHEMA_VERSION:
+        if version > schema_version:
+            raise MaillageError(L.MESSAGES["newer_schema"].format(found=version, known=schema_version))
+        if version < schema_version:
             _add_missing_columns(conn, metadata)
-            for step in range(version + 1, SCHEMA_VERSION + 1):
+            for step in range(version + 1, schema_version + 1):
                 STEPS[step](conn)
-            conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
+            conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(schema_version)))
