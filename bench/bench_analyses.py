@@ -45,7 +45,10 @@ from toolkit import review as Rv  # noqa: E402
 from toolkit import scenarios as Sc  # noqa: E402
 from toolkit import stakeholders as S  # noqa: E402
 from toolkit import workload as W  # noqa: E402
-from toolkit.store import Store  # noqa: E402
+try:  # a baseline run (--before) may predate toolkit/core/
+    from toolkit.core.store import Store  # noqa: E402
+except ImportError:
+    from toolkit.store import Store  # type: ignore[no-redef]  # noqa: E402
 
 # The carnet 06's unit costs.
 COSTS = G.CostParams(expert_day_rate=900, training_days_per_level=5, training_day_cost=450,

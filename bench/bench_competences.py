@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from synthetic import load, synthetic_records  # noqa: E402
 
 from toolkit import competences as C  # noqa: E402
-from toolkit.store import Store  # noqa: E402
+from toolkit.core.store import Store  # noqa: E402
 
 
 def records(persons: int, competences: int, seed: int = 11) -> dict:

@@ -24,7 +24,7 @@ from bench_serve import start, stop  # noqa: E402
 from toolkit import serve, steps  # noqa: E402
 from toolkit.demo import build_demo  # noqa: E402
 from toolkit.voila_client import fetch_page  # noqa: E402
-from toolkit.workshop import Workshop  # noqa: E402
+from toolkit.core.workshop import Workshop  # noqa: E402
 
 PAGE = "competences.ipynb"
 

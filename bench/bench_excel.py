@@ -35,13 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pandas as pd  # noqa: E402
 from synthetic import load, synthetic_records  # noqa: E402
 
-from toolkit import model  # noqa: E402
+from toolkit.core import model  # noqa: E402
 from toolkit.excel.export import build_sections, export_workbook, make_context, write_deliverable  # noqa: E402
 from toolkit.excel.formatting import plain  # noqa: E402
 from toolkit.excel.importer import import_workbook  # noqa: E402
 from toolkit.excel.sections import SECTIONS  # noqa: E402
 from toolkit.excel.template import headers, record_rows, sheet_name  # noqa: E402
-from toolkit.workshop import Workshop  # noqa: E402
+from toolkit.core.workshop import Workshop  # noqa: E402
 
 
 def rss_mib() -> float:

@@ -22,7 +22,7 @@ from synthetic import load, synthetic_records  # noqa: E402
 
 from toolkit import actions, governance, letters, report, review  # noqa: E402
 from toolkit.viz.organisation import figure_png, organisation_figure  # noqa: E402
-from toolkit.workshop import Workshop  # noqa: E402
+from toolkit.core.workshop import Workshop  # noqa: E402
 
 TODAY = dt.date(2027, 1, 15)
 

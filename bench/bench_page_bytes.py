@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from toolkit import serve  # noqa: E402
 from toolkit.demo import build_demo  # noqa: E402
-from toolkit.workshop import Workshop  # noqa: E402
+from toolkit.core.workshop import Workshop  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 

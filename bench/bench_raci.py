@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from synthetic import load, synthetic_records  # noqa: E402
 
 from toolkit import raci, workload  # noqa: E402
-from toolkit.store import Store  # noqa: E402
+from toolkit.core.store import Store  # noqa: E402
 
 TARGET_S = 1.0
 

@@ -32,7 +32,7 @@ from bench_serve import memory_mb, start, stop  # noqa: E402
 from toolkit import serve  # noqa: E402
 from toolkit.demo import build_demo  # noqa: E402
 from toolkit.voila_client import kernel_alive, reload_page  # noqa: E402
-from toolkit.workshop import Workshop  # noqa: E402
+from toolkit.core.workshop import Workshop  # noqa: E402
 
 
 def main() -> None:

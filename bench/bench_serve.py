@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from toolkit import serve  # noqa: E402
 from toolkit.demo import build_demo  # noqa: E402
 from toolkit.voila_client import _HTTP_THREADS, PageClient, fetch_page  # noqa: E402
-from toolkit.workshop import Workshop  # noqa: E402
+from toolkit.core.workshop import Workshop  # noqa: E402
 
 
 def pct(values: list[float], q: float) -> float:

@@ -33,7 +33,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import load, synthetic_records  # noqa: E402
 
 from toolkit import staffing  # noqa: E402
-from toolkit.store import Store  # noqa: E402
+try:  # a baseline run (--before) may predate toolkit/core/
+    from toolkit.core.store import Store  # noqa: E402
+except ImportError:
+    from toolkit.store import Store  # type: ignore[no-redef]  # noqa: E402
 
 
 def module_at(revision: str) -> ModuleType:

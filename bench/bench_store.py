@@ -40,7 +40,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from synthetic import load, synthetic_records  # noqa: E402
 
-from toolkit.store import Store  # noqa: E402
+from toolkit.core.store import Store  # noqa: E402
 
 
 # --- the three measures -------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Generator of a large synthetic workshop, shared by every benchmark.
 
 ``synthetic_records()`` returns the same shape as ``toolkit.demo.demo_records()``: for each
-kind, a list of plain dicts with explicit ids, valid for ``toolkit.model.validate``.
+kind, a list of plain dicts with explicit ids, valid for ``toolkit.core.model.validate``.
 Deterministic for a given seed.
 """
 from __future__ import annotations
@@ -9,8 +9,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from toolkit import labels as L
-from toolkit.model import months_between
+try:  # a baseline run (--before) may predate toolkit/core/
+    from toolkit.core import labels as L
+    from toolkit.core.model import months_between
+except ImportError:
+    from toolkit import labels as L  # type: ignore[no-redef]
+    from toolkit.model import months_between  # type: ignore[no-redef]
 
 FAMILIES = ["Pilotage", "Urbanisme", "Habitat", "Commerce", "Alimentation", "Financements", "Concertation", "Numérique"]
 
@@ -81,7 +85,10 @@ def synthetic_records(persons: int = 1000, competences: int = 80, tasks: int = 5
 
 def load(store: Any, records: dict[str, list[dict[str, Any]]], by: str = "bench") -> None:
     """Insert every kind, in reference order, each in one transaction."""
-    from toolkit.model import KIND_ORDER
+    try:
+        from toolkit.core.model import KIND_ORDER
+    except ImportError:  # a baseline before toolkit/core/
+        from toolkit.model import KIND_ORDER  # type: ignore[no-redef]
 
     for kind in KIND_ORDER:
         if records.get(kind):

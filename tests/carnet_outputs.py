@@ -10,7 +10,7 @@ import html
 import re
 from typing import Any
 
-from toolkit import model
+from toolkit.core import model
 from toolkit.display import headings
 
 RAW_WORDS = re.compile(r"(?<![\w-])(NaN|nan|None|True|False|<NA>|NaT)(?![\w-])")

@@ -17,7 +17,7 @@ from typing import Iterator
 
 import pytest
 
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 PG_ENV = "MAILLAGE_TEST_PG_URL"
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]

@@ -12,9 +12,9 @@ from typing import Any, Callable
 
 from openpyxl import load_workbook
 
-from toolkit import model
+from toolkit.core import model
 from toolkit.excel.template import write_records
-from toolkit.store import Store
+from toolkit.core.store import Store
 
 TINY: dict[str, list[dict[str, Any]]] = {
     "project": [{"name": "Projet test", "territory": "Commune test", "programme": "Autre",

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 PERSONS = {
     "P1": {"name": "Alice Aubert", "capacity_days": 5, "role": "agent"},

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 PERSONS = {
     "P1": {"name": "Alice Aubert", "capacity_days": 5, "in_team": True},

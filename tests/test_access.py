@@ -7,8 +7,8 @@ import pytest
 
 from toolkit import access
 from toolkit.access import Access, Guard, identify
-from toolkit.errors import AccessDenied
-from toolkit.workshop import Workshop
+from toolkit.core.errors import AccessDenied
+from toolkit.core.workshop import Workshop
 
 
 def _person(ws: Workshop, pid: str) -> dict:

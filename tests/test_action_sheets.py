@@ -13,8 +13,8 @@ import pytest
 from toolkit import actions as A
 from toolkit import report
 from toolkit import review as R
-from toolkit.errors import AccessDenied, ValidationError
-from toolkit.workshop import Workshop
+from toolkit.core.errors import AccessDenied, ValidationError
+from toolkit.core.workshop import Workshop
 
 TODAY = dt.date(2026, 11, 23)
 CONSULTANT = A.Editor.for_consultant()

@@ -8,8 +8,8 @@ import pytest
 
 from toolkit import actions as A
 from toolkit.widgets.action_sheet import editor_from_token
-from toolkit.errors import AccessDenied, ConflictError, ValidationError
-from toolkit.workshop import Workshop
+from toolkit.core.errors import AccessDenied, ConflictError, ValidationError
+from toolkit.core.workshop import Workshop
 
 TODAY = dt.date(2026, 11, 23)
 PDF = b"%PDF-1.4\n% compte rendu\n" + b"0" * 100

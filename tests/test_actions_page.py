@@ -9,7 +9,7 @@ from toolkit import steps
 from toolkit.access import reissue_token
 from toolkit.widgets.action_sheet import ActionSheets, latest_entries, sheet_html
 from toolkit.widgets.session import Session, open_page
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 TODAY = dt.date(2026, 11, 23)
 PDF = b"%PDF-1.4\n" + b"0" * 200

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit import demo, model
-from toolkit.errors import ValidationError
-from toolkit.store import Store
+from toolkit.core import model
+
+from toolkit import demo
+from toolkit.core.errors import ValidationError
+from toolkit.core.store import Store
 
 PERSON = {"name": "Marc Obin", "organisation": "Région", "role": "partenaire"}
 

@@ -47,7 +47,7 @@ def run(notebook: Path, workshop: Path) -> nbformat.NotebookNode:
 
 def written(folder: Path) -> int:
     """How many changes the workshop's history holds (running a carnet must add none)."""
-    from toolkit.workshop import Workshop
+    from toolkit.core.workshop import Workshop
 
     ws = Workshop.open(folder)
     try:
@@ -70,7 +70,7 @@ def test_carnet_reads_as_french_on_every_state(state_folders: dict[str, Path], s
 
 
 def test_a_workshop_state_changes_nothing_else(state_folders: dict[str, Path]) -> None:
-    from toolkit.workshop import Workshop
+    from toolkit.core.workshop import Workshop
 
     counts = {s: Workshop.open(f).summary()["counts"] for s, f in state_folders.items()}
     assert sum(counts["vide"].values()) == 0

@@ -8,7 +8,7 @@ import pytest
 
 from toolkit import cli
 from toolkit.excel.export import no_data_text
-from toolkit.workshop import ENV_FOLDER, Workshop
+from toolkit.core.workshop import ENV_FOLDER, Workshop
 from workshop_states import build_state
 
 

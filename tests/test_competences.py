@@ -22,7 +22,7 @@ import pytest
 
 from toolkit import competences as C
 from toolkit.demo import DEMO_FLAWS
-from toolkit.errors import MaillageError
+from toolkit.core.errors import MaillageError
 
 SELF = "auto-évaluation"
 CONS = "consultant"

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit import competences as C
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit.viz.heatmap import competence_heatmap, heatmap, team_heatmap
 from toolkit.viz.profiles import person_profile_chart
 

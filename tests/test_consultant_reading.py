@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from toolkit.widgets.consultant_reading import ConsultantReading
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def test_record_the_consultants_reading_beside_the_self_assessment(demo_workshop: Workshop) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from toolkit import competences as C
 from toolkit import notebook
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def test_project_management_rests_on_the_external_consultant(demo_workshop: Workshop) -> None:

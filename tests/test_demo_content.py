@@ -1,6 +1,6 @@
 """The demo workshop's content: valid, consistent, and carrying its deliberate flaws.
 
-No store here: only ``toolkit.model`` and ``toolkit.demo``. Each flaw listed in
+No store here: only ``toolkit.core.model`` and ``toolkit.demo``. Each flaw listed in
 ``demo.DEMO_FLAWS`` is recomputed from the data.
 """
 from __future__ import annotations
@@ -10,7 +10,9 @@ from collections import Counter, defaultdict
 import networkx as nx
 import pytest
 
-from toolkit import demo, labels as L, model
+from toolkit.core import labels as L, model
+
+from toolkit import demo
 
 DATA = demo.demo_records()
 FLAWS = demo.DEMO_FLAWS

@@ -23,8 +23,8 @@ from typing import Iterator
 import pytest
 
 from toolkit import hub
-from toolkit.errors import MaillageError
-from toolkit.workshop import Workshop
+from toolkit.core.errors import MaillageError
+from toolkit.core.workshop import Workshop
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"

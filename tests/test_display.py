@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit import display
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def test_identifiers_left_under_french_headings_become_names(demo_workshop: Workshop) -> None:

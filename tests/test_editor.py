@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from toolkit import model
-from toolkit.store import Store
+from toolkit.core import model
+from toolkit.core.store import Store
 from toolkit.widgets.editor import CADRAGE_KINDS, CadrageEditor, RecordEditor, starter_referential
 
 

@@ -11,9 +11,9 @@ import pytest
 from excel_helpers import snapshot, tiny_book, tiny_records
 from toolkit import actions
 from toolkit.cli import main
-from toolkit.errors import ValidationError
+from toolkit.core.errors import ValidationError
 from toolkit.excel.importer import import_workbook
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 PDF = b"%PDF-1.4\n% un compte rendu\n"
 
@@ -109,7 +109,7 @@ def test_refused_import_removes_the_files_it_copied(tmp_path: Path, empty_worksh
 
     def refuse_attachments(kind, records, **kw):  # type: ignore[no-untyped-def]
         if kind == "attachments":  # as if somebody else had taken the id meanwhile
-            from toolkit.errors import Problem
+            from toolkit.core.errors import Problem
             raise ValidationError([Problem("Identifiant", "PJ-1", "un identifiant unique")])
         return real(kind, records, **kw)
 

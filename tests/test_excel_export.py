@@ -12,11 +12,11 @@ import pytest
 from openpyxl import load_workbook
 
 from excel_helpers import tiny_book
-from toolkit import model
+from toolkit.core import model
 from toolkit.cli import main
 from toolkit.excel.export import Chart, Hints, Section, export_workbook
 from toolkit.excel.importer import import_workbook
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -192,7 +192,7 @@ def test_unavailable_section_left_out(tmp_path: Path, demo_workshop: Workshop) -
 
 
 def test_refusing_analysis_gets_a_sheet_saying_why(tmp_path: Path, demo_workshop: Workshop) -> None:
-    from toolkit.errors import MaillageError
+    from toolkit.core.errors import MaillageError
 
     def refuses(ctx):
         raise MaillageError("Tableau « Évaluations » : colonnes manquantes.")

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from toolkit.excel.export import export_workbook
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 DAY = dt.date(2026, 12, 1)
 

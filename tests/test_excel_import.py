@@ -15,10 +15,10 @@ import pytest
 from excel_helpers import snapshot, tiny_book, tiny_records
 from toolkit.cli import main
 from toolkit.demo import build_demo
-from toolkit.errors import Problem, ValidationError
+from toolkit.core.errors import Problem, ValidationError
 from toolkit.excel.importer import import_workbook, read_workbook
 from toolkit.excel.template import write_example, write_records
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def refused(path: Path, ws: Workshop) -> list[Problem]:

@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 
 from excel_helpers import signature
-from toolkit import labels as L
-from toolkit import model
+from toolkit.core import labels as L
+from toolkit.core import model
 from toolkit.cli import main
 from toolkit.excel.template import MIN_ROWS, TEMPLATE_FILES, fields, headers, write_example, write_template
 

@@ -9,11 +9,11 @@ import pytest
 
 from excel_helpers import snapshot, tiny_book, tiny_records
 from toolkit.cli import main
-from toolkit.formats import plain
-from toolkit.errors import ValidationError
+from toolkit.core.formats import plain
+from toolkit.core.errors import ValidationError
 from toolkit.excel.export import export_workbook
 from toolkit.excel.importer import apply_plan, import_workbook, plan_import
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def _set(sheet: str, row: int, header: str, value: object):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from toolkit import formats as F
+from toolkit.core import formats as F
 
 CASES = [
     (F.number, (3.5,), "3,5"),

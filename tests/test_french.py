@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit import french as W
-from toolkit.formats import plain
+from toolkit.core import french as W
+from toolkit.core.formats import plain
 
 WOMAN, MAN, UNKNOWN = "Madame", "Monsieur", None
 

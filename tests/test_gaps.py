@@ -5,7 +5,7 @@ import pytest
 from gaps_world import build
 
 from toolkit import gaps
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit.demo import DEMO_FLAWS
 
 
@@ -179,7 +179,7 @@ def test_empty_workshop_has_no_gap(empty_workshop):
 @pytest.fixture(scope="module")
 def demo_frames(tmp_path_factory):
     from toolkit.demo import build_demo
-    from toolkit.workshop import Workshop
+    from toolkit.core.workshop import Workshop
 
     ws = Workshop.create(tmp_path_factory.mktemp("gaps-demo") / "atelier")
     build_demo(ws.store)

@@ -7,9 +7,9 @@ import pytest
 from icalendar import Calendar
 
 from toolkit import governance as G
-from toolkit.errors import ValidationError
+from toolkit.core.errors import ValidationError
 from toolkit.viz.organisation import figure_png, organisation_figure
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 D = dt.date
 

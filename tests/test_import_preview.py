@@ -8,9 +8,9 @@ from pathlib import Path
 from excel_helpers import snapshot, tiny_book, tiny_records
 from test_excel_update import _edited, _set
 from toolkit.excel.importer import import_workbook
-from toolkit.formats import plain
+from toolkit.core.formats import plain
 from toolkit.widgets.import_preview import ImportPreview
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def test_preview_then_apply_through_the_widget(tmp_path: Path, empty_workshop: Workshop) -> None:

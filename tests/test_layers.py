@@ -21,9 +21,7 @@ CORE, ANALYSES, OUTPUTS, LIVE = 0, 1, 2, 3
 LAYER_NAMES = {CORE: "core", ANALYSES: "analyses", OUTPUTS: "sorties", LIVE: "direct"}
 #: Module (or package prefix ending with ".") -> layer. The longest matching entry wins.
 LAYERS: dict[str, int] = {
-    "toolkit": CORE, "toolkit.errors": CORE, "toolkit.labels": CORE, "toolkit.formats": CORE,
-    "toolkit.french": CORE, "toolkit.model": CORE, "toolkit.store": CORE, "toolkit.migrations": CORE,
-    "toolkit.workshop": CORE, "toolkit.pseudonyms": CORE, "toolkit.steps": CORE, "toolkit.memo": CORE, "toolkit.core.": CORE,
+    "toolkit": CORE, "toolkit.core": CORE, "toolkit.core.": CORE, "toolkit.steps": CORE, "toolkit.memo": CORE,
     "toolkit.stakeholders": ANALYSES, "toolkit.competences": ANALYSES, "toolkit.raci": ANALYSES,
     "toolkit.workload": ANALYSES, "toolkit.gaps": ANALYSES, "toolkit.staffing": ANALYSES,
     "toolkit.scenarios": ANALYSES, "toolkit.governance": ANALYSES, "toolkit.actions": ANALYSES,
@@ -128,8 +126,8 @@ def test_no_private_name_across_modules() -> None:
 
 
 @pytest.mark.parametrize("source, expected", [
-    ("from .store import Store", [("toolkit.store", "Store")]),
-    ("from . import labels as L\nL._hidden", [("toolkit.labels", None), ("toolkit.labels", "_hidden")]),
+    ("from .core.store import Store", [("toolkit.core.store", "Store")]),
+    ("from .core import labels as L\nL._hidden", [("toolkit.core.labels", None), ("toolkit.core.labels", "_hidden")]),
     ("def f():\n    from .raci import _frame", [("toolkit.raci", "_frame")]),
 ])
 def test_the_checker_sees_every_kind_of_import(source: str, expected: list, monkeypatch: pytest.MonkeyPatch,

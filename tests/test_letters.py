@@ -11,9 +11,9 @@ from docx.oxml.ns import qn
 
 from toolkit import demo, letters
 from toolkit.cli import main
-from toolkit.errors import MaillageError
-from toolkit.formats import plain
-from toolkit.workshop import Workshop
+from toolkit.core.errors import MaillageError
+from toolkit.core.formats import plain
+from toolkit.core.workshop import Workshop
 
 TODAY = dt.date(2026, 11, 23)
 

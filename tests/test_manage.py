@@ -5,10 +5,10 @@ import pytest
 
 from toolkit import steps
 from toolkit.access import identify
-from toolkit.errors import AccessDenied
+from toolkit.core.errors import AccessDenied
 from toolkit.widgets.manage import steps_panel, tokens_panel
 from toolkit.widgets.session import open_page
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 @pytest.fixture

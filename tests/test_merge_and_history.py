@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from toolkit import changes
-from toolkit.errors import MaillageError
+from toolkit.core.errors import MaillageError
 from toolkit.widgets.history import RecordHistory
 from toolkit.widgets.merge import MergeRecords
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def refs_to(store, actor_id):

@@ -9,7 +9,7 @@ import pytest
 from toolkit import notebook
 from toolkit.widgets.banner import banner_html
 from toolkit.widgets.chooser import WorkshopChooser
-from toolkit.workshop import ENV_FOLDER, Workshop, find_workshops
+from toolkit.core.workshop import ENV_FOLDER, Workshop, find_workshops
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from toolkit import gaps
-from toolkit.store import Store
+from toolkit.core.store import Store
 from toolkit.widgets.parameters import Parameters, Setting, settings_of
 
 

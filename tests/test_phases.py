@@ -6,8 +6,8 @@ import pytest
 
 from toolkit import phases as P
 from toolkit import workload as W
-from toolkit.errors import ValidationError
-from toolkit.store import Store
+from toolkit.core.errors import ValidationError
+from toolkit.core.store import Store
 
 
 def _world() -> Store:

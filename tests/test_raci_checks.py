@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from raci_world import build
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import raci
 
 
@@ -247,7 +247,7 @@ def test_matrix_reads_letters_per_task_and_person(empty_workshop):
 
 @pytest.fixture(scope="module")
 def demo_findings(_demo_template):
-    from toolkit.workshop import Workshop
+    from toolkit.core.workshop import Workshop
 
     ws = Workshop.open(_demo_template)
     try:

@@ -6,7 +6,7 @@ import pytest
 
 from raci_world import build
 from toolkit import raci
-from toolkit.errors import AccessDenied, ConflictError, NotFoundError, ValidationError
+from toolkit.core.errors import AccessDenied, ConflictError, NotFoundError, ValidationError
 
 
 def cell(ws, task, person, status="validée"):

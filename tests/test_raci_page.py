@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import raci, steps
 from toolkit.widgets import board as board_mod
 from toolkit.widgets.raci_proposals import RaciProposalPage, board_section

@@ -3,7 +3,7 @@ change nothing, proposals are accepted or rejected, every text is escaped."""
 from __future__ import annotations
 
 from raci_world import build
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import raci
 from toolkit.widgets.raci_matrix import RaciMatrix
 

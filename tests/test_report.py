@@ -10,7 +10,7 @@ import pytest
 
 from toolkit import report
 from toolkit.cli import main
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 TODAY = dt.date(2026, 11, 23)
 

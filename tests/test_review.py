@@ -7,8 +7,8 @@ import pytest
 
 from toolkit import actions as A
 from toolkit import review as R
-from toolkit.errors import ValidationError
-from toolkit.workshop import Workshop
+from toolkit.core.errors import ValidationError
+from toolkit.core.workshop import Workshop
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -175,7 +175,7 @@ from docx import Document  # noqa: E402
 from toolkit import demo  # noqa: E402
 from toolkit import minutes as M  # noqa: E402
 from toolkit.cli import main  # noqa: E402
-from toolkit.formats import plain  # noqa: E402
+from toolkit.core.formats import plain  # noqa: E402
 
 
 def test_minutes_of_the_demo_review(demo_workshop: Workshop) -> None:
@@ -220,7 +220,7 @@ def test_minutes_docx_and_cli_revue_with_date(demo_workshop: Workshop, capsys: p
 
 
 def test_minutes_without_a_review_is_a_french_refusal(demo_workshop: Workshop) -> None:
-    from toolkit.errors import MaillageError
+    from toolkit.core.errors import MaillageError
 
     with pytest.raises(MaillageError, match="Aucune revue de projet"):
         M.write_minutes(demo_workshop)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from toolkit.widgets.review_form import ReviewForm
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def test_record_a_review_with_attendance_decisions_and_a_changed_sheet(demo_workshop: Workshop) -> None:

@@ -10,13 +10,13 @@ import pytest
 
 from excel_helpers import tiny_book, tiny_records
 from toolkit import demo
-from toolkit import model
+from toolkit.core import model
 from toolkit import review as R
-from toolkit.errors import ValidationError
+from toolkit.core.errors import ValidationError
 from toolkit.excel.export import export_workbook
 from toolkit.excel.importer import import_workbook
-from toolkit.store import Store
-from toolkit.workshop import Workshop
+from toolkit.core.store import Store
+from toolkit.core.workshop import Workshop
 
 
 def _records(review: dict) -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from toolkit import scenarios as sc
 from toolkit.widgets.scenario_builder import ScenarioBuilder
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def label_of(dropdown, record_id):

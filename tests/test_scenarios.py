@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 from gaps_world import build
 
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import scenarios as sc
-from toolkit.errors import NotFoundError, ValidationError
+from toolkit.core.errors import NotFoundError, ValidationError
 
 ACTORS = [{"id": "A1", "name": "SAFER", "competences": ["C2"], "mobilised": False},
           {"id": "A2", "name": "Région", "category": "cofinanceur", "competences": [], "mobilised": True}]

@@ -4,9 +4,9 @@ from __future__ import annotations
 import html
 
 from toolkit import competences as C
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import steps
-from toolkit.formats import plain
+from toolkit.core.formats import plain
 from toolkit.widgets import board as board_mod
 from toolkit.widgets.self_assessment import BoardPanel, SelfAssessmentPage, board_section, scale_points
 from toolkit.widgets.session import open_page

@@ -8,8 +8,8 @@ import pytest
 
 from toolkit import serve
 from toolkit.cli import main
-from toolkit.errors import MaillageError
-from toolkit.workshop import Workshop
+from toolkit.core.errors import MaillageError
+from toolkit.core.workshop import Workshop
 
 
 def test_pool_sized_from_participants() -> None:

@@ -10,7 +10,7 @@ from toolkit import steps
 from toolkit.access import visits
 from toolkit.widgets import session as session_mod
 from toolkit.widgets.session import Form, Session, StatusLine, open_page
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def _token(ws: Workshop, pid: str) -> str:
@@ -159,8 +159,8 @@ def test_add_form_clears_after_save_and_attributes(demo_workshop: Workshop) -> N
 
 
 def test_required_scale_starts_unset_and_is_refused_untouched(demo_workshop: Workshop) -> None:
-    from toolkit import labels as L
-    from toolkit.model import kind
+    from toolkit.core import labels as L
+    from toolkit.core.model import kind
 
     s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
     form = Form(s, "actors", ["name", "category", "power", "interest"], clear_on_save=True)
@@ -182,8 +182,8 @@ def test_required_scale_starts_unset_and_is_refused_untouched(demo_workshop: Wor
 
 
 def test_field_widgets_follow_the_model(demo_workshop: Workshop) -> None:
-    from toolkit import labels as L
-    from toolkit.model import kind
+    from toolkit.core import labels as L
+    from toolkit.core.model import kind
 
     s = _open(demo_workshop, "accueil", demo_workshop.store.facilitator_token())
     w = session_mod.field_widget(s, kind("assessments").field("savoir"), 2, labels=L.SCALES["savoir"])
@@ -372,7 +372,7 @@ def test_template_texts_are_the_catalogue_s() -> None:
     import html as html_mod
     from pathlib import Path
 
-    from toolkit import labels as L
+    from toolkit.core import labels as L
     from toolkit.serve import TEMPLATE
 
     folder = Path(session_mod.__file__).parents[1] / "jupyter_data" / "voila" / "templates" / TEMPLATE

@@ -6,8 +6,8 @@ from gaps_world import build
 
 from toolkit import gaps, scenarios, staffing, workload
 from toolkit.demo import DEMO_FLAWS
-from toolkit.errors import ValidationError
-from toolkit.formats import plain
+from toolkit.core.errors import ValidationError
+from toolkit.core.formats import plain
 
 PEOPLE = {
     "P1": {"name": "Alice Aubert", "capacity_days": 5},
@@ -161,7 +161,7 @@ def test_as_changes_turns_the_proposal_into_a_scenario(empty_workshop):
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     from toolkit.demo import build_demo
-    from toolkit.workshop import Workshop
+    from toolkit.core.workshop import Workshop
 
     ws = Workshop.create(tmp_path_factory.mktemp("staffing-demo") / "atelier")
     build_demo(ws.store)

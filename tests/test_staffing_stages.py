@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from toolkit import staffing
-from toolkit.store import Store
+from toolkit.core.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 

@@ -5,10 +5,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import stakeholders as S
 from toolkit.demo import DEMO_FLAWS
-from toolkit.errors import MaillageError
+from toolkit.core.errors import MaillageError
 
 
 def actors(*rows: tuple) -> pd.DataFrame:

@@ -5,9 +5,9 @@ import html
 
 import pytest
 
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import steps
-from toolkit.formats import plain
+from toolkit.core.formats import plain
 from toolkit.widgets import board as board_mod
 from toolkit.widgets.session import open_page
 from toolkit.widgets.stakeholders import STEP, StakeholdersPage, actor_options, board_html, board_section

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import stakeholders as S
 from toolkit.viz import grid as G
 from toolkit.viz import network_map as M

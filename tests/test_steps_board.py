@@ -6,11 +6,11 @@ import pandas as pd
 
 from toolkit import steps
 from toolkit.access import Access, Guard, identify, record_visit
-from toolkit.formats import plain
-from toolkit.store import Store
+from toolkit.core.formats import plain
+from toolkit.core.store import Store
 from toolkit.widgets import board as board_mod
 from toolkit.widgets.board import Board
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 def test_steps_opened_and_closed_in_method_order(empty_workshop: Workshop) -> None:

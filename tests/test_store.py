@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from toolkit.errors import ConflictError, MaillageError, NotFoundError, ValidationError
-from toolkit.store import SCHEMA_VERSION, Store
-from toolkit.workshop import Workshop
+from toolkit.core.errors import ConflictError, MaillageError, NotFoundError, ValidationError
+from toolkit.core.store import SCHEMA_VERSION, Store
+from toolkit.core.workshop import Workshop
 
 
 def _competence(store: Store, name: str = "Conduite de projet") -> str:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from toolkit.errors import MaillageError, StoreBusy, ValidationError
-from toolkit.store import Store
-from toolkit.workshop import Workshop
+from toolkit.core.errors import MaillageError, StoreBusy, ValidationError
+from toolkit.core.store import Store
+from toolkit.core.workshop import Workshop
 
 
 def _competence(store: Store, name: str = "Conduite de projet") -> str:
@@ -128,7 +128,7 @@ def _raw_tables(path: Path) -> dict[str, list[str]]:
 def test_lean_sqlite_insert_stores_what_sqlalchemy_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # insert_many binds values itself on SQLite (JSON as text, dates ISO, booleans 0/1):
     # the file must hold exactly what SQLAlchemy's own executemany wrote.
-    from toolkit import store as store_module
+    from toolkit.core import store as store_module
     from toolkit.demo import build_demo
 
     lean = Store(f"sqlite:///{tmp_path / 'lean.db'}")

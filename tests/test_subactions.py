@@ -7,8 +7,8 @@ import pytest
 
 from toolkit import actions as A
 from toolkit import review as R
-from toolkit.errors import AccessDenied, ValidationError
-from toolkit.store import Store
+from toolkit.core.errors import AccessDenied, ValidationError
+from toolkit.core.store import Store
 
 DAY = dt.date(2026, 11, 17)
 CONSULTANT = A.Editor.for_consultant()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from toolkit import serve
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 
 @pytest.fixture(params=["/"])

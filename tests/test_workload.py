@@ -7,9 +7,9 @@ import math
 import pytest
 
 from raci_world import build
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import workload
-from toolkit.errors import MaillageError
+from toolkit.core.errors import MaillageError
 
 OVER, IDLE, OK = L.WORKLOAD_STATUS["over"], L.WORKLOAD_STATUS["idle"], L.WORKLOAD_STATUS["ok"]
 
@@ -217,7 +217,7 @@ def test_empty_workshop_has_an_empty_plan(empty_workshop):
 
 @pytest.fixture(scope="module")
 def demo_plan(_demo_template):
-    from toolkit.workshop import Workshop
+    from toolkit.core.workshop import Workshop
 
     ws = Workshop.open(_demo_template)
     try:

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from raci_world import build
-from toolkit import labels as L
+from toolkit.core import labels as L
 from toolkit import workload
 from toolkit.viz import workload as vw
 

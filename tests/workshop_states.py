@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Callable
 
 from toolkit.demo import build_demo, demo_records
-from toolkit.store import Store
-from toolkit.workshop import Workshop
+from toolkit.core.store import Store
+from toolkit.core.workshop import Workshop
 
 
 def _insert(store: Store, records: dict[str, list[dict]], kinds: list[str]) -> None:

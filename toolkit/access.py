@@ -2,7 +2,7 @@
 
 A link carries a token (``?jeton=…``). :func:`identify` turns it into an :class:`Access`:
 a participant (one person of the workshop), the facilitator (the token kept in the
-store's meta), or a refusal (:class:`~toolkit.errors.AccessDenied`, message in French).
+store's meta), or a refusal (:class:`~toolkit.core.errors.AccessDenied`, message in French).
 :class:`Guard` then wraps the store for that access: every read hides what is not theirs
 (another person's private records, everybody's tokens) and every write is checked against
 the participant rules below and attributed (``by=``) to whoever made it.
@@ -26,7 +26,7 @@ action sheet).
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> s = Store("sqlite://")
 >>> pid = s.insert("persons", {"name": "Ana", "organisation": "Mairie", "role": "agent"}, by="doc")
 >>> who = identify(s, s.get("persons", pid)["token"])
@@ -41,14 +41,14 @@ from urllib.parse import parse_qs
 
 import sqlalchemy as sa
 
-from . import labels as L
-from . import model
+from .core import labels as L
+from .core import model
 from . import steps as steps_mod
-from .errors import AccessDenied
-from .store import SECRET_FIELDS, TABLES, Store, new_token, now
+from .core.errors import AccessDenied
+from .core.store import SECRET_FIELDS, TABLES, Store, new_token, now
 
 if TYPE_CHECKING:  # the frames below are for the board and analyses: a participant's
-    import pandas as pd  # kernel checks its writes without pandas (see toolkit.store)
+    import pandas as pd  # kernel checks its writes without pandas (see toolkit.core.store)
 
 #: The query-string parameter that carries the token.
 TOKEN_PARAM = "jeton"
@@ -236,7 +236,7 @@ class Guard:
 
     Example
     -------
-    >>> from toolkit.store import Store
+    >>> from toolkit.core.store import Store
     >>> s = Store("sqlite://")
     >>> g = Guard(s, Access("facilitator"))
     >>> cid = g.insert("competences", {"name": "Urbanisme", "family": "Technique"})

@@ -29,9 +29,9 @@ from typing import Any
 
 import pandas as pd
 
-from . import formats as F
-from . import labels as L
-from .errors import AccessDenied, NotFoundError, Problem, ValidationError
+from .core import formats as F
+from .core import labels as L
+from .core.errors import AccessDenied, NotFoundError, Problem, ValidationError
 
 # What a pilot may change on their own sheet; the structure of the programme (name, axis,
 # pilot, planned budget) is decided by the consultant or in project review.
@@ -142,7 +142,7 @@ def add_journal_entry(store: Any, action_id: str, text: str, editor: Editor, kin
     today = today or dt.date.today()
     record = {"action_id": action_id, "date": date if date not in (None, "") else today, "kind": kind,
               "text": text, "author": editor.person_id}
-    from .model import validate
+    from .core.model import validate
 
     clean = validate("journal", record)
     if clean["date"] > today:
@@ -212,7 +212,7 @@ def set_funding(store: Any, action_id: str, actor_id: str, amount: Any, editor: 
         _checked_action(store, action_id, editor, conn=tx)
         import sqlalchemy as sa
 
-        from .store import TABLES
+        from .core.store import TABLES
 
         t = TABLES["fundings"]
         row = tx.execute(sa.select(t.c.id).where((t.c.action_id == action_id) & (t.c.actor_id == actor_id))).first()
@@ -231,7 +231,7 @@ def set_budget_line(store: Any, action_id: str, year: Any, nature: str, amount: 
     if not editor.consultant:
         raise AccessDenied(L.ACTION_MESSAGES["pilot_fields"].format(
             fields=L.KIND_LABELS["budget_lines"], allowed=", ".join(L.FIELD_LABELS[k] for k in PILOT_FIELDS)))
-    from .model import validate
+    from .core.model import validate
 
     clean = validate("budget_lines", {"action_id": action_id, "year": year, "nature": nature, "amount": amount,
                                       **({"comment": comment} if comment is not None else {})})
@@ -239,7 +239,7 @@ def set_budget_line(store: Any, action_id: str, year: Any, nature: str, amount: 
         _checked_action(store, action_id, editor, conn=tx)
         import sqlalchemy as sa
 
-        from .store import TABLES
+        from .core.store import TABLES
 
         t = TABLES["budget_lines"]
         row = tx.execute(sa.select(t.c.id).where((t.c.action_id == action_id) & (t.c.year == clean["year"])
@@ -260,7 +260,7 @@ def add_step(store: Any, action_id: str, name: str, editor: Editor, due_date: An
         if order is None:
             import sqlalchemy as sa
 
-            from .store import TABLES
+            from .core.store import TABLES
 
             t = TABLES["action_steps"]
             last = tx.execute(sa.select(sa.func.max(t.c.order)).where(t.c.action_id == action_id)).scalar()
@@ -279,7 +279,7 @@ def check_step(store: Any, step_id: str, editor: Editor, done: bool = True, date
         _checked_action(store, step["action_id"], editor, conn=tx)
         changes: dict[str, Any] = {"done": done, "done_date": (date if date not in (None, "") else today) if done else None}
         if done:
-            from .model import validate
+            from .core.model import validate
 
             day = validate("action_steps", {"done_date": changes["done_date"]}, partial=True)["done_date"]
             if day > today:
@@ -531,7 +531,7 @@ def sheet(frames: dict[str, pd.DataFrame], action_id: str) -> dict[str, Any]:
 
 def _of_action(frames: dict[str, pd.DataFrame], kind: str, action_id: str) -> pd.DataFrame:
     """The rows of ``kind`` for one action (none when the caller did not read that kind)."""
-    from .model import KINDS
+    from .core.model import KINDS
 
     df = frames.get(kind)
     if df is None:

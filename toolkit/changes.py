@@ -7,7 +7,7 @@ shares one ``by`` label, so that it can be undone as a group.
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> s = Store("sqlite://")
 >>> aid = s.insert("axes", {"name": "Habitt"}, by="doc")
 >>> _ = s.update("axes", aid, {"name": "Habitat"}, by="doc")
@@ -23,10 +23,10 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from . import labels as L
-from . import model
-from .errors import MaillageError
-from .store import TABLES, Store
+from .core import labels as L
+from .core import model
+from .core.errors import MaillageError
+from .core.store import TABLES, Store
 
 # Kinds whose records become duplicates when two of their references become one.
 IDENTITY: dict[str, tuple[str, ...]] = {

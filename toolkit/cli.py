@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from . import labels as L
-from .errors import MaillageError
-from .workshop import Workshop
+from .core import labels as L
+from .core.errors import MaillageError
+from .core.workshop import Workshop
 
 
 def _creer(args: argparse.Namespace) -> int:
@@ -31,7 +31,7 @@ def lab_command(folder: Path, port: int | None = None, browser: bool = True) -> 
     import os
 
     from .notebook import REPO_ROOT
-    from .workshop import ENV_FOLDER
+    from .core.workshop import ENV_FOLDER
 
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={REPO_ROOT / 'carnets'}"]
     if port is not None:
@@ -150,7 +150,7 @@ def _progress(done: int, total: int, message: str) -> None:
 
 
 def _gabarits(args: argparse.Namespace) -> int:
-    from . import labels as L
+    from .core import labels as L
     from .excel.template import write_templates
 
     paths = write_templates(args.sortie)
@@ -160,7 +160,7 @@ def _gabarits(args: argparse.Namespace) -> int:
 
 def _print_problems(title: str, problems: list, args: argparse.Namespace) -> None:
     """Every problem (or the first ``--limite``) on stderr, with where it is."""
-    from . import labels as L
+    from .core import labels as L
 
     shown = problems if args.tous else problems[:args.limite]
     print(f"Erreur : {title} ({len(problems)} problème{'s' if len(problems) > 1 else ''}) :", file=sys.stderr)
@@ -171,8 +171,8 @@ def _print_problems(title: str, problems: list, args: argparse.Namespace) -> Non
 
 
 def _importer(args: argparse.Namespace) -> int:
-    from . import labels as L
-    from .errors import ValidationError
+    from .core import labels as L
+    from .core.errors import ValidationError
     from .excel.importer import import_workbook
 
     ws = Workshop.open(args.atelier)
@@ -191,8 +191,8 @@ def _importer(args: argparse.Namespace) -> int:
 
 def _update(args: argparse.Namespace, ws: Workshop) -> int:
     """``importer --mettre-a-jour``: preview the changes, ask, then write them all or none."""
-    from . import labels as L
-    from .errors import ValidationError
+    from .core import labels as L
+    from .core.errors import ValidationError
     from .excel.importer import apply_plan, plan_import
 
     T = L.EXCEL_TEXT
@@ -227,7 +227,7 @@ def _update(args: argparse.Namespace, ws: Workshop) -> int:
 
 
 def _exporter(args: argparse.Namespace) -> int:
-    from . import labels as L
+    from .core import labels as L
     from .excel.export import export_workbook, default_export_path
 
     ws = Workshop.open(args.atelier)
@@ -247,7 +247,7 @@ def _date_option(p: argparse.ArgumentParser) -> None:
 
 
 def _day(text: str):  # type: ignore[no-untyped-def]
-    from .formats import as_date
+    from .core.formats import as_date
 
     try:
         return as_date(text)
@@ -256,7 +256,7 @@ def _day(text: str):  # type: ignore[no-untyped-def]
 
 
 def _lettres(args: argparse.Namespace) -> int:
-    from . import french as W
+    from .core import french as W
     from .letters import find_persons, signatory, write_letters
 
     ws = Workshop.open(args.atelier)
@@ -282,7 +282,7 @@ def _lettres(args: argparse.Namespace) -> int:
 
 def _body_id(frames, text: str) -> str:  # type: ignore[no-untyped-def]
     """A body from its identifier or its name as typed (case and accents free)."""
-    from .model import fold
+    from .core.model import fold
 
     bodies = frames["bodies"]
     if text in set(bodies["id"]):
@@ -294,7 +294,7 @@ def _body_id(frames, text: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _calendrier(args: argparse.Namespace) -> int:
-    from . import formats as F
+    from .core import formats as F
     from .governance import (HOLIDAYS_IGNORE, HOLIDAYS_MOVE, calendar_ics, cancel_meeting, meeting_calendar,
                              move_meeting, restore_meeting)
 
@@ -346,7 +346,7 @@ def _restitution(args: argparse.Namespace) -> int:
 def _revue(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from . import formats as F
+    from .core import formats as F
     from . import review as R
     from .minutes import write_minutes
 

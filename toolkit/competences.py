@@ -55,9 +55,9 @@ from typing import Any, Callable, Iterable, TypeVar
 import numpy as np
 import pandas as pd
 
-from . import labels as L
+from .core import labels as L
 from . import memo
-from .errors import MaillageError
+from .core.errors import MaillageError
 
 DIMENSIONS: tuple[str, ...] = ("savoir", "vouloir", "pouvoir")
 SOURCE_SELF, SOURCE_CONSULTANT = L.ASSESSMENT_SOURCES
@@ -909,7 +909,7 @@ def for_display(df: pd.DataFrame, persons: pd.DataFrame | None = None,
     >>> for_display(pd.DataFrame({"holders": [2]})).columns.tolist()
     ['Détenteurs mobilisables']
     """
-    from .pseudonyms import pseudonymise
+    from .core.pseudonyms import pseudonymise
 
     out = df.copy()
     person_names: dict[str, str] = {}
@@ -1076,7 +1076,7 @@ def coverage_by_circle(requirements: pd.DataFrame, assessments: pd.DataFrame, pe
     -------
     >>> from toolkit.demo import demo_records
     >>> frames = {k: pd.DataFrame(v) for k, v in demo_records().items()}
-    >>> from toolkit import model
+    >>> from toolkit.core import model
     >>> frames["persons"] = pd.DataFrame([model.validate("persons", p) for p in demo_records()["persons"]])
     >>> c = coverage_by_circle(frames["requirements"], frames["assessments"], frames["persons"], frames["competences"])
     >>> c.loc["CMP-01", ["circle", "outside_holders"]].tolist()

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import model
+from .core import model
 
 DEMO_START = "2026-09"
 DEMO_END = "2027-08"

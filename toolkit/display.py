@@ -1,7 +1,7 @@
 """A table a person can read, from any analysis DataFrame: what the carnets show.
 
 French headings (from the catalogues of every step), names instead of identifiers, numbers,
-dates and yes/no through ``toolkit.formats`` (rounding happens there, once), no row index,
+dates and yes/no through ``toolkit.core.formats`` (rounding happens there, once), no row index,
 and never ``NaN``, ``None``, ``True`` or ``False``: an empty cell reads « — ».
 
 Example
@@ -23,9 +23,9 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from . import formats
-from . import labels as L
-from . import model
+from .core import formats
+from .core import labels as L
+from .core import model
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,7 @@ with English column names; ``french`` gives the French headers.
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> from toolkit.demo import build_demo
 >>> s = Store("sqlite://"); build_demo(s)
 >>> gaps = competence_gaps(s.frames())
@@ -54,10 +54,11 @@ import numpy as np
 import pandas as pd
 
 from . import competences as comp
-from . import formats as F
-from . import french as FR
-from . import labels as L
-from . import memo, model, workload
+from .core import formats as F
+from .core import french as FR
+from .core import labels as L
+from .core import model
+from . import memo, workload
 
 Frames = Mapping[str, pd.DataFrame]
 _EPS = 1e-9

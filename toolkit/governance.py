@@ -26,10 +26,10 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from . import formats as F
-from . import labels as L
-from .errors import MaillageError, Problem, ValidationError
-from .model import fold
+from .core import formats as F
+from .core import labels as L
+from .core.errors import MaillageError, Problem, ValidationError
+from .core.model import fold
 
 # Rank of each kind of body: a body reports to the nearest body of a smaller rank
 # (technical committees → équipe projet → comité de pilotage → comité de gouvernance).
@@ -202,7 +202,7 @@ def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and value.strip():
-        from .model import parse_date
+        from .core.model import parse_date
 
         return parse_date(value)
     return None

@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote
 
-from . import labels as L
+from .core import labels as L
 from .access import TOKEN_PARAM
-from .errors import MaillageError
-from .workshop import CONFIG_NAME, ENV_FOLDER, ENV_URL, Workshop, default_url
+from .core.errors import MaillageError
+from .core.workshop import CONFIG_NAME, ENV_FOLDER, ENV_URL, Workshop, default_url
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CARNETS_DIR = REPO_ROOT / "carnets"

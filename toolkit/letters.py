@@ -7,7 +7,7 @@ the bodies they sit in and the rhythm of the project review. The letter is a ``.
 made from a Word template with Jinja tags (``docxtpl``): the consultant copies the default
 template into the workshop (``install_template``), edits its wording in Word or
 LibreOffice, and every letter follows. Every sentence about the person agrees with their
-civility (``toolkit.french``); numbers and dates are French (``toolkit.formats``).
+civility (``toolkit.core.french``); numbers and dates are French (``toolkit.core.formats``).
 
 Template tags (French names, since the consultant types them)
 -------------------------------------------------------------
@@ -55,13 +55,13 @@ from typing import Any
 
 import pandas as pd
 
-from . import formats as F
-from . import french as W
+from .core import formats as F
+from .core import french as W
 from . import governance as G
-from . import labels as L
+from .core import labels as L
 from . import workload
-from .errors import MaillageError
-from .model import fold
+from .core.errors import MaillageError
+from .core.model import fold
 
 TEMPLATE_NAME = "lettre_de_mission.docx"
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates" / TEMPLATE_NAME

@@ -18,8 +18,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import formats as F
-from . import labels as L
+from .core import formats as F
+from .core import labels as L
 from . import review as R
 
 MINUTES_FOLDER = "revues"

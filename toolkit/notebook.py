@@ -16,10 +16,10 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from . import labels as L
-from . import model
-from .errors import MaillageError
-from .workshop import ENV_FOLDER, Workshop
+from .core import labels as L
+from .core import model
+from .core.errors import MaillageError
+from .core.workshop import ENV_FOLDER, Workshop
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO_FOLDER = REPO_ROOT / ".demo"
@@ -129,7 +129,7 @@ def show_coverage(frames: Mapping[str, pd.DataFrame], thresholds: Any = None) ->
     """Who covers each required competence (``competences.coverage_by_circle``), the same
     in every carnet: the rule, the dependency on outside people it finds, then the table."""
     from . import competences as C
-    from . import formats
+    from .core import formats
     from .display import table
 
     if not requires(frames, "requirements", "assessments", "persons"):

@@ -8,7 +8,7 @@ by phase, it never computes a load of its own.
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> from toolkit.demo import build_demo
 >>> s = Store("sqlite://"); build_demo(s)
 >>> table = phase_summary(s.frames())
@@ -21,7 +21,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from . import labels as L
+from .core import labels as L
 from . import workload as W
 
 

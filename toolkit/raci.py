@@ -36,7 +36,7 @@ precedence over the self-assessment.
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> from toolkit.demo import build_demo
 >>> s = Store("sqlite://"); build_demo(s)
 >>> findings = check(s.frames())
@@ -51,11 +51,11 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from . import labels as L
-from . import model
+from .core import labels as L
+from .core import model
 from .competences import resolve_assessments
-from .errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
-from .store import TABLES, Store
+from .core.errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
+from .core.store import TABLES, Store
 
 VALIDATED = "validée"
 PROPOSED = "proposée"

@@ -27,9 +27,9 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from . import formats as F
-from . import french as W
-from . import labels as L
+from .core import formats as F
+from .core import french as W
+from .core import labels as L
 
 REPORT_FOLDER = "restitution"
 # Above this many assessed persons the persons × competences map is left to carnet 03.
@@ -45,7 +45,7 @@ REPORT_NAME = "restitution"
 
 def french_value(value: Any) -> str:
     """A value as a French reader reads it: ``1 234 567``, ``12,5``, ``23/11/2026``, oui/non
-    (``toolkit.formats.text``, two decimals at most).
+    (``toolkit.core.formats.text``, two decimals at most).
 
     >>> french_value(1234567.0), french_value(12.5), french_value(dt.date(2026, 11, 23))
     ('1\u202f234\u202f567', '12,5', '23/11/2026')
@@ -769,7 +769,7 @@ def paginate_docx(path: Path, min_columns: int = LANDSCAPE_COLUMNS) -> int:
 
 
 def _soffice(command: str, profile: str, args: list[str], timeout: int) -> subprocess.CompletedProcess:
-    from .errors import MaillageError
+    from .core.errors import MaillageError
 
     try:
         return subprocess.run([command, "--headless", "--norestore", "--nologo",
@@ -792,7 +792,7 @@ def html_to_pdf(html_path: Path, out_dir: Path | None = None, timeout: int = 240
     ------
     MaillageError in French when LibreOffice is missing, fails or takes too long.
     """
-    from .errors import MaillageError
+    from .core.errors import MaillageError
 
     html_path = Path(html_path).resolve()
     out_dir = Path(out_dir or html_path.parent).resolve()

@@ -23,13 +23,13 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from . import formats as F
-from . import french as W
+from .core import formats as F
+from .core import french as W
 from . import governance as G
-from . import labels as L
-from . import model
+from .core import labels as L
+from .core import model
 from .actions import CLOSED_STATES, HELD_STATES
-from .errors import Problem, ValidationError
+from .core.errors import Problem, ValidationError
 
 ACTIVE_STATES: tuple[str, ...] = ("engagée", "en cours")
 # What a review may change on an action sheet.
@@ -604,7 +604,7 @@ def minutes(store: Any, review_id: str | None = None) -> dict[str, Any]:
     ------
     MaillageError (French) when no review is recorded or ``review_id`` is unknown.
     """
-    from .errors import MaillageError
+    from .core.errors import MaillageError
 
     if review_id is None:
         record = last_review(store)

@@ -35,7 +35,7 @@ retrait              ``tache``, ``personne``, optional ``lettre``: letters remov
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> from toolkit.demo import build_demo
 >>> s = Store("sqlite://"); build_demo(s)
 >>> sid = create_scenario(s, "Sans la Région", [
@@ -53,10 +53,10 @@ from typing import Any
 
 import pandas as pd
 
-from . import french
-from . import labels as L
-from . import model
-from .errors import NotFoundError, Problem, ValidationError
+from .core import french
+from .core import labels as L
+from .core import model
+from .core.errors import NotFoundError, Problem, ValidationError
 
 Frames = dict[str, pd.DataFrame]
 

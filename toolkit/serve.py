@@ -37,11 +37,11 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote
 
-from . import labels as L
+from .core import labels as L
 from . import steps as steps_mod
 from .access import TOKEN_PARAM
-from .errors import MaillageError
-from .workshop import ENV_FOLDER, ENV_URL, Workshop
+from .core.errors import MaillageError
+from .core.workshop import ENV_FOLDER, ENV_URL, Workshop
 
 PAGES_DIR = steps_mod.PAGES_DIR
 #: Our Jupyter data folder: the ``maillage`` Voilà template (lab without remote stylesheets).

@@ -65,7 +65,7 @@ person in or out of a task (``locks``) and run again.
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> from toolkit.demo import build_demo
 >>> s = Store("sqlite://"); build_demo(s)
 >>> result = propose_staffing(s.frames())
@@ -85,11 +85,12 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from . import competences as comp
-from . import formats as F
-from . import french as FR
-from . import labels as L
-from . import model, workload
-from .errors import Problem, ValidationError
+from .core import formats as F
+from .core import french as FR
+from .core import labels as L
+from .core import model
+from . import workload
+from .core.errors import Problem, ValidationError
 
 Frames = Mapping[str, pd.DataFrame]
 _EPS = 1e-6

@@ -54,9 +54,9 @@ from typing import Any, Iterable
 import networkx as nx
 import pandas as pd
 
-from . import labels as L
-from .errors import MaillageError
-from .model import fold
+from .core import labels as L
+from .core.errors import MaillageError
+from .core.model import fold
 
 HIGH_FROM = 3
 """A power or interest rating is *high* from this value upwards (0–4 scale)."""
@@ -1203,7 +1203,7 @@ def analyse(frames: dict[str, pd.DataFrame], lacking: Iterable[str] | None = Non
     Example
     -------
     >>> from toolkit.demo import demo_records
-    >>> from toolkit import model
+    >>> from toolkit.core import model
     >>> frames = {k: pd.DataFrame([model.validate(k, r) for r in v])
     ...           for k, v in demo_records().items() if v}
     >>> result = analyse(frames)

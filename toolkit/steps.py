@@ -11,7 +11,7 @@ A module that brings a new step (or other record kinds) calls :func:`register`.
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> s = Store("sqlite://")
 >>> set_open(s, "parties_prenantes", True, by="doc")
 ['parties_prenantes']
@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import labels as L
-from .store import TABLES, Store, now
+from .core import labels as L
+from .core.store import TABLES, Store, now
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "ateliers"
 META_KEY = "open_steps"

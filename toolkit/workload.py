@@ -31,7 +31,7 @@ a workload plan before tasks are scheduled finely (uniform loading).
 
 Example
 -------
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> from toolkit.demo import build_demo
 >>> s = Store("sqlite://"); build_demo(s)
 >>> result = analyse(s.frames())
@@ -45,9 +45,10 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from . import labels as L
-from . import memo, model
-from .errors import MaillageError
+from .core import labels as L
+from .core import model
+from . import memo
+from .core.errors import MaillageError
 from .raci import VALIDATED, count_letters, kind_frame, letter_rows
 
 # The approver's extra time on a task, as a share of its load (reviews, decisions).

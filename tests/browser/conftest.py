@@ -35,8 +35,8 @@ from urllib.parse import urlparse
 import pytest
 
 from toolkit import serve, steps
-from toolkit.store import Store
-from toolkit.workshop import Workshop
+from toolkit.core.store import Store
+from toolkit.core.workshop import Workshop
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

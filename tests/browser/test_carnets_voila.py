@@ -12,7 +12,7 @@ from typing import Iterator
 import pytest
 
 from toolkit import serve
-from toolkit.workshop import ENV_FOLDER, Workshop
+from toolkit.core.workshop import ENV_FOLDER, Workshop
 
 from .conftest import free_port, stop_process_group
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.voila_client import PageClient
-from toolkit.workshop import Workshop
+from toolkit.core.workshop import Workshop
 
 from .conftest import start_server, stop_process_group
 

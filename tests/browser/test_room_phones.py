@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from toolkit import labels as L
+from toolkit.core import labels as L
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from toolkit import competences as C
-from toolkit import labels as L
-from toolkit.formats import plain
+from toolkit.core import labels as L
+from toolkit.core.formats import plain
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ under its table.
 After the analyses come the data sheets, in the import format of
 ``toolkit.excel.template`` (same sheet names and headers, drop-downs): the deliverable
 imports back into a new workshop as is (round trip). With ``pseudonymise=True`` person
-names are replaced by stable pseudonyms (``toolkit.pseudonyms``) everywhere, data sheets
+names are replaced by stable pseudonyms (``toolkit.core.pseudonyms``) everywhere, data sheets
 included, before any analysis runs, and what else could point at one person is removed
 (``MASKS``: functions, organisations of one person, e-mails, mandates, comments; ``keep``
 names those to leave); a safety net also replaces any cell equal to a real name in what
@@ -23,7 +23,7 @@ the analyses return.
 Example
 -------
 >>> import tempfile, pathlib
->>> from toolkit.store import Store
+>>> from toolkit.core.store import Store
 >>> from toolkit.demo import build_demo
 >>> s = Store("sqlite://"); build_demo(s)
 >>> path = export_workbook(s, pathlib.Path(tempfile.mkdtemp()) / "restitution.xlsx")
@@ -43,11 +43,11 @@ from typing import Any, Callable, Sequence
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from .. import labels as L
-from .. import formats, model
-from ..errors import MaillageError
-from ..pseudonyms import pseudonymise as make_pseudonyms
-from ..store import Store
+from ..core import labels as L
+from ..core import formats, model
+from ..core.errors import MaillageError
+from ..core.pseudonyms import pseudonymise as make_pseudonyms
+from ..core.store import Store
 from . import formatting as F
 from . import xlsx as X
 from .kinds import Chart, Context, Hints, Mark, Section

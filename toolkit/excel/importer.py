@@ -35,7 +35,7 @@ Decisions (also written on the template's instructions sheet):
 Example
 -------
 >>> import tempfile, pathlib
->>> from toolkit.workshop import Workshop
+>>> from toolkit.core.workshop import Workshop
 >>> from toolkit.excel.template import write_example
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> ws = Workshop.create(folder / "atelier")
@@ -61,14 +61,14 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
 from python_calamine import CalamineWorkbook
 
-from .. import formats as F
-from .. import french
-from .. import labels as L
-from .. import model
+from ..core import formats as F
+from ..core import french
+from ..core import labels as L
+from ..core import model
 from ..actions import DEFAULT_LIMITS, FILE_TYPES, safe_filename
-from ..errors import ConflictError, Problem, ValidationError
+from ..core.errors import ConflictError, Problem, ValidationError
 from ..review import record_reviews
-from ..store import TABLES, Store
+from ..core.store import TABLES, Store
 from .template import fields, headers, sheet_name
 
 Progress = Callable[[int, int, str], None]

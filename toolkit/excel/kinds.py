@@ -12,9 +12,9 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
-from .. import labels as L
-from .. import model
-from ..store import Store
+from ..core import labels as L
+from ..core import model
+from ..core.store import Store
 from .template import sheet_name
 
 MAX_SHEET_TITLE = 31

@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from .. import labels as L
+from ..core import labels as L
 from .kinds import Chart, Context, Hints, Mark, Section
 
 S = L.EXCEL_SECTIONS

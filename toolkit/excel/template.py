@@ -1,6 +1,6 @@
 """The import format: one sheet per record kind, with French headers and drop-down lists.
 
-Everything comes from ``toolkit.model``: a sheet per kind of ``KIND_ORDER`` (named
+Everything comes from ``toolkit.core.model``: a sheet per kind of ``KIND_ORDER`` (named
 ``Kind.label``), an ``Identifiant`` column then one column per non-system field (header =
 the field's French label), a drop-down list for every closed list (choices, oui/non) and
 for every reference (the identifiers of the referenced sheet, through a defined name), a
@@ -30,8 +30,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import labels as L
-from .. import model
+from ..core import labels as L
+from ..core import model
 from . import formatting as F
 
 Progress = Callable[[int, int, str], None]

@@ -14,8 +14,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .. import labels as L
-from .. import model
+from ..core import labels as L
+from ..core import model
 from .workload import OVER_COLOUR, plain
 
 OK_COLOUR = "#4a90c8"

@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from .. import labels as L
+from ..core import labels as L
 from ..stakeholders import HIGH_FROM
 
 # From allié (green) to opposant (red), in the order of ``labels.ATTITUDES``.

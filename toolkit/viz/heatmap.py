@@ -28,8 +28,8 @@ import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
-from .. import labels as L
-from ..pseudonyms import pseudonymise
+from ..core import labels as L
+from ..core.pseudonyms import pseudonymise
 
 # Five steps from pale to dark, one colour per level (0–4) (ColorBrewer YlGn, readable
 # in grey and by colour-blind readers); two contrasted ones for the yes/no matrix.

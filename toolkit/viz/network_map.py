@@ -36,7 +36,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from .. import labels as L
+from ..core import labels as L
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_VERSION = "vis-9.1.2"

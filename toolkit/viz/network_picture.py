@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .. import labels as L
+from ..core import labels as L
 
 ATTITUDE_COLOURS = {"allié": "#1a7f37", "favorable": "#7cc47f", "neutre": "#b0b0b0", "réservé": "#f0a030",
                     "opposant": "#c62828"}

@@ -21,8 +21,8 @@ import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from .. import labels as L
-from ..model import fold
+from ..core import labels as L
+from ..core.model import fold
 
 BODY_COLOURS = ("#1f4e79", "#2e75b6", "#548235", "#bf9000")
 MAX_MEMBERS_SHOWN = 12

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import labels as L
+from ..core import labels as L
 from .heatmap import plain, shorten
 
 DIMENSION_COLOURS = {"savoir": "#2166ac", "vouloir": "#e08214", "pouvoir": "#1b7837"}

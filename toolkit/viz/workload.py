@@ -18,7 +18,7 @@ from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from .. import labels as L
+from ..core import labels as L
 from ..raci import kind_frame, letter_rows
 
 OVER_COLOUR = "#b2182b"

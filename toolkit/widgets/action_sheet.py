@@ -29,13 +29,13 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import formats as F
-from .. import labels as L
-from .. import model
+from ..core import formats as F
+from ..core import labels as L
+from ..core import model
 from ..access import identify
 from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add_journal_entry, can_edit,
                        sheet, update_sheet)
-from ..errors import AccessDenied
+from ..core.errors import AccessDenied
 from .board import person_label, section
 from .session import RepeatedTap, Session, StatusLine, field_widget, french_date, saves
 

@@ -2,7 +2,7 @@
 
 Example
 -------
->>> from toolkit.workshop import Workshop
+>>> from toolkit.core.workshop import Workshop
 >>> import tempfile
 >>> "Rien n&#x27;est encore rempli" in banner_html(Workshop.create(tempfile.mkdtemp()).summary())
 True
@@ -13,13 +13,13 @@ import datetime as dt
 import html
 from typing import Any
 
-from .. import labels as L
-from ..formats import count
+from ..core import labels as L
+from ..core.formats import count
 
 
 def _when(at: str) -> str:
     """A history timestamp (UTC, ISO) read in local time, in French."""
-    from ..formats import date_long, time_of_day
+    from ..core.formats import date_long, time_of_day
 
     moment = dt.datetime.fromisoformat(at).astimezone()
     return f"{date_long(moment.date())} {L.FORMAT_AT} {time_of_day(moment.time().replace(second=0, microsecond=0))}"

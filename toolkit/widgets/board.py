@@ -37,11 +37,11 @@ from typing import Any, Callable
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import formats as F
-from .. import labels as L
+from ..core import formats as F
+from ..core import labels as L
 from .. import steps as steps_mod
 from ..access import contributions, visits
-from ..store import Store, new_token
+from ..core.store import Store, new_token
 
 log = logging.getLogger("maillage.board")
 
@@ -219,7 +219,7 @@ def latest_section(store: Store, hide_names: bool, limit: int = 8) -> pd.DataFra
     kinds = sorted({k for s in steps_mod.STEPS.values() for k in s.kinds})
     c = contributions(store, kinds).tail(limit).iloc[::-1]
     names = person_label(store, hide_names)
-    from ..model import KINDS
+    from ..core.model import KINDS
 
     return pd.DataFrame({
         L.BOARD["latest_table"][0]: [_short_time(a) for a in c["at"]],

@@ -13,9 +13,9 @@ from typing import Callable
 
 import ipywidgets as widgets
 
-from .. import labels as L
-from ..errors import MaillageError
-from ..workshop import ENV_FOLDER, Workshop, find_workshops
+from ..core import labels as L
+from ..core.errors import MaillageError
+from ..core.workshop import ENV_FOLDER, Workshop, find_workshops
 from . import look
 from .feedback import say
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import formats as F
-from .. import labels as L
-from ..errors import MaillageError, ValidationError
-from ..store import Store
+from ..core import formats as F
+from ..core import labels as L
+from ..core.errors import MaillageError, ValidationError
+from ..core.store import Store
 from . import look
 from .editor import UNSET
 

@@ -1,4 +1,4 @@
-"""One editor for every record kind, generated from ``toolkit/model.py``'s description.
+"""One editor for every record kind, generated from ``toolkit/core/model.py``'s description.
 
 ``RecordEditor(store, "tasks")`` lists the records of a kind (by name), and edits one in a
 form whose inputs follow each field's type: text, numbers (typed as a French reader writes
@@ -20,12 +20,12 @@ from typing import Any, Callable
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import formats
-from .. import labels as L
-from .. import model
+from ..core import formats
+from ..core import labels as L
+from ..core import model
 from ..display import readable_frame
-from ..errors import MaillageError
-from ..store import Store
+from ..core.errors import MaillageError
+from ..core.store import Store
 from . import look
 from .feedback import refusal, say
 

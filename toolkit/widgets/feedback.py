@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as widgets
 
-from ..errors import MaillageError
+from ..core.errors import MaillageError
 
 
 def say(target: widgets.HTML, text: str, error: bool = False) -> None:

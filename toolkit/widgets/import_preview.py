@@ -15,8 +15,8 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import labels as L
-from ..errors import MaillageError
+from ..core import labels as L
+from ..core.errors import MaillageError
 from ..excel.importer import ImportPlan, apply_plan, plan_import
 from . import look
 from .feedback import refusal, say

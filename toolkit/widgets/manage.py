@@ -16,7 +16,7 @@ import os
 
 import ipywidgets as widgets
 
-from .. import labels as L
+from ..core import labels as L
 from .. import steps as steps_mod
 from ..access import reissue_facilitator_token, reissue_token, revoke_token
 from .session import Session, StatusLine

@@ -12,11 +12,11 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import changes
-from .. import labels as L
-from .. import model
+from ..core import labels as L
+from ..core import model
 from ..display import readable_frame
-from ..errors import MaillageError
-from ..store import Store
+from ..core.errors import MaillageError
+from ..core.store import Store
 from . import look
 from .feedback import say
 from .editor import UNSET, record_label

@@ -14,9 +14,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import formats
-from .. import labels as L
-from ..store import Store
+from ..core import formats
+from ..core import labels as L
+from ..core.store import Store
 from . import look
 
 

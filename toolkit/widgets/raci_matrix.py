@@ -20,10 +20,10 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from .. import labels as L
+from ..core import labels as L
 from .. import raci
-from ..errors import MaillageError
-from ..store import Store
+from ..core.errors import MaillageError
+from ..core.store import Store
 
 W = L.RACI_WIDGET
 EMPTY = ""

@@ -32,9 +32,9 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import labels as L
+from ..core import labels as L
 from .. import raci
-from ..store import Store
+from ..core.store import Store
 from .board import person_label, section
 from .raci_matrix import RaciMatrix
 from .session import RepeatedTap, Session, StatusLine, choose, saves

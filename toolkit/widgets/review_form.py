@@ -15,12 +15,12 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import labels as L
-from .. import model
+from ..core import labels as L
+from ..core import model
 from .. import review
 from ..display import readable_frame
-from ..errors import MaillageError, ValidationError
-from ..store import Store
+from ..core.errors import MaillageError, ValidationError
+from ..core.store import Store
 from . import look
 from .feedback import refusal, say
 from .editor import UNSET, FieldInput, record_label

@@ -14,11 +14,11 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import labels as L
+from ..core import labels as L
 from .. import scenarios as sc
 from ..display import readable_frame
-from ..errors import MaillageError, ValidationError
-from ..store import Store
+from ..core.errors import MaillageError, ValidationError
+from ..core.store import Store
 from . import look
 from .feedback import refusal, say
 from .editor import UNSET, record_label

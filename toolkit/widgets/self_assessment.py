@@ -38,9 +38,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import competences as C
-from .. import formats as F
-from .. import labels as L
-from ..store import Store
+from ..core import formats as F
+from ..core import labels as L
+from ..core.store import Store
 from .board import for_projection, person_label, section
 from .session import Session, StatusLine, saves, scale_buttons
 

@@ -52,14 +52,14 @@ import ipywidgets as widgets
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from .. import labels as L
-from .. import model
+from ..core import labels as L
+from ..core import model
 from .. import steps as steps_mod
 from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require, token_from_query
-from ..errors import AccessDenied, ConflictError, MaillageError, NotFoundError
+from ..core.errors import AccessDenied, ConflictError, MaillageError, NotFoundError
 from ..page_request import wait_for_request  # not voila.utils: Voilà's server side, 45 MiB a kernel
-from ..store import Store, new_token
-from ..workshop import Workshop
+from ..core.store import Store, new_token
+from ..core.workshop import Workshop
 from . import look
 
 

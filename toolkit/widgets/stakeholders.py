@@ -27,13 +27,13 @@ import ipywidgets as widgets
 import pandas as pd
 import sqlalchemy as sa
 
-from .. import formats as F
-from .. import labels as L
+from ..core import formats as F
+from ..core import labels as L
 from .. import stakeholders as sh
 from .. import steps as steps_mod
 from ..access import contributions
-from ..model import fold, kind
-from ..store import TABLES, Store
+from ..core.model import fold, kind
+from ..core.store import TABLES, Store
 from ..viz import network_map
 from .board import section
 from .session import Form, Session, StatusLine, choose, saves, scale_buttons

@@ -17,9 +17,9 @@ import logging
 
 import ipywidgets as widgets
 
-from .. import labels as L
+from ..core import labels as L
 from .. import steps as steps_mod
-from ..errors import AccessDenied
+from ..core.errors import AccessDenied
 from . import look
 from .session import Form, PageFrame, Session, admit, close_all, refusal
 

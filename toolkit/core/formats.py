@@ -40,7 +40,7 @@ from typing import Any, Iterable
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from toolkit import labels as L
+from toolkit.core import labels as L
 
 LOCALE = "fr_FR"
 NBSP = "\u00a0"      # before a unit: « 27,8 % », « 9,4 j », « 3 583 000 € »

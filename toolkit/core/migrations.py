@@ -128,7 +128,7 @@ def _up_to_date(store: Any, metadata: sa.MetaData, schema_version: int) -> bool:
 
 
 def migrate(store: Any, metadata: sa.MetaData, schema_version: int) -> None:
-    """Bring ``store`` (a :class:`toolkit.store.Store`) to ``schema_version``: create the
+    """Bring ``store`` (a :class:`toolkit.core.store.Store`) to ``schema_version``: create the
     tables of ``metadata`` that are missing and run the version steps, in one write transaction."""
     if _up_to_date(store, metadata, schema_version):
         return

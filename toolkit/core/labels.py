@@ -35,7 +35,7 @@ PROJECT_ROLES: tuple[str, ...] = (
     "services de l'État",
     "consultant",
 )
-# A person's civility (persons.civility); empty means unknown (toolkit/french.py agrees with it).
+# A person's civility (persons.civility); empty means unknown (toolkit/core/french.py agrees with it).
 CIVILITIES: tuple[str, ...] = ("Madame", "Monsieur")
 ASSESSMENT_SOURCES: tuple[str, ...] = ("auto-évaluation", "consultant")
 ACTION_STATES: tuple[str, ...] = (
@@ -1470,7 +1470,7 @@ ACTION_MESSAGES: dict[str, str] = {
     "child_left": "L'action « {child} » n'en est plus une sous-action.",
 }
 
-# The project review record kind (toolkit/model.py, "reviews"): added here, not above,
+# The project review record kind (toolkit/core/model.py, "reviews"): added here, not above,
 # so that this section stays the only one this issue touches.
 KIND_LABELS["reviews"] = "Revues de projet"
 FIELD_LABELS.update({"present": "Présents", "excused": "Excusés", "decisions": "Décisions"})
@@ -1956,7 +1956,7 @@ CARNET_FILLED: tuple[tuple[str, tuple[str, ...]], ...] = (
 CARNET_BANNER_PROJECT = "projet décrit"
 
 
-# --- formats (toolkit/formats.py: numbers, amounts, days, dates, lists) ---------------
+# --- formats (toolkit/core/formats.py: numbers, amounts, days, dates, lists) ---------------
 
 FORMAT_EURO = "€"
 FORMAT_DAY_SHORT = "j"
@@ -1971,7 +1971,7 @@ FORMAT_AND = "et"
 FORMAT_WEEK = "semaine {week}"
 FORMAT_WEEK_OF_YEAR = "semaine {week} de {year}"
 
-# --- french (toolkit/french.py), letters, review, governance: issue 18 -----------------
+# --- french (toolkit/core/french.py), letters, review, governance: issue 18 -----------------
 
 FIELD_LABELS.update({
     "signatory_id": "Signataire des lettres de mission",

@@ -2,7 +2,7 @@
 
 Letters, minutes, the report, workbook texts, import messages and pages write sentences
 about people; this module makes them read as a consultant writes them. Numbers, dates and
-lists are in :mod:`toolkit.formats` (``join`` and ``count`` are re-exported here).
+lists are in :mod:`toolkit.core.formats` (``join`` and ``count`` are re-exported here).
 
 - **Civility** (``persons.civility``): « Madame », « Monsieur » or unknown (``None``).
   Every function taking ``civility`` accepts the stored word, a person record (dict) or
@@ -29,8 +29,8 @@ import re
 import unicodedata
 from typing import Any, Mapping
 
-from toolkit import labels as L
-from toolkit.formats import count, is_missing, is_plural, join  # noqa: F401  (part of this layer)
+from toolkit.core import labels as L
+from toolkit.core.formats import count, is_missing, is_plural, join  # noqa: F401  (part of this layer)
 
 FEMININE, MASCULINE = "f", "m"
 _VOWELS = set("aeiouyàâäéèêëîïôöûüùœæ")
