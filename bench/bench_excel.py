@@ -39,9 +39,11 @@ from toolkit.core import model  # noqa: E402
 from toolkit.excel.export import build_sections, export_workbook, make_context, write_deliverable  # noqa: E402
 from toolkit.excel.formatting import plain  # noqa: E402
 from toolkit.excel.importer import import_workbook  # noqa: E402
-from toolkit.excel.sections import SECTIONS  # noqa: E402
 from toolkit.excel.template import headers, record_rows, sheet_name  # noqa: E402
 from toolkit.core.workshop import Workshop  # noqa: E402
+from toolkit.method import workbook_sections  # noqa: E402
+
+SECTIONS = workbook_sections()
 
 
 def rss_mib() -> float:
@@ -145,7 +147,7 @@ def analyses_only(folder: Path) -> int:
 
 def formatted_export(folder: Path, path: Path) -> int:
     ws = Workshop.open(folder)
-    export_workbook(ws.store, path)
+    export_workbook(ws.store, path, sections=SECTIONS)
     return path.stat().st_size
 
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from synthetic import load, synthetic_records  # noqa: E402
 
-from toolkit import actions, governance, letters, report, review  # noqa: E402
+from toolkit import actions, governance, letters, method, report, review  # noqa: E402
 from toolkit.viz.organisation import figure_png, organisation_figure  # noqa: E402
 from toolkit.core.workshop import Workshop  # noqa: E402
 
@@ -88,10 +88,10 @@ def main() -> None:
     print(f"  {s * 10:.1f} ms per update")
     timed("review_dashboard", review.review_dashboard, ws.store, TODAY)
     timed("changes_since (whole history)", review.changes_since, ws.store, "")
-    html, s = timed("build_report (every section)", report.build_report, ws, TODAY)
+    html, s = timed("build_report (every section)", method.build_report, ws, today=TODAY)
     print(f"  {len(html) / 1024 / 1024:.1f} Mio of HTML")
     if args.pdf:
-        out = report.write_report(ws, today=TODAY, pdf=False)
+        out = method.write_report(ws, today=TODAY, pdf=False)
         timed("html_to_pdf (LibreOffice)", report.html_to_pdf, out["html"])
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS)                           : {peak_mb:7.0f} MiB")

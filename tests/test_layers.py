@@ -2,7 +2,9 @@
 private name taken from another module.
 
 core (errors, labels, formats, model, store…) < step analyses (stakeholders, raci, gaps…)
-< outputs (excel, report, letters, viz) < live side (serve, access, widgets, pages, cli).
+< outputs (excel, report, letters, viz) < live side (serve, access, widgets, pages)
+< assembly (the step registry ``method``, which holds callables of every layer, and the
+command ``cli``, which reads it).
 Every import counts, including those inside functions: an import moved into a function
 to dodge a circle is still a circle. A new module must be given its layer here
 (``ARCHITECTURE.md`` says which).
@@ -17,8 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "toolkit"
 
-CORE, ANALYSES, OUTPUTS, LIVE = 0, 1, 2, 3
-LAYER_NAMES = {CORE: "core", ANALYSES: "analyses", OUTPUTS: "sorties", LIVE: "direct"}
+CORE, ANALYSES, OUTPUTS, LIVE, ASSEMBLY = 0, 1, 2, 3, 4
+LAYER_NAMES = {CORE: "core", ANALYSES: "analyses", OUTPUTS: "sorties", LIVE: "direct", ASSEMBLY: "assemblage"}
 #: Module (or package prefix ending with ".") -> layer. The longest matching entry wins.
 LAYERS: dict[str, int] = {
     "toolkit": CORE, "toolkit.core": CORE, "toolkit.core.": CORE, "toolkit.steps": CORE, "toolkit.memo": CORE,
@@ -30,7 +32,8 @@ LAYERS: dict[str, int] = {
     "toolkit.minutes": OUTPUTS, "toolkit.viz": OUTPUTS, "toolkit.viz.": OUTPUTS, "toolkit.display": OUTPUTS,
     "toolkit.access": LIVE, "toolkit.serve": LIVE, "toolkit.paced_kernels": LIVE, "toolkit.voila_identity": LIVE,
     "toolkit.voila_client": LIVE, "toolkit.hub": LIVE, "toolkit.notebook": LIVE, "toolkit.page_request": LIVE,
-    "toolkit.cli": LIVE, "toolkit.voila_app": LIVE, "toolkit.widgets": LIVE, "toolkit.widgets.": LIVE,
+    "toolkit.voila_app": LIVE, "toolkit.widgets": LIVE, "toolkit.widgets.": LIVE,
+    "toolkit.method": ASSEMBLY, "toolkit.cli": ASSEMBLY,
 }
 
 

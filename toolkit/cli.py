@@ -228,7 +228,8 @@ def _update(args: argparse.Namespace, ws: Workshop) -> int:
 
 def _exporter(args: argparse.Namespace) -> int:
     from .core import labels as L
-    from .excel.export import export_workbook, default_export_path
+    from .excel.export import default_export_path
+    from .method import export_workbook
 
     ws = Workshop.open(args.atelier)
     counts = ws.summary()["counts"]
@@ -333,7 +334,7 @@ def _calendrier(args: argparse.Namespace) -> int:
 
 
 def _restitution(args: argparse.Namespace) -> int:
-    from .report import write_report
+    from .method import write_report
 
     ws = Workshop.open(args.atelier)
     paths = write_report(ws, folder=Path(args.sortie) if args.sortie else None, pdf=not args.sans_pdf,

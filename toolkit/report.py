@@ -1,15 +1,18 @@
 """Step 9 — restitution: one self-contained HTML report of the whole diagnosis, and its PDF.
 
-The report is a list of sections (``SECTIONS``), each a French title and a function that
-returns an HTML fragment from the workshop; a step's module adds its own with
-``register``. Every section *calls* the analysis of its step (never recomputes it) and
-only presents what it returns. The page is self-contained: inline styles, pictures as
+The report is a list of sections, each a French title and a function that returns an HTML
+fragment from the workshop (``summary_section``, ``raci_section``…, one or more per step);
+which step shows which sections, in which order, is the step registry's
+(``toolkit.method.report_sections``), which hands them to :func:`build_report`. Every
+section *calls* the analysis of its step (never recomputes it) and only presents what it
+returns. The page is self-contained: inline styles, pictures as
 ``data:`` PNG, no remote resource, and every text from the workshop is escaped. The PDF is
 made by LibreOffice headless (``soffice --convert-to pdf``) from that HTML.
 
 Example
 -------
->>> paths = write_report(ws)  # doctest: +SKIP
+>>> from toolkit.method import report_sections  # doctest: +SKIP
+>>> paths = write_report(ws, sections=report_sections())  # doctest: +SKIP
 >>> sorted(paths)  # doctest: +SKIP
 ['html', 'pdf']
 """
@@ -23,7 +26,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 
@@ -133,21 +136,7 @@ class Section:
     build: Callable[[ReportContext], str]
 
 
-SECTIONS: list[Section] = []
-
-
-def register(section: Section, after: str | None = None) -> Section:
-    """Add (or replace, same key) a section; at the end, or after the section ``after``."""
-    for i, s in enumerate(SECTIONS):
-        if s.key == section.key:
-            SECTIONS[i] = section
-            return section
-    keys = [s.key for s in SECTIONS]
-    SECTIONS.insert(keys.index(after) + 1 if after in keys else len(SECTIONS), section)
-    return section
-
-
-def _project(ctx: ReportContext) -> str:
+def project_section(ctx: ReportContext) -> str:
     project = ctx.frames["project"]
     if project.empty:
         return note_html(L.GOV_MESSAGES["no_project"])
@@ -185,7 +174,7 @@ def _stakeholder_analysis(ctx: ReportContext) -> dict[str, Any]:
     return ctx.cache["stakeholders"]
 
 
-def _stakeholders(ctx: ReportContext) -> str:
+def stakeholders_section(ctx: ReportContext) -> str:
     """Step 2, from ``toolkit.stakeholders`` (Mendelow's power/interest grid, attitudes)."""
     from . import stakeholders as S
     from .viz.grid import grid_figure
@@ -202,7 +191,7 @@ def _stakeholders(ctx: ReportContext) -> str:
     ])
 
 
-def _map(ctx: ReportContext) -> str:
+def map_section(ctx: ReportContext) -> str:
     """Step 2's network, from ``toolkit.stakeholders`` (centrality, brokers, isolated actors)."""
     from . import stakeholders as S
     from .viz.network_map import layout_positions
@@ -217,7 +206,7 @@ def _map(ctx: ReportContext) -> str:
     ])
 
 
-def _gaps(ctx: ReportContext) -> str:
+def gaps_section(ctx: ReportContext) -> str:
     """Step 6, from ``toolkit.gaps`` (needed versus available, the method's remedies)."""
     from . import gaps
 
@@ -231,7 +220,7 @@ def _gaps(ctx: ReportContext) -> str:
     ])
 
 
-def _competences(ctx: ReportContext) -> str:
+def competences_section(ctx: ReportContext) -> str:
     """Step 3, from ``toolkit.competences`` (Le Boterf's savoir, vouloir, pouvoir agir)."""
     from . import competences as C
     from .viz.heatmap import competence_heatmap
@@ -259,7 +248,7 @@ def _competences(ctx: ReportContext) -> str:
     return "".join(out)
 
 
-def _raci(ctx: ReportContext) -> str:
+def raci_section(ctx: ReportContext) -> str:
     """Step 4, from ``toolkit.raci`` (its checks of the method's rules)."""
     from . import raci
 
@@ -270,7 +259,7 @@ def _raci(ctx: ReportContext) -> str:
     ])
 
 
-def _workload(ctx: ReportContext) -> str:
+def workload_section(ctx: ReportContext) -> str:
     """Step 5, from ``toolkit.workload`` (load per person and month against capacity)."""
     from . import workload
     from .viz import workload as pictures
@@ -286,7 +275,7 @@ def _workload(ctx: ReportContext) -> str:
     ])
 
 
-def _governance(ctx: ReportContext) -> str:
+def governance_section(ctx: ReportContext) -> str:
     from . import governance as G
     from .viz.organisation import organisation_figure
 
@@ -310,7 +299,7 @@ def _governance(ctx: ReportContext) -> str:
     return "".join(out)
 
 
-def _sheets(ctx: ReportContext) -> str:
+def sheets_section(ctx: ReportContext) -> str:
     from .actions import sheets_tree
 
     tree = sheets_tree(ctx.frames)
@@ -324,7 +313,7 @@ def _sheets(ctx: ReportContext) -> str:
     return "".join(out)
 
 
-def _review(ctx: ReportContext) -> str:
+def review_section(ctx: ReportContext) -> str:
     from . import review as R
 
     board = R.review_dashboard(ctx.store, today=ctx.today)
@@ -421,7 +410,7 @@ def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
     return rows[:5]
 
 
-def _summary(ctx: ReportContext) -> str:
+def summary_section(ctx: ReportContext) -> str:
     """The executive summary: what each step found, as the five things to decide."""
     D = L.REPORT_SUMMARY
     if ctx.frames["project"].empty:
@@ -450,7 +439,7 @@ def _scenario_table(ctx: ReportContext) -> pd.DataFrame | None:
     return ctx.cache["scenarios"]
 
 
-def _scenarios(ctx: ReportContext) -> str:
+def scenarios_section(ctx: ReportContext) -> str:
     """Step 6's scenarios side by side (``scenarios.compare``), amounts and days in French."""
     table = _scenario_table(ctx)
     if table is None:
@@ -466,7 +455,7 @@ def _scenarios(ctx: ReportContext) -> str:
     return table_html(shown, numeric=tuple(shown.columns))
 
 
-def _staffing(ctx: ReportContext) -> str:
+def staffing_section(ctx: ReportContext) -> str:
     """The staffing proposal of step 6 (``staffing.propose_staffing``): what it changes and
     what stays uncovered, each with its reason."""
     from . import staffing
@@ -489,24 +478,6 @@ def _staffing(ctx: ReportContext) -> str:
     ])
 
 
-for _section in (
-    Section("synthese", L.REPORT_SECTIONS["synthese"], _summary),
-    Section("scenarios", L.REPORT_SECTIONS["scenarios"], _scenarios),
-    Section("proposition", L.REPORT_SECTIONS["proposition"], _staffing),
-    Section("projet", L.REPORT_SECTIONS["projet"], _project),
-    Section("parties_prenantes", L.REPORT_SECTIONS["parties_prenantes"], _stakeholders),
-    Section("carte", L.REPORT_SECTIONS["carte"], _map),
-    Section("competences", L.REPORT_SECTIONS["competences"], _competences),
-    Section("raci", L.REPORT_SECTIONS["raci"], _raci),
-    Section("plan_de_charge", L.REPORT_SECTIONS["plan_de_charge"], _workload),
-    Section("ecarts", L.REPORT_SECTIONS["ecarts"], _gaps),
-    Section("gouvernance", L.REPORT_SECTIONS["gouvernance"], _governance),
-    Section("fiches_actions", L.REPORT_SECTIONS["fiches_actions"], _sheets),
-    Section("revue", L.REPORT_SECTIONS["revue"], _review),
-):
-    register(_section)
-
-
 # --- The document -------------------------------------------------------------------------------------
 
 STYLE = """
@@ -527,26 +498,30 @@ p.etape { margin: .15em 0 .15em .5em; }
 """
 
 
-def build_report(ws: Any, today: dt.date | None = None, sections: list[Section] | None = None) -> str:
+def build_report(ws: Any, today: dt.date | None = None, sections: Sequence[Section] | None = None) -> str:
     """The restitution as one self-contained HTML page.
 
     Parameters
     ----------
     ws : the workshop.
     today : the report's date (also the day of the review dashboard).
-    sections : default: ``SECTIONS``.
+    sections : the sections, in order — the method's are ``toolkit.method.report_sections()``
+        (``toolkit.method.build_report`` passes them). Required: the report never guesses
+        its contents, so a section can only be left out by its caller.
 
     Returns
     -------
     The HTML text. A section that fails shows a French note in its place (the report
     still comes out, and names what is missing).
     """
+    if sections is None:
+        raise TypeError("build_report: sections manquantes (celles de la méthode : toolkit.method.report_sections())")
     today = today or dt.date.today()
     ctx = ReportContext(ws=ws, today=today, frames=ws.store.frames())
     project = ctx.frames["project"]
     name = project.iloc[0]["name"] if len(project) else str(ws.folder.name)
     parts, toc = [], []
-    for i, section in enumerate(sections or SECTIONS, 1):
+    for i, section in enumerate(sections, 1):
         try:
             body = section.build(ctx)
         except Exception as exc:  # one broken analysis must not lose the whole restitution
@@ -927,8 +902,9 @@ def write_sheet(ws: Any, action_id: str, folder: Path | None = None, pdf: bool =
 
 
 def write_report(ws: Any, folder: Path | None = None, pdf: bool = True, today: dt.date | None = None,
-                 sections: list[Section] | None = None) -> dict[str, Path]:
-    """Write ``restitution.html`` (and ``restitution.pdf``) into ``exports/restitution/``.
+                 sections: Sequence[Section] | None = None) -> dict[str, Path]:
+    """Write ``restitution.html`` (and ``restitution.pdf``) into ``exports/restitution/``,
+    made of ``sections`` (see :func:`build_report`).
 
     Returns
     -------

@@ -7,7 +7,10 @@ steps during the session; the set of open steps lives in the store's meta
 (``open_steps``), so every page — each its own process — sees the same.
 
 A step whose page does not exist yet is listed but cannot be opened for participants.
-A module that brings a new step (or other record kinds) calls :func:`register`.
+This is who a step is, read by the store-level code (the write guard, the board's counts,
+the open/close switches); what it produces — its analyses, sheets, report sections,
+board section and page — is declared once in ``toolkit.method``, the registry on top of
+every layer. A new step adds its line here and its declaration there.
 
 Example
 -------
@@ -20,11 +23,9 @@ Example
 """
 from __future__ import annotations
 
-import importlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
 
 from .core import labels as L
 from .core.store import TABLES, Store, now
@@ -43,21 +44,14 @@ class Step:
     number : order in the method (0 for pages that are not method steps).
     kinds : record kinds its participants write (their writes count as contributions).
     facilitator : a facilitator page (never listed for participants, no open/close).
-    view : the function drawing the page, ``"module:function"`` taking a
-        :class:`~toolkit.widgets.session.Session`; the page's notebook and the welcome
-        page (which opens steps inside itself) both call it.
-    ahead : optional ``"module:callable"`` building, before the visitor comes (while a
-        preheated kernel waits), the widgets of the page that do not depend on who they
-        are; the view then receives it as ``ahead=`` and only fills it in. Its ``close()``
-        is called when the visitor is refused.
+
+    Its page's view and what it builds ahead are in ``toolkit.method`` (callables).
     """
 
     key: str
     number: int
     kinds: tuple[str, ...] = ()
     facilitator: bool = False
-    view: str | None = None
-    ahead: str | None = None
 
     @property
     def title(self) -> str:
@@ -70,48 +64,28 @@ class Step:
     def page_exists(self, pages_dir: Path = PAGES_DIR) -> bool:
         return (pages_dir / self.page).exists()
 
-    def load_view(self) -> Callable[..., Any]:
-        """The page's drawing function (imports its module)."""
-        if not self.view:
-            raise LookupError(f"l'étape {self.key} n'a pas de page")
-        return _load(self.view)
-
-    def load_ahead(self) -> Callable[[], Any]:
-        """What builds the page's widgets ahead of its visitor (see ``ahead``)."""
-        if not self.ahead:
-            raise LookupError(f"l'étape {self.key} ne se prépare pas à l'avance")
-        return _load(self.ahead)
-
-
-def _load(path: str) -> Any:
-    module, _, name = path.partition(":")
-    return getattr(importlib.import_module(module), name)
-
 
 STEPS: dict[str, Step] = {}
 
 
 def register(step: Step) -> Step:
-    """Add or replace a step (a module bringing a page calls this at import)."""
+    """Add or replace a step (its parts are declared in ``toolkit.method``)."""
     STEPS[step.key] = step
     return step
 
 
 for _step in (
-    Step("accueil", 0, ("persons",), view="toolkit.widgets.welcome:welcome_page",
-         ahead="toolkit.widgets.welcome:WelcomeAhead"),
-    Step("parties_prenantes", 2, ("actors", "relations", "actor_ratings"),
-         view="toolkit.widgets.stakeholders:stakeholders_page"),
-    Step("competences", 3, ("assessments",), view="toolkit.widgets.self_assessment:self_assessment_page"),
-    Step("raci", 4, ("raci",), view="toolkit.widgets.raci_proposals:raci_page"),
+    Step("accueil", 0, ("persons",)),
+    Step("parties_prenantes", 2, ("actors", "relations", "actor_ratings")),
+    Step("competences", 3, ("assessments",)),
+    Step("raci", 4, ("raci",)),
     Step("plan_de_charge", 5, ()),
     Step("ecarts", 6, ()),
     Step("gouvernance", 7, ()),
-    Step("fiches_actions", 8, ("actions", "journal", "attachments"),
-         view="toolkit.widgets.action_sheet:action_sheets_page"),
+    Step("fiches_actions", 8, ("actions", "journal", "attachments")),
     Step("restitution", 9, ()),
-    Step("animateur", 0, (), facilitator=True, view="toolkit.widgets.board:board_page"),
-    Step("gestion", 0, (), facilitator=True, view="toolkit.widgets.manage:manage_page"),
+    Step("animateur", 0, (), facilitator=True),
+    Step("gestion", 0, (), facilitator=True),
 ):
     register(_step)
 

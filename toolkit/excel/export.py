@@ -1,10 +1,11 @@
 """The deliverable workbook: a cover, one sheet per analysis available, the data sheets.
 
-The export presents; it never computes. Each analysis sheet is a ``Section`` of the
-registry (``toolkit.excel.sections.SECTIONS``): a title, a function that *calls* the
-analysis module and returns a DataFrame (or None when the analysis is not available),
-and formatting hints (heat map, highlighted rows or cells, number formats, a native Excel
-chart). The machinery here turns any such DataFrame into a formatted sheet: title and
+The export presents; it never computes. Each analysis sheet is a ``Section`` (built in
+``toolkit.excel.sections``, handed over by the step registry,
+``toolkit.method.workbook_sections()``): a title, a function that *calls* the analysis
+module and returns a DataFrame (or None when it has nothing to compare), and formatting
+hints (heat map, highlighted rows or cells, number formats, a native Excel chart).
+The machinery here turns any such DataFrame into a formatted sheet: title and
 description, frozen header and first column, autofilter, conditional formatting,
 print settings (A4 landscape at a scale that keeps text at 8 pt or more, header row and,
 for tables wider than a page, first columns repeated; the running header and footer with
@@ -25,11 +26,12 @@ Example
 >>> import tempfile, pathlib
 >>> from toolkit.core.store import Store
 >>> from toolkit.demo import build_demo
+>>> from toolkit.excel.sections import stakeholder_sections
 >>> s = Store("sqlite://"); build_demo(s)
->>> path = export_workbook(s, pathlib.Path(tempfile.mkdtemp()) / "restitution.xlsx")
+>>> path = export_workbook(s, pathlib.Path(tempfile.mkdtemp()) / "restitution.xlsx", sections=stakeholder_sections())
 >>> from openpyxl import load_workbook
->>> load_workbook(path, read_only=True).sheetnames[0]
-'Page de garde'
+>>> load_workbook(path, read_only=True).sheetnames[:2]
+['Page de garde', 'Grille pouvoir-intérêt']
 """
 from __future__ import annotations
 
@@ -51,7 +53,6 @@ from ..core.store import Store
 from . import formatting as F
 from . import xlsx as X
 from .kinds import Chart, Context, Hints, Mark, Section
-from .sections import SECTIONS
 from .template import (ListsSheet, capacity, fields, headers, id_validation_spec, list_columns, record_rows,
                        sheet_name, validation_spec)
 
@@ -596,8 +597,10 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
     path : the ``.xlsx`` file to write.
     pseudonymise : replace person names by stable pseudonyms (sharing beyond the team).
     progress : called as ``progress(done, total, message)`` sheet by sheet.
-    sections : the analysis sections (default: ``toolkit.excel.sections.SECTIONS``,
-        those whose analysis is available).
+    sections : the analysis sheets, in order — the method's are
+        ``toolkit.method.workbook_sections()`` (``toolkit.method.export_workbook`` passes
+        them). Required: the workbook never guesses its contents, so a sheet can only be
+        left out by its caller.
     today : the export date shown on the cover (default: today).
     firm : the consulting firm named on the cover and in the footer (default: the
         project's ``cabinet`` if the workshop has one, else a blank the consultant fills).
@@ -614,7 +617,7 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
     ``export_workbook(ws.store, ws.exports_dir / "restitution.xlsx", pseudonymise=True)``
     """
     if sections is None:
-        sections = SECTIONS
+        raise TypeError("export_workbook: feuilles manquantes (celles de la méthode : toolkit.method.workbook_sections())")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     ctx = make_context(store, pseudonymise, today, firm=firm, version=version, keep=keep)

@@ -2,8 +2,9 @@
 
 Each section CALLS an analysis module of ``toolkit`` and returns the table that module
 gives for reading (its ``french``/``for_display`` presentation); the export only lays it
-out. Nothing is recomputed here. A module that is not there (yet) makes its sections
-return None: they are left out of the workbook and of its contents.
+out. Nothing is recomputed here. The analysis modules are imported plainly: a module
+renamed or broken fails at import, it never drops its sheets from the deliverable. Which
+step shows which sheets, in which order, is the step registry's (``toolkit.method``).
 
 In the method's order: stakeholders (step 2), competences (3), RACI (4), plan de charge
 (5), gaps, remedies and scenarios (6), governance (7), action sheets and the project
@@ -12,31 +13,21 @@ left to its carnet: an export should not wait for a solver.
 
 Example
 -------
->>> [s.title for s in SECTIONS][:2]
+>>> [s.title for s in stakeholder_sections()][:2]
 ['Grille pouvoir-intérêt', 'Stratégies par quadrant']
 """
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
 from typing import Any, Callable
 
 import pandas as pd
 
+from .. import actions, competences, gaps, governance, raci, review, scenarios, stakeholders, workload
 from ..core import labels as L
+from ..report import french_columns
 from .kinds import Chart, Context, Hints, Mark, Section
 
 S = L.EXCEL_SECTIONS
-
-
-def _module(name: str) -> ModuleType | None:
-    """``toolkit.<name>``, or None when that module does not exist (yet)."""
-    try:
-        return importlib.import_module(f"toolkit.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"toolkit.{name}":
-            return None
-        raise
 
 
 def _cached(ctx: Context, key: str, compute: Callable[[], Any]) -> Any:
@@ -48,23 +39,18 @@ def _cached(ctx: Context, key: str, compute: Callable[[], Any]) -> Any:
 
 # --- step 2: stakeholders (toolkit.stakeholders) -------------------------------------------
 
-def _stakeholders(ctx: Context) -> dict[str, Any] | None:
-    stakeholders = _module("stakeholders")
-    if stakeholders is None:
-        return None
+def _stakeholders(ctx: Context) -> dict[str, Any]:
     return _cached(ctx, "stakeholders", lambda: stakeholders.analyse(ctx.frames))
 
 
-def _stakeholder_table(key: str) -> Callable[[Context], pd.DataFrame | None]:
-    def build(ctx: Context) -> pd.DataFrame | None:
-        result, stakeholders = _stakeholders(ctx), _module("stakeholders")
-        if result is None or stakeholders is None:
-            return None
-        return stakeholders.for_display(result[key])
+def _stakeholder_table(key: str) -> Callable[[Context], pd.DataFrame]:
+    def build(ctx: Context) -> pd.DataFrame:
+        return stakeholders.for_display(_stakeholders(ctx)[key])
     return build
 
 
-def _stakeholder_sections() -> list[Section]:
+def stakeholder_sections() -> list[Section]:
+    """Step 2's sheets: the grid, the attitudes, the network and the participants' ratings."""
     C, P = L.STAKEHOLDER_COLUMNS, L.POSTURES
     yes = L.STAKEHOLDER_MESSAGES["yes"]
     risky = Mark(C["posture_label"], (P["influential_opponent"], P["influential_reserved"]), "bad")
@@ -94,23 +80,18 @@ def _stakeholder_sections() -> list[Section]:
 
 # --- step 3: competences (toolkit.competences) -------------------------------------------
 
-def _review(ctx: Context) -> dict[str, pd.DataFrame] | None:
-    competences = _module("competences")
-    if competences is None:
-        return None
+def _review(ctx: Context) -> dict[str, pd.DataFrame]:
     return _cached(ctx, "competences", lambda: competences.review_tables(ctx.frames))
 
 
 def _review_table(key: str) -> Callable[[Context], pd.DataFrame | None]:
     def build(ctx: Context) -> pd.DataFrame | None:
-        tables = _review(ctx)
-        if tables is None:
-            return None
-        return tables.get(L.COMPETENCE_SHEETS[key])
+        return _review(ctx).get(L.COMPETENCE_SHEETS[key])
     return build
 
 
-def _competence_sections() -> list[Section]:
+def competence_sections() -> list[Section]:
+    """Step 3's sheets: coverage, gaps, single holders, the savoir/vouloir/pouvoir matrices."""
     C = L.COMPETENCE_COLUMNS
     statuses = L.COMPETENCE_STATUSES
     level = (0.0, 4.0)
@@ -133,17 +114,12 @@ def _competence_sections() -> list[Section]:
 
 # --- step 4: RACI (toolkit.raci) --------------------------------------------------------
 
-def _raci_findings(ctx: Context) -> pd.DataFrame | None:
-    raci = _module("raci")
-    if raci is None:
-        return None
+def _raci_findings(ctx: Context) -> pd.DataFrame:
     return _cached(ctx, "raci.check", lambda: raci.check(ctx.frames))
 
 
-def _raci_matrix(ctx: Context) -> pd.DataFrame | None:
-    raci, findings = _module("raci"), _raci_findings(ctx)
-    if raci is None or findings is None:
-        return None
+def _raci_matrix(ctx: Context) -> pd.DataFrame:
+    findings = _raci_findings(ctx)
     matrix = raci.matrix(ctx.frames, names=True)
     # The checks of each task beside its row, so that a reader sees the violations.
     per_task = findings.dropna(subset=["task_id"]).groupby("task_id")["title"].agg(
@@ -152,22 +128,20 @@ def _raci_matrix(ctx: Context) -> pd.DataFrame | None:
     return matrix
 
 
-def _raci_list(ctx: Context) -> pd.DataFrame | None:
-    raci, findings = _module("raci"), _raci_findings(ctx)
-    return None if raci is None or findings is None else raci.french(findings)
+def _raci_list(ctx: Context) -> pd.DataFrame:
+    return raci.french(_raci_findings(ctx))
 
 
-def _raci_summary(ctx: Context) -> pd.DataFrame | None:
-    raci, findings = _module("raci"), _raci_findings(ctx)
-    return None if raci is None or findings is None else raci.french(raci.summary(findings))
+def _raci_summary(ctx: Context) -> pd.DataFrame:
+    return raci.french(raci.summary(_raci_findings(ctx)))
 
 
-def _raci_proposals(ctx: Context) -> pd.DataFrame | None:
-    raci = _module("raci")
-    return None if raci is None else raci.french(raci.proposals(ctx.frames))
+def _raci_proposals(ctx: Context) -> pd.DataFrame:
+    return raci.french(raci.proposals(ctx.frames))
 
 
-def _raci_sections() -> list[Section]:
+def raci_sections() -> list[Section]:
+    """Step 4's sheets: the matrix with its checks, the checks, their summary, the proposals."""
     R = L.RACI_FINDING_COLUMNS
     count = R["count"]
     return [
@@ -184,20 +158,14 @@ def _raci_sections() -> list[Section]:
 
 # --- step 5: plan de charge (toolkit.workload) ------------------------------------------
 
-def _workload(ctx: Context) -> dict[str, Any] | None:
-    workload = _module("workload")
-    if workload is None:
-        return None
+def _workload(ctx: Context) -> dict[str, Any]:
     return _cached(ctx, "workload", lambda: workload.analyse(ctx.frames))
 
 
-def _workload_table(key: str, numeric: tuple[str, ...] = ()) -> Callable[[Context], pd.DataFrame | None]:
+def _workload_table(key: str, numeric: tuple[str, ...] = ()) -> Callable[[Context], pd.DataFrame]:
     """The module's French table; rates kept as numbers (shown as %) so Excel can sort them."""
-    def build(ctx: Context) -> pd.DataFrame | None:
-        result, workload = _workload(ctx), _module("workload")
-        if result is None or workload is None:
-            return None
-        raw = result[key]
+    def build(ctx: Context) -> pd.DataFrame:
+        raw = _workload(ctx)[key]
         shown = workload.french(raw)
         for name in numeric:
             if name in raw:
@@ -206,7 +174,8 @@ def _workload_table(key: str, numeric: tuple[str, ...] = ()) -> Callable[[Contex
     return build
 
 
-def _workload_sections() -> list[Section]:
+def workload_sections() -> list[Section]:
+    """Step 5's sheets: the monthly plan, the months at risk, overloads, idle capacity, staffing."""
     W = L.WORKLOAD_COLUMNS
     percent = {W["ratio"]: "0 %", W["staffing_rate"]: "0 %"}
     return [
@@ -231,20 +200,14 @@ def _workload_sections() -> list[Section]:
 
 # --- step 6: gaps, remedies, scenarios (toolkit.gaps, toolkit.scenarios) -------------------
 
-def _gaps_table(compute: str) -> Callable[[Context], pd.DataFrame | None]:
-    def build(ctx: Context) -> pd.DataFrame | None:
-        gaps = _module("gaps")
-        if gaps is None:
-            return None
-        table = _cached(ctx, f"gaps.{compute}", lambda: getattr(gaps, compute)(ctx.frames))
+def _gaps_table(compute: Callable[[dict[str, pd.DataFrame]], pd.DataFrame]) -> Callable[[Context], pd.DataFrame]:
+    def build(ctx: Context) -> pd.DataFrame:
+        table = _cached(ctx, f"gaps.{compute.__name__}", lambda: compute(ctx.frames))
         return gaps.french(table, ctx.frames)
     return build
 
 
 def _scenarios(ctx: Context) -> pd.DataFrame | None:
-    scenarios = _module("scenarios")
-    if scenarios is None:
-        return None
     stored = scenarios.stored_scenarios(ctx.store)
     if not stored:
         return None  # nothing to compare: no sheet
@@ -253,21 +216,22 @@ def _scenarios(ctx: Context) -> pd.DataFrame | None:
     return table
 
 
-def _gap_sections() -> list[Section]:
+def gap_sections() -> list[Section]:
+    """Step 6's sheets: competence and capacity gaps, the remedies, the scenarios compared."""
     G = L.GAP_COLUMNS
     return [
         Section("gaps.competences", S["gaps_competences"], S["gaps_competences_text"],
-                _gaps_table("competence_gaps"),
+                _gaps_table(gaps.competence_gaps),
                 Hints(index=True, freeze=2, heatmap=(G["gap"],), high_is_bad=True, heat_range=(0.0, 4.0))),
-        Section("gaps.capacity", S["gaps_capacity"], S["gaps_capacity_text"], _gaps_table("capacity_gaps"),
+        Section("gaps.capacity", S["gaps_capacity"], S["gaps_capacity_text"], _gaps_table(gaps.capacity_gaps),
                 Hints(freeze=2, heatmap=(G["overload"],), high_is_bad=True)),
-        Section("gaps.persons", S["gaps_persons"], S["gaps_persons_text"], _gaps_table("capacity_by_person"),
+        Section("gaps.persons", S["gaps_persons"], S["gaps_persons_text"], _gaps_table(gaps.capacity_by_person),
                 Hints(freeze=2, marks=(Mark(G["overload_months"], (), "bad"),))),
-        Section("gaps.team", S["gaps_team"], S["gaps_team_text"], _gaps_table("team_capacity"),
+        Section("gaps.team", S["gaps_team"], S["gaps_team_text"], _gaps_table(gaps.team_capacity),
                 Hints(marks=(Mark(G["overload"], (), "bad"), Mark(G["persons_over"], (), "warn")),
                       chart=Chart("line", S["gaps_team_chart"], x=G["month"], y=(G["load"], G["capacity"]),
                                   y_title=S["days"]))),
-        Section("gaps.remedies", S["gaps_remedies"], S["gaps_remedies_text"], _gaps_table("remedies"),
+        Section("gaps.remedies", S["gaps_remedies"], S["gaps_remedies_text"], _gaps_table(gaps.remedies),
                 Hints(freeze=3, marks=(Mark(G["recommended"], (L.EXCEL_TEXT["yes"],), "good"),),
                       formats={G["cost_euros"]: "# ##0 €"})),
         Section("gaps.scenarios", S["gaps_scenarios"], S["gaps_scenarios_text"], _scenarios,
@@ -277,61 +241,57 @@ def _gap_sections() -> list[Section]:
 
 # --- step 7: governance (toolkit.governance) ----------------------------------------------
 
-def _shown(module: str, compute: Callable[[Any, Context], pd.DataFrame]) -> Callable[[Context], pd.DataFrame | None]:
-    """A table of ``toolkit.<module>`` with the French headings of ``toolkit.report``."""
-    def build(ctx: Context) -> pd.DataFrame | None:
-        mod, report = _module(module), _module("report")
-        if mod is None or report is None:
-            return None
-        return report.french_columns(compute(mod, ctx))
+def _shown(compute: Callable[[Context], pd.DataFrame]) -> Callable[[Context], pd.DataFrame]:
+    """An analysis's table with the French headings of ``toolkit.report``."""
+    def build(ctx: Context) -> pd.DataFrame:
+        return french_columns(compute(ctx))
     return build
 
 
-def _governance_sections() -> list[Section]:
+def governance_sections() -> list[Section]:
+    """Step 7's sheets: the bodies, their members, the meetings' calendar."""
     Gv = L.GOV_COLUMNS
     return [
         Section("governance.bodies", S["governance_bodies"], S["governance_bodies_text"],
-                _shown("governance", lambda g, ctx: g.bodies_table(ctx.frames)), Hints(freeze=2)),
+                _shown(lambda ctx: governance.bodies_table(ctx.frames)), Hints(freeze=2)),
         Section("governance.members", S["governance_members"], S["governance_members_text"],
-                _shown("governance", lambda g, ctx: g.members_table(ctx.frames)), Hints(freeze=2)),
+                _shown(lambda ctx: governance.members_table(ctx.frames)), Hints(freeze=2)),
         Section("governance.calendar", S["governance_calendar"], S["governance_calendar_text"],
-                _shown("governance", lambda g, ctx: g.meeting_calendar(ctx.frames)),
+                _shown(lambda ctx: governance.meeting_calendar(ctx.frames)),
                 Hints(freeze=2, marks=(Mark(Gv["moved"], (True,), "warn"),))),
     ]
 
 
 # --- step 8: action sheets and the project review (toolkit.actions, toolkit.review) ----------
 
-def _sheets_overview(actions: Any, ctx: Context) -> pd.DataFrame:
+def _sheets_overview(ctx: Context) -> pd.DataFrame:
     # Two « Pilote » columns once in French (the id and the name): say which is which.
     return actions.sheets_overview(ctx.frames).rename(columns={"pilot_id": S["pilot_id"]})
 
 
-def _action_sections() -> list[Section]:
+def action_sections() -> list[Section]:
+    """Step 8's sheets: the action sheets, by state, the budget, co-funders, late and silent actions."""
     R, F_ = L.REVIEW_COLUMNS, L.FIELD_LABELS
     euros = {F_["budget_planned"]: "# ##0 €", F_["budget_committed"]: "# ##0 €", F_["budget_spent"]: "# ##0 €",
              R["cofunded"]: "# ##0 €", F_["amount"]: "# ##0 €"}
     return [
-        Section("actions.sheets", S["actions_sheets"], S["actions_sheets_text"], _shown("actions", _sheets_overview),
+        Section("actions.sheets", S["actions_sheets"], S["actions_sheets_text"], _shown(_sheets_overview),
                 Hints(freeze=2, formats=euros, heatmap=(F_["completion"],), heat_range=(0.0, 100.0))),
         Section("actions.states", S["actions_states"], S["actions_states_text"],
-                _shown("review", lambda r, ctx: r.actions_by_state(ctx.frames)),
+                _shown(lambda ctx: review.actions_by_state(ctx.frames)),
                 Hints(formats=euros, chart=Chart("barh", S["actions_states"], x=F_["state"], y=(R["actions"],)))),
         Section("actions.budget", S["actions_budget"], S["actions_budget_text"],
-                _shown("review", lambda r, ctx: r.budget_consumption(ctx.frames)),
+                _shown(lambda ctx: review.budget_consumption(ctx.frames)),
                 Hints(freeze=2, formats=euros, marks=(Mark(R["alert"], (), "bad"),))),
         Section("actions.cofunders", S["actions_cofunders"], S["actions_cofunders_text"],
-                _shown("review", lambda r, ctx: r.funding_by_cofunder(ctx.frames)),
+                _shown(lambda ctx: review.funding_by_cofunder(ctx.frames)),
                 Hints(freeze=2, formats=euros,
                       chart=Chart("barh", S["actions_cofunders"], x=R["cofunder"], y=(F_["amount"],)))),
         Section("actions.late", S["actions_late"], S["actions_late_text"],
-                _shown("review", lambda r, ctx: r.late_actions(ctx.frames, ctx.today)),
+                _shown(lambda ctx: review.late_actions(ctx.frames, ctx.today)),
                 Hints(freeze=2, heatmap=(R["days_late"],), high_is_bad=True)),
         Section("actions.stalled", S["actions_stalled"], S["actions_stalled_text"],
-                _shown("review", lambda r, ctx: r.stalled_actions(ctx.frames, ctx.today)),
+                _shown(lambda ctx: review.stalled_actions(ctx.frames, ctx.today)),
                 Hints(freeze=2, heatmap=(R["weeks_silent"],), high_is_bad=True)),
     ]
 
-
-SECTIONS: list[Section] = [*_stakeholder_sections(), *_competence_sections(), *_raci_sections(),
-                           *_workload_sections(), *_gap_sections(), *_governance_sections(), *_action_sections()]

@@ -36,7 +36,7 @@ from ..access import identify
 from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add_journal_entry, can_edit,
                        sheet, update_sheet)
 from ..core.errors import AccessDenied
-from .board import person_label, section
+from .board import person_label
 from .session import RepeatedTap, Session, StatusLine, field_widget, french_date, saves
 
 CONSULTANT_FIELDS: tuple[str, ...] = ("name", "axis_id", "pilot_id", "budget_planned") + PILOT_FIELDS
@@ -293,7 +293,6 @@ def action_sheets_page(session: Session, today: dt.date | None = None) -> Action
     return sheets
 
 
-@section("fiches_actions", L.SHEET_PAGE["board_title"], order=80)
 def latest_entries(store: Any, hide_names: bool) -> pd.DataFrame:
     """The facilitator's board: the ten latest journal entries written on the sheets."""
     journal = store.frame("journal", system=True)

@@ -1,16 +1,16 @@
 """The facilitator's board for the projector: sections that refresh live.
 
 A section is a function ``(store, hide_names: bool) -> DataFrame | str | Widget`` with a
-French title; the board calls every section on each refresh (every few seconds) and shows
-what it returns (a DataFrame as an escaped table, a string as escaped text, a widget as
-is). A step plugs its live results in without editing this file: any module of
-``toolkit.widgets`` registering a section at import is found by :func:`discover`::
+French title (a :class:`Section`); the board calls every section on each refresh (every
+few seconds) and shows what it returns (a DataFrame as an escaped table, a string as
+escaped text, a widget as is). Which sections the board shows is the step registry's: each
+step declares its own in ``toolkit.method`` (``board_sections()``), which hands them to
+:func:`board_page`::
 
-    from toolkit.widgets.board import section
-
-    @section("parties_prenantes", "Parties prenantes : acteurs ajoutés", order=20)
-    def stakeholders_board(store, hide_names):
+    def stakeholders_board(store, hide_names):              # in the step's widget module
         return my_analysis(store.frames(["actors"]))      # a DataFrame
+
+    Section("parties_prenantes", "Parties prenantes : acteurs ajoutés", stakeholders_board, order=20)
 
 With ``hide_names`` the section must not show people's names nor let them be guessed:
 use ``person_label(store, hide_names)`` (« Personne N », numbered in an order kept secret
@@ -18,8 +18,8 @@ per workshop, not the PER order of the printed links sheet) and pass a table sho
 people through :func:`for_projection` (rows in pseudonym order, an organisation with
 fewer than three of the people shown becomes « autre organisation »).
 
-The built-in sections: participants joined, contributions per step, latest contributions,
-and the profiles filled on the welcome page.
+Here: the facilitator's own sections (participants joined, contributions per step, latest
+contributions) and the welcome step's (the profiles filled on the welcome page).
 """
 from __future__ import annotations
 
@@ -27,12 +27,10 @@ import datetime as dt
 import hashlib
 import hmac
 import html
-import importlib
 import logging
-import pkgutil
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import ipywidgets as widgets
 import pandas as pd
@@ -50,33 +48,13 @@ SectionFn = Callable[[Store, bool], Any]
 
 @dataclass(frozen=True)
 class Section:
+    """One section of the board: ``fn(store, hide_names)`` under ``title``, placed by
+    ``order`` (then key) among the method's (``toolkit.method.board_sections``)."""
+
     key: str
     title: str
     fn: SectionFn
     order: int = 50
-
-
-SECTIONS: dict[str, Section] = {}
-
-
-def section(key: str, title: str, order: int = 50) -> Callable[[SectionFn], SectionFn]:
-    """Register ``fn`` as the board section ``key`` (decorator; re-registering replaces)."""
-    def deco(fn: SectionFn) -> SectionFn:
-        SECTIONS[key] = Section(key, title, fn, order)
-        return fn
-    return deco
-
-
-def discover() -> list[Section]:
-    """Import every module of ``toolkit.widgets`` (so they register) and list sections in order."""
-    from . import __path__ as here, __name__ as package
-
-    for info in pkgutil.iter_modules(here):
-        try:
-            importlib.import_module(f"{package}.{info.name}")
-        except Exception:  # a broken plug-in must not take the board down
-            log.exception("module de tableau de bord non chargé : %s", info.name)
-    return sorted(SECTIONS.values(), key=lambda s: (s.order, s.key))
 
 
 #: Store meta holding the workshop's secret that orders the board's pseudonyms.
@@ -187,7 +165,6 @@ def joined_table(store: Store, hide_names: bool) -> pd.DataFrame:
     return for_projection(table, cols[0], cols[1]) if hide_names else table
 
 
-@section("joined", L.BOARD["joined_title"], order=10)
 def joined_section(store: Store, hide_names: bool) -> widgets.Widget | str:
     table = joined_table(store, hide_names)
     text = L.BOARD["joined"].format(joined=F.count(len(table), "personne"), total=store.count("persons"),
@@ -208,12 +185,10 @@ def submissions_table(store: Store) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-@section("submissions", L.BOARD["submissions_title"], order=20)
 def submissions_section(store: Store, hide_names: bool) -> pd.DataFrame:
     return submissions_table(store)
 
 
-@section("latest", L.BOARD["latest_title"], order=90)
 def latest_section(store: Store, hide_names: bool, limit: int = 8) -> pd.DataFrame:
     """The last participants' writes, newest first (who, which kind, which operation)."""
     kinds = sorted({k for s in steps_mod.STEPS.values() for k in s.kinds})
@@ -243,18 +218,18 @@ def _html(value: str) -> widgets.HTML:
 
 
 class Board(widgets.VBox):
-    """All registered sections, a switch that hides names, refreshed by :meth:`refresh`.
+    """The sections given (in that order), a switch that hides names, refreshed by :meth:`refresh`.
 
     Example (in a facilitator page)::
 
-        board = Board(session.store)
+        board = Board(session.store, toolkit.method.board_sections())
         session.show(board)
         session.every(3, board.refresh)
     """
 
-    def __init__(self, store: Store, sections: list[Section] | None = None) -> None:
+    def __init__(self, store: Store, sections: Sequence[Section]) -> None:
         self.store = store
-        self.sections = sections if sections is not None else discover()
+        self.sections = list(sections)
         self.hide = widgets.Checkbox(value=False, description=L.BOARD["hide_names"], indent=False)
         self.hide.add_class("maillage-hide-names")
         self.hide.observe(lambda _c: self.refresh(), names="value")
@@ -314,7 +289,6 @@ class Board(widgets.VBox):
 # --- the welcome step's own section ---------------------------------------------------
 
 
-@section("profiles", L.BOARD["profiles_title"], order=30)
 def profiles_section(store: Store, hide_names: bool) -> pd.DataFrame:
     """Profiles updated by participants and the days per month they offer, in total."""
     c = contributions(store, ["persons"])
@@ -324,9 +298,10 @@ def profiles_section(store: Store, hide_names: bool) -> pd.DataFrame:
     return pd.DataFrame([[len(done), f"{days:g}"]], columns=L.BOARD["profiles_table"])
 
 
-def board_page(session: Any, refresh_seconds: float = 3) -> Board:
-    """Display the board for a facilitator session, refreshed every ``refresh_seconds``."""
-    board = Board(session.store)
+def board_page(session: Any, sections: Sequence[Section], refresh_seconds: float = 3) -> Board:
+    """Display the board of ``sections`` (the method's: ``toolkit.method.board_sections()``)
+    for a facilitator session, refreshed every ``refresh_seconds``."""
+    board = Board(session.store, sections)
     session.show(board, title=L.BOARD["title"])
     session.every(refresh_seconds, board.refresh)
     return board

@@ -35,7 +35,7 @@ import pandas as pd
 from ..core import labels as L
 from .. import raci
 from ..core.store import Store
-from .board import person_label, section
+from .board import person_label
 from .raci_matrix import RaciMatrix
 from .session import RepeatedTap, Session, StatusLine, choose, saves
 
@@ -289,7 +289,6 @@ def raci_page(session: Session) -> widgets.VBox:
 
 # --- the facilitator's board ------------------------------------------------------------
 
-@section("raci", P["board_title"], order=50)
 def board_section(store: Store, hide_names: bool) -> pd.DataFrame | str:
     """The latest participants' proposals (20 at most, newest first) with their outcome;
     names replaced by pseudonyms when ``hide_names``."""

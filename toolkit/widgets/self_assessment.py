@@ -41,7 +41,7 @@ from .. import competences as C
 from ..core import formats as F
 from ..core import labels as L
 from ..core.store import Store
-from .board import for_projection, person_label, section
+from .board import for_projection, person_label
 from .session import Session, StatusLine, saves, scale_buttons
 
 S = L.SELF_ASSESSMENT
@@ -329,7 +329,6 @@ def _table(df: pd.DataFrame | None) -> str:
 _PANELS: dict[str, BoardPanel] = {}
 
 
-@section("auto_evaluation", S["board_title"], order=40)
 def board_section(store: Store, hide_names: bool) -> widgets.Widget:
     """The board's self-assessment section (counts; answers per competence on request)."""
     panel = _PANELS.get(store.url)

@@ -515,29 +515,26 @@ def close_all(*roots: widgets.Widget) -> None:
         root.close()
 
 
-def step_page(step: str, *, query: str | None = None, workshop: Workshop | None = None) -> "Session | None":
-    """The whole code of a page of ``ateliers/``: check who opens it, then draw the step.
+def step_page(step: str, view: Callable[..., Any], ahead: Callable[[], Any] | None = None, *,
+              query: str | None = None, workshop: Workshop | None = None) -> "Session | None":
+    """Check who opens the page of ``step``, then draw it with ``view(session)``.
 
-    The step's module is imported first, while a preheated kernel waits for its visitor,
-    so that only the person's own data is left to load when they arrive.
-
-    Example (``ateliers/raci.ipynb``)::
-
-        from toolkit.widgets.session import step_page
-
-        session = step_page("raci")
+    ``view`` and ``ahead`` are the step's, as the step registry declares them
+    (``toolkit.method.step_page`` passes them: a page of ``ateliers/`` calls that one).
+    ``ahead``, when given, builds the widgets that do not depend on the visitor first,
+    while a preheated kernel waits, so that only the person's own data is left to load
+    when they arrive; the view then receives it as ``ahead=``, and a refused visitor's
+    is closed.
     """
-    definition = steps_mod.get(step)
-    view = definition.load_view()
     look.preload()
-    ahead = definition.load_ahead()() if definition.ahead else None
-    session = open_page(step, definition.facilitator, query=query, workshop=workshop)
-    if session and ahead is not None:
-        view(session, ahead=ahead)
+    built = ahead() if ahead is not None else None
+    session = open_page(step, steps_mod.get(step).facilitator, query=query, workshop=workshop)
+    if session and built is not None:
+        view(session, ahead=built)
     elif session:
         view(session)
-    elif ahead is not None:
-        ahead.close()
+    elif built is not None:
+        built.close()
     return session
 
 

@@ -35,7 +35,6 @@ from ..access import contributions
 from ..core.model import fold, kind
 from ..core.store import TABLES, Store
 from ..viz import network_map
-from .board import section
 from .session import Form, Session, StatusLine, choose, saves, scale_buttons
 
 log = logging.getLogger("maillage.stakeholders")
@@ -387,7 +386,6 @@ def board_html(store: Store) -> str:
     return value
 
 
-@section(STEP, P["board_title"], order=40)
 def board_section(store: Store, hide_names: bool) -> widgets.HTML:
     """Board section of step 2. Actors are organisations: no person's name is shown."""
     return widgets.HTML(board_html(store))

@@ -1,12 +1,13 @@
 """The welcome page: who you are, the steps open now (live), your profile.
 
 The steps open inside this page (:class:`StepMenu`), in the participant's one kernel.
-A step's module (and pandas, networkx… with it) is imported when the step is first
+The menu is given the steps' views by the step registry (``toolkit.method``) as loaders:
+a step's module (and pandas, networkx… with it) is imported when the step is first
 opened, not with this page: a kernel waiting for its visitor stays light (issue 17).
 
 Example (the whole of ``ateliers/accueil.ipynb``)::
 
-    from toolkit.widgets.session import step_page
+    from toolkit.method import step_page
 
     session = step_page("accueil")
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import html
 import logging
+from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
 
@@ -25,14 +27,19 @@ from .session import Form, PageFrame, Session, admit, close_all, refusal
 
 log = logging.getLogger("maillage.pages")
 
-class StepMenu(widgets.VBox):
-    """The steps open now, one button each. A click draws the step inside this page, in
-    the same kernel: the room does not need a second kernel per person, and a step opens
-    at once instead of loading a new page. « Retour à l'accueil » comes back."""
+#: Step key -> what loads its view (``toolkit.method.views()``): called when the step opens.
+Views = Mapping[str, Callable[[], Callable[..., Any]]]
 
-    def __init__(self, session: Session | None, home: widgets.Box) -> None:
+
+class StepMenu(widgets.VBox):
+    """The steps open now that have a view in ``views``, one button each. A click draws the
+    step inside this page, in the same kernel: the room does not need a second kernel per
+    person, and a step opens at once instead of loading a new page. « Retour à l'accueil »
+    comes back."""
+
+    def __init__(self, session: Session | None, home: widgets.Box, views: Views) -> None:
         super().__init__(layout=look.layout())
-        self.session, self.home = session, home
+        self.session, self.home, self.views = session, home, views
         self.stage = widgets.VBox(layout=widgets.Layout(display="none"))
         self.stage.add_class("maillage-step-stage")
         self.back = widgets.Button(description=L.WELCOME["back"], **look.full_width(widgets.Button))
@@ -51,7 +58,7 @@ class StepMenu(widgets.VBox):
     def available(self) -> list[steps_mod.Step]:
         if self.session is None:  # built ahead: nobody to open a step for yet
             return []
-        return [s for s in steps_mod.open_steps(self.session.store) if s.view]
+        return [s for s in steps_mod.open_steps(self.session.store) if s.key in self.views]
 
     def refresh(self) -> None:
         """Redraw the buttons when the open steps changed (called every few seconds)."""
@@ -89,7 +96,7 @@ class StepMenu(widgets.VBox):
             return None
         self.current = self.session.for_step(key, host)
         try:
-            step.load_view()(self.current)
+            self.views[key]()(self.current)
         except Exception:
             log.exception("étape %s non affichée (%s)", key, self.session.by)
             host.children = (look.html(refusal(L.WELCOME["step_failed"]).data),)
@@ -119,13 +126,13 @@ class WelcomeAhead:
     """The widgets of a participant's welcome page, built before anyone comes (a preheated
     kernel builds them while it waits): when the room arrives at once, each kernel only
     fills in its visitor's name, steps and profile, instead of creating the page's models
-    in front of everybody. ``welcome_page`` fills them in."""
+    in front of everybody. ``welcome_page`` fills them in. ``views``: see :class:`StepMenu`."""
 
-    def __init__(self) -> None:
+    def __init__(self, views: Views) -> None:
         self.frame = PageFrame()
         self.who = look.html()
         self.home = widgets.VBox()  # a layout of its own: hidden while a step is open
-        self.menu = StepMenu(None, self.home)
+        self.menu = StepMenu(None, self.home, views)
         self.profile = Form(None, "persons", ["function", "capacity_days"])
         self.home.children = (
             self.who, self.menu,
@@ -138,9 +145,11 @@ class WelcomeAhead:
         close_all(self.frame, self.home, self.menu.stage, self.menu.back)
 
 
-def welcome_page(session: Session, refresh_seconds: float = 5, ahead: WelcomeAhead | None = None) -> widgets.VBox:
+def welcome_page(session: Session, views: Views, refresh_seconds: float = 5,
+                 ahead: WelcomeAhead | None = None) -> widgets.VBox:
     """Display the welcome page for this session; returns the page widget.
 
+    ``views``: the steps that open inside the page (``toolkit.method.views()``).
     ``ahead``: the page's widgets built before the visitor came (:class:`WelcomeAhead`).
     """
     if session.is_facilitator:
@@ -149,7 +158,7 @@ def welcome_page(session: Session, refresh_seconds: float = 5, ahead: WelcomeAhe
         return session.show(look.html(f"<h3>{html.escape(L.WELCOME['facilitator_pages'])}</h3>"
                                       + facilitator_links_html(session)),
                             title=L.WELCOME["facilitator_hello"])
-    parts = ahead or WelcomeAhead()
+    parts = ahead or WelcomeAhead(views)
     person = session.person or {}
     project = session.store.project() or {}
     parts.who.value = "<p class='maillage-who'>" + html.escape(L.WELCOME["you_are"].format(
