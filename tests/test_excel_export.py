@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 from excel_helpers import tiny_book
 from toolkit.core import model
 from toolkit.cli import main
-from toolkit.excel.export import Chart, Hints, Section, export_workbook
+from toolkit.excel.export import Chart, Hints, Section
+from toolkit.method import export_workbook
 from toolkit.excel.importer import import_workbook
 from toolkit.core.workshop import Workshop
 

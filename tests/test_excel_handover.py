@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from toolkit.excel.export import export_workbook
+from toolkit.method import export_workbook
 from toolkit.core.workshop import Workshop
 
 DAY = dt.date(2026, 12, 1)

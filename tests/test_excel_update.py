@@ -11,7 +11,7 @@ from excel_helpers import snapshot, tiny_book, tiny_records
 from toolkit.cli import main
 from toolkit.core.formats import plain
 from toolkit.core.errors import ValidationError
-from toolkit.excel.export import export_workbook
+from toolkit.method import export_workbook
 from toolkit.excel.importer import apply_plan, import_workbook, plan_import
 from toolkit.core.workshop import Workshop
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import html
 
+from toolkit import method
 from toolkit.core import labels as L
 from toolkit import raci, steps
-from toolkit.widgets import board as board_mod
 from toolkit.widgets.raci_proposals import RaciProposalPage, board_section
 from toolkit.widgets.session import open_page
 
@@ -96,7 +96,7 @@ def test_participant_without_action_is_told_so(demo_workshop):
 
 
 def test_board_section_lists_proposals_and_hides_names(demo_workshop):
-    assert "raci" in {s.key for s in board_mod.discover()}
+    assert "raci" in {s.key for s in method.board_sections()}
     df = board_section(demo_workshop.store, hide_names=False)
     assert set(df["Tâche"]) == {"TAC-044", "TAC-066"}
     assert "Romain Texier" in set(df["Personne"]) and set(df["Suite"]) == {"en attente"}

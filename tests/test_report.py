@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import report
+from toolkit import method, report, steps
 from toolkit.cli import main
 from toolkit.core.workshop import Workshop
 
@@ -16,7 +16,7 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def test_report_has_every_section_and_is_self_contained(demo_workshop: Workshop) -> None:
-    page = report.build_report(demo_workshop, today=TODAY)
+    page = method.build_report(demo_workshop, today=TODAY)
     for title in ("Parties prenantes", "Carte des parties prenantes", "Compétences et motivations",
                   "Matrice RACI et ses défauts", "Plan de charge", "Écarts et remèdes",
                   "Gouvernance et pilotage", "Fiches actions", "Revue de projet"):
@@ -35,7 +35,7 @@ def test_report_has_every_section_and_is_self_contained(demo_workshop: Workshop)
 def test_other_steps_sections_present_their_modules_findings(demo_workshop: Workshop) -> None:
     """The report calls the analyses of steps 2–6; the demo's deliberate flaws show."""
     keys = ("parties_prenantes", "carte", "competences", "raci", "plan_de_charge", "ecarts")
-    sections = [s for s in report.SECTIONS if s.key in keys]
+    sections = [s for s in method.report_sections() if s.key in keys]
     assert len(sections) == 6
     page = report.build_report(demo_workshop, today=TODAY, sections=sections)
     assert "pas pu être produite" not in page
@@ -65,7 +65,7 @@ def test_everything_from_the_workshop_is_escaped(demo_workshop: Workshop) -> Non
     s.update("project", "PRJ", {"name": "<script>alert('x')</script>"}, by="t")
     s.update("bodies", "INS-01", {"name": "Comité <img src=x onerror=alert(1)>"}, by="t")
     s.update("actions", "ACN-01", {"name": "Boutique \" onmouseover=\"alert(2)"}, by="t")
-    mine = [x for x in report.SECTIONS if x.key in ("projet", "gouvernance", "fiches_actions", "revue")]
+    mine = [x for x in method.report_sections() if x.key in ("projet", "gouvernance", "fiches_actions", "revue")]
     page = report.build_report(demo_workshop, today=TODAY, sections=mine)
     assert "<script" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
@@ -78,22 +78,30 @@ def test_a_failing_section_does_not_lose_the_report(demo_workshop: Workshop) -> 
         raise ValueError("données incohérentes")
 
     sections = [report.Section("casse", "Section cassée", broken)] + [
-        s for s in report.SECTIONS if s.key in ("projet", "fiches_actions")]
+        s for s in method.report_sections() if s.key in ("projet", "fiches_actions")]
     page = report.build_report(demo_workshop, today=TODAY, sections=sections)
     assert "Cette section n&#x27;a pas pu être produite : données incohérentes" in page
     assert "Fiches actions</h2>" in page and "Boutique à l&#x27;essai rue Nationale" in page
 
 
-def test_register_places_a_section_after_another() -> None:
-    saved = list(report.SECTIONS)
+def test_a_registered_step_places_its_sections_in_method_order_and_replaces_in_place() -> None:
+    class Essai(method.MethodStep):
+        key = "essai"
+
+        def report(self) -> tuple:
+            return (report.Section("essai", "Essai", lambda ctx: "<p>ok</p>"),)
+
+    steps.register(steps.Step("essai", 4))  # a step numbered like the RACI: after it, in declaration order
     try:
-        report.register(report.Section("essai", "Essai", lambda ctx: "<p>ok</p>"), after="raci")
-        keys = [s.key for s in report.SECTIONS]
+        method.register(Essai())
+        keys = [s.key for s in method.report_sections()]
         assert keys[keys.index("raci") + 1] == "essai"
-        report.register(report.Section("essai", "Essai 2", lambda ctx: ""))  # same key: replaced in place
-        assert [s.key for s in report.SECTIONS] == keys
+        method.register(Essai())  # same key: replaced in place
+        assert [s.key for s in method.report_sections()] == keys
     finally:
-        report.SECTIONS[:] = saved
+        method.unregister("essai")
+        del steps.STEPS["essai"]
+    assert "essai" not in [s.key for s in method.report_sections()]
 
 
 def test_french_values() -> None:
@@ -107,7 +115,7 @@ def test_french_values() -> None:
 
 
 def test_empty_workshop_report_says_what_is_missing(empty_workshop: Workshop) -> None:
-    page = report.build_report(empty_workshop, today=TODAY)
+    page = method.build_report(empty_workshop, today=TODAY)
     assert "cadrage" in page and "Revue de projet</h2>" in page
 
 
@@ -121,7 +129,7 @@ def test_cli_restitution_html_only(demo_workshop: Workshop, capsys: pytest.Captu
 @pytest.mark.slow
 @pytest.mark.skipif(report.soffice_path() is None, reason="LibreOffice absent")
 def test_pdf_through_libreoffice(demo_workshop: Workshop, tmp_path: Path) -> None:
-    paths = report.write_report(demo_workshop, folder=tmp_path, today=TODAY)
+    paths = method.write_report(demo_workshop, folder=tmp_path, today=TODAY)
     pdf = paths["pdf"].read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000  # text and the organisation picture
     assert paths["html"].exists()
@@ -131,7 +139,7 @@ def test_missing_libreoffice_is_a_french_error(demo_workshop: Workshop, tmp_path
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(report, "soffice_path", lambda: None)
     with pytest.raises(Exception, match="LibreOffice .* introuvable"):
-        report.write_report(demo_workshop, folder=tmp_path, today=TODAY, sections=report.SECTIONS[:1])
+        report.write_report(demo_workshop, folder=tmp_path, today=TODAY, sections=method.report_sections()[:1])
     assert (tmp_path / "restitution.html").exists()  # the HTML is there all the same
 
 
@@ -165,7 +173,7 @@ def test_report_tells_the_story_first(demo_workshop: Workshop) -> None:
 
     _with_scenarios(demo_workshop)
     R.record_review(demo_workshop.store, **demo.DEMO_REVIEW)
-    page = report.build_report(demo_workshop, today=TODAY)
+    page = method.build_report(demo_workshop, today=TODAY)
     keys = re.findall(r'<h2 id="s-([a-z_]+)"', page)
     assert keys[:4] == ["synthese", "scenarios", "proposition", "projet"]
     summary = _text(_section(page, "synthese"))
@@ -220,7 +228,7 @@ def test_paginate_puts_wide_tables_on_landscape_pages_and_keeps_words_whole(tmp_
 @pytest.mark.slow
 @pytest.mark.skipif(report.soffice_path() is None, reason="LibreOffice absent")
 def test_pdf_has_landscape_pages_for_wide_tables(demo_workshop: Workshop, tmp_path: Path) -> None:
-    paths = report.write_report(demo_workshop, folder=tmp_path, today=TODAY)
+    paths = method.write_report(demo_workshop, folder=tmp_path, today=TODAY)
     pdf = paths["pdf"].read_bytes()
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert boxes

@@ -13,7 +13,7 @@ from toolkit import demo
 from toolkit.core import model
 from toolkit import review as R
 from toolkit.core.errors import ValidationError
-from toolkit.excel.export import export_workbook
+from toolkit.method import export_workbook
 from toolkit.excel.importer import import_workbook
 from toolkit.core.store import Store
 from toolkit.core.workshop import Workshop

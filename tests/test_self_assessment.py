@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 
+from toolkit import method
 from toolkit import competences as C
 from toolkit.core import labels as L
 from toolkit import steps
@@ -179,7 +180,7 @@ def test_board_names_who_has_completed(demo_workshop):
 
 
 def test_board_discovers_the_section(demo_workshop):
-    sections = {s.key for s in board_mod.discover()}
+    sections = {s.key for s in method.board_sections()}
     assert "auto_evaluation" in sections
 
 

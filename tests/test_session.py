@@ -6,7 +6,7 @@ import asyncio
 import ipywidgets as widgets
 import pytest
 
-from toolkit import steps
+from toolkit import method, steps
 from toolkit.access import visits
 from toolkit.widgets import session as session_mod
 from toolkit.widgets.session import Form, Session, StatusLine, open_page
@@ -214,7 +214,7 @@ def test_step_opens_inside_the_welcome_page_and_back(demo_workshop: Workshop, pa
     from toolkit.widgets.welcome import welcome_page
 
     s = _open(demo_workshop, "accueil", _token(demo_workshop, "PER-05"))
-    menu = welcome_page(s, refresh_seconds=3600).menu
+    menu = welcome_page(s, method.views(), refresh_seconds=3600).menu
     assert [c for c in menu.children if "maillage-no-step" in getattr(c, "value", "")]  # nothing open yet
     steps.set_open(demo_workshop.store, "raci", True, by="animateur")
     menu.refresh()
@@ -248,7 +248,8 @@ def test_welcome_page_shares_layouts_and_styles(demo_workshop: Workshop, page_lo
     look.preload()  # done by a preheated kernel before its visitor comes
     shared = {name: w.get_state() for name, w in (("plain", look.layout()), ("full", look.layout(width="100%")))}
     before = set(live)
-    page = welcome_page(_open(demo_workshop, "accueil", _token(demo_workshop, "PER-05")), refresh_seconds=3600)
+    page = welcome_page(_open(demo_workshop, "accueil", _token(demo_workshop, "PER-05")), method.views(),
+                        refresh_seconds=3600)
     made = Counter(type(live[k]).__name__ for k in set(live) - before)
     assert made["Layout"] == 2, made  # only the two boxes shown and hidden have their own
     assert not any(name.endswith("Style") for name in made), made
@@ -291,10 +292,11 @@ def test_welcome_page_built_ahead_is_filled_in_for_its_visitor(demo_workshop: Wo
     from toolkit.widgets.welcome import WelcomeAhead, welcome_page
 
     look.preload()
-    ahead = WelcomeAhead()
+    ahead = WelcomeAhead(method.views())
     before = _live_ids()
     person = demo_workshop.store.get("persons", "PER-05")
-    page = welcome_page(_open(demo_workshop, "accueil", person["token"]), refresh_seconds=3600, ahead=ahead)
+    page = welcome_page(_open(demo_workshop, "accueil", person["token"]), method.views(), refresh_seconds=3600,
+                        ahead=ahead)
     assert page is ahead.frame and _live_ids() == before  # nothing created on arrival
     assert person["name"] in page.children[0].value and person["organisation"] in ahead.who.value
     assert ahead.profile.inputs["function"].value == person["function"]
@@ -307,7 +309,7 @@ def test_welcome_page_built_ahead_is_filled_in_for_its_visitor(demo_workshop: Wo
 def test_widgets_built_ahead_are_closed_for_a_refused_visitor_or_the_facilitator(
         demo_workshop: Workshop, page_loop, who: str) -> None:  # noqa: ANN001
     from toolkit.widgets import look
-    from toolkit.widgets.session import step_page
+    from toolkit.method import step_page
 
     look.preload()
     before = _live_ids()
@@ -335,8 +337,8 @@ def test_rehearsal_writes_nothing_and_leaves_nothing_to_compile_on_arrival(
     assert visits(store).empty and len(store.history()) == history
     caches = store.reader._compiled_cache, store.writer._compiled_cache
     compiled = [set(c) for c in caches]
-    page = welcome_page(_open(demo_workshop, "accueil", _token(demo_workshop, "PER-05")), refresh_seconds=3600,
-                        ahead=WelcomeAhead())
+    page = welcome_page(_open(demo_workshop, "accueil", _token(demo_workshop, "PER-05")), method.views(),
+                        refresh_seconds=3600, ahead=WelcomeAhead(method.views()))
     assert [set(c) for c in caches] == compiled
     assert list(visits(store)["person_id"]) == ["PER-05"]
     # the page's text form, sent with it on display, does not walk the page (nor carry it)

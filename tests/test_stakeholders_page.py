@@ -5,10 +5,10 @@ import html
 
 import pytest
 
+from toolkit import method
 from toolkit.core import labels as L
 from toolkit import steps
 from toolkit.core.formats import plain
-from toolkit.widgets import board as board_mod
 from toolkit.widgets.session import open_page
 from toolkit.widgets.stakeholders import STEP, StakeholdersPage, actor_options, board_html, board_section
 
@@ -176,7 +176,7 @@ def test_facilitator_sees_average_and_spread(demo_workshop):
 
 
 def test_board_section_is_registered_and_cached(demo_workshop):
-    keys = [s.key for s in board_mod.discover()]
+    keys = [s.key for s in method.board_sections()]
     assert STEP in keys
     value = board_section(demo_workshop.store, hide_names=True).value
     counts = html.unescape(value.split("</p>")[0])

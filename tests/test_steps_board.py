@@ -4,7 +4,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from toolkit import steps
+from toolkit import method, steps
 from toolkit.access import Access, Guard, identify, record_visit
 from toolkit.core.formats import plain
 from toolkit.core.store import Store
@@ -72,7 +72,7 @@ def test_board_shows_sections_and_hides_names(demo_workshop: Workshop) -> None:
     store = demo_workshop.store
     record_visit(store, _participant(demo_workshop, "PER-02"), "accueil")
     name = store.get("persons", "PER-02")["name"]
-    board = Board(store)
+    board = Board(store, method.board_sections())
     text = board.boxes["joined"].children[0].value
     assert "1 personne sur" in plain(text) and name in text
     board.hide.value = True  # the switch refreshes at once
@@ -81,29 +81,25 @@ def test_board_shows_sections_and_hides_names(demo_workshop: Workshop) -> None:
 
 def test_board_refresh_picks_up_new_joins(demo_workshop: Workshop) -> None:
     store = demo_workshop.store
-    board = Board(store)
+    board = Board(store, method.board_sections())
     assert "0 personne sur" in plain(board.boxes["joined"].children[0].value)
     record_visit(store, _participant(demo_workshop, "PER-03"), "accueil")
     board.refresh()
     assert "1 personne sur" in plain(board.boxes["joined"].children[0].value)
 
 
-def test_registered_section_plugs_in_and_failure_is_contained(demo_workshop: Workshop) -> None:
-    @board_mod.section("essai", "Essai", order=99)
+def test_given_sections_plug_in_and_a_failure_at_refresh_is_contained(demo_workshop: Workshop) -> None:
     def essai(store, hide_names):  # noqa: ANN001
         return pd.DataFrame({"x": ["<b>gras</b>"]})
 
-    @board_mod.section("casse", "Cassée", order=98)
     def casse(store, hide_names):  # noqa: ANN001
         raise RuntimeError("boum")
 
-    try:
-        board = Board(demo_workshop.store)
-        assert "&lt;b&gt;gras&lt;/b&gt;" in board.boxes["essai"].children[0].value
-        assert "pas pu être calculée : boum" in board.boxes["casse"].children[0].value
-    finally:
-        board_mod.SECTIONS.pop("essai")
-        board_mod.SECTIONS.pop("casse")
+    board = Board(demo_workshop.store, [*method.board_sections(), board_mod.Section("essai", "Essai", essai, order=99),
+                                        board_mod.Section("casse", "Cassée", casse, order=98)])
+    assert "&lt;b&gt;gras&lt;/b&gt;" in board.boxes["essai"].children[0].value
+    assert "pas pu être calculée : boum" in board.boxes["casse"].children[0].value  # said on the board, in its box
+    assert "0 personne sur" in plain(board.boxes["joined"].children[0].value)  # the others still shown
 
 
 def test_widget_section_shown_as_is(demo_workshop: Workshop) -> None:
@@ -157,7 +153,7 @@ def test_organisation_left_out_when_even_merged_it_would_single_out(demo_worksho
         record_visit(store, _participant(demo_workshop, pid), "accueil")
     hidden = board_mod.joined_table(store, hide_names=True)
     assert len(hidden) == 4 and "Organisation" not in hidden.columns
-    board = Board(store)
+    board = Board(store, method.board_sections())
     board.hide.value = True
     lone_org = store.get("persons", lone)["organisation"]
     assert lone_org not in board.boxes["joined"].children[0].value

@@ -420,21 +420,24 @@ def step_page(key: str, *, query: str | None = None, workshop: Workshop | None =
 
 # --- the method's deliverables ------------------------------------------------------------------
 
-def export_workbook(store: Store, path: str | Path, **options: Any) -> Path:
-    """The deliverable workbook of every step (``excel.export.export_workbook`` with
-    :func:`workbook_sections`; ``options`` are that function's)."""
+def export_workbook(store: Store, path: str | Path, sections: Sequence[Sheet] | None = None,
+                    **options: Any) -> Path:
+    """The deliverable workbook: ``excel.export.export_workbook`` with every step's sheets
+    (:func:`workbook_sections`) unless ``sections`` says which; ``options`` are that function's."""
     from .excel import export
-    return export.export_workbook(store, path, sections=workbook_sections(), **options)
+    return export.export_workbook(store, path, sections=workbook_sections() if sections is None else sections,
+                                  **options)
 
 
-def build_report(ws: Workshop, **options: Any) -> str:
-    """The report of every step as HTML (``report.build_report`` with :func:`report_sections`)."""
+def build_report(ws: Workshop, sections: Sequence[Chapter] | None = None, **options: Any) -> str:
+    """The report as HTML: ``report.build_report`` with every step's sections
+    (:func:`report_sections`) unless ``sections`` says which."""
     from . import report
-    return report.build_report(ws, sections=report_sections(), **options)
+    return report.build_report(ws, sections=report_sections() if sections is None else sections, **options)
 
 
-def write_report(ws: Workshop, **options: Any) -> dict[str, Path]:
-    """The report of every step written as HTML and PDF (``report.write_report`` with
-    :func:`report_sections`; ``options`` are that function's)."""
+def write_report(ws: Workshop, sections: Sequence[Chapter] | None = None, **options: Any) -> dict[str, Path]:
+    """The report written as HTML and PDF: ``report.write_report`` with every step's sections
+    (:func:`report_sections`) unless ``sections`` says which; ``options`` are that function's."""
     from . import report
-    return report.write_report(ws, sections=report_sections(), **options)
+    return report.write_report(ws, sections=report_sections() if sections is None else sections, **options)
