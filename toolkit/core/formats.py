@@ -33,6 +33,7 @@ Examples (``plain`` shows the no-break spaces as ordinary ones):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Iterable
@@ -116,10 +117,17 @@ def number(value: Any, digits: int = 1, *, fixed: bool = False, missing: str = "
         return missing
     if _is_bool(value):
         return yes_no(value)
-    rounded = _rounded(value, digits)
+    return _formatted(str(_rounded(value, digits)), digits, fixed)
+
+
+@functools.lru_cache(maxsize=8192)
+def _formatted(rounded: str, digits: int, fixed: bool) -> str:
+    """babel's text of a number already rounded (given as its decimal text), kept: babel
+    parses the pattern and the locale on every call (~75 µs), and the analyses write the
+    same few values tens of thousands of times in their reasons (remedies of each variant)."""
     decimals = ("0" if fixed else "#") * digits
     pattern = "#,##0" + (f".{decimals}" if digits > 0 else "")
-    return format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False)
+    return format_decimal(Decimal(rounded), format=pattern, locale=LOCALE, decimal_quantization=False)
 
 
 def integer(value: Any, *, missing: str = "") -> str:
