@@ -38,6 +38,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Iterable
 
+import numpy as np
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -101,8 +102,24 @@ def _is_bool(value: Any) -> bool:
 
 
 def _rounded(value: Any, digits: int) -> Decimal:
+    if type(value) in _KEPT_TYPES:  # plain numbers: the same few values come back again and again
+        return _kept_rounded(value, digits)
+    return _rounding(value, digits)
+
+
+def _rounding(value: Any, digits: int) -> Decimal:
     result = _decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return result if result != 0 else Decimal(0).quantize(Decimal(1).scaleb(-digits))
+
+
+# Types whose equal values have the same decimal text (``str``), so that a rounding can be
+# kept by value: ``typed=True`` keeps 1 and 1.0 apart all the same.
+_KEPT_TYPES = frozenset({float, int, np.float64})
+
+
+@functools.lru_cache(maxsize=16384, typed=True)
+def _kept_rounded(value: float | int, digits: int) -> Decimal:
+    return _rounding(value, digits)
 
 
 def number(value: Any, digits: int = 1, *, fixed: bool = False, missing: str = "") -> str:
