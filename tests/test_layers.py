@@ -24,7 +24,7 @@ LAYER_NAMES = {CORE: "core", ANALYSES: "analyses", OUTPUTS: "sorties", LIVE: "di
 #: Module (or package prefix ending with ".") -> layer. The longest matching entry wins.
 LAYERS: dict[str, int] = {
     "toolkit": CORE, "toolkit.core": CORE, "toolkit.core.": CORE, "toolkit.steps": CORE, "toolkit.memo": CORE,
-    "toolkit.stakeholders": ANALYSES, "toolkit.competences": ANALYSES, "toolkit.raci": ANALYSES,
+    "toolkit.stakeholders": ANALYSES, "toolkit.stakeholders.": ANALYSES, "toolkit.competences": ANALYSES, "toolkit.raci": ANALYSES,
     "toolkit.workload": ANALYSES, "toolkit.gaps": ANALYSES, "toolkit.staffing": ANALYSES,
     "toolkit.scenarios": ANALYSES, "toolkit.governance": ANALYSES, "toolkit.actions": ANALYSES,
     "toolkit.review": ANALYSES, "toolkit.demo": ANALYSES, "toolkit.phases": ANALYSES, "toolkit.changes": ANALYSES,

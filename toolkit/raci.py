@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from . import memo
 from .core import labels as L
 from .core import model
 from .competences import resolve_assessments
@@ -154,6 +155,20 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     ['TAC-026', 'TAC-043', 'TAC-045']
     """
     statuses = tuple(statuses)
+    # Shared per frame set (toolkit.memo): the carnet, the restitution and the deliverable
+    # check the same matrix with the same rules.
+    return memo.shared("raci.check", frames, _CHECK_KINDS,
+                       lambda: _check(frames, max_consulted_informed, team_covers, statuses),
+                       max_consulted_informed, team_covers, statuses)
+
+
+# Every frame ``check`` reads.
+_CHECK_KINDS = ("tasks", "persons", "raci", "competences", "requirements", "assessments", "actions")
+
+
+def _check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team_covers: bool,
+           statuses: tuple[str, ...]) -> pd.DataFrame:
+    """``check`` itself (its memo aside)."""
     tasks = kind_frame(frames, "tasks")
     persons = kind_frame(frames, "persons")
     names = _names(frames)

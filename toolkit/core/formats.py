@@ -33,10 +33,12 @@ Examples (``plain`` shows the no-break spaces as ordinary ones):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Iterable
 
+import numpy as np
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -100,8 +102,24 @@ def _is_bool(value: Any) -> bool:
 
 
 def _rounded(value: Any, digits: int) -> Decimal:
+    if type(value) in _KEPT_TYPES:  # plain numbers: the same few values come back again and again
+        return _kept_rounded(value, digits)
+    return _rounding(value, digits)
+
+
+def _rounding(value: Any, digits: int) -> Decimal:
     result = _decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return result if result != 0 else Decimal(0).quantize(Decimal(1).scaleb(-digits))
+
+
+# Types whose equal values have the same decimal text (``str``), so that a rounding can be
+# kept by value: ``typed=True`` keeps 1 and 1.0 apart all the same.
+_KEPT_TYPES = frozenset({float, int, np.float64})
+
+
+@functools.lru_cache(maxsize=16384, typed=True)
+def _kept_rounded(value: float | int, digits: int) -> Decimal:
+    return _rounding(value, digits)
 
 
 def number(value: Any, digits: int = 1, *, fixed: bool = False, missing: str = "") -> str:
@@ -116,10 +134,17 @@ def number(value: Any, digits: int = 1, *, fixed: bool = False, missing: str = "
         return missing
     if _is_bool(value):
         return yes_no(value)
-    rounded = _rounded(value, digits)
+    return _formatted(str(_rounded(value, digits)), digits, fixed)
+
+
+@functools.lru_cache(maxsize=8192)
+def _formatted(rounded: str, digits: int, fixed: bool) -> str:
+    """babel's text of a number already rounded (given as its decimal text), kept: babel
+    parses the pattern and the locale on every call (~75 µs), and the analyses write the
+    same few values tens of thousands of times in their reasons (remedies of each variant)."""
     decimals = ("0" if fixed else "#") * digits
     pattern = "#,##0" + (f".{decimals}" if digits > 0 else "")
-    return format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False)
+    return format_decimal(Decimal(rounded), format=pattern, locale=LOCALE, decimal_quantization=False)
 
 
 def integer(value: Any, *, missing: str = "") -> str:

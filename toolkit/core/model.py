@@ -13,6 +13,7 @@ Example
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -315,12 +316,32 @@ def kind(name: str) -> Kind:
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced form used to compare names and list values.
 
-    >>> fold("  Élu  ")
-    'elu'
+    >>> fold("  Élu  "), fold("Conseil  Régional"), fold(12)
+    ('elu', 'conseil regional', '12')
     """
-    text = unicodedata.normalize("NFKD", str(text))
+    if type(text) is str:  # kept: the same list values and names are folded again and again
+        return _folded(text)
+    return _folding(str(text))
+
+
+def _folding(text: str) -> str:
+    if text.isascii():  # nothing to decompose nor strip: NFKD leaves ASCII as it is
+        return " ".join(text.lower().split())
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().replace("’", "'").split())
+
+
+_folded = functools.lru_cache(maxsize=65536)(_folding)
+
+
+@functools.lru_cache(maxsize=512)
+def _choice_by_fold(choices: tuple[str, ...]) -> dict[str, str]:
+    """A closed list's values by their folded form (the first value of a form wins)."""
+    out: dict[str, str] = {}
+    for choice in choices:
+        out.setdefault(fold(choice), choice)
+    return out
 
 
 def expect(key: str, **kw: Any) -> str:
@@ -412,11 +433,10 @@ def _coerce(f: Field, value: Any) -> Any:
     if t == "month":
         return parse_month(value)
     if t == "choice":
-        wanted = fold(str(value))
-        for choice in f.choices or ():
-            if fold(choice) == wanted:
-                return choice
-        raise ValueError
+        found = _choice_by_fold(tuple(f.choices or ())).get(fold(str(value)))
+        if found is None:
+            raise ValueError
+        return found
     if t == "ref":
         text = str(value).strip()
         if isinstance(value, float) and value.is_integer():
@@ -538,7 +558,7 @@ def cross_checks(kind_name: str, rec: dict[str, Any]) -> list[Problem]:
     if kind_name in ("actions", "phases") and rec.get("start_date") and rec.get("end_date"):
         if rec["end_date"] < rec["start_date"]:
             problems.append(Problem(L.FIELD_LABELS["end_date"], rec["end_date"].isoformat(), expect("date_order")))
-    for f in self_references(kind_name):
+    for f in _self_references(kind_name):
         if rec.get(f.name) and rec.get(f.name) == rec.get("id"):
             problems.append(Problem(f.label, rec[f.name], expect("no_cycle")))
     if kind_name == "relations" and rec.get("source_id") and rec.get("source_id") == rec.get("target_id"):
@@ -555,7 +575,13 @@ def default_affiliation(in_team: Any) -> str:
 def self_references(kind_name: str) -> list[Field]:
     """The fields of a kind that point to the same kind (``actions.parent_id``): a tree,
     in which the store refuses cycles."""
-    return [f for f, target in references(kind_name) if target == kind_name and f.type == "ref"]
+    return list(_self_references(kind_name))
+
+
+@functools.lru_cache(maxsize=None)
+def _self_references(kind_name: str) -> tuple[Field, ...]:
+    # Looked up for every record validated (cross_checks): the kinds are fixed at import.
+    return tuple(f for f, target in references(kind_name) if target == kind_name and f.type == "ref")
 
 
 def references(kind_name: str) -> Iterable[tuple[Field, str]]:

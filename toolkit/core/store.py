@@ -648,7 +648,9 @@ class Store:
             problems += self._check_cycles(c, kind_name, cleaned)
             existing = set()
             ids = [r["id"] for r in cleaned]
-            for i in range(0, len(ids), 500):
+            # An empty table holds none of them (an import into a new workshop): one query.
+            empty = c.execute(sa.select(table.c.id).limit(1)).first() is None
+            for i in range(0, 0 if empty else len(ids), 500):
                 existing.update(r[0] for r in c.execute(sa.select(table.c.id).where(table.c.id.in_(ids[i:i + 500]))))
             problems += [Problem(L.FIELD_LABELS["id"], rid, L.EXPECT["unique"]) for rid in ids if rid in existing]
             if problems:

@@ -325,39 +325,47 @@ def _read_sheet(reader: _SheetReader, kind_name: str, order: int, problems: _Pro
                       if (r, c) != (min_row, min_col))
 
     id_label = L.FIELD_LABELS["id"]
+    # Each column's reading decided once: None for an unknown or duplicate column (reported
+    # at the header), else (record key, header, identifier-like, JSON).
+    reading: dict[int, tuple[str, str, bool, bool] | None] = {
+        col: None if col not in col_field else
+        ("id" if f is None else f.name, header, f is None or f.type in ("ref", "refs"),
+         f is not None and f.type == "json")
+        for col, header in col_header.items() for f in [col_field.get(col)]}
     for number, cells, kinds in raw_rows:
         record: dict[str, Any] = {}
         reported: set[str] = set()
         # calamine's cells come in column order; openpyxl's in the file's order: sorted.
         for col, value in (cells.items() if kinds is NO_FORMULAS else sorted(cells.items())):
-            if col not in col_header:
+            if col not in reading:
                 if col not in headerless_reported:
                     headerless_reported.add(col)
                     problems.add(title, number, col, "", value, X["headerless"], order)
                 continue
-            if col not in col_field:  # an unknown or duplicate column, reported at the header
+            how = reading[col]
+            if how is None:  # an unknown or duplicate column, reported at the header
                 continue
-            f = col_field[col]
-            header = col_header[col]
-            dtype = kinds.get(col)
-            if dtype == "f":
-                problems.add(title, number, col, header, value, X["formula"], order)
-                reported.add(header)
-                continue
-            if dtype == "e":
-                problems.add(title, number, col, header, value, X["error_value"], order)
-                reported.add(header)
-                continue
-            if f is None or f.type in ("ref", "refs"):
+            key, header, is_id, is_json = how
+            if kinds:
+                dtype = kinds.get(col)
+                if dtype == "f":
+                    problems.add(title, number, col, header, value, X["formula"], order)
+                    reported.add(header)
+                    continue
+                if dtype == "e":
+                    problems.add(title, number, col, header, value, X["error_value"], order)
+                    reported.add(header)
+                    continue
+            if is_id:
                 value = _cell_text(value)
-            if f is not None and f.type == "json" and isinstance(value, str):
+            if is_json and isinstance(value, str):
                 try:
                     value = json.loads(value)
                 except ValueError:
                     problems.add(title, number, col, header, value, X["json"], order)
                     reported.add(header)
                     continue
-            record["id" if f is None else f.name] = value
+            record[key] = value
         if not record and not reported:
             continue  # data only in columns reported at the header: nothing more to say
         rid = str(record["id"]).strip() if "id" in record else None
