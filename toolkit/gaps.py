@@ -355,9 +355,10 @@ def _row(target_kind: str, target_id: str, target: str, remedy: str, candidate_i
 
 
 def _fte(days: float, months: int, costs: CostParams) -> float:
-    """The share of a post ``days`` over ``months`` take, rounded up to the tenth (0.73 → 0.8)."""
+    """The share of a post ``days`` over ``months`` take, to the tenth as it is written
+    (0.73 → 0.7; at least 0.1): the thresholds are compared with what the reason says."""
     raw = days / max(months, 1) / max(costs.fte_days_per_month, _EPS)
-    return math.ceil(raw * 10 - 1e-6) / 10
+    return max(math.floor(raw * 10 + 0.5 + 1e-9) / 10, 0.1)
 
 
 def _buy(target: tuple[str, str, str], days: float, months: list[str], horizon: int, of_whom: str,
