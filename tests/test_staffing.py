@@ -290,11 +290,11 @@ def test_entered_days_spare_a_reinforcement(empty_workshop):
 def test_entered_days_stay_with_reassign_unless_locked_out(empty_workshop):
     # Bruno is more motivated: a free reassignment would hand him the task, but Alice's
     # entered days are the consultant's plan; a lock takes her out.
-    build(empty_workshop, tasks="T1:4:2026-09:2026-09", requirements="T1 C1:2", raci="T1 R=P1 A=P3",
-          assessments="P1 C1 3/1/3; P2 C1 3/4/3", persons=PEOPLE, horizon=1)
-    assert rows(staffing.propose_staffing(empty_workshop.store.frames(), reassign=True)) == [("T1", "P2", 4.0)]
+    build(empty_workshop, tasks="T1:12:2026-09:2026-11", requirements="T1 C1:2", raci="T1 R=P1 A=P3",
+          assessments="P1 C1 3/0/3; P2 C1 3/4/3", persons=PEOPLE, horizon=3)
+    assert rows(staffing.propose_staffing(empty_workshop.store.frames(), reassign=True)) == [("T1", "P2", 12.0)]
     frames = _enter_days(empty_workshop, {("T1", "P1", "R"): 3.0})
     assert rows(staffing.propose_staffing(frames, reassign=True)) == [("T1", "P1", 3.0)]
     out = staffing.propose_staffing(frames, reassign=True,
                                     locks=[{"task_id": "T1", "person_id": "P1", "letter": "R", "locked": False}])
-    assert rows(out) == [("T1", "P2", 4.0)]
+    assert rows(out) == [("T1", "P2", 12.0)]
