@@ -19,6 +19,8 @@ can be estimated (``CostParams``, defaults documented there):
 ==========================  ==============================================================
 remedy                      when
 ==========================  ==============================================================
+étalement                   an overloaded person (or team) has free days in other months
+                            of the same tasks' windows: spread the work there first
 réaffectation               someone with idle capacity and the competence (a qualified,
                             willing person whose pouvoir is rated low but whose plan shows
                             free days; an overloaded person's task taken over by someone
@@ -28,9 +30,18 @@ accompagnement              qualified people exist but lack vouloir (motivation)
                             pouvoir (time, mandate): accompaniment, mission letter
 élargissement               an actor who has the competence (``actors.competences``) and
                             is not mobilised yet
-expertise externe           a short, specialised need (few days over few months)
-recrutement                 a lasting need above the available capacity
+absorption                  what is left of an overload is under the minimum purchase
+                            (``min_purchase_days``, ``min_purchase_euros``): nothing bought
+expertise externe           a short, specialised need (few days over few months), or a
+                            lasting one under ``min_recruit_fte`` of a post
+recrutement                 a lasting need of at least ``min_recruit_fte`` of a post, costed
+                            at its share of a post (ETP) over its months
 ==========================  ==============================================================
+
+A remedy names the organisation's own people only (affiliation « interne ») unless
+``CostParams.allow_external``; then its own people come first. Each remedy has, besides its
+detailed ``reason``, a short one (``why``: « étaler : 12 j vers 12 j libres en mars–avril »,
+« recrutement : 0,8 ETP manquant sur 9 mois »).
 
 Every function takes the workshop's frames (``Store.frames()``) and returns DataFrames
 with English column names; ``french`` gives the French headers.
@@ -720,10 +731,12 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
     """The remedies to each gap, with a French reason and a cost; one recommended per gap.
 
     For each competence gap (``competence_gaps``) and each overloaded person
-    (``capacity_gaps``), every remedy that applies (see the module's table); the
-    *recommended* one is the first applicable in ``REMEDY_ORDER`` (internal solutions
-    before buying: réaffectation, montée en compétences, accompagnement, élargissement,
-    expertise externe, recrutement).
+    (``capacity_gaps``), every remedy that applies (see the module's table). For a
+    competence gap the *recommended* one is the first applicable in ``REMEDY_ORDER``
+    (internal solutions before buying: réaffectation, montée en compétences,
+    accompagnement, élargissement, expertise externe, recrutement). For an overload the
+    recommended rows are a plan (``_capacity_remedies``): spread, then the takers of tasks
+    while some overload is left, then recruit, buy or absorb what remains.
 
     Parameters
     ----------
@@ -736,8 +749,9 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
     -------
     DataFrame target_kind (``competence`` or ``capacity``), target_id, target (name),
     remedy (a key of ``labels.REMEDY_KINDS``), candidate_id, candidate (person or actor,
-    when the remedy names one), reason (French), cost_days, cost_euros (None when it
-    cannot be estimated), recommended.
+    when the remedy names one), reason (French), cost_days (to the tenth), cost_euros (an
+    estimate, ``formats.estimate``; None when it cannot be estimated), recommended, why
+    (the reason in a few words, French).
 
     Example
     -------
