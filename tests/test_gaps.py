@@ -89,14 +89,14 @@ def test_gap_closed_by_training(empty_workshop):
 
 
 def test_gap_closed_only_by_recruitment(empty_workshop):
-    # 120 days over six months (1.2 posts at 18 days a month), nobody one level below, no
+    # 120 days over six months (1.1 posts at 18 days a month), nobody one level below, no
     # actor holding it: a lasting need, a recruitment of its share of a post.
     frames = build(empty_workshop, tasks="T1:120:2026-09:2027-02", requirements="T1 C2:3",
                    assessments="P1 C1 3/3/3; P2 C2 1/4/4")
     r = remedies_for(gaps.remedies(frames), "C2")
     assert r["remedy"].tolist() == ["recrutement"]
-    assert r.iloc[0]["recommended"] and r.iloc[0]["cost_euros"] == 32400.0  # 1.2 × 6 months × 4 500 €
-    assert r.iloc[0]["why"] == "recrutement : 1,2 ETP manquant sur 6 mois"
+    assert r.iloc[0]["recommended"] and r.iloc[0]["cost_euros"] == 29700.0  # 1.1 × 6 months × 4 500 €
+    assert r.iloc[0]["why"] == "recrutement : 1,1 ETP manquant sur 6 mois"
 
 
 def test_lasting_need_below_half_a_post_is_bought_not_recruited(empty_workshop):
