@@ -57,10 +57,10 @@ True
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-import math
 
 import numpy as np
 import pandas as pd
@@ -102,11 +102,12 @@ class CostParams:
     min_recruit_fte : no recruitment for less than this share of a post over the months
         of the need (0.5 ETP): below it, the need is bought as days of external help.
     min_purchase_days, min_purchase_euros : no external help is bought for less than this
-        many days or euros (2 days, 1 500 €): below both thresholds an overload is marginal,
-        to be absorbed by the organisation.
-    allow_external : 0 (default) — a remedy never hands the organisation's work to a
+        many days or this many euros (2 days, 1 500 €): below either, what is left of an
+        overload is marginal, to be absorbed by the organisation.
+    allow_external : False (default) — a remedy never hands the organisation's work to a
         partner's or a provider's person (affiliation « partenaire », « prestataire »,
-        issue 19); 1 — it may, after the organisation's own people.
+        issue 19); True — it may, after the organisation's own people (the carnet's input:
+        1 or 0).
 
     Costs are written as a consultant writes an estimate (``formats.estimate``: to the
     50 € under 10 000 €, to the 100 € above); days to the tenth.
@@ -695,11 +696,13 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                                                          idle=_free(sum(spare), long=True)),
                                0.0, 0.0, W["reassign_load"].format(task=task_name[tid], person=name,
                                                                    idle=_free(sum(spare))))
-                    if first and sum(left.values()) > 0.05:  # the plan's taker of this task
-                        row["recommended"] = True
-                        for m in months[tid]:
-                            if m in left:
-                                left[m] = max(left[m] - share, 0.0)
+                    if first:  # the plan's taker of this task, if it relieves what is left
+                        hers = carried.get(pid, {}).get(tid, {})
+                        relief = {m: min(float(hers.get(m, share)), left[m]) for m in months[tid] if m in left}
+                        if sum(relief.values()) > 0.05:
+                            row["recommended"] = True
+                            for m, days_off in relief.items():
+                                left[m] -= days_off
                     first = False
                     rows.append(row)
         # 3. What is left: recruit, buy or absorb.
