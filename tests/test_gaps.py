@@ -89,12 +89,26 @@ def test_gap_closed_by_training(empty_workshop):
 
 
 def test_gap_closed_only_by_recruitment(empty_workshop):
-    # 40 days over six months, nobody one level below, no actor holding it: a lasting need.
-    frames = build(empty_workshop, tasks="T1:40:2026-09:2027-02", requirements="T1 C2:3",
+    # 120 days over six months (1.1 posts at 18 days a month), nobody one level below, no
+    # actor holding it: a lasting need, a recruitment of its share of a post.
+    frames = build(empty_workshop, tasks="T1:120:2026-09:2027-02", requirements="T1 C2:3",
                    assessments="P1 C1 3/3/3; P2 C2 1/4/4")
     r = remedies_for(gaps.remedies(frames), "C2")
     assert r["remedy"].tolist() == ["recrutement"]
-    assert r.iloc[0]["recommended"] and r.iloc[0]["cost_euros"] == 6 * 4500.0
+    assert r.iloc[0]["recommended"] and r.iloc[0]["cost_euros"] == 29700.0  # 1.1 × 6 months × 4 500 €
+    assert r.iloc[0]["why"] == "recrutement : 1,1 ETP manquant sur 6 mois"
+
+
+def test_lasting_need_below_half_a_post_is_bought_not_recruited(empty_workshop):
+    # 40 days over six months: 0.4 of a post, under the 0.5 ETP threshold.
+    frames = build(empty_workshop, tasks="T1:40:2026-09:2027-02", requirements="T1 C2:3",
+                   assessments="P1 C1 3/3/3; P2 C2 1/4/4")
+    r = remedies_for(gaps.remedies(frames), "C2")
+    assert r["remedy"].tolist() == ["expertise externe"]
+    assert r.iloc[0]["cost_euros"] == 36000.0
+    assert r.iloc[0]["why"] == "expertise : 0,4 ETP sur 6 mois, sous le seuil de recrutement (0,5 ETP)"
+    lowered = gaps.CostParams(min_recruit_fte=0.3)
+    assert remedies_for(gaps.remedies(frames, lowered), "C2")["remedy"].tolist() == ["recrutement"]
 
 
 def test_gap_closed_by_widening_the_table(empty_workshop):
@@ -138,13 +152,14 @@ def test_overload_taken_over_by_someone_idle_and_able(empty_workshop):
 
 
 def test_lasting_overload_without_anybody_able_is_recruitment(empty_workshop):
+    # 20 days a month for three months on a capacity of 1: 57 days over, 1.1 posts.
     persons = {"P1": {"name": "Alice", "capacity_days": 1}, "P2": {"name": "Bruno", "capacity_days": 5},
                "P3": {"name": "Chloé", "capacity_days": 10, "role": "élu"}}
-    frames = build(empty_workshop, tasks="T1:12:2026-09:2026-11", requirements="T1 C1:3", raci="T1 R=P1 A=P3",
+    frames = build(empty_workshop, tasks="T1:60:2026-09:2026-11", requirements="T1 C1:3", raci="T1 R=P1 A=P3",
                    assessments="P1 C1 3/3/3", persons=persons)
     r = remedies_for(gaps.remedies(frames), "P1")
     assert r["remedy"].tolist() == ["recrutement"]
-    assert r.iloc[0]["cost_euros"] == 3 * 4500.0  # three months over
+    assert r.iloc[0]["cost_euros"] == 14900.0  # 1.1 post × three months × 4 500 €, as an estimate
 
 
 def test_cost_parameters_change_the_figures(empty_workshop):
@@ -209,4 +224,6 @@ def test_demo_overloaded_person_has_a_capacity_gap(demo_frames):
     over = gaps.capacity_gaps(demo_frames)
     assert over.iloc[0]["person_id"] == pid
     assert set(over.loc[over["person_id"] == pid, "month"]) == {"2026-10", "2026-11", "2026-12", "2027-01"}
-    assert recommended(gaps.remedies(demo_frames), pid)["remedy"] == "réaffectation"
+    # Her plan: part of her work spread over her free months, two tasks taken over, the rest bought.
+    plan = remedies_for(gaps.remedies(demo_frames), pid).query("recommended")
+    assert plan["remedy"].tolist() == ["étalement", "réaffectation", "réaffectation", "expertise externe"]

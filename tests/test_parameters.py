@@ -28,3 +28,6 @@ def test_cost_parameters_come_from_the_dataclass() -> None:
     costs = gaps.CostParams(**form.values)
     assert costs.expert_day_rate == 1100 and costs.lasting_need_months == 6
     assert isinstance(costs.lasting_need_months, int)
+    assert costs.allow_external is False and costs.min_recruit_fte == 0.5  # the remedies' thresholds
+    form.inputs["allow_external"].value = 1
+    assert gaps.CostParams(**form.values).allow_external is True

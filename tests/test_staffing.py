@@ -237,3 +237,64 @@ def test_big_model_path_relaxes_rounds_and_solves_a_neighbourhood(demo):
     assert staffing.is_feasible(problem, result.solution)
     assert result.objective == pytest.approx(staffing.objective_of(problem, result.solution))
     assert result.objective <= result.greedy_objective
+
+
+# --- days entered per person on a task (raci.days, issue 19 item 3) ---------------------------
+
+def _enter_days(empty_workshop, days: dict[tuple[str, str, str], float]):
+    """The workshop's frames after entering days on some RACI rows (task, person, letter)."""
+    s = empty_workshop.store
+    for r in s.all("raci"):
+        key = (r["task_id"], r["person_id"], r["letter"])
+        if key in days:
+            s.update("raci", r["id"], {"days": days[key]}, by="test")
+    return s.frames()
+
+
+def test_entered_days_are_what_the_assignment_costs(empty_workshop):
+    # T1: 10 days in September, Alice and Bruno R, Chloé A. Split equally, 5 each fits
+    # their 5 days; entered, Alice's 8 days overload her by 3 and Bruno carries the 2 left.
+    build(empty_workshop, tasks="T1:10:2026-09:2026-09", requirements="T1 C1:2", raci="T1 R=P1,P2 A=P3",
+          assessments="P1 C1 3/3/3; P2 C1 3/3/3", persons=PEOPLE, horizon=1)
+    equal = staffing.propose_staffing(empty_workshop.store.frames())
+    assert rows(equal) == [("T1", "P1", 5.0), ("T1", "P2", 5.0)] and equal.uncovered.empty
+    frames = _enter_days(empty_workshop, {("T1", "P1", "R"): 8.0, ("T1", "P3", "A"): 2.0})
+    result = staffing.propose_staffing(frames)
+    assert rows(result) == [("T1", "P1", 8.0), ("T1", "P2", 2.0)]
+    assert rows(result, "A") == [("T1", "P3", 2.0)]  # her entered 2 days, not 10 % of the load
+    over = result.uncovered[result.uncovered["what"] == "overload"]
+    assert over[["amount"]].to_dict("records") == [{"amount": 3.0}]
+    assert "Alice Aubert dépasse sa capacité de 3 j" in plain(over.iloc[0]["reason"])
+    # the proposal's load is the plan de charge's, entered days included
+    plan = workload.load_table(frames).set_index(["person_id", "month"])["load"]
+    mine = result.load.set_index(["person_id", "month"])["load"]
+    assert (mine - plan.reindex(mine.index, fill_value=0.0)).abs().max() < 1e-9
+
+
+def test_entered_days_spare_a_reinforcement(empty_workshop):
+    # T1: 12 days over two months, Alice alone R. Split equally she carries 6 a month on 5:
+    # the optimiser adds Bruno to relieve her. With her 4 days entered (the plan de charge
+    # says what she does, whatever the estimate), she fits and nobody is added.
+    build(empty_workshop, tasks="T1:12:2026-09:2026-10", requirements="T1 C1:2", raci="T1 R=P1 A=P3",
+          assessments="P1 C1 3/3/3; P2 C1 3/3/3", persons=PEOPLE, horizon=2)
+    equal = staffing.propose_staffing(empty_workshop.store.frames())
+    assert rows(equal) == [("T1", "P1", 6.0), ("T1", "P2", 6.0)]
+    frames = _enter_days(empty_workshop, {("T1", "P1", "R"): 4.0})
+    problem = staffing.build_problem(frames)
+    assert problem.entered_r == {(0, 0): 4.0} and problem.rest.tolist() == [8.0]
+    result = staffing.propose_staffing(frames)
+    assert rows(result) == [("T1", "P1", 4.0)]
+    assert result.uncovered.empty
+
+
+def test_entered_days_stay_with_reassign_unless_locked_out(empty_workshop):
+    # Bruno is more motivated: a free reassignment would hand him the task, but Alice's
+    # entered days are the consultant's plan; a lock takes her out.
+    build(empty_workshop, tasks="T1:12:2026-09:2026-11", requirements="T1 C1:2", raci="T1 R=P1 A=P3",
+          assessments="P1 C1 3/0/3; P2 C1 3/4/3", persons=PEOPLE, horizon=3)
+    assert rows(staffing.propose_staffing(empty_workshop.store.frames(), reassign=True)) == [("T1", "P2", 12.0)]
+    frames = _enter_days(empty_workshop, {("T1", "P1", "R"): 3.0})
+    assert rows(staffing.propose_staffing(frames, reassign=True)) == [("T1", "P1", 3.0)]
+    out = staffing.propose_staffing(frames, reassign=True,
+                                    locks=[{"task_id": "T1", "person_id": "P1", "letter": "R", "locked": False}])
+    assert rows(out) == [("T1", "P2", 12.0)]

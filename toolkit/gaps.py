@@ -19,6 +19,8 @@ can be estimated (``CostParams``, defaults documented there):
 ==========================  ==============================================================
 remedy                      when
 ==========================  ==============================================================
+étalement                   an overloaded person (or team) has free days in other months
+                            of the same tasks' windows: spread the work there first
 réaffectation               someone with idle capacity and the competence (a qualified,
                             willing person whose pouvoir is rated low but whose plan shows
                             free days; an overloaded person's task taken over by someone
@@ -28,9 +30,18 @@ accompagnement              qualified people exist but lack vouloir (motivation)
                             pouvoir (time, mandate): accompaniment, mission letter
 élargissement               an actor who has the competence (``actors.competences``) and
                             is not mobilised yet
-expertise externe           a short, specialised need (few days over few months)
-recrutement                 a lasting need above the available capacity
+absorption                  what is left of an overload is under the minimum purchase
+                            (``min_purchase_days``, ``min_purchase_euros``): nothing bought
+expertise externe           a short, specialised need (few days over few months), or a
+                            lasting one under ``min_recruit_fte`` of a post
+recrutement                 a lasting need of at least ``min_recruit_fte`` of a post, costed
+                            at its share of a post (ETP) over its months
 ==========================  ==============================================================
+
+A remedy names the organisation's own people only (affiliation « interne ») unless
+``CostParams.allow_external``; then its own people come first. Each remedy has, besides its
+detailed ``reason``, a short one (``why``: « étaler : 12 j vers 12 j libres en mars–avril »,
+« recrutement : 0,8 ETP manquant sur 9 mois »).
 
 Every function takes the workshop's frames (``Store.frames()``) and returns DataFrames
 with English column names; ``french`` gives the French headers.
@@ -46,6 +57,7 @@ True
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -85,6 +97,20 @@ class CostParams:
         ``expertise_max_days``, is lasting: recruitment (6 months).
     lasting_overload_months : a person or a team overloaded this many months or more has
         a *lasting* capacity gap: recruitment rather than a one-off reinforcement (3).
+    fte_days_per_month : the days a full-time post (one ETP) works in a month, leave
+        deducted (18: about 1 607 hours a year).
+    min_recruit_fte : no recruitment for less than this share of a post over the months
+        of the need (0.5 ETP): below it, the need is bought as days of external help.
+    min_purchase_days, min_purchase_euros : no external help is bought for less than this
+        many days or this many euros (2 days, 1 500 €): below either, what is left of an
+        overload is marginal, to be absorbed by the organisation.
+    allow_external : False (default) — a remedy never hands the organisation's work to a
+        partner's or a provider's person (affiliation « partenaire », « prestataire »,
+        issue 19); True — it may, after the organisation's own people (the carnet's input:
+        1 or 0).
+
+    Costs are written as a consultant writes an estimate (``formats.estimate``: to the
+    50 € under 10 000 €, to the 100 € above); days to the tenth.
     """
 
     expert_day_rate: float = 900.0
@@ -95,12 +121,17 @@ class CostParams:
     expertise_max_days: float = 30.0
     lasting_need_months: int = 6
     lasting_overload_months: int = 3
+    fte_days_per_month: float = 18.0
+    min_recruit_fte: float = 0.5
+    min_purchase_days: float = 2.0
+    min_purchase_euros: float = 1500.0
+    allow_external: bool = False
 
 
 DEFAULT_COSTS = CostParams()
 REMEDY_ORDER: tuple[str, ...] = tuple(L.REMEDY_KINDS)
 REMEDY_COLUMNS = ["target_kind", "target_id", "target", "remedy", "candidate_id", "candidate", "reason",
-                  "cost_days", "cost_euros", "recommended"]
+                  "cost_days", "cost_euros", "recommended", "why"]
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -326,10 +357,126 @@ def _team_capacity(table: pd.DataFrame) -> pd.DataFrame:
 # --- remedies ------------------------------------------------------------------------------
 
 def _row(target_kind: str, target_id: str, target: str, remedy: str, candidate_id: str | None,
-         candidate: str | None, reason: str, cost_days: float | None, cost_euros: float | None) -> dict[str, Any]:
+         candidate: str | None, reason: str, cost_days: float | None, cost_euros: float | None,
+         why: str = "") -> dict[str, Any]:
+    """One remedy; its days to the tenth and its euros as an estimate is written."""
     return {"target_kind": target_kind, "target_id": target_id, "target": target, "remedy": remedy,
             "candidate_id": candidate_id, "candidate": candidate, "reason": reason,
-            "cost_days": cost_days, "cost_euros": cost_euros, "recommended": False}
+            "cost_days": None if cost_days is None else round(float(cost_days), 1),
+            "cost_euros": F.estimate(cost_euros), "recommended": False, "why": why}
+
+
+def _fte(days: float, months: int, costs: CostParams) -> float:
+    """The share of a post ``days`` over ``months`` take, to the tenth as it is written
+    (0.73 → 0.7; at least 0.1): the thresholds are compared with what the reason says."""
+    raw = days / max(months, 1) / max(costs.fte_days_per_month, _EPS)
+    return max(math.floor(raw * 10 + 0.5 + 1e-9) / 10, 0.1)
+
+
+def _buy(target: tuple[str, str, str], days: float, months: list[str], horizon: int, of_whom: str,
+         costs: CostParams) -> dict[str, Any]:
+    """What is left of an overload once spread and reassigned (``days`` over ``months``):
+    a recruitment when it lasts and makes at least ``min_recruit_fte`` of a post, external
+    help when it is above the minimum purchase, else a marginal overload to absorb."""
+    R, W = L.GAP_REASONS, L.GAP_WHY
+    n = len(months)
+    fte = _fte(days, n, costs)
+    fte_text, min_fte = F.number(fte), F.number(costs.min_recruit_fte)
+    lasting = n >= costs.lasting_overload_months
+    if lasting and fte >= costs.min_recruit_fte - _EPS:
+        return _row(*target, "recrutement", None, None,
+                    R["recruit_capacity"].format(of_whom=of_whom, months=n, horizon=horizon,
+                                                 days=F.days(days, long=True), fte=fte_text,
+                                                 monthly=F.amount(costs.recruit_monthly_cost)),
+                    None, fte * n * costs.recruit_monthly_cost,
+                    W["recruitment"].format(fte=fte_text, months=n))
+    euros = days * costs.expert_day_rate
+    if days >= costs.min_purchase_days - _EPS and euros >= costs.min_purchase_euros - _EPS:
+        why = (W["expertise_capacity_small"].format(fte=fte_text, months=n, min_fte=min_fte) if lasting
+               else W["expertise_capacity"].format(days=F.days(days), months=F.month_runs(months)))
+        return _row(*target, "expertise externe", None, None,
+                    R["expertise_capacity"].format(of_whom=of_whom, days=F.days(days, long=True), months=n,
+                                                   rate=F.amount(costs.expert_day_rate)),
+                    days, euros, why)
+    return _row(*target, "absorption", None, None,
+                R["absorb"].format(of_whom=of_whom, days=F.days(days, long=True), months=n,
+                                   min_days=F.days(costs.min_purchase_days, long=True),
+                                   min_euros=F.amount(costs.min_purchase_euros)),
+                0.0, 0.0, W["absorb"].format(days=F.days(days), months=F.month_runs(months)))
+
+
+def _free(days: float, long: bool = False) -> str:
+    """Free days agreed by count: « 1 j libre », « 12 j libres » (``long``: « 3,5 jours libres »)."""
+    return F.count(days, *L.GAP_FREE_DAYS["long" if long else "short"])
+
+
+def _month_number(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7])
+
+
+def _spread(over: Mapping[str, float], free: Mapping[str, float], carried: Mapping[str, Mapping[str, float]],
+            windows: Mapping[str, list[str]]) -> tuple[float, dict[str, float], dict[str, float]]:
+    """Move an overload to free days within each task's window (« étaler dans le temps »).
+
+    ``over`` is the overload by month, ``free`` the free days by month (of a person or of
+    the team), ``carried`` the days carried of each task by month, ``windows`` each task's
+    months. Month by month, the days of the tasks carried that month go to the nearest
+    months of the same task's window with free days. Returns the days moved, the free days
+    used by month, and the overload left by month."""
+    left = {m: float(v) for m, v in over.items()}
+    room = {m: float(v) for m, v in free.items() if v > _EPS}
+    used: dict[str, float] = {}
+    moved = 0.0
+    for m in sorted(left):
+        for tid in sorted(carried):
+            if left[m] <= _EPS:
+                break
+            movable = min(left[m], float(carried[tid].get(m, 0.0)))
+            if movable <= _EPS:
+                continue
+            targets = sorted((x for x in windows.get(tid, ()) if room.get(x, 0.0) > _EPS and x not in left),
+                             key=lambda x: (abs(_month_number(x) - _month_number(m)), x))
+            for x in targets:
+                step = min(movable, room[x])
+                room[x] -= step
+                used[x] = used.get(x, 0.0) + step
+                left[m] -= step
+                movable -= step
+                moved += step
+                if movable <= _EPS:
+                    break
+    return moved, used, left
+
+
+def _spread_row(target: tuple[str, str, str], over: Mapping[str, float], free: Mapping[str, float],
+                moved: float, used: Mapping[str, float], of_whom: str) -> dict[str, Any]:
+    """The « étalement » remedy: ``moved`` days of ``over`` into the free days ``used``."""
+    R, W = L.GAP_REASONS, L.GAP_WHY
+    total = float(sum(over.values()))
+    into = sorted(used)
+    free_there = float(sum(free.get(m, 0.0) for m in into))
+    months, over_months = F.month_runs(into), F.month_runs(over)
+    if moved >= total - 1e-6:
+        return _row(*target, "étalement", None, None,
+                    R["spread"].format(days=F.days(moved, long=True), of_whom=of_whom, over=over_months,
+                                       free=_free(free_there, long=True), months=months),
+                    0.0, 0.0, W["spread"].format(days=F.days(moved), free=_free(free_there), months=months))
+    return _row(*target, "étalement", None, None,
+                R["spread_partial"].format(days=F.days(moved, long=True), total=F.days(total, long=True),
+                                           of_whom=of_whom, over=over_months, months=months,
+                                           left=F.days(total - moved, long=True)),
+                0.0, 0.0, W["spread_partial"].format(days=F.days(moved), total=F.days(total), months=months))
+
+
+def _carried(alloc: pd.DataFrame, who: set[str] | None) -> dict[str, dict[str, dict[str, float]]]:
+    """Person → task → month → days carried (``workload.allocation``), for ``who`` (None:
+    everybody's rows summed under the key ``""``)."""
+    rows = alloc[alloc["person_id"].isin(who)] if who is not None else alloc[alloc["person_id"].notna()]
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for pid, tid, month, days in _columns(rows, "person_id", "task_id", "month", "days"):
+        cell = out.setdefault(pid if who is not None else "", {}).setdefault(tid, {})
+        cell[month] = cell.get(month, 0.0) + float(days)
+    return out
 
 
 class _Idle:
@@ -384,30 +531,35 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
     name = gap["competence"]
     span = [m for m in model.months_between(gap["first_month"], gap["last_month"])] if gap["first_month"] else []
     rows: list[dict[str, Any]] = []
-    R = L.GAP_REASONS
+    R, W = L.GAP_REASONS, L.GAP_WHY
     target = ("competence", cid, name)
-    mine = resolved[(resolved["competence_id"] == cid) & resolved["person_id"].isin(internal_ids)]
+    if costs.allow_external:  # the organisation's own people first, then the others
+        mine = resolved[resolved["competence_id"] == cid]
+        mine = mine.assign(_outside=~mine["person_id"].isin(internal_ids)).sort_values("_outside", kind="stable")
+    else:
+        mine = resolved[(resolved["competence_id"] == cid) & resolved["person_id"].isin(internal_ids)]
     qualified = mine[mine["savoir"] >= level]
     # Réaffectation: qualified and willing, rated short of time, yet the plan shows free days.
     for p in qualified[(qualified["vouloir"] >= thresholds.vouloir)].itertuples():
         free = idle.total(p.person_id, span)
         if free >= float(gap["days"]) - _EPS and free > _EPS:
-            rows.append(_row(*target, "réaffectation", p.person_id, persons.get(p.person_id, p.person_id),
-                             R["reassign_competence"].format(person=persons.get(p.person_id, p.person_id),
-                                                             current=p.savoir, competence=name, vouloir=p.vouloir,
-                                                             pouvoir=p.pouvoir, idle=F.days(free, long=True)),
-                             0.0, 0.0))
+            who = persons.get(p.person_id, p.person_id)
+            rows.append(_row(*target, "réaffectation", p.person_id, who,
+                             R["reassign_competence"].format(person=who, current=p.savoir, competence=name,
+                                                             vouloir=p.vouloir, pouvoir=p.pouvoir,
+                                                             idle=_free(free, long=True)),
+                             0.0, 0.0, W["reassign_competence"].format(person=who, idle=_free(free))))
     reassigned = {r["candidate_id"] for r in rows}
     # Montée en compétences: one level below, motivated, with some room to act.
     trainees = mine[(mine["savoir"] == level - 1) & (mine["vouloir"] >= thresholds.vouloir)
                     & (mine["pouvoir"] >= thresholds.pouvoir)]
     for p in trainees.sort_values(["vouloir", "pouvoir"], ascending=False).itertuples():
         days = costs.training_days_per_level
-        rows.append(_row(*target, "montée en compétences", p.person_id, persons.get(p.person_id, p.person_id),
-                         R["training"].format(person=persons.get(p.person_id, p.person_id), current=p.savoir,
-                                              competence=name, level=level, vouloir=p.vouloir,
-                                              days=F.days(days, long=True)),
-                         days, days * costs.training_day_cost))
+        who = persons.get(p.person_id, p.person_id)
+        rows.append(_row(*target, "montée en compétences", p.person_id, who,
+                         R["training"].format(person=who, current=p.savoir, competence=name, level=level,
+                                              vouloir=p.vouloir, days=F.days(days, long=True)),
+                         days, days * costs.training_day_cost, W["training"].format(person=who, vouloir=p.vouloir)))
     # Accompagnement: the level is there, the will or the room to act is not.
     for p in qualified.itertuples():
         if p.person_id in reassigned:
@@ -419,27 +571,34 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         else:
             continue
         days = costs.coaching_days
-        rows.append(_row(*target, "accompagnement", p.person_id, persons.get(p.person_id, p.person_id),
-                         R["coaching"].format(person=persons.get(p.person_id, p.person_id), current=p.savoir,
-                                              competence=name, why=why, days=F.days(days, long=True)),
-                         days, days * costs.expert_day_rate))
+        who = persons.get(p.person_id, p.person_id)
+        rows.append(_row(*target, "accompagnement", p.person_id, who,
+                         R["coaching"].format(person=who, current=p.savoir, competence=name, why=why,
+                                              days=F.days(days, long=True)),
+                         days, days * costs.expert_day_rate, W["coaching"].format(person=who, why=why)))
     # Élargissement du tour de table: an actor who brings it and is not mobilised.
     for a_id, a_name, a_category in widening.get(cid, []):
         rows.append(_row(*target, "élargissement", a_id, a_name,
                          R["widening"].format(actor=a_name, category=a_category, competence=name),
-                         None, None))
-    # Expertise externe or recrutement: buying the competence, for a short or a lasting need.
+                         None, None, W["widening"].format(actor=a_name)))
+    # Expertise externe or recrutement: buying the competence, for a short or a lasting need;
+    # no recruitment for less than ``min_recruit_fte`` of a post.
     days, n_months = float(gap["days"]), int(gap["months"])
-    if days <= costs.expertise_max_days or n_months < costs.lasting_need_months:
-        rows.append(_row(*target, "expertise externe", None, None,
-                         R["expertise"].format(days=F.days(days, long=True), months=n_months,
-                                                rate=F.amount(costs.expert_day_rate)),
-                         days, days * costs.expert_day_rate))
-    else:
+    fte = _fte(days, n_months, costs)
+    lasting = days > costs.expertise_max_days and n_months >= costs.lasting_need_months
+    if lasting and fte >= costs.min_recruit_fte - _EPS:
         rows.append(_row(*target, "recrutement", None, None,
-                         R["recruitment"].format(months=n_months, days=F.days(days, long=True),
+                         R["recruitment"].format(months=n_months, days=F.days(days, long=True), fte=F.number(fte),
                                                   monthly=F.amount(costs.recruit_monthly_cost)),
-                         None, n_months * costs.recruit_monthly_cost))
+                         None, fte * n_months * costs.recruit_monthly_cost,
+                         W["recruitment"].format(fte=F.number(fte), months=n_months)))
+    else:
+        why = (W["expertise_small"].format(fte=F.number(fte), months=n_months, min_fte=F.number(costs.min_recruit_fte))
+               if lasting else W["expertise"].format(days=F.days(days), months=n_months))
+        reason = R["expertise_lasting" if lasting else "expertise"].format(
+            days=F.days(days, long=True), months=n_months, rate=F.amount(costs.expert_day_rate),
+            min_fte=F.number(costs.min_recruit_fte))
+        rows.append(_row(*target, "expertise externe", None, None, reason, days, days * costs.expert_day_rate, why))
     return rows
 
 
@@ -449,13 +608,22 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                        team: pd.DataFrame | None = None) -> list[dict[str, Any]]:
     """Remedies for each overloaded person, then for the team when it is short overall.
 
+    For a person, in the order a consultant tries them: spread her own work over the
+    months of the same tasks where she has free days (« étalement »); have an able person
+    with free days take over one of her tasks (« réaffectation »: the organisation's own
+    people, others only with ``costs.allow_external``, after them); then for what is left,
+    a recruitment when it lasts and makes ``min_recruit_fte`` of a post, external help
+    above the minimum purchase, else a marginal overload to absorb. The rows that make up
+    the plan (spreading, the first taker of each task while some overload is left, the
+    purchase of the rest) are marked ``recommended``; the other takers are alternatives.
+
     Everything a person's remedies look up (their R tasks, each task's requirements, who
     holds a competence at a level, anybody's free days) is grouped once into dicts."""
     rows: list[dict[str, Any]] = []
     over = workload.overloads(table)
     if not len(over):
         return rows
-    R = L.GAP_REASONS
+    R, W = L.GAP_REASONS, L.GAP_WHY
     tasks = frames["tasks"]
     task_load = dict(_columns(tasks, "id", "load_days"))
     task_name = dict(_columns(tasks, "id", "name"))
@@ -485,12 +653,24 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
         entry = by_person.setdefault(pid, ([], []))
         entry[0].append(month)
         entry[1].append(excess)
-    horizon = table["month"].nunique()
+    all_months = list(dict.fromkeys(table["month"].tolist()))
+    horizon = len(all_months)
+    alloc = workload.allocation(frames)
+    carried = _carried(alloc, set(by_person))
     for pid, (their_months, excess) in by_person.items():
         who = persons.get(pid, pid)
+        of_whom = FR.de(who)
         over_months = set(their_months)
         target = ("capacity", pid, who)
-        found = False
+        # 1. Étaler: her own work moved to her free months, within each task's window.
+        overload = {m: float(e) for m, e in zip(their_months, excess)}
+        her_free = {m: float(free.get((pid, m), 0.0)) for m in all_months if m not in over_months}
+        moved, used, left = _spread(overload, her_free, carried.get(pid, {}), months)
+        if moved > 0.05:  # less than a twentieth of a day is no remedy worth writing
+            rows.append({**_spread_row(target, overload, her_free, moved, used, of_whom), "recommended": True})
+        else:
+            left = overload
+        # 2. Réaffecter: a task of hers taken over by an able person with free days.
         for tid in sorted(r_tasks.get(pid, ())):
             if tid not in task_load or not over_months & set(months[tid]):
                 continue
@@ -503,39 +683,48 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                 everybody = set(table["person_id"].tolist()) if everybody is None else everybody
                 able = set(everybody)
             able.discard(pid)
-            able &= internal_ids  # the organisation's work goes to its own people (issue 19)
-            for other in sorted(able):
+            if not costs.allow_external:
+                able &= internal_ids  # the organisation's work goes to its own people (issue 19)
+            first = True
+            for other in sorted(able, key=lambda o: (o not in internal_ids, o)):
                 spare = [free.get((other, m), 0.0) for m in months[tid]]
                 if spare and min(spare) >= share - _EPS:
                     days = share * len(months[tid])
-                    rows.append(_row(*target, "réaffectation", other, persons.get(other, other),
-                                     R["reassign_load"].format(person=persons.get(other, other),
-                                                               task=task_name[tid], days=F.days(days),
-                                                               idle=F.days(sum(spare), long=True)),
-                                     0.0, 0.0))
-                    found = True
-        if not found:
-            days = float(np.array(excess, dtype=float).sum())  # numpy's sum, as the group's was
-            if len(over_months) >= costs.lasting_overload_months:
-                rows.append(_row(*target, "recrutement", None, None,
-                                 R["recruit_capacity"].format(months=len(over_months), horizon=horizon,
-                                                              days=F.days(days, long=True),
-                                                              monthly=F.amount(costs.recruit_monthly_cost)),
-                                 None, len(over_months) * costs.recruit_monthly_cost))
-            else:
-                rows.append(_row(*target, "expertise externe", None, None,
-                                 R["expertise_capacity"].format(of_person=FR.de(who), days=F.days(days, long=True),
-                                                                months=len(over_months),
-                                                                rate=F.amount(costs.expert_day_rate)),
-                                 days, days * costs.expert_day_rate))
+                    name = persons.get(other, other)
+                    row = _row(*target, "réaffectation", other, name,
+                               R["reassign_load"].format(person=name, task=task_name[tid], days=F.days(days),
+                                                         idle=_free(sum(spare), long=True)),
+                               0.0, 0.0, W["reassign_load"].format(task=task_name[tid], person=name,
+                                                                   idle=_free(sum(spare))))
+                    if first:  # the plan's taker of this task, if it relieves what is left
+                        hers = carried.get(pid, {}).get(tid, {})
+                        relief = {m: min(float(hers.get(m, share)), left[m]) for m in months[tid] if m in left}
+                        if sum(relief.values()) > 0.05:
+                            row["recommended"] = True
+                            for m, days_off in relief.items():
+                                left[m] -= days_off
+                    first = False
+                    rows.append(row)
+        # 3. What is left: recruit, buy or absorb.
+        rest_months = [m for m in sorted(left) if left[m] > _EPS]
+        if rest_months:
+            rest = float(np.array([left[m] for m in rest_months], dtype=float).sum())
+            rows.append({**_buy(target, rest, rest_months, horizon, of_whom, costs), "recommended": True})
     team = team_capacity(frames, table) if team is None else team
     short = team[team["overload"] > _EPS]
     if len(short) >= costs.lasting_overload_months:
-        days = float(short["overload"].sum())
-        rows.append(_row("capacity", "équipe", L.GAP_TEAM, "recrutement", None, None,
-                         R["recruit_capacity"].format(months=len(short), horizon=len(team), days=F.days(days, long=True),
-                                                      monthly=F.amount(costs.recruit_monthly_cost)),
-                         None, len(short) * costs.recruit_monthly_cost))
+        target = ("capacity", "équipe", L.GAP_TEAM)
+        of_team = FR.de(L.GAP_TEAM_IN_SENTENCE)
+        overload = dict(zip(short["month"].tolist(), short["overload"].astype(float).tolist()))
+        team_free = {m: float(b) for m, b in _columns(team, "month", "balance") if m not in overload and b > _EPS}
+        own = alloc[alloc["person_id"].isin(internal_ids)]
+        moved, used, left = _spread(overload, team_free, _carried(own, None).get("", {}), months)
+        if moved > 0.05:
+            rows.append({**_spread_row(target, overload, team_free, moved, used, of_team), "recommended": True})
+        rest_months = [m for m in sorted(left) if left[m] > _EPS]
+        if rest_months:
+            rest = float(sum(left[m] for m in rest_months))
+            rows.append({**_buy(target, rest, rest_months, len(team), of_team, costs), "recommended": True})
     return rows
 
 
@@ -545,10 +734,12 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
     """The remedies to each gap, with a French reason and a cost; one recommended per gap.
 
     For each competence gap (``competence_gaps``) and each overloaded person
-    (``capacity_gaps``), every remedy that applies (see the module's table); the
-    *recommended* one is the first applicable in ``REMEDY_ORDER`` (internal solutions
-    before buying: réaffectation, montée en compétences, accompagnement, élargissement,
-    expertise externe, recrutement).
+    (``capacity_gaps``), every remedy that applies (see the module's table). For a
+    competence gap the *recommended* one is the first applicable in ``REMEDY_ORDER``
+    (internal solutions before buying: réaffectation, montée en compétences,
+    accompagnement, élargissement, expertise externe, recrutement). For an overload the
+    recommended rows are a plan (``_capacity_remedies``): spread, then the takers of tasks
+    while some overload is left, then recruit, buy or absorb what remains.
 
     Parameters
     ----------
@@ -561,8 +752,9 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
     -------
     DataFrame target_kind (``competence`` or ``capacity``), target_id, target (name),
     remedy (a key of ``labels.REMEDY_KINDS``), candidate_id, candidate (person or actor,
-    when the remedy names one), reason (French), cost_days, cost_euros (None when it
-    cannot be estimated), recommended.
+    when the remedy names one), reason (French), cost_days (to the tenth), cost_euros (an
+    estimate, ``formats.estimate``; None when it cannot be estimated), recommended, why
+    (the reason in a few words, French).
 
     Example
     -------
@@ -607,7 +799,10 @@ def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, 
     rank = out["remedy"].map({k: i for i, k in enumerate(REMEDY_ORDER)})
     out = out.assign(_rank=rank, _cost=out["cost_euros"].fillna(np.inf), _order=np.arange(len(out)))
     out = out.sort_values(["target_kind", "_order"], kind="stable")
-    best = out.sort_values(["_rank", "_cost", "_order"], kind="stable").groupby(["target_kind", "target_id"]).head(1)
+    # A competence gap gets the first applicable remedy; a capacity gap's plan (spreading,
+    # takers, the purchase of the rest) is marked by ``_capacity_remedies``.
+    ranked = out[out["target_kind"] == "competence"]
+    best = ranked.sort_values(["_rank", "_cost", "_order"], kind="stable").groupby(["target_kind", "target_id"]).head(1)
     out.loc[best.index, "recommended"] = True
     kinds = {"competence": 0, "capacity": 1}
     out = out.assign(_kind=out["target_kind"].map(kinds))

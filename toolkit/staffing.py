@@ -30,7 +30,12 @@ load ``L_t`` spread evenly over its months (share ``f_{t,m}`` of month *m*), **s
 equally between its R**, plus ``s·L_t`` for its A (``workload.A_SHARE``). So the proposal,
 written as RACI letters, gives exactly the plan de charge it was computed with. The equal
 share of a team of *n* people is ``L_t / n``; the team size is chosen among
-``1 … max_team`` (2, or one more than the R kept on the task). For each task *t*:
+``1 … max_team`` (2, or one more than the R kept on the task). Days entered per person on
+a task (``raci.days``, issue 19) are what that assignment costs the person, as in the plan
+de charge: an R with entered days carries ``d_{t,p}`` whatever the team, the other R
+share what is left (``(L_t − Σd) / (n − e_t)`` for *e_t* R with entered days), an A with
+entered days carries them instead of ``s·L_t``. Such an R or A is the consultant's plan:
+it stays, even with ``reassign=True``, unless a lock takes it out. For each task *t*:
 
 - ``x[t,p,n]`` ∈ {0, 1}: *p* is R in a team of *n*; ``k[t,n]`` ∈ {0, 1}: the team has
   *n* members (``Σ_p x[t,p,n] = n·k[t,n]``); ``Σ_n k[t,n] = 1 − w_t``: one team, or the
@@ -172,6 +177,21 @@ class StaffingProblem:
     weights: Weights = DEFAULT_WEIGHTS
     competence_names: dict[str, str] = field(default_factory=dict)
     roles: list[str] = field(default_factory=list)
+    # Days entered per person on a task (``raci.days``): (task, person) → days, for the
+    # kept R and A that have them.
+    entered_r: dict[tuple[int, int], float] = field(default_factory=dict)
+    entered_a: dict[tuple[int, int], float] = field(default_factory=dict)
+    # Per task: the load the R without entered days share, and how many R have entered days.
+    rest: np.ndarray = field(init=False)
+    entered_count: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rest = np.asarray(self.loads, dtype=float).copy()
+        self.entered_count = np.zeros(len(self.rest), dtype=int)
+        for (t, _p), days in self.entered_r.items():
+            self.rest[t] -= days
+            self.entered_count[t] += 1
+        self.rest = np.where(self.entered_count > 0, np.maximum(self.rest, 0.0), self.rest)
 
 
 def _check_locks(frames: Frames, locks: Any) -> list[tuple[str, str, str, bool]]:
@@ -365,6 +385,11 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
 
     fixed_r = {(t, p) for (t, p, l) in locked_in if l == "R"}
     fixed_a = {(t, p) for (t, p, l) in locked_in if l == "A"}
+    entered_r, entered_a = _entered_days(valid, t_index, p_index)
+    # An R or A with entered days is the consultant's plan: it stays unless locked out.
+    entered_r = {k: d for k, d in entered_r.items() if (k[0], k[1], "R") not in locked_out}
+    entered_a = {k: d for k, d in entered_a.items() if (k[0], k[1], "A") not in locked_out}
+    fixed_r |= set(entered_r)
     if not reassign:
         fixed_r |= {(t, p) for (t, p) in existing_r if (t, p, "R") not in locked_out}
         # One existing A is kept; with several (a RACI fault), the optimiser chooses one.
@@ -373,6 +398,9 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
             count_a[t] = count_a.get(t, 0) + 1
         fixed_a |= {(t, p) for (t, p) in existing_a
                     if count_a[t] == 1 and (t, p, "A") not in locked_out and not any(ft == t for ft, _ in fixed_a)}
+    for (t, p) in sorted(entered_a):  # an A with entered days stays too (one per task)
+        if not any(ft == t for ft, _ in fixed_a):
+            fixed_a.add((t, p))
     competences = frames.get("competences")
     return StaffingProblem(
         task_ids=task_ids, task_names=list(tasks["name"]), action_ids=action_of, loads=loads,
@@ -382,7 +410,21 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
         fixed_r=fixed_r, fixed_a=fixed_a, locked={(t, p, l) for (t, p, l) in locked_in}, pilots=pilots,
         a_share=a_share, reassign=reassign, max_team=max_team, weights=weights,
         competence_names=dict(zip(competences["id"], competences["name"])) if competences is not None else {},
-        roles=roles)
+        roles=roles, entered_r=entered_r, entered_a={k: d for k, d in entered_a.items() if k in fixed_a})
+
+
+def _entered_days(valid: pd.DataFrame, t_index: Mapping[str, int],
+                  p_index: Mapping[str, int]) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """The days entered per person on a task (``raci.days``) of the validated R and A rows."""
+    if "days" not in valid or not valid["days"].notna().any():
+        return {}, {}
+    given = valid[valid["days"].notna() & valid["letter"].isin(["R", "A"])].drop_duplicates(
+        ["task_id", "person_id", "letter"])
+    out: dict[str, dict[tuple[int, int], float]] = {"R": {}, "A": {}}
+    for tid, pid, letter, days in zip(given["task_id"], given["person_id"], given["letter"],
+                                      pd.to_numeric(given["days"])):
+        out[letter][(t_index[tid], p_index[pid])] = float(days)
+    return out["R"], out["A"]
 
 
 # --- the linear model -----------------------------------------------------------------------
@@ -415,22 +457,38 @@ def _fits(problem: StaffingProblem, t: int, p: int, days: float) -> bool:
     return all(days * f <= problem.capacity[p, m] + _EPS for m, f in problem.task_spread[t])
 
 
-def _kept_share(problem: StaffingProblem, t: int) -> float:
-    """The share of task ``t`` each kept or locked R carries at most (they alone on it)."""
-    fixed = sum(1 for p in problem.r_candidates[t] if (t, p) in problem.fixed_r)
-    return problem.loads[t] / fixed if fixed else 0.0
+def r_days(problem: StaffingProblem, t: int, p: int, n: int) -> float:
+    """The days of task ``t`` person ``p`` carries as R in a team of ``n``: her entered days
+    (``raci.days``), else an equal share of what the R with entered days leave."""
+    days = problem.entered_r.get((t, p)) if problem.entered_r else None
+    if days is not None:
+        return days
+    return problem.rest[t] / max(n - int(problem.entered_count[t]), 1)
+
+
+def a_days(problem: StaffingProblem, t: int, p: int) -> float:
+    """The days of task ``t`` person ``p`` carries as its A: entered, else ``a_share`` of the load."""
+    days = problem.entered_a.get((t, p)) if problem.entered_a else None
+    return problem.a_share * problem.loads[t] if days is None else days
+
+
+def _kept_share(problem: StaffingProblem, t: int, p: int) -> float:
+    """The days of task ``t`` kept or locked R ``p`` carries at most (the kept R alone on it)."""
+    fixed = sum(1 for q in problem.r_candidates[t] if (t, q) in problem.fixed_r)
+    return r_days(problem, t, p, fixed) if fixed else 0.0
 
 
 def _kept_load(problem: StaffingProblem) -> np.ndarray:
     """Persons × months: the most the kept and locked letters alone charge (smallest teams)."""
     out = np.zeros_like(problem.capacity)
     for (t, p) in problem.fixed_r:
-        share = _kept_share(problem, t)
+        share = _kept_share(problem, t, p)
         for m, f in problem.task_spread[t]:
             out[p, m] += share * f
     for (t, p) in problem.fixed_a:
+        days = a_days(problem, t, p)
         for m, f in problem.task_spread[t]:
-            out[p, m] += problem.a_share * problem.loads[t] * f
+            out[p, m] += days * f
     return out
 
 
@@ -478,7 +536,7 @@ def _build_model(problem: StaffingProblem) -> _Model:
     # A newcomer whose whole capacity cannot hold the share is no candidate for that size:
     # only kept and locked assignments may overload anybody.
     r_triples = [(t, p, n) for t in range(nT) for n in team_sizes(problem, t) for p in problem.r_candidates[t]
-                 if (t, p) in problem.fixed_r or _fits(problem, t, p, loads[t] / n)]
+                 if (t, p) in problem.fixed_r or _fits(problem, t, p, r_days(problem, t, p, n))]
     members: dict[tuple[int, int], int] = {}
     for (t, _p, n) in r_triples:
         members[(t, n)] = members.get((t, n), 0) + 1
@@ -486,7 +544,7 @@ def _build_model(problem: StaffingProblem) -> _Model:
     keep = set(sizes)
     r_triples = [(t, p, n) for (t, p, n) in r_triples if (t, n) in keep]
     a_pairs = [(t, p) for t in range(nT) for p in problem.a_candidates[t]
-               if (t, p) in problem.fixed_a or _fits(problem, t, p, problem.a_share * loads[t])]
+               if (t, p) in problem.fixed_a or _fits(problem, t, p, a_days(problem, t, p))]
     req_rows = [(t, k) for t in range(nT) for k in range(len(problem.requirements[t]))]
     used: set[tuple[int, int]] = set()
     for (t, p, _n) in r_triples:
@@ -514,7 +572,10 @@ def _build_model(problem: StaffingProblem) -> _Model:
         if (t, p) not in motivation:
             motivation[(t, p)] = w.motivation_day * (4.0 - _motivation(problem, t, p)) / 4.0
         per_day = motivation[(t, p)] + (w.new_day if new and not problem.reassign and t in staffed else 0.0)
-        c[off["x"] + i] = w.per_r + (w.change if new else 0.0) + per_day * loads[t] / n
+        entered = problem.entered_r.get((t, p)) if problem.entered_r else None
+        c[off["x"] + i] = w.per_r + (w.change if new else 0.0) + (
+            per_day * entered if entered is not None
+            else per_day * problem.rest[t] / max(n - int(problem.entered_count[t]), 1))
     integrality[off["x"]:off["x"] + nX] = 1
     integrality[off["k"]:off["k"] + nK] = 1
     approvers = _approvers(problem)
@@ -579,13 +640,15 @@ def _build_model(problem: StaffingProblem) -> _Model:
     # (6) capacity per person and month: an equal share L/n of the task, spread over its months
     cap_entries: list[list[tuple[int, float]]] = [[] for _ in cap_rows]
     for i, (t, p, n) in enumerate(r_triples):
+        days = r_days(problem, t, p, n)
         for m, f in problem.task_spread[t]:
-            if loads[t] * f > 0:
-                cap_entries[cap_index[(p, m)]].append((off["x"] + i, loads[t] / n * f))
+            if days * f > 0:
+                cap_entries[cap_index[(p, m)]].append((off["x"] + i, days * f))
     for j, (t, p) in enumerate(a_pairs):
+        days = a_days(problem, t, p)
         for m, f in problem.task_spread[t]:
-            if problem.a_share * loads[t] * f > 0:
-                cap_entries[cap_index[(p, m)]].append((off["a"] + j, problem.a_share * loads[t] * f))
+            if days * f > 0:
+                cap_entries[cap_index[(p, m)]].append((off["a"] + j, days * f))
     for k, (p, m) in enumerate(cap_rows):
         row(cap_entries[k] + [(off["o"] + k, -1.0)], -np.inf, problem.capacity[p, m])
     A = sparse.csr_matrix((vals, (rows, cols)), shape=(len(rlb), n_vars))
@@ -645,41 +708,41 @@ def _greedy(problem: StaffingProblem, mdl: _Model, guide: np.ndarray | None = No
             i = next((x_index[(t, p, n)] for n in allowed if (t, p, n) in x_index), None)
             return (-weight.get((t, p), 0.0), mdl.c[off["x"] + i] if i is not None else np.inf, p)
 
-        def fits(p: int, share: float, t: int = t) -> bool:
-            return room(p, t) >= share - _EPS
+        def fits(p: int, n: int, t: int = t) -> bool:
+            """Whether ``p``'s days in a team of ``n`` (``r_days``) fit in her room."""
+            return room(p, t) >= r_days(problem, t, p, n) - _EPS
 
         fixed = [p for p in cands if (t, p) in problem.fixed_r]
         for p in fixed:
-            take(p, t, -_kept_share(problem, t))
+            take(p, t, -_kept_share(problem, t, p))
         team = list(fixed)
         tried = set(team)
         for cid, level in problem.requirements[t]:
             if len(team) >= biggest or any(_meets(problem, p, cid, level) for p in team):
                 continue
-            share = load / (len(team) + 1)
+            size = len(team) + 1
             holders = sorted((p for p in cands if p not in tried and _meets(problem, p, cid, level)),
-                             key=lambda p: (not fits(p, share), cost(p)))
+                             key=lambda p: (not fits(p, size), cost(p)))
             if holders:
                 team.append(holders[0])
                 tried.add(holders[0])
         others = sorted(cands, key=cost)
         while len(team) < biggest:
-            share = load / len(team) if team else load
-            if team and all(fits(p, share) for p in team):
+            if team and all(fits(p, len(team)) for p in team):
                 break
-            nxt = next((p for p in others if p not in tried and fits(p, load / (len(team) + 1))), None)
+            nxt = next((p for p in others if p not in tried and fits(p, len(team) + 1)), None)
             if nxt is None:
                 break
             team.append(nxt)
             tried.add(nxt)
         # Whoever cannot carry an equal share leaves, until the team is stable (kept R stay).
-        while team and any(p not in fixed and not fits(p, load / len(team)) for p in team):
-            team = [p for p in team if p in fixed or fits(p, load / len(team))]
+        while team and any(p not in fixed and not fits(p, len(team)) for p in team):
+            team = [p for p in team if p in fixed or fits(p, len(team))]
         if team and len(team) in allowed and all((t, p, len(team)) in x_index for p in team):
             n = len(team)
             for p in team:
                 sol[off["x"] + x_index[(t, p, n)]] = 1
-                take(p, t, load / n)
+                take(p, t, r_days(problem, t, p, n))
             sol[off["k"] + k_index[(t, n)]] = 1
         else:
             sol[off["w"] + t] = 1
@@ -687,18 +750,18 @@ def _greedy(problem: StaffingProblem, mdl: _Model, guide: np.ndarray | None = No
         a_cands = [p for p in problem.a_candidates[t] if (t, p) in a_index]
         fixed_a = [p for p in a_cands if (t, p) in problem.fixed_a]
         for p in fixed_a:  # its reserved share, taken again just below
-            take(p, t, -problem.a_share * load)
+            take(p, t, -a_days(problem, t, p))
         pick = fixed_a[0] if fixed_a else None
         if pick is None:
             for p in sorted(a_cands, key=lambda p: (-weight.get((t, -1 - p), 0.0), mdl.c[off["a"] + a_index[(t, p)]], p)):
-                if problem.a_share * load <= room(p, t) + _EPS or load == 0:
+                if a_days(problem, t, p) <= room(p, t) + _EPS or load == 0:
                     pick = p
                     break
         if pick is None:
             sol[off["z"] + t] = 1
         else:
             sol[off["a"] + a_index[(t, pick)]] = 1
-            take(pick, t, problem.a_share * load)
+            take(pick, t, a_days(problem, t, pick))
     chosen = {(t, p) for (t, p, n), i in x_index.items() if sol[off["x"] + i] > 0.5}
     for q, (t, k) in enumerate(mdl.req_rows):
         cid, level = problem.requirements[t][k]
@@ -1003,7 +1066,8 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
     names = problem.person_names
     rows: list[dict[str, Any]] = []
     loads = problem.loads
-    chosen_r = {(t, p): loads[t] / n for i, (t, p, n) in enumerate(mdl.r_triples) if sol[off["x"] + i] > 0.5}
+    chosen_r = {(t, p): r_days(problem, t, p, n) for i, (t, p, n) in enumerate(mdl.r_triples)
+                if sol[off["x"] + i] > 0.5}
     chosen_a = {(t, p) for j, (t, p) in enumerate(mdl.a_pairs) if sol[off["a"] + j] > 0.5}
 
     left_cap = problem.capacity.copy()
@@ -1011,8 +1075,9 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
         for m, f in problem.task_spread[t]:
             left_cap[p, m] -= days * f
     for (t, p) in chosen_a:
+        days = a_days(problem, t, p)
         for m, f in problem.task_spread[t]:
-            left_cap[p, m] -= problem.a_share * loads[t] * f
+            left_cap[p, m] -= days * f
 
     def status(t: int, p: int, letter: str) -> str:
         if (t, p, letter) in problem.locked:
@@ -1056,7 +1121,7 @@ def _result(problem: StaffingProblem, mdl: _Model, sol: np.ndarray, objective: f
         else:
             why = R["a_role"].format(role=problem.roles[p] if problem.roles else "")
         parts = [why, R[st]] if st != "kept" else [why]
-        rows.append(_assignment(problem, t, p, "A", problem.a_share * loads[t], st, " ; ".join(parts)))
+        rows.append(_assignment(problem, t, p, "A", a_days(problem, t, p), st, " ; ".join(parts)))
     for (t, p) in sorted(problem.existing_r - set(chosen_r)):
         rows.append(_assignment(problem, t, p, "R", 0.0, "dropped", R["dropped"]))
     for (t, p) in sorted(problem.existing_a - chosen_a):

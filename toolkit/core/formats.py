@@ -300,6 +300,41 @@ def month(value: Any, *, missing: str = "") -> str:
     return missing if day is None else format_date(day, "MMMM yyyy", locale=LOCALE)
 
 
+def month_runs(months: Iterable[Any]) -> str:
+    """Months as a consultant writes them: runs of consecutive months ``octobre–janvier``,
+    joined in a sentence (no year: the months of one workshop's horizon).
+
+    >>> month_runs(["2027-03", "2027-04", "2027-06"]), month_runs(["2026-10", "2026-11", "2026-12", "2027-01"])
+    ('mars–avril et juin', 'octobre–janvier')
+    >>> month_runs([])
+    ''
+    """
+    days = sorted({d for d in (as_date(f"{m}-01" if len(str(m)) == 7 else m) for m in months) if d is not None})
+    runs: list[list[dt.date]] = []
+    for day in days:
+        if runs and (day.year * 12 + day.month) - (runs[-1][-1].year * 12 + runs[-1][-1].month) == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    names = [format_date(r[0], "MMMM", locale=LOCALE) if len(r) == 1 else
+             format_date(r[0], "MMMM", locale=LOCALE) + "–" + format_date(r[-1], "MMMM", locale=LOCALE) for r in runs]
+    return join(names)
+
+
+def estimate(value: Any) -> float | None:
+    """An estimated amount as a consultant writes it: to the 50 € under 10 000 €, to the
+    100 € under 100 000 €, to the 1 000 € above (half up); ``None`` stays ``None``.
+
+    >>> estimate(171.82), estimate(2250), estimate(14850), estimate(54321), estimate(123456), estimate(None)
+    (150.0, 2250.0, 14900.0, 54300.0, 123000.0, None)
+    """
+    if is_missing(value):
+        return None
+    size = abs(float(value))
+    step = 50 if size < 10000 else 100 if size < 100000 else 1000
+    return float((_decimal(value) / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step)
+
+
 def iso_week(value: Any) -> tuple[int, int] | None:
     """The ISO year and week number: ``(2023, 2)`` for Wednesday 11 January 2023.
 

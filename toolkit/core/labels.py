@@ -1633,10 +1633,12 @@ SHEET_PAGE: dict = {
 
 # Remedies the method names, in the order they are preferred when several apply.
 REMEDY_KINDS: dict[str, str] = {
+    "étalement": "Étalement dans le temps",
     "réaffectation": "Réaffectation",
     "montée en compétences": "Montée en compétences",
     "accompagnement": "Accompagnement au changement",
     "élargissement": "Élargissement du tour de table",
+    "absorption": "Surcharge marginale, à absorber",
     "expertise externe": "Expertise externe",
     "recrutement": "Recrutement",
 }
@@ -1670,6 +1672,7 @@ GAP_COLUMNS: dict[str, str] = {
     "cost_days": "Coût (jours)",
     "cost_euros": "Coût (€)",
     "recommended": "Recommandé",
+    "why": "Pourquoi ce remède",
     "target_kind": "Type d'écart",
     "target_id": "Écart (id)",
     "target": "Écart traité",
@@ -1689,18 +1692,46 @@ GAP_REASONS: dict[str, str] = {
                 "l'associer au tour de table (niveau à confirmer avec lui)",
     "expertise": "besoin ponctuel et spécialisé ({days} sur {months} mois) : {days} d'expertise "
                  "externe à {rate} par jour",
+    "expertise_lasting": "besoin de {days} sur {months} mois, moins de {min_fte} ETP : {days} d'expertise "
+                         "externe à {rate} par jour plutôt qu'un recrutement",
     "recruitment": "besoin durable ({months} mois, {days}) au-delà de la capacité disponible : un recrutement "
-                   "de {months} mois à {monthly} par mois",
+                   "à {fte} ETP pendant {months} mois, à {monthly} par mois pour un temps plein",
     "reassign_competence": "{person} a le niveau {current} en « {competence} » et la motivation ({vouloir}/4) ; "
                            "son pouvoir d'agir est noté {pouvoir}/4 mais le plan de charge lui laisse {idle} "
-                           "libres sur les mois du besoin : lui confier ces tâches par une lettre de mission",
+                           "sur les mois du besoin : lui confier ces tâches par une lettre de mission",
     "reassign_load": "{person} peut reprendre « {task} » ({days}) : niveau requis atteint, mobilisable, "
-                     "{idle} libres sur les mois de la tâche",
-    "recruit_capacity": "surcharge globale de l'équipe {months} mois sur {horizon} ({days} au total) : "
-                        "un renfort durable de {monthly} par mois",
-    "expertise_capacity": "surcharge ponctuelle {of_person} ({days} sur {months} mois) sans personne "
-                          "pour la reprendre : renfort externe à {rate} par jour",
+                     "{idle} sur les mois de la tâche",
+    "recruit_capacity": "surcharge durable {of_whom} {months} mois sur {horizon} ({days} qu'aucun étalement ni "
+                        "aucune réaffectation n'absorbe) : un renfort à {fte} ETP pendant {months} mois, à {monthly} "
+                        "par mois pour un temps plein",
+    "expertise_capacity": "surcharge {of_whom} ({days} sur {months} mois, après étalement et réaffectation) sans "
+                          "personne pour la reprendre : renfort externe à {rate} par jour",
+    "spread": "reporter les {days} de surcharge {of_whom} ({over}) sur ses mois moins chargés ({months} : {free}), "
+              "dans la fenêtre des mêmes tâches : étaler le travail plutôt que renforcer",
+    "spread_partial": "reporter {days} de la surcharge {of_whom} ({total} en {over}) sur ses mois moins chargés "
+                      "({months}), dans la fenêtre des mêmes tâches ; il en reste {left}",
+    "absorb": "surcharge {of_whom} de {days} sur {months} mois, sous le seuil d'un achat ({min_days} ou "
+              "{min_euros}) : à absorber dans l'organisation courante, rien à acheter ni à recruter",
 }
+# The reason of each recommendation in a few words (the remedies' « Pourquoi ce remède »).
+GAP_WHY: dict[str, str] = {
+    "spread": "étaler : {days} vers {free} en {months}",
+    "spread_partial": "étaler en partie : {days} sur {total} vers {months}, dans la fenêtre des tâches",
+    "reassign_load": "réaffecter « {task} » : {person} a {idle} sur ses mois",
+    "reassign_competence": "réaffecter : {person} a le niveau et {idle}",
+    "training": "former : {person} est à un niveau du requis, motivation {vouloir}/4",
+    "coaching": "accompagner : {person} a le niveau, {why}",
+    "widening": "élargir : {actor} apporte la compétence",
+    "expertise": "expertise : {days} sur {months} mois, besoin ponctuel",
+    "expertise_small": "expertise : {fte} ETP sur {months} mois, sous le seuil de recrutement ({min_fte} ETP)",
+    "expertise_capacity": "renfort externe : il reste {days} en {months}",
+    "expertise_capacity_small": "renfort externe : {fte} ETP manquant sur {months} mois, sous le seuil de "
+                                "recrutement ({min_fte} ETP)",
+    "recruitment": "recrutement : {fte} ETP manquant sur {months} mois",
+    "absorb": "surcharge marginale : {days} en {months}, rien à acheter",
+}
+# Free days, agreed by count: « 1 j libre », « 12 j libres », « 3,5 jours libres ».
+GAP_FREE_DAYS: dict[str, tuple[str, str]] = {"short": ("j libre", "j libres"), "long": ("jour libre", "jours libres")}
 
 SCENARIO_OPS: dict[str, str] = {
     "abandon": "Abandon d'une action (ses tâches sortent du plan)",
@@ -1856,6 +1887,7 @@ STAFFING_MESSAGES: dict[str, str] = {
     "invalid_locks": "Verrous refusés",
 }
 GAP_TEAM = "Équipe projet (ensemble)"
+GAP_TEAM_IN_SENTENCE = "l'équipe"
 GAP_TARGETS: dict[str, str] = {"competence": "Compétence", "capacity": "Capacité"}
 GAP_PICTURES: dict[str, str] = {
     "competence_title": "Compétences requises par les tâches et meilleur niveau mobilisable",
@@ -2325,6 +2357,11 @@ PARAMETER_LABELS: dict[str, str] = {
     "expertise_max_days": "Besoin acheté en expertise jusqu'à (jours)",
     "lasting_need_months": "Besoin durable (recrutement) à partir de (mois)",
     "lasting_overload_months": "Surcharge durable à partir de (mois)",
+    "fte_days_per_month": "Un temps plein (ETP) : jours de travail par mois",
+    "min_recruit_fte": "Recrutement : pas en dessous de (ETP manquant)",
+    "min_purchase_days": "Achat d'un renfort externe : pas en dessous de (jours)",
+    "min_purchase_euros": "Achat d'un renfort externe : pas en dessous de (€)",
+    "allow_external": "Proposer des partenaires ou prestataires pour une mission interne (1 = oui, 0 = non)",
     "stalled_weeks": "Action sans nouvelles après (semaines sans journal)",
     "lag_points": "Action en retard : avancement en retard de plus de (points)",
     "max_consulted_informed": "RACI : au plus tant de C et de I par tâche",

@@ -79,7 +79,10 @@ class Parameters:
         for name, box in self.inputs.items():
             s = self.settings[name]
             value = box.value / 100 if s.percent else box.value
-            out[name] = int(value) if isinstance(s.default, int) and float(value).is_integer() else value
+            if isinstance(s.default, bool):  # a yes/no setting, entered as 1 or 0
+                out[name] = bool(value)
+            else:
+                out[name] = int(value) if isinstance(s.default, int) and float(value).is_integer() else value
         return out
 
     def reset(self) -> None:
