@@ -55,6 +55,8 @@ import networkx as nx
 import pandas as pd
 
 from .core import labels as L
+from .core import values as V
+from .core import vocabulary as W
 from .core.errors import MaillageError
 from .core.model import fold
 
@@ -88,7 +90,7 @@ def _actors(actors: pd.DataFrame) -> pd.DataFrame:
     out["power"] = pd.to_numeric(actors["power"], errors="coerce")
     out["interest"] = pd.to_numeric(actors["interest"], errors="coerce")
     attitude = actors["attitude"] if "attitude" in actors else pd.Series(None, index=actors.index)
-    out["attitude"] = [a if a in L.ATTITUDE_SCORES else "neutre" for a in attitude]
+    out["attitude"] = [a if a in V.ATTITUDE_SCORES else V.ATTITUDE_NEUTRAL for a in attitude]
     mobilised = actors["mobilised"] if "mobilised" in actors else pd.Series(False, index=actors.index)
     out["mobilised"] = [False if pd.isna(m) else bool(m) for m in mobilised]
     return out.reset_index(drop=True)
@@ -218,7 +220,7 @@ def attitude_power(actors: pd.DataFrame, high_from: float = HIGH_FROM) -> pd.Dat
     ['influential_opponent']
     """
     df = _actors(actors)
-    df["attitude_score"] = df["attitude"].map(L.ATTITUDE_SCORES).astype(int)
+    df["attitude_score"] = df["attitude"].map(V.ATTITUDE_SCORES).astype(int)
 
     score, strong, mobilised = df["attitude_score"], df["power"] >= high_from, df["mobilised"].astype(bool)
     df["posture"] = "neutral"
@@ -226,7 +228,7 @@ def attitude_power(actors: pd.DataFrame, high_from: float = HIGH_FROM) -> pd.Dat
     df.loc[(score < 0) & ~strong, "posture"] = "opponent"
     df.loc[(score > 0) & mobilised, "posture"] = "mobilised_ally"
     df.loc[(score > 0) & ~mobilised, "posture"] = "unmobilised_ally"
-    df["posture_label"] = [L.POSTURES["influential_reserved"] if p == "influential_opponent" and a != "opposant"
+    df["posture_label"] = [L.POSTURES["influential_reserved"] if p == "influential_opponent" and a != V.ATTITUDE_OPPONENT
                            else L.POSTURES[p] for p, a in zip(df["posture"], df["attitude"])]
     order = {"influential_opponent": 0, "unmobilised_ally": 1, "opponent": 2, "neutral": 3, "mobilised_ally": 4}
     df = df.assign(_o=df["posture"].map(order))
@@ -770,7 +772,7 @@ def widen_the_table(actors: pd.DataFrame, lacking: Iterable[str],
                              "competence_id": cid, "competence": names.get(cid, cid)})
     df = pd.DataFrame(rows, columns=["id", "name", "category", "power", "attitude", "competence_id", "competence"])
     if len(df):
-        df = df.assign(_s=-df["attitude"].map(L.ATTITUDE_SCORES))
+        df = df.assign(_s=-df["attitude"].map(V.ATTITUDE_SCORES))
         df = df.sort_values(["_s", "power", "id", "competence_id"], ascending=[True, False, True, True])
         df = df.drop(columns="_s").reset_index(drop=True)
     return df
@@ -839,7 +841,7 @@ def _stopwords(words: tuple[str, ...]) -> frozenset[str]:
 def _tokens(text: str) -> list[str]:
     """Folded words of a name, with glued prefixes (« vice-président » is one word)."""
     text = fold(text)
-    text = _glued(tuple(L.NAME_GLUED_PREFIXES)).sub(r"\1", text)
+    text = _glued(tuple(W.NAME_GLUED_PREFIXES)).sub(r"\1", text)
     return [t for t in _PUNCT.sub(" ", text.replace("_", " ")).split() if t]
 
 
@@ -849,7 +851,7 @@ _SYNONYMS: list[tuple[list[str], list[str]]] | None = None
 def _synonyms() -> list[tuple[list[str], list[str]]]:
     global _SYNONYMS
     if _SYNONYMS is None:
-        pairs = [(_tokens(k), _tokens(v)) for k, v in L.NAME_SYNONYMS.items()]
+        pairs = [(_tokens(k), _tokens(v)) for k, v in W.NAME_SYNONYMS.items()]
         _SYNONYMS = sorted(pairs, key=lambda p: -len(p[0]))  # longest phrase first
     return _SYNONYMS
 
@@ -864,7 +866,7 @@ def canonical_tokens(name: str) -> list[str]:
     Returns
     -------
     List of words (accent-free, lower case), institutional phrases replaced by their
-    canonical form from ``labels.NAME_SYNONYMS``.
+    canonical form from ``vocabulary.NAME_SYNONYMS``.
 
     Example
     -------
@@ -885,7 +887,7 @@ def canonical_tokens(name: str) -> list[str]:
                 i += len(replacement)
             else:
                 i += 1
-    stop = _stopwords(tuple(L.NAME_STOPWORDS))
+    stop = _stopwords(tuple(W.NAME_STOPWORDS))
     return [w for w in words if w not in stop]
 
 
@@ -1129,7 +1131,7 @@ def rating_summary(ratings: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     base = _actors(actors).set_index("id")
     df = df[df["actor_id"].isin(base.index)].copy()
-    df["score"] = df["attitude"].map(L.ATTITUDE_SCORES)
+    df["score"] = df["attitude"].map(V.ATTITUDE_SCORES)
     rows = []
     for aid, group in df.groupby("actor_id", sort=True):
         counts = group["attitude"].value_counts()
@@ -1167,7 +1169,7 @@ def rated_actors(actors: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
     if summary is None or len(summary) == 0:
         return out
     means = summary.set_index("id")
-    by_score = {v: k for k, v in L.ATTITUDE_SCORES.items()}
+    by_score = {v: k for k, v in V.ATTITUDE_SCORES.items()}
     rated = out["id"].isin(means.index)
     out["power"] = out["power"].astype(float)
     out["interest"] = out["interest"].astype(float)

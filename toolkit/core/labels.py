@@ -1,76 +1,30 @@
 """The French catalogue: every word a person reads comes from here.
 
-Code identifiers are English; the values of closed lists are stored as their French
-words (they travel as-is to Excel drop-downs and back), so they live here too.
+Code identifiers are English. The values of closed lists are stored as their French words
+(they travel as-is to Excel drop-downs and back): they are named constants in
+``toolkit/core/values.py``, whose tuples this module re-exports. Words the toolkit reads but
+never shows (name synonyms, yes/no words, h aspiré) are in ``toolkit/core/vocabulary.py``.
 Change a word here and it changes everywhere.
 """
 from __future__ import annotations
 
 # --- Closed lists (stored values) -------------------------------------------------
 
-ACTOR_CATEGORIES: tuple[str, ...] = (
-    "élu",
-    "équipe projet",
-    "service de la collectivité",
-    "intercommunalité",
-    "État et opérateurs",
-    "cofinanceur",
-    "chambre consulaire",
-    "association",
-    "entreprise",
-    "habitants",
-    "consultant",
+# The stored values are named constants in toolkit/core/values.py; the tuples are re-exported
+# here because they are also the words the drop-downs and tables show.
+from .values import (  # noqa: E402,F401  (re-exported: the words of the drop-downs)
+    ACTION_PRIORITIES, ACTION_STATES, ACTOR_CATEGORIES, AFFILIATIONS, ASSESSMENT_SOURCES, ATTITUDES,
+    BODY_KINDS, BUDGET_NATURES, CIVILITIES, FUNDING_CONSEQUENCES, JOURNAL_KINDS, MEMBER_ROLES, PROGRAMMES,
+    PROJECT_ROLES, RACI_LETTERS, RACI_STATUSES, RELATION_TYPES,
 )
-# Ordered from most to least favourable; the score is used by the analyses.
-ATTITUDES: tuple[str, ...] = ("allié", "favorable", "neutre", "réservé", "opposant")
-ATTITUDE_SCORES: dict[str, int] = {"allié": 2, "favorable": 1, "neutre": 0, "réservé": -1, "opposant": -2}
-RELATION_TYPES: tuple[str, ...] = ("coopération", "financement", "hiérarchie", "information", "conflit")
-PROJECT_ROLES: tuple[str, ...] = (
-    "élu",
-    "directeur de projet",
-    "chef de projet",
-    "pilote d'action",
-    "agent",
-    "partenaire",
-    "services de l'État",
-    "consultant",
-)
-# A person's civility (persons.civility); empty means unknown (toolkit/core/french.py agrees with it).
-CIVILITIES: tuple[str, ...] = ("Madame", "Monsieur")
-ASSESSMENT_SOURCES: tuple[str, ...] = ("auto-évaluation", "consultant")
-ACTION_STATES: tuple[str, ...] = (
-    "à construire",
-    "en recherche de pilote",
-    "engagée",
-    "en cours",
-    "en pause",
-    "bloquée",
-    "achevée",
-    "abandonnée",
-)
-# Issue 19 §2: who a person is to the organisation carrying the project.
-AFFILIATIONS: tuple[str, ...] = ("interne", "partenaire", "prestataire")
-# Issue 19 §9: an action sheet's priority, and the two kinds of a budget line.
-ACTION_PRIORITIES: tuple[str, ...] = ("élevée", "moyenne", "faible")
-BUDGET_NATURES: tuple[str, ...] = ("investissement", "fonctionnement")
-RACI_LETTERS: tuple[str, ...] = ("R", "A", "C", "I")
+from . import values as _V  # noqa: E402
+
 RACI_MEANINGS: dict[str, str] = {
     "R": "Réalise",
     "A": "Approuve / pilote",
     "C": "Consulté",
     "I": "Informé",
 }
-RACI_STATUSES: tuple[str, ...] = ("validée", "proposée", "rejetée")
-BODY_KINDS: tuple[str, ...] = ("comité de gouvernance", "comité de pilotage", "équipe projet", "comité technique")
-MEMBER_ROLES: tuple[str, ...] = ("président", "membre", "animateur", "secrétariat", "invité")
-JOURNAL_KINDS: tuple[str, ...] = ("fait", "décision", "point d'attention")
-PROGRAMMES: tuple[str, ...] = (
-    "Action cœur de ville",
-    "Petites villes de demain",
-    "Projet alimentaire territorial",
-    "Gestion prévisionnelle des emplois et des compétences territoriale",
-    "Autre",
-)
 
 # The three dimensions of acting competently (Le Boterf), each on a 0–4 scale.
 SCALES: dict[str, tuple[str, ...]] = {
@@ -254,8 +208,6 @@ MESSAGES = {
     "(schéma {found}, cette version connaît {known}). Mettez Maillage à jour.",
 }
 
-YES_WORDS = {"oui", "o", "vrai", "x", "1", "yes", "true", "y"}
-NO_WORDS = {"non", "n", "faux", "0", "no", "false", ""}
 
 
 # --- serve (access, pages, board, join sheet) ------------------------------------------
@@ -723,7 +675,8 @@ RACI_PAGE: dict[str, str] = {
     "board_title": "Qui fait quoi : propositions des participants",
     "board_none": "Aucune proposition pour le moment.",
 }
-RACI_STATUS_SHOWN: dict[str, str] = {"proposée": "en attente", "validée": "acceptée", "rejetée": "rejetée"}
+RACI_STATUS_SHOWN: dict[str, str] = {_V.STATUS_PROPOSED: "en attente", _V.STATUS_VALIDATED: "acceptée",
+                                     _V.STATUS_REJECTED: "rejetée"}
 RACI_BOARD_COLUMNS: dict[str, str] = {
     "task_id": "Tâche", "person": "Personne", "letter": "Lettre", "proposer": "Proposé par", "status": "Suite",
 }
@@ -833,55 +786,6 @@ POSTURES: dict[str, str] = {
     "opponent": "Opposant peu influent",
     "neutral": "Neutre",
 }
-# Relations that go one way (from the funder, the superior, the sender); the others are mutual.
-DIRECTED_RELATION_TYPES: tuple[str, ...] = ("financement", "hiérarchie", "information")
-
-# Probable duplicates among actor names: institutional synonyms (compared accent- and
-# case-free), words ignored, and prefixes glued to the next word ("vice-président").
-NAME_SYNONYMS: dict[str, str] = {
-    "conseil régional": "région",
-    "conseil departemental": "département",
-    "conseil départemental": "département",
-    "conseil général": "département",
-    "communauté de communes": "cc",
-    "communauté d'agglomération": "ca",
-    "agglomération": "ca",
-    "communauté urbaine": "cu",
-    "établissement public de coopération intercommunale": "epci",
-    "intercommunalité": "epci",
-    "mairie": "commune",
-    "ville": "commune",
-    "municipalité": "commune",
-    "hôtel de ville": "commune",
-    "préfet": "préfecture",
-    "sous-préfet": "sous-préfecture",
-    "chambre de commerce et d'industrie": "cci",
-    "chambre de métiers et de l'artisanat": "cma",
-    "chambre des métiers et de l'artisanat": "cma",
-    "chambre des métiers": "cma",
-    "chambre de métiers": "cma",
-    "chambre d'agriculture": "chambre agriculture",
-    "direction départementale des territoires et de la mer": "ddtm",
-    "direction départementale des territoires": "ddt",
-    "direction régionale de l'environnement de l'aménagement et du logement": "dreal",
-    "direction régionale de l'alimentation de l'agriculture et de la forêt": "draaf",
-    "architecte des bâtiments de france": "abf",
-    "unité départementale de l'architecture et du patrimoine": "udap",
-    "agence nationale de la cohésion des territoires": "anct",
-    "agence nationale de l'habitat": "anah",
-    "agence nationale pour la rénovation urbaine": "anru",
-    "office public de l'habitat": "oph",
-    "caisse des dépôts": "banque des territoires",
-    "société d'aménagement foncier et d'établissement rural": "safer",
-    "projet alimentaire territorial": "pat",
-    "petites villes de demain": "pvd",
-    "action cœur de ville": "acv",
-}
-NAME_STOPWORDS: tuple[str, ...] = (
-    "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "sur", "sous",
-    "pour", "par", "un", "une",
-)
-NAME_GLUED_PREFIXES: tuple[str, ...] = ("sous", "vice", "co", "ex", "pre")
 DUPLICATE_REASONS: dict[str, str] = {
     "same_name": "même nom (casse, accents ou ponctuation près)",
     "synonyms": "même institution sous deux appellations",
@@ -1715,8 +1619,6 @@ SCENARIO_OPS: dict[str, str] = {
     "affectation": "Affectation d'une personne à une tâche",
     "retrait": "Retrait d'une personne d'une tâche",
 }
-# Consequences of a refused co-funding.
-FUNDING_CONSEQUENCES: tuple[str, ...] = ("autofinancement", "réduction", "abandon")
 
 SCENARIO_PARAMS: dict[str, str] = {
     "op": "opération",
@@ -1992,11 +1894,6 @@ FRENCH: dict[str, str] = {
     "or": "ou",
     "in_capacity": "en qualité",
 }
-# Civility words as typed (folded: lower case, no accent, no final dot) → the stored word.
-FRENCH_CIVILITY_SYNONYMS: dict[str, set[str]] = {
-    "Madame": {"madame", "mme", "mme.", "mrs", "ms", "f"},
-    "Monsieur": {"monsieur", "m", "mr", "h"},
-}
 # Feminines that the rules of toolkit/french.feminine do not give.
 FRENCH_FEMININE: dict[str, str] = {
     "agent": "agent",            # usage of the fonction publique: « Madame X, agent »
@@ -2019,16 +1916,9 @@ FRENCH_FEMININE: dict[str, str] = {
     "sous-préfet": "sous-préfète",
     "préfet": "préfète",
 }
-# Words starting with an h aspiré (no elision: « la hiérarchie », « le haut »), folded.
-FRENCH_ASPIRATED_H: tuple[str, ...] = (
-    "hache", "haie", "haine", "hall", "halle", "halte", "hameau", "hamac", "hanche", "handicap", "hangar",
-    "hardi", "harcel", "haricot", "harpe", "hasard", "hate", "hausse", "haut", "havre", "heros", "herisson",
-    "hernie", "hetre", "hibou", "hierarch", "hockey", "hollande", "homard", "hongr", "honte", "hors", "hotte",
-    "houle", "housse", "hublot", "huit", "hurl", "hutte",
-)
 # Project roles (labels.PROJECT_ROLES) as the title a letter gives a person.
 FRENCH_ROLE_TITLES: dict[str, str] = {
-    "services de l'État": "représentant des services de l'État",
+    _V.ROLE_STATE_SERVICES: "représentant des services de l'État",
 }
 
 # The maillage command's words for the sub-commands lettres, calendrier, restitution, revue.
