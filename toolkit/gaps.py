@@ -57,6 +57,7 @@ from . import competences as comp
 from .core import formats as F
 from .core import french as FR
 from .core import labels as L
+from .core import values as V
 from .core import model
 from . import memo, workload
 
@@ -461,7 +462,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
     task_name = dict(_columns(tasks, "id", "name"))
     months = _task_months(tasks)
     raci = frames["raci"]
-    r_rows = raci[(raci["status"] == "validée") & (raci["letter"] == "R")]
+    r_rows = raci[(raci["status"] == V.STATUS_VALIDATED) & (raci["letter"] == "R")]
     r_tasks: dict[str, set[str]] = {}
     n_r: dict[str, int] = {}
     for pid, tid in _columns(r_rows, "person_id", "task_id"):

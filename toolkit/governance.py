@@ -28,6 +28,7 @@ import pandas as pd
 
 from .core import formats as F
 from .core import labels as L
+from .core import values as V
 from .core.errors import MaillageError, Problem, ValidationError
 from .core.model import fold
 
@@ -35,8 +36,8 @@ from .core.model import fold
 # (technical committees → équipe projet → comité de pilotage → comité de gouvernance).
 BODY_RANK: dict[str, int] = {kind: i for i, kind in enumerate(L.BODY_KINDS)}
 # Rank of each project role in the project line: nobody reports to a lower rank.
-ROLE_RANK: dict[str, int] = {"élu": 0, "directeur de projet": 1, "chef de projet": 2, "pilote d'action": 3,
-                             "agent": 4, "services de l'État": 5, "partenaire": 5, "consultant": 5}
+ROLE_RANK: dict[str, int] = {V.ROLE_ELECTED: 0, V.ROLE_DIRECTOR: 1, V.ROLE_PROJECT_LEAD: 2, V.ROLE_ACTION_PILOT: 3,
+                             V.ROLE_AGENT: 4, V.ROLE_STATE_SERVICES: 5, V.ROLE_PARTNER: 5, V.ROLE_CONSULTANT: 5}
 
 # The time zone of the meetings' hours (.ics events; metropolitan France).
 TIME_ZONE = "Europe/Paris"
@@ -151,7 +152,7 @@ def bodies_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         rows.append({"id": b.id, "name": b.name, "kind": b.kind, "rhythm_weeks": int(b.rhythm_weeks),
                      "first_date": _as_date(b.first_date) or start,
                      "reports_to": names.get(parents.get(b.id) or "", ""),
-                     "chair": who("président"), "facilitator": who("animateur"), "members": len(mine)})
+                     "chair": who(V.MEMBER_CHAIR), "facilitator": who(V.MEMBER_FACILITATOR), "members": len(mine)})
     out = pd.DataFrame(rows, columns=columns)
     out["_r"] = out["kind"].map(BODY_RANK)
     return out.sort_values(["_r", "id"]).drop(columns="_r").reset_index(drop=True)
@@ -174,7 +175,7 @@ def review_body(frames: dict[str, pd.DataFrame]) -> dict[str, Any] | None:
     bodies = frames.get("bodies")
     if bodies is None or bodies.empty:
         return None
-    for kind in ("comité de gouvernance", "comité de pilotage"):
+    for kind in (V.BODY_GOVERNANCE, V.BODY_STEERING):
         rows = bodies[bodies["kind"] == kind].sort_values("id")
         if len(rows):
             return rows.iloc[0].to_dict()
@@ -186,7 +187,7 @@ def follow_up_body(frames: dict[str, pd.DataFrame]) -> dict[str, Any] | None:
     bodies = frames.get("bodies")
     if bodies is None or bodies.empty:
         return None
-    rows = bodies[bodies["kind"] == "équipe projet"].sort_values("id")
+    rows = bodies[bodies["kind"] == V.BODY_PROJECT_TEAM].sort_values("id")
     return rows.iloc[0].to_dict() if len(rows) else None
 
 
@@ -523,7 +524,7 @@ def calendar_ics(calendar: pd.DataFrame, project_name: str = "", frames: dict[st
                 if email:
                     attendee = vCalAddress(f"mailto:{email}")
                     attendee.params["cn"] = str(m.member)
-                    attendee.params["role"] = "CHAIR" if m.role == L.MEMBER_ROLES[0] else "REQ-PARTICIPANT"
+                    attendee.params["role"] = "CHAIR" if m.role == V.MEMBER_CHAIR else "REQ-PARTICIPANT"
                     event.add("attendee", attendee, encode=0)
         event.add("description", "\n".join(lines))
         event.add("categories", [row.kind])
@@ -586,7 +587,7 @@ def organisation_graph(frames: dict[str, pd.DataFrame]) -> nx.DiGraph:
         for p in drawn.itertuples(index=False):
             if isinstance(p.actor_id, str) and p.actor_id:
                 by_actor.setdefault(p.actor_id, []).append(p.id)
-        for r in relations[relations["type"] == "hiérarchie"].itertuples(index=False):
+        for r in relations[relations["type"] == V.RELATION_HIERARCHY].itertuples(index=False):
             for boss in by_actor.get(r.source_id, []):
                 for sub in by_actor.get(r.target_id, []):
                     if boss != sub and rank[boss] <= rank[sub]:

@@ -52,14 +52,15 @@ import pandas as pd
 import sqlalchemy as sa
 
 from .core import labels as L
+from .core import values as V
 from .core import model
 from .competences import resolve_assessments
 from .core.errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
 from .core.store import TABLES, Store
 
-VALIDATED = "validée"
-PROPOSED = "proposée"
-REJECTED = "rejetée"
+VALIDATED = V.STATUS_VALIDATED
+PROPOSED = V.STATUS_PROPOSED
+REJECTED = V.STATUS_REJECTED
 LETTERS: tuple[str, ...] = L.RACI_LETTERS
 CHECKS: tuple[str, ...] = tuple(L.RACI_CHECKS)
 FINDING_COLUMNS = ["check", "title", "action_id", "task_id", "task", "person_ids", "persons",

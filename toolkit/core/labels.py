@@ -1228,6 +1228,11 @@ GOV_LABELS: dict[str, str] = {
     "diagram_rhythm_1": "chaque semaine",
     "diagram_more": "… et {n} autres",
     "diagram_empty": "Aucune instance n'est encore définie.",
+    # After a member's name in the diagram, by role (toolkit/viz/organisation.ROLE_MARKS).
+    "mark_chair": " (présidence)",
+    "mark_facilitator": " (animation)",
+    "mark_secretariat": " (secrétariat)",
+    "mark_guest": " (invité)",
 }
 
 GOV_MESSAGES: dict[str, str] = {

@@ -24,6 +24,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from ..core import labels as L
+from ..core import values as V
 from .kinds import Chart, Context, Hints, Mark, Section
 
 S = L.EXCEL_SECTIONS
@@ -69,7 +70,7 @@ def _stakeholder_sections() -> list[Section]:
     yes = L.STAKEHOLDER_MESSAGES["yes"]
     risky = Mark(C["posture_label"], (P["influential_opponent"], P["influential_reserved"]), "bad")
     unused = Mark(C["posture_label"], (P["unmobilised_ally"],), "warn")
-    attitude = (Mark(C["attitude"], ("opposant",), "bad"), Mark(C["attitude"], ("réservé",), "warn"))
+    attitude = (Mark(C["attitude"], (V.ATTITUDE_OPPONENT,), "bad"), Mark(C["attitude"], (V.ATTITUDE_RESERVED,), "warn"))
     network = (Mark(C["isolated"], (yes,), "bad"), Mark(C["broker"], (yes,), "warn"))
     specs = [
         ("grid", Hints(freeze=2, marks=attitude, heatmap=(C["power"], C["interest"]), heat_range=(0.0, 4.0),
