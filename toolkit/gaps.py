@@ -393,7 +393,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
     for p in qualified[(qualified["vouloir"] >= thresholds.vouloir)].itertuples():
         free = idle.total(p.person_id, span)
         if free >= float(gap["days"]) - _EPS and free > _EPS:
-            rows.append(_row(*target, "réaffectation", p.person_id, persons.get(p.person_id, p.person_id),
+            rows.append(_row(*target, V.REMEDY_REASSIGN, p.person_id, persons.get(p.person_id, p.person_id),
                              R["reassign_competence"].format(person=persons.get(p.person_id, p.person_id),
                                                              current=p.savoir, competence=name, vouloir=p.vouloir,
                                                              pouvoir=p.pouvoir, idle=F.days(free, long=True)),
@@ -404,7 +404,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
                     & (mine["pouvoir"] >= thresholds.pouvoir)]
     for p in trainees.sort_values(["vouloir", "pouvoir"], ascending=False).itertuples():
         days = costs.training_days_per_level
-        rows.append(_row(*target, "montée en compétences", p.person_id, persons.get(p.person_id, p.person_id),
+        rows.append(_row(*target, V.REMEDY_UPSKILL, p.person_id, persons.get(p.person_id, p.person_id),
                          R["training"].format(person=persons.get(p.person_id, p.person_id), current=p.savoir,
                                               competence=name, level=level, vouloir=p.vouloir,
                                               days=F.days(days, long=True)),
@@ -420,24 +420,24 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         else:
             continue
         days = costs.coaching_days
-        rows.append(_row(*target, "accompagnement", p.person_id, persons.get(p.person_id, p.person_id),
+        rows.append(_row(*target, V.REMEDY_SUPPORT, p.person_id, persons.get(p.person_id, p.person_id),
                          R["coaching"].format(person=persons.get(p.person_id, p.person_id), current=p.savoir,
                                               competence=name, why=why, days=F.days(days, long=True)),
                          days, days * costs.expert_day_rate))
     # Élargissement du tour de table: an actor who brings it and is not mobilised.
     for a_id, a_name, a_category in widening.get(cid, []):
-        rows.append(_row(*target, "élargissement", a_id, a_name,
+        rows.append(_row(*target, V.REMEDY_WIDEN, a_id, a_name,
                          R["widening"].format(actor=a_name, category=a_category, competence=name),
                          None, None))
     # Expertise externe or recrutement: buying the competence, for a short or a lasting need.
     days, n_months = float(gap["days"]), int(gap["months"])
     if days <= costs.expertise_max_days or n_months < costs.lasting_need_months:
-        rows.append(_row(*target, "expertise externe", None, None,
+        rows.append(_row(*target, V.REMEDY_EXPERTISE, None, None,
                          R["expertise"].format(days=F.days(days, long=True), months=n_months,
                                                 rate=F.amount(costs.expert_day_rate)),
                          days, days * costs.expert_day_rate))
     else:
-        rows.append(_row(*target, "recrutement", None, None,
+        rows.append(_row(*target, V.REMEDY_RECRUIT, None, None,
                          R["recruitment"].format(months=n_months, days=F.days(days, long=True),
                                                   monthly=F.amount(costs.recruit_monthly_cost)),
                          None, n_months * costs.recruit_monthly_cost))
@@ -509,7 +509,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                 spare = [free.get((other, m), 0.0) for m in months[tid]]
                 if spare and min(spare) >= share - _EPS:
                     days = share * len(months[tid])
-                    rows.append(_row(*target, "réaffectation", other, persons.get(other, other),
+                    rows.append(_row(*target, V.REMEDY_REASSIGN, other, persons.get(other, other),
                                      R["reassign_load"].format(person=persons.get(other, other),
                                                                task=task_name[tid], days=F.days(days),
                                                                idle=F.days(sum(spare), long=True)),
@@ -518,13 +518,13 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
         if not found:
             days = float(np.array(excess, dtype=float).sum())  # numpy's sum, as the group's was
             if len(over_months) >= costs.lasting_overload_months:
-                rows.append(_row(*target, "recrutement", None, None,
+                rows.append(_row(*target, V.REMEDY_RECRUIT, None, None,
                                  R["recruit_capacity"].format(months=len(over_months), horizon=horizon,
                                                               days=F.days(days, long=True),
                                                               monthly=F.amount(costs.recruit_monthly_cost)),
                                  None, len(over_months) * costs.recruit_monthly_cost))
             else:
-                rows.append(_row(*target, "expertise externe", None, None,
+                rows.append(_row(*target, V.REMEDY_EXPERTISE, None, None,
                                  R["expertise_capacity"].format(of_person=FR.de(who), days=F.days(days, long=True),
                                                                 months=len(over_months),
                                                                 rate=F.amount(costs.expert_day_rate)),
@@ -533,7 +533,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
     short = team[team["overload"] > _EPS]
     if len(short) >= costs.lasting_overload_months:
         days = float(short["overload"].sum())
-        rows.append(_row("capacity", "équipe", L.GAP_TEAM, "recrutement", None, None,
+        rows.append(_row("capacity", V.GAP_TEAM_TARGET, L.GAP_TEAM, V.REMEDY_RECRUIT, None, None,
                          R["recruit_capacity"].format(months=len(short), horizon=len(team), days=F.days(days, long=True),
                                                       monthly=F.amount(costs.recruit_monthly_cost)),
                          None, len(short) * costs.recruit_monthly_cost))

@@ -41,8 +41,8 @@ ROLE_RANK: dict[str, int] = {V.ROLE_ELECTED: 0, V.ROLE_DIRECTOR: 1, V.ROLE_PROJE
 
 # The time zone of the meetings' hours (.ics events; metropolitan France).
 TIME_ZONE = "Europe/Paris"
-HOLIDAYS_MOVE = "décaler"
-HOLIDAYS_IGNORE = "ignorer"
+HOLIDAYS_MOVE = V.HOLIDAYS_MOVE
+HOLIDAYS_IGNORE = V.HOLIDAYS_IGNORE
 
 
 # --- Bodies and members --------------------------------------------------------------

@@ -493,12 +493,13 @@ def unassign(task: str, person: str, letter: str | None = None) -> dict[str, Any
 
 def describe(changes: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """The changes as a French table: number, operation, parameters."""
+    D = L.SCENARIO_DESCRIBE
     rows = []
     for n, c in enumerate(changes, 1):
         params = "; ".join(f"{L.SCENARIO_PARAMS.get(k, k)} : {_show(v)}" for k, v in c.items() if k != "op")
-        rows.append({"N°": n, "Opération": L.SCENARIO_OPS.get(str(c.get("op")), str(c.get("op"))),
-                     "Paramètres": params})
-    return pd.DataFrame(rows, columns=["N°", "Opération", "Paramètres"])
+        rows.append({D["number"]: n, D["op"]: L.SCENARIO_OPS.get(str(c.get("op")), str(c.get("op"))),
+                     D["params"]: params})
+    return pd.DataFrame(rows, columns=[D["number"], D["op"], D["params"]])
 
 
 def _show(value: Any) -> str:

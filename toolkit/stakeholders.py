@@ -1145,7 +1145,8 @@ def rating_summary(ratings: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
             "interest_spread": spreads["interest"],
             "attitude": base.at[aid, "attitude"], "attitude_mean": round(float(group["score"].mean()), 1),
             "attitude_spread": spreads["score"],
-            "attitudes": ", ".join(f"{a} ×{int(counts[a])}" for a in order),
+            "attitudes": ", ".join(L.STAKEHOLDER_MESSAGES["attitude_times"].format(attitude=a, n=int(counts[a]))
+                                   for a in order),
             "disagreement": max(spreads.values()),
         })
     out = pd.DataFrame(rows, columns=columns)

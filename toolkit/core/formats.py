@@ -327,6 +327,18 @@ def time_of_day(value: Any, *, missing: str = "") -> str:
     return hours if moment.minute == 0 else f"{hours}{NBSP}{moment.minute:02d}"
 
 
+def moment(value: Any, *, missing: str = "") -> str:
+    """When something happened, short: ``11/01/2023 à 14:30``; from a datetime or ISO text.
+
+    >>> moment("2023-01-11T14:30:05"), moment(None, missing="?")
+    ('11/01/2023 à 14:30', '?')
+    """
+    if is_missing(value):
+        return missing
+    when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).strip())
+    return f"{date_short(when)} {L.FORMAT_AT} {when:%H:%M}"
+
+
 def meeting(value: Any, at: Any = None, *, missing: str = "") -> str:
     """A meeting's date as everyone should see it: weekday, date and ISO week (and time).
 

@@ -844,6 +844,7 @@ STAKEHOLDER_COLUMNS: dict[str, str] = {
 }
 
 STAKEHOLDER_MESSAGES: dict[str, str] = {
+    "attitude_times": "{attitude} ×{n}",  # « allié ×3 » : how many raters gave that attitude
     "grid_title": "Matrice pouvoir / intérêt (Mendelow)",
     "grid_title_rated": "Matrice pouvoir / intérêt selon la moyenne des avis des participants",
     "grid_more": "+ {n} autres",
@@ -1542,12 +1543,12 @@ SHEET_PAGE: dict = {
 
 # Remedies the method names, in the order they are preferred when several apply.
 REMEDY_KINDS: dict[str, str] = {
-    "réaffectation": "Réaffectation",
-    "montée en compétences": "Montée en compétences",
-    "accompagnement": "Accompagnement au changement",
-    "élargissement": "Élargissement du tour de table",
-    "expertise externe": "Expertise externe",
-    "recrutement": "Recrutement",
+    _V.REMEDY_REASSIGN: "Réaffectation",
+    _V.REMEDY_UPSKILL: "Montée en compétences",
+    _V.REMEDY_SUPPORT: "Accompagnement au changement",
+    _V.REMEDY_WIDEN: "Élargissement du tour de table",
+    _V.REMEDY_EXPERTISE: "Expertise externe",
+    _V.REMEDY_RECRUIT: "Recrutement",
 }
 
 GAP_COLUMNS: dict[str, str] = {
@@ -1671,6 +1672,8 @@ SCENARIO_MESSAGES: dict[str, str] = {
 }
 
 # Rows of the side-by-side comparison of scenarios.
+# The columns of scenarios.describe (the changes of a scenario as a table).
+SCENARIO_DESCRIBE: dict[str, str] = {"number": "N°", "op": "Opération", "params": "Paramètres"}
 SCENARIO_INDICATORS: dict[str, str] = {
     "tasks": "Tâches dans le plan",
     "tasks_without_r": "Tâches sans personne qui réalise (R)",
@@ -1945,6 +1948,65 @@ CLI: dict[str, str] = {
     "review_without_pilot": "Sans pilote : {actions}",
     "review_next": "Prochaine revue : {when}",
     "review_no_next": "Aucune prochaine revue planifiée.",
+    "created": "Atelier créé dans {folder} (magasin : {url})",
+    "demo_building": "» Construction de l'atelier de démonstration dans {folder}…",
+    "participant_links": "Liens des participants :",
+    "unknown_when": "?",
+    "progress": "{message} : {done}/{total}",
+    "problems": "Erreur : {title} ({problems}) :",
+    "problem": "problème",
+    "report_written": "Restitution {kind} : {path}",
+    "error": "Erreur : {error}",
+    "by_import": "import Excel",
+}
+
+# The help of the maillage command: « COMMAND » for a sub-command, « COMMAND.option » for an option.
+CLI_HELP: dict[str, str] = {
+    "maillage": "Maillage : ateliers de diagnostic et de staffing.",
+    "atelier": "dossier de l'atelier",
+    "date": "le jour à prendre pour « aujourd'hui » (par défaut : la date du jour)",
+    "creer": "Créer un atelier vide.",
+    "creer.url": "URL du magasin (par défaut : SQLite dans le dossier)",
+    "carnets": "Ouvrir JupyterLab sur les carnets du consultant, pour cet atelier.",
+    "carnets.port": "port de JupyterLab (par défaut : le premier libre)",
+    "carnets.sans_navigateur": "ne pas ouvrir le navigateur",
+    "demo": "Construire l'atelier de démonstration et servir ses pages.",
+    "demo.reconstruire": "repartir d'un atelier de démonstration neuf",
+    "demo.sans_serveur": "construire seulement, sans servir",
+    "servir": "Servir les pages participants d'un atelier avec Voilà.",
+    "liens": "Afficher le lien de chaque participant (sur l'adresse où l'atelier est servi).",
+    "gabarits": "Générer les gabarits Excel d'import (vierge et exemple rempli).",
+    "gabarits.sortie": "dossier où les écrire",
+    "importer": "Importer un classeur Excel dans un atelier (tout ou rien).",
+    "importer.fichier": "classeur au format du gabarit d'import",
+    "importer.par": "qui importe (gardé dans l'historique)",
+    "importer.tous": "afficher tous les problèmes, même très nombreux",
+    "importer.mettre_a_jour": "mettre à jour les enregistrements dont l'identifiant existe (changements affichés "
+    "puis confirmés)",
+    "importer.oui": "appliquer la mise à jour sans la demander",
+    "exporter": "Exporter le classeur de restitution d'un atelier.",
+    "exporter.sortie": "fichier à écrire (par défaut : exports/ dans le dossier de l'atelier)",
+    "exporter.pseudonymiser": "remplacer les noms des personnes par des pseudonymes stables",
+    "lettres": "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).",
+    "lettres.modele": "modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, "
+    "sinon celui de Maillage)",
+    "lettres.personne": "écrire seulement la lettre de cette personne (identifiant ou nom ; répétable)",
+    "calendrier": "Calculer le calendrier des instances et l'écrire au format iCalendar (.ics).",
+    "calendrier.jours_feries": "décaler au jour ouvré suivant une réunion tombant un jour férié (par défaut) "
+    "ou l'ignorer",
+    "calendrier.subdivision": "jours fériés locaux, p. ex. 57 (Moselle), 974 (La Réunion)",
+    "calendrier.sortie": "par défaut : exports/calendrier_instances.ics",
+    "calendrier.deplacer": "déplacer une réunion (instance : identifiant ou nom ; date prévue ; nouvelle date)",
+    "calendrier.annuler": "annuler une réunion",
+    "calendrier.retablir": "remettre une réunion déplacée ou annulée à sa date prévue",
+    "calendrier.motif": "le motif du déplacement ou de l'annulation (gardé et affiché)",
+    "calendrier.par": "qui décide (gardé dans l'historique)",
+    "restitution": "Écrire la restitution de l'atelier en HTML autonome et en PDF (LibreOffice).",
+    "restitution.sans_pdf": "écrire seulement le HTML",
+    "restitution.sortie": "par défaut : exports/restitution/",
+    "revue": "Tableau de bord de la revue de projet et relevé de conclusions de la dernière revue (.docx).",
+    "revue.revue": "le relevé de cette revue (par défaut : la dernière)",
+    "revue.sortie": "par défaut : exports/revues/",
 }
 
 REVIEW_LABELS.update({

@@ -152,7 +152,25 @@ CONSEQUENCE_REDUCTION = "réduction"
 CONSEQUENCE_ABANDON = "abandon"
 FUNDING_CONSEQUENCES: tuple[str, ...] = (CONSEQUENCE_SELF_FUNDING, CONSEQUENCE_REDUCTION, CONSEQUENCE_ABANDON)
 
-#: Every closed list by name (the scan of ``tests/test_values.py`` reads it).
+# --- gaps (step 6): the remedies the analysis proposes (its ``remedy`` column) -----------
+
+REMEDY_REASSIGN = "réaffectation"
+REMEDY_UPSKILL = "montée en compétences"
+REMEDY_SUPPORT = "accompagnement"
+REMEDY_WIDEN = "élargissement"
+REMEDY_EXPERTISE = "expertise externe"
+REMEDY_RECRUIT = "recrutement"
+REMEDIES: tuple[str, ...] = (REMEDY_REASSIGN, REMEDY_UPSKILL, REMEDY_SUPPORT, REMEDY_WIDEN, REMEDY_EXPERTISE,
+                             REMEDY_RECRUIT)
+#: The target of the team-wide capacity gap (``target_id``), not a record's identifier.
+GAP_TEAM_TARGET = "équipe"
+
+# --- governance options: what a meeting on a public holiday does (meeting_calendar) ----------
+
+HOLIDAYS_MOVE = "décaler"
+HOLIDAYS_IGNORE = "ignorer"
+
+#: Every closed list by name, stored or written by an analysis (``tests/test_values.py`` scans for their values).
 CLOSED_LISTS: dict[str, tuple[str, ...]] = {
     "ACTOR_CATEGORIES": ACTOR_CATEGORIES, "ATTITUDES": ATTITUDES, "RELATION_TYPES": RELATION_TYPES,
     "PROJECT_ROLES": PROJECT_ROLES, "CIVILITIES": CIVILITIES, "AFFILIATIONS": AFFILIATIONS,
@@ -160,4 +178,5 @@ CLOSED_LISTS: dict[str, tuple[str, ...]] = {
     "ACTION_PRIORITIES": ACTION_PRIORITIES, "BUDGET_NATURES": BUDGET_NATURES, "JOURNAL_KINDS": JOURNAL_KINDS,
     "PROGRAMMES": PROGRAMMES, "RACI_LETTERS": RACI_LETTERS, "RACI_STATUSES": RACI_STATUSES,
     "BODY_KINDS": BODY_KINDS, "MEMBER_ROLES": MEMBER_ROLES, "FUNDING_CONSEQUENCES": FUNDING_CONSEQUENCES,
+    "REMEDIES": REMEDIES,
 }

@@ -14,6 +14,8 @@ from . import values as V
 # Cell values read as a yes or a no (imports, forms).
 YES_WORDS = {"oui", "o", "vrai", "x", "1", "yes", "true", "y"}
 NO_WORDS = {"non", "n", "faux", "0", "no", "false", ""}
+# Answers that confirm a question asked on the command line (« Appliquer ? [o/N] »).
+CONFIRM_WORDS = {"o", "oui"}
 
 # Probable duplicates among actor names: institutional synonyms (compared accent- and
 # case-free), words ignored, and prefixes glued to the next word ("vice-président").
