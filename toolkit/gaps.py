@@ -33,7 +33,7 @@ recrutement                 a lasting need above the available capacity
 ==========================  ==============================================================
 
 Every function takes the workshop's frames (``Store.frames()``) and returns DataFrames
-with English column names; ``french`` gives the French headers.
+with English column names; ``readable`` gives the French headers.
 
 Example
 -------
@@ -628,7 +628,7 @@ def remedy_cost(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
 
 # --- presentation ------------------------------------------------------------------------
 
-def french(df: pd.DataFrame, frames: Frames | None = None) -> pd.DataFrame:
+def readable(df: pd.DataFrame, frames: Frames | None = None) -> pd.DataFrame:
     """``df`` with French headers, remedies and reasons in words, person ids as names.
 
     Lists (tasks, holders) are joined with commas. The input is not modified.

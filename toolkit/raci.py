@@ -264,7 +264,7 @@ def summary(findings: pd.DataFrame) -> pd.DataFrame:
                          "count": n.to_numpy(dtype=int)})
 
 
-def french(df: pd.DataFrame, brief: bool = True) -> pd.DataFrame:
+def readable(df: pd.DataFrame, brief: bool = True) -> pd.DataFrame:
     """``df`` (findings, their summary or proposals) ready to read: French headings, no
     internal codes, empty cells blank.
 

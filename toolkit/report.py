@@ -191,7 +191,7 @@ def _stakeholders(ctx: ReportContext) -> str:
     from .viz.grid import grid_figure
 
     r = _stakeholder_analysis(ctx)
-    show = S.for_display
+    show = S.readable
     return "".join([
         _figure(grid_figure(r["grid"]), L.REPORT_LABELS["grid"]),
         f"<h3>{esc(L.REPORT_LABELS['quadrants'])}</h3>", table_html(show(r["quadrants"])),
@@ -212,8 +212,8 @@ def _map(ctx: ReportContext) -> str:
     positions = layout_positions(r["graph"])
     return "".join([
         _figure(network_picture(r["graph"], r["metrics"], positions), L.REPORT_LABELS["map_title"]),
-        f"<h3>{esc(L.REPORT_LABELS['brokers'])}</h3>", table_html(S.for_display(r["brokers"])),
-        f"<h3>{esc(L.REPORT_LABELS['isolated'])}</h3>", table_html(S.for_display(r["isolated"])),
+        f"<h3>{esc(L.REPORT_LABELS['brokers'])}</h3>", table_html(S.readable(r["brokers"])),
+        f"<h3>{esc(L.REPORT_LABELS['isolated'])}</h3>", table_html(S.readable(r["isolated"])),
     ])
 
 
@@ -225,9 +225,9 @@ def _gaps(ctx: ReportContext) -> str:
     remedies = gaps.remedies(f)
     recommended = remedies[remedies["recommended"].astype(bool)]
     return "".join([
-        f"<h3>{esc(L.REPORT_LABELS['competence_gaps'])}</h3>", table_html(gaps.french(gaps.competence_gaps(f), f)),
-        f"<h3>{esc(L.REPORT_LABELS['capacity_gaps'])}</h3>", table_html(gaps.french(gaps.capacity_gaps(f), f)),
-        f"<h3>{esc(L.REPORT_LABELS['remedies'])}</h3>", table_html(gaps.french(recommended, f)),
+        f"<h3>{esc(L.REPORT_LABELS['competence_gaps'])}</h3>", table_html(gaps.readable(gaps.competence_gaps(f), f)),
+        f"<h3>{esc(L.REPORT_LABELS['capacity_gaps'])}</h3>", table_html(gaps.readable(gaps.capacity_gaps(f), f)),
+        f"<h3>{esc(L.REPORT_LABELS['remedies'])}</h3>", table_html(gaps.readable(recommended, f)),
     ])
 
 
@@ -240,7 +240,7 @@ def _competences(ctx: ReportContext) -> str:
     a, p, c = f["assessments"], f["persons"], f["competences"]
 
     def show(df: pd.DataFrame) -> pd.DataFrame:
-        return C.for_display(df, p, c)
+        return C.readable(df, p, c)
 
     out = [
         f"<h3>{esc(L.REPORT_LABELS['coverage'])}</h3>", table_html(show(C.coverage(a, c))),
@@ -265,8 +265,8 @@ def _raci(ctx: ReportContext) -> str:
 
     findings = raci.check(ctx.frames)
     return "".join([
-        f"<h3>{esc(L.REPORT_LABELS['raci_summary'])}</h3>", table_html(raci.french(raci.summary(findings))),
-        f"<h3>{esc(L.REPORT_LABELS['raci_findings'])}</h3>", table_html(raci.french(findings)),
+        f"<h3>{esc(L.REPORT_LABELS['raci_summary'])}</h3>", table_html(raci.readable(raci.summary(findings))),
+        f"<h3>{esc(L.REPORT_LABELS['raci_findings'])}</h3>", table_html(raci.readable(findings)),
     ])
 
 
@@ -278,10 +278,10 @@ def _workload(ctx: ReportContext) -> str:
     plan = workload.analyse(ctx.frames)
     return "".join([
         _figure(pictures.heatmap(plan["table"]), L.REPORT_SECTIONS["plan_de_charge"]),
-        f"<h3>{esc(L.REPORT_LABELS['overloads'])}</h3>", table_html(workload.french(plan["overloads"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['overloads'])}</h3>", table_html(workload.readable(plan["overloads"].round(1))),
         f"<h3>{esc(L.REPORT_LABELS['months_at_risk'])}</h3>",
-        table_html(workload.french(plan["months_at_risk"].round(1))),
-        f"<h3>{esc(L.REPORT_LABELS['monthly_plan'])}</h3>", table_html(workload.french(plan["plan"].round(1))),
+        table_html(workload.readable(plan["months_at_risk"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['monthly_plan'])}</h3>", table_html(workload.readable(plan["plan"].round(1))),
         f"<h3>{esc(L.REPORT_LABELS['gantt'])}</h3>", _figure(pictures.gantt(ctx.frames), L.REPORT_LABELS["gantt"]),
     ])
 
@@ -483,9 +483,9 @@ def _staffing(ctx: ReportContext) -> str:
                                               new=F.count(int((result.assignments["status"] == "new").sum()), D["assignment"],
                                                           D["assignments"]))),
         f"<h3>{esc(D['staffing_changes'])}</h3>",
-        table_html(staffing.french(changed[["task", "person", "letter", "days", "status", "reason"]])),
+        table_html(staffing.readable(changed[["task", "person", "letter", "days", "status", "reason"]])),
         f"<h3>{esc(D['staffing_uncovered'])}</h3>",
-        table_html(staffing.french(uncovered[["task", "what", "months", "reason"]])),
+        table_html(staffing.readable(uncovered[["task", "what", "months", "reason"]])),
     ])
 
 

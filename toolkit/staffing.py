@@ -1184,7 +1184,7 @@ def as_changes(result: StaffingResult) -> list[dict[str, Any]]:
     return out
 
 
-def french(df: pd.DataFrame) -> pd.DataFrame:
+def readable(df: pd.DataFrame) -> pd.DataFrame:
     """An assignments or uncovered table with French headers and words."""
     out = df.copy()
     if "status" in out.columns:

@@ -1251,12 +1251,12 @@ def _lacking_table(lacking: set[str], competences: pd.DataFrame | None) -> pd.Da
     return pd.DataFrame(rows, columns=columns)
 
 
-def for_display(df: pd.DataFrame) -> pd.DataFrame:
+def readable(df: pd.DataFrame) -> pd.DataFrame:
     """The same table with French column headings (for carnets and exports).
 
     Example
     -------
-    >>> for_display(pd.DataFrame({"name": ["x"], "power": [1]})).columns.tolist()
+    >>> readable(pd.DataFrame({"name": ["x"], "power": [1]})).columns.tolist()
     ['Nom', 'Pouvoir']
     """
     out = df.copy()

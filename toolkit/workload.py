@@ -414,7 +414,7 @@ def analyse(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idle_b
     }
 
 
-def french(df: pd.DataFrame) -> pd.DataFrame:
+def readable(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` ready to read: French headings (``labels.WORKLOAD_COLUMNS``), rates as
     percentages, yes/no in words, a missing pilot said so. For display and export."""
     out = df.copy()

@@ -1,7 +1,7 @@
 """The analysis sheets of the deliverable: a registry of ``Section``s, in the method's order.
 
 Each section CALLS an analysis module of ``toolkit`` and returns the table that module
-gives for reading (its ``french``/``for_display`` presentation); the export only lays it
+gives for reading (its step module's ``readable`` presentation); the export only lays it
 out. Nothing is recomputed here. A module that is not there (yet) makes its sections
 return None: they are left out of the workbook and of its contents.
 
@@ -61,7 +61,7 @@ def _stakeholder_table(key: str) -> Callable[[Context], pd.DataFrame | None]:
         result, stakeholders = _stakeholders(ctx), _module("stakeholders")
         if result is None or stakeholders is None:
             return None
-        return stakeholders.for_display(result[key])
+        return stakeholders.readable(result[key])
     return build
 
 
@@ -155,17 +155,17 @@ def _raci_matrix(ctx: Context) -> pd.DataFrame | None:
 
 def _raci_list(ctx: Context) -> pd.DataFrame | None:
     raci, findings = _module("raci"), _raci_findings(ctx)
-    return None if raci is None or findings is None else raci.french(findings)
+    return None if raci is None or findings is None else raci.readable(findings)
 
 
 def _raci_summary(ctx: Context) -> pd.DataFrame | None:
     raci, findings = _module("raci"), _raci_findings(ctx)
-    return None if raci is None or findings is None else raci.french(raci.summary(findings))
+    return None if raci is None or findings is None else raci.readable(raci.summary(findings))
 
 
 def _raci_proposals(ctx: Context) -> pd.DataFrame | None:
     raci = _module("raci")
-    return None if raci is None else raci.french(raci.proposals(ctx.frames))
+    return None if raci is None else raci.readable(raci.proposals(ctx.frames))
 
 
 def _raci_sections() -> list[Section]:
@@ -199,7 +199,7 @@ def _workload_table(key: str, numeric: tuple[str, ...] = ()) -> Callable[[Contex
         if result is None or workload is None:
             return None
         raw = result[key]
-        shown = workload.french(raw)
+        shown = workload.readable(raw)
         for name in numeric:
             if name in raw:
                 shown[L.WORKLOAD_COLUMNS[name]] = raw[name].to_numpy()
@@ -238,7 +238,7 @@ def _gaps_table(compute: str) -> Callable[[Context], pd.DataFrame | None]:
         if gaps is None:
             return None
         table = _cached(ctx, f"gaps.{compute}", lambda: getattr(gaps, compute)(ctx.frames))
-        return gaps.french(table, ctx.frames)
+        return gaps.readable(table, ctx.frames)
     return build
 
 
