@@ -140,7 +140,7 @@ def _when(iso: str | None) -> str:
     from .core import formats as F
 
     try:
-        return F.moment(iso, missing=L.CLI["unknown_when"])
+        return F.plain(F.moment(iso, missing=L.CLI["unknown_when"]))
     except ValueError:
         return L.CLI["unknown_when"]
 

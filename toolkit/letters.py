@@ -84,11 +84,6 @@ def _lines(value: Any) -> list[str]:
     return [line.strip(" -•\t") for line in _text(value).splitlines() if line.strip(" -•\t")]
 
 
-def _month(value: str) -> str:
-    year, month = str(value).split("-")
-    return f"{month}/{year}"
-
-
 def _rhythm(weeks: Any) -> str:
     weeks = int(weeks)
     return L.LETTER_LABELS["rhythm_1"] if weeks == 1 else L.LETTER_LABELS["rhythm"].format(weeks=weeks)
@@ -327,7 +322,7 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
                              for a in piloted.itertuples(index=False)],
         "taches": [{"action": _text(t.action), "tache": _text(t.task), "lettres": t.letters,
                     "roles": ", ".join(L.RACI_MEANINGS[x] for x in t.letters.split(", ")),
-                    "periode": f"{_month(t.start_month)} – {_month(t.end_month)}",
+                    "periode": f"{F.month_short(t.start_month)} – {F.month_short(t.end_month)}",
                     "charge": F.days(t.person_days), "charge_tache": F.days(t.load_days)}
                    for t in tasks.itertuples(index=False)],
         "instances": [{"nom": _text(b.body), "type": _text(b.body_kind), "role": W.agree(_text(b.role), civility=civility),

@@ -39,19 +39,10 @@ STAFFING_SECONDS = 10.0
 # A table of this many columns or more is printed on landscape pages (paginate_docx).
 LANDSCAPE_COLUMNS = 7
 REPORT_NAME = "restitution"
+VALUE_DIGITS = 2  # decimals of a number in a table of the report
 
 
 # --- Presenting values in French -------------------------------------------------------------
-
-def french_value(value: Any) -> str:
-    """A value as a French reader reads it: ``1 234 567``, ``12,5``, ``23/11/2026``, oui/non
-    (``toolkit.core.formats.text``, two decimals at most).
-
-    >>> french_value(1234567.0), french_value(12.5), french_value(dt.date(2026, 11, 23))
-    ('1\u202f234\u202f567', '12,5', '23/11/2026')
-    """
-    return F.text(value, digits=2)
-
 
 def column_label(name: str) -> str:
     """The French heading of a column of the analyses' DataFrames."""
@@ -69,8 +60,13 @@ def french_columns(df: pd.DataFrame) -> pd.DataFrame:
 # --- HTML pieces (every text escaped) -----------------------------------------------------------
 
 def esc(value: Any) -> str:
-    """Escaped text for HTML (quotes included)."""
-    return html.escape(french_value(value) if not isinstance(value, str) else value, quote=True)
+    """Escaped text for HTML (quotes included); a value as a French reader reads it
+    (``formats.text``, two decimals at most): ``1 234 567``, ``12,5``, ``23/11/2026``, oui/non.
+
+    >>> esc(1234567.0), esc(12.5), esc(dt.date(2026, 11, 23)), esc("<b>")
+    ('1\u202f234\u202f567', '12,5', '23/11/2026', '&lt;b&gt;')
+    """
+    return html.escape(F.text(value, digits=VALUE_DIGITS) if not isinstance(value, str) else value, quote=True)
 
 
 def table_html(df: pd.DataFrame, columns: list[str] | None = None, empty: str | None = None,
@@ -88,7 +84,7 @@ def table_html(df: pd.DataFrame, columns: list[str] | None = None, empty: str | 
         for c, v in zip(columns, row):
             right = c in numeric or (isinstance(v, (int, float)) and not isinstance(v, bool))
             cls = ' class="n"' if right else ""
-            cells.append(f"<td{cls}>{esc(french_value(v))}</td>")
+            cells.append(f"<td{cls}>{esc(v)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
@@ -104,7 +100,7 @@ def note_html(text: str) -> str:
 
 
 def definition_html(items: list[tuple[str, Any]]) -> str:
-    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(french_value(v))}</td></tr>" for k, v in items)
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in items)
     return f'<table class="fiche" border="0" cellspacing="0" cellpadding="3" width="70%">{rows}</table>'
 
 
@@ -158,7 +154,7 @@ def _project(ctx: ReportContext) -> str:
     out = [definition_html([
         (L.FIELD_LABELS["name"], p["name"]), (L.FIELD_LABELS["territory"], p["territory"]),
         (L.FIELD_LABELS["programme"], p["programme"]),
-        (L.REPORT_LABELS["horizon"], f"{french_value(start)} – {french_value(end - dt.timedelta(days=1))}"),
+        (L.REPORT_LABELS["horizon"], f"{F.text(start)} – {F.text(end - dt.timedelta(days=1))}"),
     ])]
     if isinstance(p["description"], str) and p["description"]:
         out.append(f"<p>{esc(p['description'])}</p>")
@@ -559,7 +555,7 @@ def build_report(ws: Any, today: dt.date | None = None, sections: list[Section] 
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{esc(title)}</title><style>{STYLE}</style></head><body>"
             f"<h1>{esc(title)}</h1>"
-            f'<p class="note">{esc(L.REPORT_LABELS["made_on"].format(date=french_value(today)))}</p>'
+            f'<p class="note">{esc(L.REPORT_LABELS["made_on"].format(date=F.text(today)))}</p>'
             f'<h2>{esc(L.REPORT_LABELS["contents"])}</h2><ol class="sommaire">{"".join(toc)}</ol>'
             + "\n".join(parts) + "</body></html>")
 

@@ -37,6 +37,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from ..core import labels as L
+from ..core import formats as F
 from ..core import values as V
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -78,7 +79,7 @@ def _rating(value: Any) -> str:
     number = _number(value, float("nan"))
     if math.isnan(number):
         return "?"
-    return f"{number:g}".replace(".", ",")
+    return F.number(number, 2)
 
 
 def layout_positions(graph: nx.Graph, previous: dict[str, tuple[float, float]] | None = None,

@@ -51,9 +51,7 @@ def editor_from_token(store: Any, token: str | None) -> Editor:
 
 
 def _e(value: Any) -> str:
-    from ..report import french_value
-
-    return html.escape(french_value(value) if not isinstance(value, str) else value, quote=True)
+    return html.escape(F.text(value, digits=2) if not isinstance(value, str) else value, quote=True)
 
 
 def current_editor(session: Session) -> Editor:
