@@ -83,3 +83,19 @@ def test_every_command_and_option_has_its_help_from_the_catalogue() -> None:
         for action in command._actions:
             if action.help and action.help != "==SUPPRESS==" and action.dest != "help":
                 assert action.help in helps or action.help in L.SERVE.values(), (name, action.dest, action.help)
+
+
+#: The step modules that present a frame for reading (carnets, report, workbook).
+READABLE = ("stakeholders", "competences", "raci", "workload", "gaps", "staffing")
+#: The names the same job had before (issue 15): none may come back.
+OLD_NAMES = {"french", "for_display", "display"}
+
+
+@pytest.mark.parametrize("name", [n.removesuffix(".py") for n in SCANNED if n != "cli.py"])
+def test_one_name_for_making_a_frame_readable(name: str) -> None:
+    """Each step module makes its frames readable with ``readable(frame, …)``, no other name."""
+    tree = ast.parse((ROOT / f"{name}.py").read_text(encoding="utf-8"))
+    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    assert not defined & OLD_NAMES, defined & OLD_NAMES
+    if name in READABLE:
+        assert "readable" in defined

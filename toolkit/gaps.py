@@ -106,11 +106,6 @@ REMEDY_COLUMNS = ["target_kind", "target_id", "target", "remedy", "candidate_id"
 
 # --- helpers ------------------------------------------------------------------------------
 
-def _names(frames: Frames, kind: str) -> dict[str, str]:
-    df = frames.get(kind)
-    return dict(_columns(df, "id", "name")) if df is not None and len(df) else {}
-
-
 def _columns(df: pd.DataFrame, *names: str) -> Iterable[tuple[Any, ...]]:
     """The rows of some columns as tuples of Python values (iterating a pandas string
     column element by element costs a method call each)."""
@@ -585,7 +580,7 @@ def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, 
               table: pd.DataFrame | None, lacking: pd.DataFrame | None) -> pd.DataFrame:
     """``remedies`` itself (its memo aside)."""
     from_frames = table is None
-    persons = _names(frames, "persons")
+    persons = model.names(frames, "persons")
     table = _load_table(frames) if table is None else table
     resolved = _resolved(frames)
     rows: list[dict[str, Any]] = []
@@ -634,7 +629,7 @@ def readable(df: pd.DataFrame, frames: Frames | None = None) -> pd.DataFrame:
     Lists (tasks, holders) are joined with commas. The input is not modified.
     """
     out = df.copy()
-    persons = _names(frames, "persons") if frames is not None else {}
+    persons = model.names(frames, "persons") if frames is not None else {}
     for col in ("best_holders", "qualified"):
         if col in out.columns:
             out[col] = out[col].map(lambda v: ", ".join(persons.get(p, p) for p in v)

@@ -30,6 +30,7 @@ from .core import formats as F
 from .core import labels as L
 from .core import values as V
 from .core.errors import MaillageError, Problem, ValidationError
+from .core import model
 from .core.model import fold
 
 # Rank of each kind of body: a body reports to the nearest body of a smaller rank
@@ -46,13 +47,6 @@ HOLIDAYS_IGNORE = V.HOLIDAYS_IGNORE
 
 
 # --- Bodies and members --------------------------------------------------------------
-
-def _names(frames: dict[str, pd.DataFrame], kind: str) -> dict[str, str]:
-    df = frames.get(kind)
-    if df is None or df.empty:
-        return {}
-    return dict(zip(df["id"], df["name"]))
-
 
 def members_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Who sits in which body, one row per membership.
@@ -77,7 +71,7 @@ def members_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     bodies = frames["bodies"].set_index("id")
     persons = frames.get("persons", pd.DataFrame(columns=["id", "name", "organisation"])).set_index("id")
-    actors = _names(frames, "actors")
+    actors = model.names(frames, "actors")
     is_person = mem["person_id"].notna() & (mem["person_id"] != "")
     member_id = mem["person_id"].where(is_person, mem["actor_id"])
     out = pd.DataFrame({
@@ -218,24 +212,11 @@ def _project_start(frames: dict[str, pd.DataFrame], required: bool = True) -> dt
     return _as_date(project.iloc[0]["start_date"])
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` shifted by whole months (clamped to the month's last day).
-
-    >>> add_months(dt.date(2026, 9, 1), 12)
-    datetime.date(2027, 9, 1)
-    """
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    month += 1
-    next_first = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return dt.date(year, month, min(day.day, (next_first - dt.timedelta(days=1)).day))
-
-
 def horizon(frames: dict[str, pd.DataFrame]) -> tuple[dt.date, dt.date]:
     """The project's horizon: ``(start, end)`` with ``end`` excluded (start + horizon months)."""
     start = _project_start(frames)
     months = int(frames["project"].iloc[0].get("horizon_months") or 12)
-    return start, add_months(start, months)  # type: ignore[arg-type]
+    return start, model.add_months(start, months)  # type: ignore[arg-type]
 
 
 def french_holidays(years: list[int] | range, subdivision: str | None = None) -> dict[dt.date, str]:
@@ -563,8 +544,8 @@ def organisation_graph(frames: dict[str, pd.DataFrame]) -> nx.DiGraph:
         if parent:
             g.add_edge(child, parent, relation="reports_to")
     persons = frames.get("persons")
-    person_names = _names(frames, "persons")
-    actor_names = _names(frames, "actors")
+    person_names = model.names(frames, "persons")
+    actor_names = model.names(frames, "actors")
     members = frames.get("memberships")
     if members is not None:
         for m in members.itertuples(index=False):

@@ -115,11 +115,6 @@ def _cell_letters(letters: pd.DataFrame) -> dict[tuple[str, str], str]:
     return {k: "/".join(sorted(v, key=LETTERS.index)) for k, v in found.items()}
 
 
-def _names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
-    persons = kind_frame(frames, "persons")
-    return dict(zip(persons["id"].tolist(), persons["name"].tolist()))
-
-
 def _join_names(ids: Iterable[str], names: Mapping[str, str]) -> str:
     return ", ".join(names.get(i, i) for i in ids)
 
@@ -157,7 +152,7 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     statuses = tuple(statuses)
     tasks = kind_frame(frames, "tasks")
     persons = kind_frame(frames, "persons")
-    names = _names(frames)
+    names = model.names(frames, "persons")
     letters = letter_rows(frames, statuses)
     task_name = dict(zip(tasks["id"].tolist(), tasks["name"].tolist()))
     task_action = dict(zip(tasks["id"].tolist(), tasks["action_id"].tolist()))
@@ -337,7 +332,7 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
     cells.index.name = "task_id"
     cells.columns.name = None
     if names:
-        who = _names(frames)
+        who = model.names(frames, "persons")
         cells = cells.rename(columns={p: who.get(p, p) for p in cells.columns[1:]})
         cells = cells.rename(columns={"task": L.RACI_FINDING_COLUMNS["task"]})
         cells.index.name = L.RACI_FINDING_COLUMNS["task_id"]
@@ -355,7 +350,7 @@ def proposals(frames: Mapping[str, pd.DataFrame], status: str = PROPOSED) -> pd.
     """
     raci = kind_frame(frames, "raci")
     tasks = kind_frame(frames, "tasks")
-    names = _names(frames)
+    names = model.names(frames, "persons")
     rows = raci.loc[raci["status"] == status].copy()
     rows = rows.merge(tasks[["id", "action_id", "name"]].rename(columns={"id": "task_id", "name": "task"}),
                       on="task_id", how="left")

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, overload
 
 from . import french
 from . import labels as L
@@ -584,8 +584,38 @@ def months_between(start: str, end: str) -> list[str]:
     return out
 
 
-def add_months(month: str, n: int) -> str:
-    """``month`` shifted by ``n`` months. ``add_months("2026-11", 3) == "2027-02"``."""
+@overload
+def add_months(month: str, n: int) -> str: ...
+@overload
+def add_months(month: dt.date, n: int) -> dt.date: ...
+
+
+def add_months(month: str | dt.date, n: int) -> str | dt.date:
+    """``month`` shifted by ``n`` months: a stored month ``AAAA-MM`` gives a month, a date gives
+    the same day that many months later (the month's last day when it has fewer days).
+
+    >>> add_months("2026-11", 3), add_months(dt.date(2026, 9, 1), 12), add_months(dt.date(2027, 1, 31), 1)
+    ('2027-02', datetime.date(2027, 9, 1), datetime.date(2027, 2, 28))
+    """
+    if isinstance(month, dt.date):
+        year, m = divmod(month.year * 12 + month.month - 1 + n, 12)
+        m += 1
+        next_first = dt.date(year + (m == 12), m % 12 + 1, 1)
+        return dt.date(year, m, min(month.day, (next_first - dt.timedelta(days=1)).day))
     y, m = map(int, month.split("-"))
     total = y * 12 + (m - 1) + n
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def names(frames: Any, kind: str) -> dict[str, str]:
+    """Identifier → name of the records of ``kind`` in ``frames`` (``store.frames()``); empty
+    when the kind is absent, empty or has no names.
+
+    >>> import pandas as pd
+    >>> names({"actors": pd.DataFrame({"id": ["A1"], "name": ["Mairie"]})}, "actors"), names({}, "persons")
+    ({'A1': 'Mairie'}, {})
+    """
+    df = frames.get(kind) if frames else None
+    if df is None or not len(df) or "name" not in df:
+        return {}
+    return dict(zip(df["id"].tolist(), df["name"].tolist()))
