@@ -306,14 +306,14 @@ def test_empty_workshop_gives_empty_results(empty_workshop):
     assert C.self_assessment_progress(a, f["persons"], f["competences"]).empty
 
 
-def test_for_display_speaks_french_and_can_hide_names(small):
+def test_readable_speaks_french_and_can_hide_names(small):
     spof = C.single_points_of_failure(small["assessments"], small["competences"])
-    shown = C.for_display(spof, small["persons"], small["competences"])
+    shown = C.readable(spof, small["persons"], small["competences"])
     assert list(shown.columns[:3]) == ["Compétence", "Famille", "Seul détenteur"]
     assert shown["Seul détenteur"].tolist() == ["Denis", "Chloé"]
-    hidden = C.for_display(spof, small["persons"], small["competences"], anonymise=True)
+    hidden = C.readable(spof, small["persons"], small["competences"], anonymise=True)
     assert hidden["Seul détenteur"].tolist() == ["Personne 4", "Personne 3"]
-    m = C.for_display(C.matrix(small["assessments"], "savoir", small["persons"], small["competences"]),
+    m = C.readable(C.matrix(small["assessments"], "savoir", small["persons"], small["competences"]),
                       small["persons"], small["competences"])
     assert m.loc["Alice", "Conduite de projet"] == 3
 

@@ -174,10 +174,10 @@ def test_cost_parameters_change_the_figures(empty_workshop):
 def test_french_headers_and_words(empty_workshop):
     frames = build(empty_workshop, tasks="T1:10:2026-09:2026-10", requirements="T1 C1:3",
                    assessments="P1 C1 2/3/3")
-    shown = gaps.french(gaps.remedies(frames), frames)
+    shown = gaps.readable(gaps.remedies(frames), frames)
     assert L.GAP_COLUMNS["remedy"] in shown.columns
     assert "Montée en compétences" in set(shown[L.GAP_COLUMNS["remedy"]])
-    g = gaps.french(gaps.competence_gaps(frames), frames)
+    g = gaps.readable(gaps.competence_gaps(frames), frames)
     assert g[L.GAP_COLUMNS["best_holders"]].iloc[0] == "Alice Aubert"
 
 

@@ -222,12 +222,12 @@ def test_findings_are_ordered_by_check_and_titled_in_french(empty_workshop):
     assert order == sorted(order)
     assert set(df["check"]) == {"no_a", "several_a", "no_r", "a_not_in_team", "no_capacity", "pilot_not_a"}
     assert (df["title"] == df["check"].map(L.RACI_CHECKS)).all()
-    full = raci.french(df, brief=False)
+    full = raci.readable(df, brief=False)
     assert set(full.columns) == set(L.RACI_FINDING_COLUMNS.values()) - {L.RACI_FINDING_COLUMNS["count"]}
-    brief = raci.french(df)
+    brief = raci.readable(df)
     assert list(brief.columns) == ["Contrôle", "Action", "Tâche", "Explication"]
     assert brief.loc[df["check"] == "pilot_not_a", "Tâche"].tolist() == [""]  # blank, not NaN
-    assert list(raci.french(raci.summary(df)).columns) == ["Contrôle", "Nombre"]
+    assert list(raci.readable(raci.summary(df)).columns) == ["Contrôle", "Nombre"]
 
 
 def test_empty_workshop_gives_empty_findings(empty_workshop):

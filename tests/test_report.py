@@ -105,11 +105,11 @@ def test_a_registered_step_places_its_sections_in_method_order_and_replaces_in_p
 
 
 def test_french_values() -> None:
-    assert report.french_value(1234567.0) == "1\u202f234\u202f567"
-    assert report.french_value(12.5) == "12,5"
-    assert report.french_value(float("nan")) == ""
-    assert report.french_value(True) == "oui"
-    assert report.french_value(dt.date(2027, 1, 12)) == "12/01/2027"
+    assert report.esc(1234567.0) == "1\u202f234\u202f567"
+    assert report.esc(12.5) == "12,5"
+    assert report.esc(float("nan")) == ""
+    assert report.esc(True) == "oui"
+    assert report.esc(dt.date(2027, 1, 12)) == "12/01/2027"
     assert report.french_columns(__import__("pandas").DataFrame(columns=["pilot", "budget_spent"])).columns.tolist() \
         == ["Pilote", "Budget dépensé (€)"]
 

@@ -320,8 +320,8 @@ def test_demo_every_actor_is_on_the_grid_once(demo_workshop, demo_result):
     assert demo_result["quadrants"]["count"].sum() == len(demo_result["grid"])
 
 
-def test_for_display_uses_french_headings():
-    out = S.for_display(S.power_interest_grid(actors(("a", 4, 4, "allié", True))))
+def test_readable_uses_french_headings():
+    out = S.readable(S.power_interest_grid(actors(("a", 4, 4, "allié", True))))
     assert "Stratégie" in out.columns and "Mobilisé" in out.columns and "quadrant" not in out.columns
     assert out["Mobilisé"].tolist() == ["oui"]
 

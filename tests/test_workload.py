@@ -193,19 +193,19 @@ def test_analyse_returns_every_piece(empty_workshop):
     r = workload.analyse(frames(ws))
     assert set(r) == {"months", "allocation", "table", "plan", "overloads", "idle", "months_at_risk", "staffing"}
     assert r["months"] == ["2026-09", "2026-10"]
-    assert set(workload.french(r["table"]).columns) >= {"Charge (jours)", "Capacité (jours)", "Situation"}
+    assert set(workload.readable(r["table"]).columns) >= {"Charge (jours)", "Capacité (jours)", "Situation"}
 
 
 def test_french_display_of_rates_and_flags(empty_workshop):
     ws = build(empty_workshop, tasks="T1:12:2026-09:2026-09 T2:2:2026-09:2026-09", raci="T1 R=P1; T2 R=P3",
                horizon=1, pilot=None)
     r = workload.analyse(frames(ws), a_share=0)
-    table = workload.french(r["table"]).set_index("Personne")
+    table = workload.readable(r["table"]).set_index("Personne")
     assert table.loc["P1", "Taux de charge"] == "240 %" and table.loc["P3", "Taux de charge"] == "—"
-    assert workload.french(r["months_at_risk"])["Mois à risque"].tolist() == ["oui"]
-    staffing = workload.french(r["staffing"])
+    assert workload.readable(r["months_at_risk"])["Mois à risque"].tolist() == ["oui"]
+    staffing = workload.readable(r["staffing"])
     assert staffing["Pilote"].tolist() == ["sans pilote"] and staffing["Taux de staffing"].tolist() == ["100 %"]
-    assert workload.french(r["plan"]).index.name == "Personne"
+    assert workload.readable(r["plan"]).index.name == "Personne"
 
 
 def test_empty_workshop_has_an_empty_plan(empty_workshop):

@@ -42,6 +42,7 @@ from urllib.parse import parse_qs
 import sqlalchemy as sa
 
 from .core import labels as L
+from .core import values as V
 from .core import model
 from . import steps as steps_mod
 from .core.errors import AccessDenied
@@ -102,10 +103,10 @@ class Rule:
 PARTICIPANT_RULES: dict[str, Rule] = {
     # Their own profile: function and days per month they can give, nothing else.
     "persons": Rule(owner="id", insert=False, delete=False, fields=("function", "capacity_days")),
-    "assessments": Rule(owner="person_id", forced=lambda pid: {"person_id": pid, "source": "auto-évaluation"}),
+    "assessments": Rule(owner="person_id", forced=lambda pid: {"person_id": pid, "source": V.SOURCE_SELF}),
     "actors": Rule(fields=("name", "category", "power", "interest", "attitude", "competences", "comment")),
     "relations": Rule(),
-    "raci": Rule(owner="proposed_by", forced=lambda pid: {"proposed_by": pid, "status": "proposée"}),
+    "raci": Rule(owner="proposed_by", forced=lambda pid: {"proposed_by": pid, "status": V.STATUS_PROPOSED}),
 }
 
 

@@ -31,15 +31,16 @@ import pandas as pd
 
 from .core import formats as F
 from .core import labels as L
+from .core import values as V
 from .core.errors import AccessDenied, NotFoundError, Problem, ValidationError
 
 # What a pilot may change on their own sheet; the structure of the programme (name, axis,
 # pilot, planned budget) is decided by the consultant or in project review.
 PILOT_FIELDS: tuple[str, ...] = ("state", "completion", "budget_committed", "budget_spent",
                                  "start_date", "end_date", "description")
-CLOSED_STATES: tuple[str, ...] = ("achevée", "abandonnée")
+CLOSED_STATES: tuple[str, ...] = (V.STATE_COMPLETED, V.STATE_ABANDONED)
 # Open, but not moving: the review lists them with their reason (the journal's last entry).
-HELD_STATES: tuple[str, ...] = ("en pause", "bloquée")
+HELD_STATES: tuple[str, ...] = (V.STATE_PAUSED, V.STATE_BLOCKED)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def update_sheet(store: Any, action_id: str, changes: dict[str, Any], editor: Ed
                             expected_version=expected_version, conn=tx)
 
 
-def add_journal_entry(store: Any, action_id: str, text: str, editor: Editor, kind: str = "fait",
+def add_journal_entry(store: Any, action_id: str, text: str, editor: Editor, kind: str = V.JOURNAL_FACT,
                       date: Any = None, today: dt.date | None = None) -> str:
     """Add a dated entry (fait, décision, point d'attention) to an action's journal.
 
@@ -200,7 +201,7 @@ def reattach(store: Any, action_id: str, parent_id: str | None, editor: Editor, 
         if old_parent:
             entries.append((old_parent, M["child_left"].format(child=action["name"])))
         for target, line in entries:
-            store.insert("journal", {"action_id": target, "date": day, "kind": "décision", "text": line,
+            store.insert("journal", {"action_id": target, "date": day, "kind": V.JOURNAL_DECISION, "text": line,
                                      "author": editor.person_id}, by=editor.by, conn=tx)
         return new
 

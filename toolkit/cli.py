@@ -12,12 +12,13 @@ from typing import Callable
 
 from .core import labels as L
 from .core.errors import MaillageError
+from .core.vocabulary import CONFIRM_WORDS
 from .core.workshop import Workshop
 
 
 def _creer(args: argparse.Namespace) -> int:
     ws = Workshop.create(args.atelier, url=args.url)
-    print(f"Atelier créé dans {ws.folder} (magasin : {ws.url})")
+    print(L.CLI["created"].format(folder=ws.folder, url=ws.url))
     print(L.CARNET["created_next"].format(folder=ws.folder))
     return 0
 
@@ -64,7 +65,7 @@ def _demo(args: argparse.Namespace) -> int:
 
         shutil.rmtree(folder)
     if not (folder / "atelier.json").exists():
-        print(f"» Construction de l'atelier de démonstration dans {folder.resolve()}…")
+        print(L.CLI["demo_building"].format(folder=folder.resolve()))
         ws = Workshop.create(folder)
         build_demo(ws.store)
     if args.sans_serveur:
@@ -83,7 +84,7 @@ def _servir(args: argparse.Namespace) -> int:
     root = links_root(args.hote, args.port, public)
     print(L.SERVE["workshop"].format(name=project["name"] if project else ws.folder))
     _say_where(args.hote, root, public)
-    print("Liens des participants :")
+    print(L.CLI["participant_links"])
     for link in join_links(ws, args.hote, args.port, root):
         print(f"  {link['name']:<32} {link['url']}")
     print(L.SERVE["join_sheet"].format(path=write_join_sheet(ws, args.hote, args.port, root)))
@@ -136,17 +137,18 @@ def _liens(args: argparse.Namespace) -> int:
 
 
 def _when(iso: str | None) -> str:
-    import datetime as dt
+    from .core import formats as F
 
     try:
-        return dt.datetime.fromisoformat(str(iso)).strftime("%d/%m/%Y à %H:%M")
+        return F.plain(F.moment(iso, missing=L.CLI["unknown_when"]))
     except ValueError:
-        return "?"
+        return L.CLI["unknown_when"]
 
 
 def _progress(done: int, total: int, message: str) -> None:
     """One progress line on stderr, rewritten in place."""
-    print(f"\r{message} : {done}/{total}\033[K", end="", file=sys.stderr, flush=True)
+    print("\r" + L.CLI["progress"].format(message=message, done=done, total=total) + "\033[K", end="", file=sys.stderr,
+          flush=True)
 
 
 def _gabarits(args: argparse.Namespace) -> int:
@@ -160,10 +162,11 @@ def _gabarits(args: argparse.Namespace) -> int:
 
 def _print_problems(title: str, problems: list, args: argparse.Namespace) -> None:
     """Every problem (or the first ``--limite``) on stderr, with where it is."""
-    from .core import labels as L
+    from .core import formats as F
 
     shown = problems if args.tous else problems[:args.limite]
-    print(f"Erreur : {title} ({len(problems)} problème{'s' if len(problems) > 1 else ''}) :", file=sys.stderr)
+    print(L.CLI["problems"].format(title=title, problems=F.plain(F.count(len(problems), L.CLI["problem"]))),
+          file=sys.stderr)
     for problem in shown:
         print(f"  - {problem}", file=sys.stderr)
     if len(shown) < len(problems):
@@ -212,7 +215,7 @@ def _update(args: argparse.Namespace, ws: Workshop) -> int:
             answer = input(T["update_confirm"])
         except EOFError:
             answer = ""
-        if answer.strip().lower() not in ("o", "oui"):
+        if answer.strip().lower() not in CONFIRM_WORDS:
             print(T["update_cancelled"])
             return 1
     try:
@@ -244,7 +247,7 @@ def _exporter(args: argparse.Namespace) -> int:
 
 def _date_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", default=None, metavar="AAAA-MM-JJ", type=_day,
-                   help="le jour à prendre pour « aujourd'hui » (par défaut : la date du jour)")
+                   help=L.CLI_HELP["date"])
 
 
 def _day(text: str):  # type: ignore[no-untyped-def]
@@ -340,7 +343,7 @@ def _restitution(args: argparse.Namespace) -> int:
     paths = write_report(ws, folder=Path(args.sortie) if args.sortie else None, pdf=not args.sans_pdf,
                          today=args.date)
     for kind, path in paths.items():
-        print(f"Restitution {kind.upper()} : {path}")
+        print(L.CLI["report_written"].format(kind=kind.upper(), path=path))
     return 0
 
 
@@ -371,14 +374,15 @@ def _revue(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="maillage", description="Maillage : ateliers de diagnostic et de staffing.")
+    parser = argparse.ArgumentParser(prog="maillage", description=L.CLI_HELP["maillage"])
     sub = parser.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
 
-    def add(name: str, help: str, fn: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    def add(name: str, fn: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        help = L.CLI_HELP[name]
         p = sub.add_parser(name, help=help, description=help)
         p.set_defaults(fn=fn)
         p.add_argument("--atelier", required=name != "demo", default=".demo", metavar="DOSSIER",
-                       help="dossier de l'atelier")
+                       help=L.CLI_HELP["atelier"])
         return p
 
     def server_options(p: argparse.ArgumentParser, links_only: bool = False) -> None:
@@ -389,64 +393,61 @@ def build_parser() -> argparse.ArgumentParser:
         if not links_only:
             p.add_argument("--participants", default=10, metavar="N", help=L.SERVE["participants_help"])
 
-    p = add("creer", "Créer un atelier vide.", _creer)
-    p.add_argument("--url", default=None, help="URL du magasin (par défaut : SQLite dans le dossier)")
-    p = add("carnets", "Ouvrir JupyterLab sur les carnets du consultant, pour cet atelier.", _carnets)
-    p.add_argument("--port", type=int, default=None, help="port de JupyterLab (par défaut : le premier libre)")
-    p.add_argument("--sans-navigateur", action="store_true", help="ne pas ouvrir le navigateur")
-    p = add("demo", "Construire l'atelier de démonstration et servir ses pages.", _demo)
+    p = add("creer", _creer)
+    p.add_argument("--url", default=None, help=L.CLI_HELP["creer.url"])
+    p = add("carnets", _carnets)
+    p.add_argument("--port", type=int, default=None, help=L.CLI_HELP["carnets.port"])
+    p.add_argument("--sans-navigateur", action="store_true", help=L.CLI_HELP["carnets.sans_navigateur"])
+    p = add("demo", _demo)
     server_options(p)
-    p.add_argument("--reconstruire", action="store_true", help="repartir d'un atelier de démonstration neuf")
-    p.add_argument("--sans-serveur", action="store_true", help="construire seulement, sans servir")
-    p = add("servir", "Servir les pages participants d'un atelier avec Voilà.", _servir)
+    p.add_argument("--reconstruire", action="store_true", help=L.CLI_HELP["demo.reconstruire"])
+    p.add_argument("--sans-serveur", action="store_true", help=L.CLI_HELP["demo.sans_serveur"])
+    p = add("servir", _servir)
     server_options(p)
-    p = add("liens", "Afficher le lien de chaque participant (sur l'adresse où l'atelier est servi).", _liens)
+    p = add("liens", _liens)
     server_options(p, links_only=True)
-    p = sub.add_parser("gabarits", help="Générer les gabarits Excel d'import (vierge et exemple rempli).",
-                       description="Générer les gabarits Excel d'import (vierge et exemple rempli).")
+    p = sub.add_parser("gabarits", help=L.CLI_HELP["gabarits"], description=L.CLI_HELP["gabarits"])
     p.set_defaults(fn=_gabarits)
-    p.add_argument("--sortie", default="gabarits_excel", metavar="DOSSIER", help="dossier où les écrire")
-    p = add("importer", "Importer un classeur Excel dans un atelier (tout ou rien).", _importer)
-    p.add_argument("fichier", metavar="FICHIER.xlsx", help="classeur au format du gabarit d'import")
-    p.add_argument("--par", default="import Excel", help="qui importe (gardé dans l'historique)")
-    p.add_argument("--tous", action="store_true", help="afficher tous les problèmes, même très nombreux")
+    p.add_argument("--sortie", default="gabarits_excel", metavar="DOSSIER", help=L.CLI_HELP["gabarits.sortie"])
+    p = add("importer", _importer)
+    p.add_argument("fichier", metavar="FICHIER.xlsx", help=L.CLI_HELP["importer.fichier"])
+    p.add_argument("--par", default=L.CLI["by_import"], help=L.CLI_HELP["importer.par"])
+    p.add_argument("--tous", action="store_true", help=L.CLI_HELP["importer.tous"])
     p.add_argument("--limite", type=int, default=200, help=argparse.SUPPRESS)
     p.add_argument("--mettre-a-jour", action="store_true",
-                   help="mettre à jour les enregistrements dont l'identifiant existe (changements affichés "
-                        "puis confirmés)")
-    p.add_argument("--oui", action="store_true", help="appliquer la mise à jour sans la demander")
-    p = add("exporter", "Exporter le classeur de restitution d'un atelier.", _exporter)
+                   help=L.CLI_HELP["importer.mettre_a_jour"])
+    p.add_argument("--oui", action="store_true", help=L.CLI_HELP["importer.oui"])
+    p = add("exporter", _exporter)
     p.add_argument("--sortie", default=None, metavar="FICHIER.xlsx",
-                   help="fichier à écrire (par défaut : exports/ dans le dossier de l'atelier)")
+                   help=L.CLI_HELP["exporter.sortie"])
     p.add_argument("--pseudonymiser", action="store_true",
-                   help="remplacer les noms des personnes par des pseudonymes stables")
-    p = add("lettres", "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).", _lettres)
+                   help=L.CLI_HELP["exporter.pseudonymiser"])
+    p = add("lettres", _lettres)
     p.add_argument("--modele", default=None, metavar="FICHIER.docx",
-                   help="modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, sinon celui de Maillage)")
+                   help=L.CLI_HELP["lettres.modele"])
     p.add_argument("--personne", action="append", default=None, metavar="ID_OU_NOM",
-                   help="écrire seulement la lettre de cette personne (identifiant ou nom ; répétable)")
+                   help=L.CLI_HELP["lettres.personne"])
     _date_option(p)
-    p = add("calendrier", "Calculer le calendrier des instances et l'écrire au format iCalendar (.ics).", _calendrier)
+    p = add("calendrier", _calendrier)
     p.add_argument("--jours-feries", choices=["decaler", "ignorer"], default="decaler",
-                   help="décaler au jour ouvré suivant une réunion tombant un jour férié (par défaut) ou l'ignorer")
-    p.add_argument("--subdivision", default=None, help="jours fériés locaux, p. ex. 57 (Moselle), 974 (La Réunion)")
-    p.add_argument("--sortie", default=None, metavar="FICHIER.ics", help="par défaut : exports/calendrier_instances.ics")
+                   help=L.CLI_HELP["calendrier.jours_feries"])
+    p.add_argument("--subdivision", default=None, help=L.CLI_HELP["calendrier.subdivision"])
+    p.add_argument("--sortie", default=None, metavar="FICHIER.ics", help=L.CLI_HELP["calendrier.sortie"])
     p.add_argument("--deplacer", nargs=3, metavar=("INSTANCE", "DATE", "NOUVELLE_DATE"), default=None,
-                   help="déplacer une réunion (instance : identifiant ou nom ; date prévue ; nouvelle date)")
-    p.add_argument("--annuler", nargs=2, metavar=("INSTANCE", "DATE"), default=None, help="annuler une réunion")
+                   help=L.CLI_HELP["calendrier.deplacer"])
+    p.add_argument("--annuler", nargs=2, metavar=("INSTANCE", "DATE"), default=None, help=L.CLI_HELP["calendrier.annuler"])
     p.add_argument("--retablir", nargs=2, metavar=("INSTANCE", "DATE"), default=None,
-                   help="remettre une réunion déplacée ou annulée à sa date prévue")
-    p.add_argument("--motif", default="", help="le motif du déplacement ou de l'annulation (gardé et affiché)")
-    p.add_argument("--par", default=L.FACILITATOR_BY, help="qui décide (gardé dans l'historique)")
+                   help=L.CLI_HELP["calendrier.retablir"])
+    p.add_argument("--motif", default="", help=L.CLI_HELP["calendrier.motif"])
+    p.add_argument("--par", default=L.FACILITATOR_BY, help=L.CLI_HELP["calendrier.par"])
     _date_option(p)
-    p = add("restitution", "Écrire la restitution de l'atelier en HTML autonome et en PDF (LibreOffice).", _restitution)
-    p.add_argument("--sans-pdf", action="store_true", help="écrire seulement le HTML")
-    p.add_argument("--sortie", default=None, metavar="DOSSIER", help="par défaut : exports/restitution/")
+    p = add("restitution", _restitution)
+    p.add_argument("--sans-pdf", action="store_true", help=L.CLI_HELP["restitution.sans_pdf"])
+    p.add_argument("--sortie", default=None, metavar="DOSSIER", help=L.CLI_HELP["restitution.sortie"])
     _date_option(p)
-    p = add("revue", "Tableau de bord de la revue de projet et relevé de conclusions de la dernière revue (.docx).",
-            _revue)
-    p.add_argument("--revue", default=None, metavar="ID", help="le relevé de cette revue (par défaut : la dernière)")
-    p.add_argument("--sortie", default=None, metavar="DOSSIER", help="par défaut : exports/revues/")
+    p = add("revue", _revue)
+    p.add_argument("--revue", default=None, metavar="ID", help=L.CLI_HELP["revue.revue"])
+    p.add_argument("--sortie", default=None, metavar="DOSSIER", help=L.CLI_HELP["revue.sortie"])
     _date_option(p)
     return parser
 
@@ -456,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.fn(args) or 0)
     except MaillageError as exc:
-        print(f"Erreur : {exc}", file=sys.stderr)
+        print(L.CLI["error"].format(error=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -26,7 +26,7 @@ analysis, staffing) call it rather than re-deriving them:
 Every function takes plain DataFrames (as ``Store.frame`` returns them) and returns
 DataFrames; nothing here draws, prints or writes, except :func:`export_review`, which
 writes the review tables to a workbook for the carnet. Column names are English
-identifiers; :func:`for_display` gives the French headers and names for a person.
+identifiers; :func:`readable` gives the French headers and names for a person.
 
 Reference: G. Le Boterf, *Construire les compétences individuelles et collectives*,
 Eyrolles (7e éd. 2015) — « savoir agir, vouloir agir, pouvoir agir ».
@@ -887,7 +887,7 @@ def _with_names(df: pd.DataFrame, competences: pd.DataFrame | None) -> pd.DataFr
     return out
 
 
-def for_display(df: pd.DataFrame, persons: pd.DataFrame | None = None,
+def readable(df: pd.DataFrame, persons: pd.DataFrame | None = None,
                 competences: pd.DataFrame | None = None, anonymise: bool = False) -> pd.DataFrame:
     """A result table with French headers, people and competences by name.
 
@@ -906,7 +906,7 @@ def for_display(df: pd.DataFrame, persons: pd.DataFrame | None = None,
 
     Example
     -------
-    >>> for_display(pd.DataFrame({"holders": [2]})).columns.tolist()
+    >>> readable(pd.DataFrame({"holders": [2]})).columns.tolist()
     ['Détenteurs mobilisables']
     """
     from .core.pseudonyms import pseudonymise
@@ -975,7 +975,7 @@ def review_tables(frames: dict[str, pd.DataFrame], thresholds: Thresholds | dict
     S = L.COMPETENCE_SHEETS
 
     def show(df: pd.DataFrame) -> pd.DataFrame:
-        return for_display(df, p, c, anonymise=anonymise)
+        return readable(df, p, c, anonymise=anonymise)
 
     tables = {
         S["coverage"]: show(coverage(a, c, t)),

@@ -102,35 +102,15 @@ def _names_from_source(kind: str) -> dict[str, str]:
 
 def names(frames: Mapping[str, pd.DataFrame] | None, kind: str) -> dict[str, str]:
     """Identifier → name of the records of ``kind`` (empty without frames or names)."""
-    if not frames or kind not in frames or "name" not in frames[kind]:
-        return {}
-    df = frames[kind]
-    return dict(zip(df["id"].astype(str), df["name"].astype(str)))
+    return {str(k): str(v) for k, v in model.names(frames, kind).items()}
 
 
 # Columns holding a month (``AAAA-MM``): shown « septembre 2026 ».
 MONTHS = ("start_month", "end_month", "first_month", "last_month", "month")
 
 
-def month(value: Any) -> str:
-    """``2026-09`` as « septembre 2026 » (« — » when missing)."""
-    if formats.is_missing(value):
-        return formats.DASH
-    return formats.month(f"{str(value)[:7]}-01")
-
-
 # Columns holding a history timestamp (UTC, ISO 8601 text): shown as a local date and time.
 MOMENTS = ("at", "created_at", "updated_at")
-
-
-def moment(value: Any) -> str:
-    """A history timestamp as « 01/12/2026 à 22 h 39 » (local time); « — » when missing."""
-    import datetime as dt
-
-    if formats.is_missing(value):
-        return formats.DASH
-    when = dt.datetime.fromisoformat(str(value)).astimezone()
-    return f"{formats.date_short(when.date())} {L.FORMAT_AT} {formats.time_of_day(when.time().replace(second=0, microsecond=0))}"
 
 
 def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | None = None,
@@ -155,10 +135,10 @@ def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | Non
             df = df.drop(columns=column)
             continue
         if column in MONTHS:
-            df[column] = [month(v) for v in df[column]]
+            df[column] = [formats.month(v, missing=formats.DASH) for v in df[column]]
             continue
         if column in MOMENTS:
-            df[column] = [moment(v) for v in df[column]]
+            df[column] = [formats.moment(v, missing=formats.DASH) for v in df[column]]
             continue
         kind = refs.get(column)
         if kind is None:

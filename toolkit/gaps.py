@@ -44,7 +44,7 @@ detailed ``reason``, a short one (``why``: « étaler : 12 j vers 12 j libres en
 « recrutement : 0,8 ETP manquant sur 9 mois »).
 
 Every function takes the workshop's frames (``Store.frames()``) and returns DataFrames
-with English column names; ``french`` gives the French headers.
+with English column names; ``readable`` gives the French headers.
 
 Example
 -------
@@ -69,6 +69,7 @@ from . import competences as comp
 from .core import formats as F
 from .core import french as FR
 from .core import labels as L
+from .core import values as V
 from .core import model
 from . import memo, workload
 
@@ -135,11 +136,6 @@ REMEDY_COLUMNS = ["target_kind", "target_id", "target", "remedy", "candidate_id"
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-def _names(frames: Frames, kind: str) -> dict[str, str]:
-    df = frames.get(kind)
-    return dict(_columns(df, "id", "name")) if df is not None and len(df) else {}
-
 
 def _columns(df: pd.DataFrame, *names: str) -> Iterable[tuple[Any, ...]]:
     """The rows of some columns as tuples of Python values (iterating a pandas string
@@ -384,7 +380,7 @@ def _buy(target: tuple[str, str, str], days: float, months: list[str], horizon: 
     fte_text, min_fte = F.number(fte), F.number(costs.min_recruit_fte)
     lasting = n >= costs.lasting_overload_months
     if lasting and fte >= costs.min_recruit_fte - _EPS:
-        return _row(*target, "recrutement", None, None,
+        return _row(*target, V.REMEDY_RECRUIT, None, None,
                     R["recruit_capacity"].format(of_whom=of_whom, months=n, horizon=horizon,
                                                  days=F.days(days, long=True), fte=fte_text,
                                                  monthly=F.amount(costs.recruit_monthly_cost)),
@@ -394,11 +390,11 @@ def _buy(target: tuple[str, str, str], days: float, months: list[str], horizon: 
     if days >= costs.min_purchase_days - _EPS and euros >= costs.min_purchase_euros - _EPS:
         why = (W["expertise_capacity_small"].format(fte=fte_text, months=n, min_fte=min_fte) if lasting
                else W["expertise_capacity"].format(days=F.days(days), months=F.month_runs(months)))
-        return _row(*target, "expertise externe", None, None,
+        return _row(*target, V.REMEDY_EXPERTISE, None, None,
                     R["expertise_capacity"].format(of_whom=of_whom, days=F.days(days, long=True), months=n,
                                                    rate=F.amount(costs.expert_day_rate)),
                     days, euros, why)
-    return _row(*target, "absorption", None, None,
+    return _row(*target, V.REMEDY_ABSORB, None, None,
                 R["absorb"].format(of_whom=of_whom, days=F.days(days, long=True), months=n,
                                    min_days=F.days(costs.min_purchase_days, long=True),
                                    min_euros=F.amount(costs.min_purchase_euros)),
@@ -457,11 +453,11 @@ def _spread_row(target: tuple[str, str, str], over: Mapping[str, float], free: M
     free_there = float(sum(free.get(m, 0.0) for m in into))
     months, over_months = F.month_runs(into), F.month_runs(over)
     if moved >= total - 1e-6:
-        return _row(*target, "étalement", None, None,
+        return _row(*target, V.REMEDY_SPREAD, None, None,
                     R["spread"].format(days=F.days(moved, long=True), of_whom=of_whom, over=over_months,
                                        free=_free(free_there, long=True), months=months),
                     0.0, 0.0, W["spread"].format(days=F.days(moved), free=_free(free_there), months=months))
-    return _row(*target, "étalement", None, None,
+    return _row(*target, V.REMEDY_SPREAD, None, None,
                 R["spread_partial"].format(days=F.days(moved, long=True), total=F.days(total, long=True),
                                            of_whom=of_whom, over=over_months, months=months,
                                            left=F.days(total - moved, long=True)),
@@ -544,7 +540,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         free = idle.total(p.person_id, span)
         if free >= float(gap["days"]) - _EPS and free > _EPS:
             who = persons.get(p.person_id, p.person_id)
-            rows.append(_row(*target, "réaffectation", p.person_id, who,
+            rows.append(_row(*target, V.REMEDY_REASSIGN, p.person_id, who,
                              R["reassign_competence"].format(person=who, current=p.savoir, competence=name,
                                                              vouloir=p.vouloir, pouvoir=p.pouvoir,
                                                              idle=_free(free, long=True)),
@@ -556,7 +552,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
     for p in trainees.sort_values(["vouloir", "pouvoir"], ascending=False).itertuples():
         days = costs.training_days_per_level
         who = persons.get(p.person_id, p.person_id)
-        rows.append(_row(*target, "montée en compétences", p.person_id, who,
+        rows.append(_row(*target, V.REMEDY_UPSKILL, p.person_id, who,
                          R["training"].format(person=who, current=p.savoir, competence=name, level=level,
                                               vouloir=p.vouloir, days=F.days(days, long=True)),
                          days, days * costs.training_day_cost, W["training"].format(person=who, vouloir=p.vouloir)))
@@ -572,13 +568,13 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
             continue
         days = costs.coaching_days
         who = persons.get(p.person_id, p.person_id)
-        rows.append(_row(*target, "accompagnement", p.person_id, who,
+        rows.append(_row(*target, V.REMEDY_SUPPORT, p.person_id, who,
                          R["coaching"].format(person=who, current=p.savoir, competence=name, why=why,
                                               days=F.days(days, long=True)),
                          days, days * costs.expert_day_rate, W["coaching"].format(person=who, why=why)))
     # Élargissement du tour de table: an actor who brings it and is not mobilised.
     for a_id, a_name, a_category in widening.get(cid, []):
-        rows.append(_row(*target, "élargissement", a_id, a_name,
+        rows.append(_row(*target, V.REMEDY_WIDEN, a_id, a_name,
                          R["widening"].format(actor=a_name, category=a_category, competence=name),
                          None, None, W["widening"].format(actor=a_name)))
     # Expertise externe or recrutement: buying the competence, for a short or a lasting need;
@@ -587,7 +583,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
     fte = _fte(days, n_months, costs)
     lasting = days > costs.expertise_max_days and n_months >= costs.lasting_need_months
     if lasting and fte >= costs.min_recruit_fte - _EPS:
-        rows.append(_row(*target, "recrutement", None, None,
+        rows.append(_row(*target, V.REMEDY_RECRUIT, None, None,
                          R["recruitment"].format(months=n_months, days=F.days(days, long=True), fte=F.number(fte),
                                                   monthly=F.amount(costs.recruit_monthly_cost)),
                          None, fte * n_months * costs.recruit_monthly_cost,
@@ -598,7 +594,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         reason = R["expertise_lasting" if lasting else "expertise"].format(
             days=F.days(days, long=True), months=n_months, rate=F.amount(costs.expert_day_rate),
             min_fte=F.number(costs.min_recruit_fte))
-        rows.append(_row(*target, "expertise externe", None, None, reason, days, days * costs.expert_day_rate, why))
+        rows.append(_row(*target, V.REMEDY_EXPERTISE, None, None, reason, days, days * costs.expert_day_rate, why))
     return rows
 
 
@@ -629,7 +625,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
     task_name = dict(_columns(tasks, "id", "name"))
     months = _task_months(tasks)
     raci = frames["raci"]
-    r_rows = raci[(raci["status"] == "validée") & (raci["letter"] == "R")]
+    r_rows = raci[(raci["status"] == V.STATUS_VALIDATED) & (raci["letter"] == "R")]
     r_tasks: dict[str, set[str]] = {}
     n_r: dict[str, int] = {}
     for pid, tid in _columns(r_rows, "person_id", "task_id"):
@@ -691,7 +687,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
                 if spare and min(spare) >= share - _EPS:
                     days = share * len(months[tid])
                     name = persons.get(other, other)
-                    row = _row(*target, "réaffectation", other, name,
+                    row = _row(*target, V.REMEDY_REASSIGN, other, name,
                                R["reassign_load"].format(person=name, task=task_name[tid], days=F.days(days),
                                                          idle=_free(sum(spare), long=True)),
                                0.0, 0.0, W["reassign_load"].format(task=task_name[tid], person=name,
@@ -713,7 +709,7 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
     team = team_capacity(frames, table) if team is None else team
     short = team[team["overload"] > _EPS]
     if len(short) >= costs.lasting_overload_months:
-        target = ("capacity", "équipe", L.GAP_TEAM)
+        target = ("capacity", V.GAP_TEAM_TARGET, L.GAP_TEAM)
         of_team = FR.de(L.GAP_TEAM_IN_SENTENCE)
         overload = dict(zip(short["month"].tolist(), short["overload"].astype(float).tolist()))
         team_free = {m: float(b) for m, b in _columns(team, "month", "balance") if m not in overload and b > _EPS}
@@ -761,7 +757,7 @@ def remedies(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
     >>> from toolkit.demo import demo_records
     >>> frames = {k: pd.DataFrame(v) for k, v in demo_records().items()}
     >>> r = remedies(frames)
-    >>> r.loc[(r.target_id == "CMP-11") & (r.remedy == "élargissement"), "candidate_id"].tolist()
+    >>> r.loc[(r.target_id == "CMP-11") & (r.remedy == V.REMEDY_WIDEN), "candidate_id"].tolist()
     ['ACT-25']
     """
     t = thresholds or comp.DEFAULT_THRESHOLDS
@@ -776,7 +772,7 @@ def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, 
               table: pd.DataFrame | None, lacking: pd.DataFrame | None) -> pd.DataFrame:
     """``remedies`` itself (its memo aside)."""
     from_frames = table is None
-    persons = _names(frames, "persons")
+    persons = model.names(frames, "persons")
     table = _load_table(frames) if table is None else table
     resolved = _resolved(frames)
     rows: list[dict[str, Any]] = []
@@ -822,13 +818,13 @@ def remedy_cost(frames: Frames, costs: CostParams | None = DEFAULT_COSTS,
 
 # --- presentation ------------------------------------------------------------------------
 
-def french(df: pd.DataFrame, frames: Frames | None = None) -> pd.DataFrame:
+def readable(df: pd.DataFrame, frames: Frames | None = None) -> pd.DataFrame:
     """``df`` with French headers, remedies and reasons in words, person ids as names.
 
     Lists (tasks, holders) are joined with commas. The input is not modified.
     """
     out = df.copy()
-    persons = _names(frames, "persons") if frames is not None else {}
+    persons = model.names(frames, "persons") if frames is not None else {}
     for col in ("best_holders", "qualified"):
         if col in out.columns:
             out[col] = out[col].map(lambda v: ", ".join(persons.get(p, p) for p in v)

@@ -28,30 +28,25 @@ import pandas as pd
 
 from .core import formats as F
 from .core import labels as L
+from .core import values as V
 from .core.errors import MaillageError, Problem, ValidationError
+from .core import model
 from .core.model import fold
 
 # Rank of each kind of body: a body reports to the nearest body of a smaller rank
 # (technical committees → équipe projet → comité de pilotage → comité de gouvernance).
 BODY_RANK: dict[str, int] = {kind: i for i, kind in enumerate(L.BODY_KINDS)}
 # Rank of each project role in the project line: nobody reports to a lower rank.
-ROLE_RANK: dict[str, int] = {"élu": 0, "directeur de projet": 1, "chef de projet": 2, "pilote d'action": 3,
-                             "agent": 4, "services de l'État": 5, "partenaire": 5, "consultant": 5}
+ROLE_RANK: dict[str, int] = {V.ROLE_ELECTED: 0, V.ROLE_DIRECTOR: 1, V.ROLE_PROJECT_LEAD: 2, V.ROLE_ACTION_PILOT: 3,
+                             V.ROLE_AGENT: 4, V.ROLE_STATE_SERVICES: 5, V.ROLE_PARTNER: 5, V.ROLE_CONSULTANT: 5}
 
 # The time zone of the meetings' hours (.ics events; metropolitan France).
 TIME_ZONE = "Europe/Paris"
-HOLIDAYS_MOVE = "décaler"
-HOLIDAYS_IGNORE = "ignorer"
+HOLIDAYS_MOVE = V.HOLIDAYS_MOVE
+HOLIDAYS_IGNORE = V.HOLIDAYS_IGNORE
 
 
 # --- Bodies and members --------------------------------------------------------------
-
-def _names(frames: dict[str, pd.DataFrame], kind: str) -> dict[str, str]:
-    df = frames.get(kind)
-    if df is None or df.empty:
-        return {}
-    return dict(zip(df["id"], df["name"]))
-
 
 def members_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Who sits in which body, one row per membership.
@@ -76,7 +71,7 @@ def members_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     bodies = frames["bodies"].set_index("id")
     persons = frames.get("persons", pd.DataFrame(columns=["id", "name", "organisation"])).set_index("id")
-    actors = _names(frames, "actors")
+    actors = model.names(frames, "actors")
     is_person = mem["person_id"].notna() & (mem["person_id"] != "")
     member_id = mem["person_id"].where(is_person, mem["actor_id"])
     out = pd.DataFrame({
@@ -151,7 +146,7 @@ def bodies_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         rows.append({"id": b.id, "name": b.name, "kind": b.kind, "rhythm_weeks": int(b.rhythm_weeks),
                      "first_date": _as_date(b.first_date) or start,
                      "reports_to": names.get(parents.get(b.id) or "", ""),
-                     "chair": who("président"), "facilitator": who("animateur"), "members": len(mine)})
+                     "chair": who(V.MEMBER_CHAIR), "facilitator": who(V.MEMBER_FACILITATOR), "members": len(mine)})
     out = pd.DataFrame(rows, columns=columns)
     out["_r"] = out["kind"].map(BODY_RANK)
     return out.sort_values(["_r", "id"]).drop(columns="_r").reset_index(drop=True)
@@ -174,7 +169,7 @@ def review_body(frames: dict[str, pd.DataFrame]) -> dict[str, Any] | None:
     bodies = frames.get("bodies")
     if bodies is None or bodies.empty:
         return None
-    for kind in ("comité de gouvernance", "comité de pilotage"):
+    for kind in (V.BODY_GOVERNANCE, V.BODY_STEERING):
         rows = bodies[bodies["kind"] == kind].sort_values("id")
         if len(rows):
             return rows.iloc[0].to_dict()
@@ -186,7 +181,7 @@ def follow_up_body(frames: dict[str, pd.DataFrame]) -> dict[str, Any] | None:
     bodies = frames.get("bodies")
     if bodies is None or bodies.empty:
         return None
-    rows = bodies[bodies["kind"] == "équipe projet"].sort_values("id")
+    rows = bodies[bodies["kind"] == V.BODY_PROJECT_TEAM].sort_values("id")
     return rows.iloc[0].to_dict() if len(rows) else None
 
 
@@ -217,24 +212,11 @@ def _project_start(frames: dict[str, pd.DataFrame], required: bool = True) -> dt
     return _as_date(project.iloc[0]["start_date"])
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` shifted by whole months (clamped to the month's last day).
-
-    >>> add_months(dt.date(2026, 9, 1), 12)
-    datetime.date(2027, 9, 1)
-    """
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    month += 1
-    next_first = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return dt.date(year, month, min(day.day, (next_first - dt.timedelta(days=1)).day))
-
-
 def horizon(frames: dict[str, pd.DataFrame]) -> tuple[dt.date, dt.date]:
     """The project's horizon: ``(start, end)`` with ``end`` excluded (start + horizon months)."""
     start = _project_start(frames)
     months = int(frames["project"].iloc[0].get("horizon_months") or 12)
-    return start, add_months(start, months)  # type: ignore[arg-type]
+    return start, model.add_months(start, months)  # type: ignore[arg-type]
 
 
 def french_holidays(years: list[int] | range, subdivision: str | None = None) -> dict[dt.date, str]:
@@ -523,7 +505,7 @@ def calendar_ics(calendar: pd.DataFrame, project_name: str = "", frames: dict[st
                 if email:
                     attendee = vCalAddress(f"mailto:{email}")
                     attendee.params["cn"] = str(m.member)
-                    attendee.params["role"] = "CHAIR" if m.role == L.MEMBER_ROLES[0] else "REQ-PARTICIPANT"
+                    attendee.params["role"] = "CHAIR" if m.role == V.MEMBER_CHAIR else "REQ-PARTICIPANT"
                     event.add("attendee", attendee, encode=0)
         event.add("description", "\n".join(lines))
         event.add("categories", [row.kind])
@@ -562,8 +544,8 @@ def organisation_graph(frames: dict[str, pd.DataFrame]) -> nx.DiGraph:
         if parent:
             g.add_edge(child, parent, relation="reports_to")
     persons = frames.get("persons")
-    person_names = _names(frames, "persons")
-    actor_names = _names(frames, "actors")
+    person_names = model.names(frames, "persons")
+    actor_names = model.names(frames, "actors")
     members = frames.get("memberships")
     if members is not None:
         for m in members.itertuples(index=False):
@@ -586,7 +568,7 @@ def organisation_graph(frames: dict[str, pd.DataFrame]) -> nx.DiGraph:
         for p in drawn.itertuples(index=False):
             if isinstance(p.actor_id, str) and p.actor_id:
                 by_actor.setdefault(p.actor_id, []).append(p.id)
-        for r in relations[relations["type"] == "hiérarchie"].itertuples(index=False):
+        for r in relations[relations["type"] == V.RELATION_HIERARCHY].itertuples(index=False):
             for boss in by_actor.get(r.source_id, []):
                 for sub in by_actor.get(r.target_id, []):
                     if boss != sub and rank[boss] <= rank[sub]:

@@ -59,6 +59,7 @@ from .core import formats as F
 from .core import french as W
 from . import governance as G
 from .core import labels as L
+from .core import values as V
 from . import workload
 from .core.errors import MaillageError
 from .core.model import fold
@@ -67,8 +68,8 @@ TEMPLATE_NAME = "lettre_de_mission.docx"
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates" / TEMPLATE_NAME
 WORKSHOP_TEMPLATES = "gabarits"
 LETTERS_FOLDER = "lettres"
-DIRECTOR_ROLE = L.PROJECT_ROLES[1]  # « directeur de projet »
-OTHER_PROGRAMME = L.PROGRAMMES[-1]  # « Autre »: not named in a letter
+DIRECTOR_ROLE = V.ROLE_DIRECTOR
+OTHER_PROGRAMME = V.PROGRAMME_OTHER  # not named in a letter
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in Word's XML
 
 
@@ -81,11 +82,6 @@ def _text(value: Any) -> str:
 def _lines(value: Any) -> list[str]:
     """A free-text field typed one point a line, as a list (bullets « - » dropped)."""
     return [line.strip(" -•\t") for line in _text(value).splitlines() if line.strip(" -•\t")]
-
-
-def _month(value: str) -> str:
-    year, month = str(value).split("-")
-    return f"{month}/{year}"
 
 
 def _rhythm(weeks: Any) -> str:
@@ -120,7 +116,7 @@ def person_tasks(frames: dict[str, pd.DataFrame], person_id: str,
     raci = frames.get("raci")
     if raci is None or raci.empty:
         return pd.DataFrame(columns=columns)
-    mine = raci[(raci["person_id"] == person_id) & (raci["status"] == "validée")]
+    mine = raci[(raci["person_id"] == person_id) & (raci["status"] == V.STATUS_VALIDATED)]
     if mine.empty:
         return pd.DataFrame(columns=columns)
     alloc = workload.allocation(frames) if alloc is None else alloc
@@ -232,12 +228,12 @@ def _own_letter_signatory(frames: dict[str, pd.DataFrame], sid: str) -> str | No
     members = G.members_table(frames)
     body = G.review_body(frames)
     if body is not None and len(members):
-        chairs = members[(members["body_id"] == body["id"]) & (members["role"] == L.MEMBER_ROLES[0])
+        chairs = members[(members["body_id"] == body["id"]) & (members["role"] == V.MEMBER_CHAIR)
                          & (members["member_type"] == L.GOV_MEMBER_TYPES["person"])
                          & (members["member_id"] != sid)]
         if len(chairs):
             return chairs.iloc[0]["member_id"]
-    elected = frames["persons"][(frames["persons"]["role"] == L.PROJECT_ROLES[0]) & (frames["persons"]["id"] != sid)]
+    elected = frames["persons"][(frames["persons"]["role"] == V.ROLE_ELECTED) & (frames["persons"]["id"] != sid)]
     return elected.sort_values("id").iloc[0]["id"] if len(elected) else None
 
 
@@ -326,7 +322,7 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
                              for a in piloted.itertuples(index=False)],
         "taches": [{"action": _text(t.action), "tache": _text(t.task), "lettres": t.letters,
                     "roles": ", ".join(L.RACI_MEANINGS[x] for x in t.letters.split(", ")),
-                    "periode": f"{_month(t.start_month)} – {_month(t.end_month)}",
+                    "periode": f"{F.month_short(t.start_month)} – {F.month_short(t.end_month)}",
                     "charge": F.days(t.person_days), "charge_tache": F.days(t.load_days)}
                    for t in tasks.itertuples(index=False)],
         "instances": [{"nom": _text(b.body), "type": _text(b.body_kind), "role": W.agree(_text(b.role), civility=civility),

@@ -53,14 +53,15 @@ import sqlalchemy as sa
 
 from . import memo
 from .core import labels as L
+from .core import values as V
 from .core import model
 from .competences import resolve_assessments
 from .core.errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
 from .core.store import TABLES, Store
 
-VALIDATED = "validée"
-PROPOSED = "proposée"
-REJECTED = "rejetée"
+VALIDATED = V.STATUS_VALIDATED
+PROPOSED = V.STATUS_PROPOSED
+REJECTED = V.STATUS_REJECTED
 LETTERS: tuple[str, ...] = L.RACI_LETTERS
 CHECKS: tuple[str, ...] = tuple(L.RACI_CHECKS)
 FINDING_COLUMNS = ["check", "title", "action_id", "task_id", "task", "person_ids", "persons",
@@ -115,11 +116,6 @@ def _cell_letters(letters: pd.DataFrame) -> dict[tuple[str, str], str]:
     return {k: "/".join(sorted(v, key=LETTERS.index)) for k, v in found.items()}
 
 
-def _names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
-    persons = kind_frame(frames, "persons")
-    return dict(zip(persons["id"].tolist(), persons["name"].tolist()))
-
-
 def _join_names(ids: Iterable[str], names: Mapping[str, str]) -> str:
     return ", ".join(names.get(i, i) for i in ids)
 
@@ -171,7 +167,7 @@ def _check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team
     """``check`` itself (its memo aside)."""
     tasks = kind_frame(frames, "tasks")
     persons = kind_frame(frames, "persons")
-    names = _names(frames)
+    names = model.names(frames, "persons")
     letters = letter_rows(frames, statuses)
     task_name = dict(zip(tasks["id"].tolist(), tasks["name"].tolist()))
     task_action = dict(zip(tasks["id"].tolist(), tasks["action_id"].tolist()))
@@ -278,7 +274,7 @@ def summary(findings: pd.DataFrame) -> pd.DataFrame:
                          "count": n.to_numpy(dtype=int)})
 
 
-def french(df: pd.DataFrame, brief: bool = True) -> pd.DataFrame:
+def readable(df: pd.DataFrame, brief: bool = True) -> pd.DataFrame:
     """``df`` (findings, their summary or proposals) ready to read: French headings, no
     internal codes, empty cells blank.
 
@@ -351,7 +347,7 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
     cells.index.name = "task_id"
     cells.columns.name = None
     if names:
-        who = _names(frames)
+        who = model.names(frames, "persons")
         cells = cells.rename(columns={p: who.get(p, p) for p in cells.columns[1:]})
         cells = cells.rename(columns={"task": L.RACI_FINDING_COLUMNS["task"]})
         cells.index.name = L.RACI_FINDING_COLUMNS["task_id"]
@@ -369,7 +365,7 @@ def proposals(frames: Mapping[str, pd.DataFrame], status: str = PROPOSED) -> pd.
     """
     raci = kind_frame(frames, "raci")
     tasks = kind_frame(frames, "tasks")
-    names = _names(frames)
+    names = model.names(frames, "persons")
     rows = raci.loc[raci["status"] == status].copy()
     rows = rows.merge(tasks[["id", "action_id", "name"]].rename(columns={"id": "task_id", "name": "task"}),
                       on="task_id", how="left")

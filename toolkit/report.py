@@ -42,19 +42,10 @@ STAFFING_SECONDS = 10.0
 # A table of this many columns or more is printed on landscape pages (paginate_docx).
 LANDSCAPE_COLUMNS = 7
 REPORT_NAME = "restitution"
+VALUE_DIGITS = 2  # decimals of a number in a table of the report
 
 
 # --- Presenting values in French -------------------------------------------------------------
-
-def french_value(value: Any) -> str:
-    """A value as a French reader reads it: ``1 234 567``, ``12,5``, ``23/11/2026``, oui/non
-    (``toolkit.core.formats.text``, two decimals at most).
-
-    >>> french_value(1234567.0), french_value(12.5), french_value(dt.date(2026, 11, 23))
-    ('1\u202f234\u202f567', '12,5', '23/11/2026')
-    """
-    return F.text(value, digits=2)
-
 
 def column_label(name: str) -> str:
     """The French heading of a column of the analyses' DataFrames."""
@@ -72,8 +63,13 @@ def french_columns(df: pd.DataFrame) -> pd.DataFrame:
 # --- HTML pieces (every text escaped) -----------------------------------------------------------
 
 def esc(value: Any) -> str:
-    """Escaped text for HTML (quotes included)."""
-    return html.escape(french_value(value) if not isinstance(value, str) else value, quote=True)
+    """Escaped text for HTML (quotes included); a value as a French reader reads it
+    (``formats.text``, two decimals at most): ``1 234 567``, ``12,5``, ``23/11/2026``, oui/non.
+
+    >>> esc(1234567.0), esc(12.5), esc(dt.date(2026, 11, 23)), esc("<b>")
+    ('1\u202f234\u202f567', '12,5', '23/11/2026', '&lt;b&gt;')
+    """
+    return html.escape(F.text(value, digits=VALUE_DIGITS) if not isinstance(value, str) else value, quote=True)
 
 
 def table_html(df: pd.DataFrame, columns: list[str] | None = None, empty: str | None = None,
@@ -91,7 +87,7 @@ def table_html(df: pd.DataFrame, columns: list[str] | None = None, empty: str | 
         for c, v in zip(columns, row):
             right = c in numeric or (isinstance(v, (int, float)) and not isinstance(v, bool))
             cls = ' class="n"' if right else ""
-            cells.append(f"<td{cls}>{esc(french_value(v))}</td>")
+            cells.append(f"<td{cls}>{esc(v)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
@@ -107,7 +103,7 @@ def note_html(text: str) -> str:
 
 
 def definition_html(items: list[tuple[str, Any]]) -> str:
-    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(french_value(v))}</td></tr>" for k, v in items)
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in items)
     return f'<table class="fiche" border="0" cellspacing="0" cellpadding="3" width="70%">{rows}</table>'
 
 
@@ -147,7 +143,7 @@ def project_section(ctx: ReportContext) -> str:
     out = [definition_html([
         (L.FIELD_LABELS["name"], p["name"]), (L.FIELD_LABELS["territory"], p["territory"]),
         (L.FIELD_LABELS["programme"], p["programme"]),
-        (L.REPORT_LABELS["horizon"], f"{french_value(start)} – {french_value(end - dt.timedelta(days=1))}"),
+        (L.REPORT_LABELS["horizon"], f"{F.text(start)} – {F.text(end - dt.timedelta(days=1))}"),
     ])]
     if isinstance(p["description"], str) and p["description"]:
         out.append(f"<p>{esc(p['description'])}</p>")
@@ -180,7 +176,7 @@ def stakeholders_section(ctx: ReportContext) -> str:
     from .viz.grid import grid_figure
 
     r = _stakeholder_analysis(ctx)
-    show = S.for_display
+    show = S.readable
     return "".join([
         _figure(grid_figure(r["grid"]), L.REPORT_LABELS["grid"]),
         f"<h3>{esc(L.REPORT_LABELS['quadrants'])}</h3>", table_html(show(r["quadrants"])),
@@ -201,8 +197,8 @@ def map_section(ctx: ReportContext) -> str:
     positions = layout_positions(r["graph"])
     return "".join([
         _figure(network_picture(r["graph"], r["metrics"], positions), L.REPORT_LABELS["map_title"]),
-        f"<h3>{esc(L.REPORT_LABELS['brokers'])}</h3>", table_html(S.for_display(r["brokers"])),
-        f"<h3>{esc(L.REPORT_LABELS['isolated'])}</h3>", table_html(S.for_display(r["isolated"])),
+        f"<h3>{esc(L.REPORT_LABELS['brokers'])}</h3>", table_html(S.readable(r["brokers"])),
+        f"<h3>{esc(L.REPORT_LABELS['isolated'])}</h3>", table_html(S.readable(r["isolated"])),
     ])
 
 
@@ -214,9 +210,9 @@ def gaps_section(ctx: ReportContext) -> str:
     remedies = gaps.remedies(f)
     recommended = remedies[remedies["recommended"].astype(bool)]
     return "".join([
-        f"<h3>{esc(L.REPORT_LABELS['competence_gaps'])}</h3>", table_html(gaps.french(gaps.competence_gaps(f), f)),
-        f"<h3>{esc(L.REPORT_LABELS['capacity_gaps'])}</h3>", table_html(gaps.french(gaps.capacity_gaps(f), f)),
-        f"<h3>{esc(L.REPORT_LABELS['remedies'])}</h3>", table_html(gaps.french(recommended, f)),
+        f"<h3>{esc(L.REPORT_LABELS['competence_gaps'])}</h3>", table_html(gaps.readable(gaps.competence_gaps(f), f)),
+        f"<h3>{esc(L.REPORT_LABELS['capacity_gaps'])}</h3>", table_html(gaps.readable(gaps.capacity_gaps(f), f)),
+        f"<h3>{esc(L.REPORT_LABELS['remedies'])}</h3>", table_html(gaps.readable(recommended, f)),
     ])
 
 
@@ -229,7 +225,7 @@ def competences_section(ctx: ReportContext) -> str:
     a, p, c = f["assessments"], f["persons"], f["competences"]
 
     def show(df: pd.DataFrame) -> pd.DataFrame:
-        return C.for_display(df, p, c)
+        return C.readable(df, p, c)
 
     out = [
         f"<h3>{esc(L.REPORT_LABELS['coverage'])}</h3>", table_html(show(C.coverage(a, c))),
@@ -254,8 +250,8 @@ def raci_section(ctx: ReportContext) -> str:
 
     findings = raci.check(ctx.frames)
     return "".join([
-        f"<h3>{esc(L.REPORT_LABELS['raci_summary'])}</h3>", table_html(raci.french(raci.summary(findings))),
-        f"<h3>{esc(L.REPORT_LABELS['raci_findings'])}</h3>", table_html(raci.french(findings)),
+        f"<h3>{esc(L.REPORT_LABELS['raci_summary'])}</h3>", table_html(raci.readable(raci.summary(findings))),
+        f"<h3>{esc(L.REPORT_LABELS['raci_findings'])}</h3>", table_html(raci.readable(findings)),
     ])
 
 
@@ -267,10 +263,10 @@ def workload_section(ctx: ReportContext) -> str:
     plan = workload.analyse(ctx.frames)
     return "".join([
         _figure(pictures.heatmap(plan["table"]), L.REPORT_SECTIONS["plan_de_charge"]),
-        f"<h3>{esc(L.REPORT_LABELS['overloads'])}</h3>", table_html(workload.french(plan["overloads"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['overloads'])}</h3>", table_html(workload.readable(plan["overloads"].round(1))),
         f"<h3>{esc(L.REPORT_LABELS['months_at_risk'])}</h3>",
-        table_html(workload.french(plan["months_at_risk"].round(1))),
-        f"<h3>{esc(L.REPORT_LABELS['monthly_plan'])}</h3>", table_html(workload.french(plan["plan"].round(1))),
+        table_html(workload.readable(plan["months_at_risk"].round(1))),
+        f"<h3>{esc(L.REPORT_LABELS['monthly_plan'])}</h3>", table_html(workload.readable(plan["plan"].round(1))),
         f"<h3>{esc(L.REPORT_LABELS['gantt'])}</h3>", _figure(pictures.gantt(ctx.frames), L.REPORT_LABELS["gantt"]),
     ])
 
@@ -472,9 +468,9 @@ def staffing_section(ctx: ReportContext) -> str:
                                               new=F.count(int((result.assignments["status"] == "new").sum()), D["assignment"],
                                                           D["assignments"]))),
         f"<h3>{esc(D['staffing_changes'])}</h3>",
-        table_html(staffing.french(changed[["task", "person", "letter", "days", "status", "reason"]])),
+        table_html(staffing.readable(changed[["task", "person", "letter", "days", "status", "reason"]])),
         f"<h3>{esc(D['staffing_uncovered'])}</h3>",
-        table_html(staffing.french(uncovered[["task", "what", "months", "reason"]])),
+        table_html(staffing.readable(uncovered[["task", "what", "months", "reason"]])),
     ])
 
 
@@ -534,7 +530,7 @@ def build_report(ws: Any, today: dt.date | None = None, sections: Sequence[Secti
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{esc(title)}</title><style>{STYLE}</style></head><body>"
             f"<h1>{esc(title)}</h1>"
-            f'<p class="note">{esc(L.REPORT_LABELS["made_on"].format(date=french_value(today)))}</p>'
+            f'<p class="note">{esc(L.REPORT_LABELS["made_on"].format(date=F.text(today)))}</p>'
             f'<h2>{esc(L.REPORT_LABELS["contents"])}</h2><ol class="sommaire">{"".join(toc)}</ol>'
             + "\n".join(parts) + "</body></html>")
 

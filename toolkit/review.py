@@ -27,11 +27,12 @@ from .core import formats as F
 from .core import french as W
 from . import governance as G
 from .core import labels as L
+from .core import values as V
 from .core import model
 from .actions import CLOSED_STATES, HELD_STATES
 from .core.errors import Problem, ValidationError
 
-ACTIVE_STATES: tuple[str, ...] = ("engagée", "en cours")
+ACTIVE_STATES: tuple[str, ...] = (V.STATE_COMMITTED, V.STATE_IN_PROGRESS)
 # What a review may change on an action sheet.
 REVIEW_FIELDS: tuple[str, ...] = ("pilot_id", "axis_id", "parent_id", "state", "priority", "completion",
                                   "budget_planned", "start_date", "end_date")
@@ -162,7 +163,7 @@ def held_actions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
              "last_entry": _date(last.loc[x.id, "date"]) if x.id in last.index else None,
              "last_text": last.loc[x.id, "text"] if x.id in last.index else ""} for x in held.itertuples(index=False)]
     out = pd.DataFrame(rows, columns=columns)
-    out["_k"] = out["state"].map({"bloquée": 0, "en pause": 1})
+    out["_k"] = out["state"].map({V.STATE_BLOCKED: 0, V.STATE_PAUSED: 1})
     return out.sort_values(["_k", "id"]).drop(columns="_k").reset_index(drop=True)
 
 
@@ -192,7 +193,7 @@ def budget_consumption(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     planned, spent above committed, or a budget by year whose sum is not the planned budget. Abandoned actions are left out.
     """
     a = frames["actions"]
-    a = a[a["state"] != "abandonnée"]
+    a = a[a["state"] != V.STATE_ABANDONED]
     cofunded = frames["fundings"].groupby("action_id")["amount"].sum()
     out = a[["id", "name", "state", "budget_planned", "budget_committed", "budget_spent"]].copy()
     out["cofunded"] = out["id"].map(cofunded).fillna(0.0)
@@ -502,7 +503,7 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
                 lines.append(f"{L.FIELD_LABELS['axis_id']} : {_describe(store, 'axis_id', old['axis_id'], tx)} → "
                              f"{_describe(store, 'axis_id', new['axis_id'], tx)}")
             if lines:
-                store.insert("journal", {"action_id": action_id, "date": day, "kind": "décision",
+                store.insert("journal", {"action_id": action_id, "date": day, "kind": V.JOURNAL_DECISION,
                                          "text": L.REVIEW_LABELS["journal_entry"].format(
                                              date=F.date_long(day, weekday=False), changes=" ; ".join(lines))},
                              by=by, conn=tx)

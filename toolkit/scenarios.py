@@ -55,6 +55,7 @@ import pandas as pd
 
 from .core import french
 from .core import labels as L
+from .core import values as V
 from .core import model
 from .core.errors import NotFoundError, Problem, ValidationError
 
@@ -226,7 +227,7 @@ def _drop_tasks(f: Frames, task_ids: set[str]) -> None:
 
 def _abandon(f: Frames, action_id: str) -> None:
     actions = f["actions"].copy()
-    actions.loc[actions["id"] == action_id, "state"] = "abandonnée"
+    actions.loc[actions["id"] == action_id, "state"] = V.STATE_ABANDONED
     f["actions"] = actions
     _drop_tasks(f, set(f["tasks"].loc[f["tasks"]["action_id"] == action_id, "id"]))
 
@@ -242,7 +243,7 @@ def _add_person(f: Frames, n: int, name: str, organisation: str, function: str, 
     for j, (cid, (savoir, vouloir, pouvoir)) in enumerate(competences.items(), 1):
         rows.append({"id": _new_id(f, "assessments", f"EVA-S{n}-{j}"), "person_id": pid, "competence_id": cid,
                      "savoir": savoir, "vouloir": motivation if vouloir is None else vouloir,
-                     "pouvoir": 3 if pouvoir is None else pouvoir, "source": "consultant", "comment": None})
+                     "pouvoir": 3 if pouvoir is None else pouvoir, "source": V.SOURCE_CONSULTANT, "comment": None})
     f["assessments"] = _append(f["assessments"], rows)
     return pid
 
@@ -267,10 +268,10 @@ def _op_funding_refused(f: Frames, c: dict[str, Any], n: int) -> None:
     fundings = f["fundings"]
     row = fundings.loc[fundings["id"] == c["financement"]].iloc[0]
     f["fundings"] = fundings[fundings["id"] != c["financement"]].reset_index(drop=True)
-    consequence = c.get("consequence", L.FUNDING_CONSEQUENCES[0])
-    if consequence == "abandon":
+    consequence = c.get("consequence", V.CONSEQUENCE_SELF_FUNDING)
+    if consequence == V.CONSEQUENCE_ABANDON:
         _abandon(f, row["action_id"])
-    elif consequence == "réduction":
+    elif consequence == V.CONSEQUENCE_REDUCTION:
         actions = f["actions"].copy()
         mask = actions["id"] == row["action_id"]
         actions.loc[mask, "budget_planned"] = (actions.loc[mask, "budget_planned"] - float(row["amount"])).clip(lower=0)
@@ -279,7 +280,7 @@ def _op_funding_refused(f: Frames, c: dict[str, Any], n: int) -> None:
 
 def _op_recruit(f: Frames, c: dict[str, Any], n: int) -> None:
     _add_person(f, n, c["nom"], c.get("organisation") or L.SCENARIO_MESSAGES["recruit_organisation"],
-                c.get("fonction") or L.SCENARIO_MESSAGES["recruit_function"], c.get("role") or "agent",
+                c.get("fonction") or L.SCENARIO_MESSAGES["recruit_function"], c.get("role") or V.ROLE_AGENT,
                 c["capacite"], True, None, c["competences"], c.get("motivation", DEFAULT_RECRUIT_MOTIVATION))
 
 
@@ -292,7 +293,7 @@ def _op_widen(f: Frames, c: dict[str, Any], n: int) -> None:
     competences = c.get("competences") or {cid: (ACTOR_COMPETENCE_LEVEL, None, None)
                                            for cid in (actor["competences"] or [])}
     _add_person(f, n, c.get("nom") or L.SCENARIO_MESSAGES["widening_name"].format(actor=actor["name"]),
-                actor["name"], "", "partenaire", c.get("capacite", DEFAULT_WIDENING_CAPACITY), False,
+                actor["name"], "", V.ROLE_PARTNER, c.get("capacite", DEFAULT_WIDENING_CAPACITY), False,
                 c["acteur"], competences, DEFAULT_RECRUIT_MOTIVATION)
 
 
@@ -332,7 +333,7 @@ def _op_assign(f: Frames, c: dict[str, Any], n: int) -> None:
     if same.any():
         return
     f["raci"] = _append(raci, [{"id": _new_id(f, "raci", f"RAC-S{n}"), "task_id": c["tache"],
-                                "person_id": c["personne"], "letter": c["lettre"], "status": "validée",
+                                "person_id": c["personne"], "letter": c["lettre"], "status": V.STATUS_VALIDATED,
                                 "proposed_by": None, "comment": None}])
 
 
@@ -437,7 +438,7 @@ def abandon(action: str) -> dict[str, Any]:
     return {"op": "abandon", "action": action}
 
 
-def funding_refused(funding: str, consequence: str = "autofinancement") -> dict[str, Any]:
+def funding_refused(funding: str, consequence: str = V.CONSEQUENCE_SELF_FUNDING) -> dict[str, Any]:
     """Change: a co-funding is refused; ``consequence`` is autofinancement, réduction or abandon."""
     return {"op": "financement_refuse", "financement": funding, "consequence": consequence}
 
@@ -492,12 +493,13 @@ def unassign(task: str, person: str, letter: str | None = None) -> dict[str, Any
 
 def describe(changes: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """The changes as a French table: number, operation, parameters."""
+    D = L.SCENARIO_DESCRIBE
     rows = []
     for n, c in enumerate(changes, 1):
         params = "; ".join(f"{L.SCENARIO_PARAMS.get(k, k)} : {_show(v)}" for k, v in c.items() if k != "op")
-        rows.append({"N°": n, "Opération": L.SCENARIO_OPS.get(str(c.get("op")), str(c.get("op"))),
-                     "Paramètres": params})
-    return pd.DataFrame(rows, columns=["N°", "Opération", "Paramètres"])
+        rows.append({D["number"]: n, D["op"]: L.SCENARIO_OPS.get(str(c.get("op")), str(c.get("op"))),
+                     D["params"]: params})
+    return pd.DataFrame(rows, columns=[D["number"], D["op"], D["params"]])
 
 
 def _show(value: Any) -> str:
@@ -602,7 +604,7 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     cap = gaps.capacity_gaps(frames, table)
     overall = gaps.team_capacity(frames)
     actions = frames["actions"]
-    kept = actions[actions["state"] != "abandonnée"]
+    kept = actions[actions["state"] != V.STATE_ABANDONED]
     budget = float(kept["budget_planned"].fillna(0).sum())
     fundings = frames["fundings"]
     funded = float(fundings.loc[fundings["action_id"].isin(set(kept["id"])), "amount"].fillna(0).sum())

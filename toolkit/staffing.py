@@ -93,6 +93,7 @@ from . import competences as comp
 from .core import formats as F
 from .core import french as FR
 from .core import labels as L
+from .core import values as V
 from .core import model
 from . import workload
 from .core.errors import Problem, ValidationError
@@ -115,7 +116,7 @@ RESULT_SECONDS = 0.5
 # HiGHS worker threads: one, so that a solve does not wait on threads a busy machine (a
 # workshop server, a laptop running the carnets) has no core for.
 THREADS = 1
-A_ROLES = ("directeur de projet", "chef de projet", "pilote d'action", "élu")
+A_ROLES = (V.ROLE_DIRECTOR, V.ROLE_PROJECT_LEAD, V.ROLE_ACTION_PILOT, V.ROLE_ELECTED)
 
 
 @dataclass(frozen=True)
@@ -311,7 +312,7 @@ def build_problem(frames: Frames, locks: Any = None, reassign: bool = False, a_s
             requirements[t_index[tid]].append((cid, int(level)))
 
     raci = frames["raci"]
-    valid = raci[(raci["status"] == "validée") & raci["task_id"].isin(t_index) & raci["person_id"].isin(p_index)]
+    valid = raci[(raci["status"] == V.STATUS_VALIDATED) & raci["task_id"].isin(t_index) & raci["person_id"].isin(p_index)]
     existing_r = {(t_index[t], p_index[p]) for t, p in
                   zip(valid.loc[valid["letter"] == "R", "task_id"], valid.loc[valid["letter"] == "R", "person_id"])}
     existing_a = {(t_index[t], p_index[p]) for t, p in
@@ -1248,7 +1249,7 @@ def as_changes(result: StaffingResult) -> list[dict[str, Any]]:
     return out
 
 
-def french(df: pd.DataFrame) -> pd.DataFrame:
+def readable(df: pd.DataFrame) -> pd.DataFrame:
     """An assignments or uncovered table with French headers and words."""
     out = df.copy()
     if "status" in out.columns:

@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from .core import labels as L
+from .core import values as V
 from .core import model
 from . import memo
 from .core.errors import MaillageError
@@ -210,7 +211,7 @@ def internal(persons: pd.DataFrame) -> pd.Series:
     """True for the persons who belong to the organisation (``affiliation`` « interne »,
     issue 19); a workshop without affiliations falls back on « Équipe projet »."""
     if "affiliation" in persons and persons["affiliation"].notna().any():
-        return persons["affiliation"].fillna(L.AFFILIATIONS[0]).eq(L.AFFILIATIONS[0]).astype(bool)
+        return persons["affiliation"].fillna(V.AFFILIATION_INTERNAL).eq(V.AFFILIATION_INTERNAL).astype(bool)
     return persons["in_team"].fillna(False).astype(bool) if "in_team" in persons else \
         pd.Series(True, index=persons.index)
 
@@ -413,7 +414,7 @@ def analyse(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idle_b
     }
 
 
-def french(df: pd.DataFrame) -> pd.DataFrame:
+def readable(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` ready to read: French headings (``labels.WORKLOAD_COLUMNS``), rates as
     percentages, yes/no in words, a missing pilot said so. For display and export."""
     out = df.copy()

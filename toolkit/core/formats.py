@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Iterable
 
@@ -291,12 +292,12 @@ def weekday_name(value: Any, *, missing: str = "") -> str:
 
 
 def month(value: Any, *, missing: str = "") -> str:
-    """A month: ``janvier 2023`` (loads per month, calendars).
+    """A month: ``janvier 2023`` (loads per month, calendars), from a date or ``AAAA-MM``.
 
-    >>> month("2023-01-11")
-    'janvier 2023'
+    >>> month("2023-01-11"), month("2026-09"), month(None, missing=DASH)
+    ('janvier 2023', 'septembre 2026', '—')
     """
-    day = as_date(value)
+    day = _month_day(value)
     return missing if day is None else format_date(day, "MMMM yyyy", locale=LOCALE)
 
 
@@ -333,6 +334,23 @@ def estimate(value: Any) -> float | None:
     size = abs(float(value))
     step = 50 if size < 10000 else 100 if size < 100000 else 1000
     return float((_decimal(value) / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step)
+
+
+def month_short(value: Any, *, missing: str = "") -> str:
+    """A month in a table or a period: ``09/2026``, from a date or ``AAAA-MM``.
+
+    >>> month_short("2026-09"), month_short("2027-01-15")
+    ('09/2026', '01/2027')
+    """
+    day = _month_day(value)
+    return missing if day is None else format_date(day, "MM/yyyy", locale=LOCALE)
+
+
+def _month_day(value: Any) -> dt.date | None:
+    """The first day of a month given as ``AAAA-MM`` (a stored month), or any date."""
+    if not is_missing(value) and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+        return dt.date(int(value[:4]), int(value[5:7]), 1)
+    return as_date(value)
 
 
 def iso_week(value: Any) -> tuple[int, int] | None:
@@ -385,6 +403,29 @@ def time_of_day(value: Any, *, missing: str = "") -> str:
     moment = value if isinstance(value, dt.time) else dt.time.fromisoformat(str(value).strip())
     hours = f"{moment.hour}{NBSP}h"
     return hours if moment.minute == 0 else f"{hours}{NBSP}{moment.minute:02d}"
+
+
+def moment(value: Any, *, missing: str = "") -> str:
+    """When something happened (history, last served): ``01/12/2026 à 22 h 39``, in local time,
+    from a datetime or ISO 8601 text (a naive one is taken as local time).
+
+    >>> plain(moment("2026-12-01T22:39:05")), moment(None, missing=DASH)
+    ('01/12/2026 à 22 h 39', '—')
+    """
+    if is_missing(value):
+        return missing
+    when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).strip())
+    when = when.astimezone()
+    return f"{date_short(when.date())} {L.FORMAT_AT} {time_of_day(when.time().replace(second=0, microsecond=0))}"
+
+
+def clock(value: dt.datetime | None = None) -> str:
+    """A time to the second, for « saved at … » lines: ``14:03:27`` (now when not given).
+
+    >>> clock(dt.datetime(2026, 12, 1, 14, 3, 27))
+    '14:03:27'
+    """
+    return (value or dt.datetime.now()).strftime("%H:%M:%S")
 
 
 def meeting(value: Any, at: Any = None, *, missing: str = "") -> str:

@@ -11,7 +11,7 @@ lists are in :mod:`toolkit.core.formats` (``join`` and ``count`` are re-exported
   unknown gives both forms joined by « ou » (never « directeur(trice) »).
 - **Elision**: ``de("Isabelle")`` → « d'Isabelle », ``de("Hélène")`` → « d'Hélène », but
   ``de("Hugo")``… h aspiré words (« la hiérarchie », « le haut ») are listed in
-  ``labels.FRENCH_ASPIRATED_H``; « de le » → « du », « de les » → « des ».
+  ``vocabulary.ASPIRATED_H``; « de le » → « du », « de les » → « des ».
 - **Plural by count**: ``count(3, "tâche")`` → « 3 tâches » (never « tâche(s) »).
 
 >>> agree("directeur", civility="Madame"), agree("chef", civility="Madame"), agree("motivé", civility=None)
@@ -30,6 +30,8 @@ import unicodedata
 from typing import Any, Mapping
 
 from toolkit.core import labels as L
+from toolkit.core import values as V
+from toolkit.core import vocabulary as W
 from toolkit.core.formats import count, is_missing, is_plural, join  # noqa: F401  (part of this layer)
 
 FEMININE, MASCULINE = "f", "m"
@@ -51,7 +53,7 @@ def civility_of(who: Any) -> str | None:
     if is_missing(who):
         return None
     word = _fold(str(who)).rstrip(".")
-    for stored, synonyms in L.FRENCH_CIVILITY_SYNONYMS.items():
+    for stored, synonyms in W.CIVILITY_SYNONYMS.items():
         if word in synonyms:
             return stored
     return None
@@ -62,7 +64,7 @@ def gender(who: Any) -> str | None:
     civility = civility_of(who)
     if civility is None:
         return None
-    return FEMININE if civility == L.CIVILITIES[0] else MASCULINE
+    return FEMININE if civility == V.CIVILITY_MADAME else MASCULINE
 
 
 def salutation(who: Any) -> str:
@@ -191,7 +193,7 @@ def starts_with_vowel_sound(text: Any) -> bool:
         return False
     if word[0] == "h":
         first = re.split(r"[^a-z]", word, maxsplit=1)[0]
-        return not any(first.startswith(h) for h in L.FRENCH_ASPIRATED_H)
+        return not any(first.startswith(h) for h in W.ASPIRATED_H)
     if word[0] == "y":  # « Yves », « Yannick »: vowel; « yaourt »: rare in our texts
         return True
     return word[0] in _VOWELS

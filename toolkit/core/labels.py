@@ -1,76 +1,30 @@
 """The French catalogue: every word a person reads comes from here.
 
-Code identifiers are English; the values of closed lists are stored as their French
-words (they travel as-is to Excel drop-downs and back), so they live here too.
+Code identifiers are English. The values of closed lists are stored as their French words
+(they travel as-is to Excel drop-downs and back): they are named constants in
+``toolkit/core/values.py``, whose tuples this module re-exports. Words the toolkit reads but
+never shows (name synonyms, yes/no words, h aspiré) are in ``toolkit/core/vocabulary.py``.
 Change a word here and it changes everywhere.
 """
 from __future__ import annotations
 
 # --- Closed lists (stored values) -------------------------------------------------
 
-ACTOR_CATEGORIES: tuple[str, ...] = (
-    "élu",
-    "équipe projet",
-    "service de la collectivité",
-    "intercommunalité",
-    "État et opérateurs",
-    "cofinanceur",
-    "chambre consulaire",
-    "association",
-    "entreprise",
-    "habitants",
-    "consultant",
+# The stored values are named constants in toolkit/core/values.py; the tuples are re-exported
+# here because they are also the words the drop-downs and tables show.
+from .values import (  # noqa: E402,F401  (re-exported: the words of the drop-downs)
+    ACTION_PRIORITIES, ACTION_STATES, ACTOR_CATEGORIES, AFFILIATIONS, ASSESSMENT_SOURCES, ATTITUDES,
+    BODY_KINDS, BUDGET_NATURES, CIVILITIES, FUNDING_CONSEQUENCES, JOURNAL_KINDS, MEMBER_ROLES, PROGRAMMES,
+    PROJECT_ROLES, RACI_LETTERS, RACI_STATUSES, RELATION_TYPES,
 )
-# Ordered from most to least favourable; the score is used by the analyses.
-ATTITUDES: tuple[str, ...] = ("allié", "favorable", "neutre", "réservé", "opposant")
-ATTITUDE_SCORES: dict[str, int] = {"allié": 2, "favorable": 1, "neutre": 0, "réservé": -1, "opposant": -2}
-RELATION_TYPES: tuple[str, ...] = ("coopération", "financement", "hiérarchie", "information", "conflit")
-PROJECT_ROLES: tuple[str, ...] = (
-    "élu",
-    "directeur de projet",
-    "chef de projet",
-    "pilote d'action",
-    "agent",
-    "partenaire",
-    "services de l'État",
-    "consultant",
-)
-# A person's civility (persons.civility); empty means unknown (toolkit/core/french.py agrees with it).
-CIVILITIES: tuple[str, ...] = ("Madame", "Monsieur")
-ASSESSMENT_SOURCES: tuple[str, ...] = ("auto-évaluation", "consultant")
-ACTION_STATES: tuple[str, ...] = (
-    "à construire",
-    "en recherche de pilote",
-    "engagée",
-    "en cours",
-    "en pause",
-    "bloquée",
-    "achevée",
-    "abandonnée",
-)
-# Issue 19 §2: who a person is to the organisation carrying the project.
-AFFILIATIONS: tuple[str, ...] = ("interne", "partenaire", "prestataire")
-# Issue 19 §9: an action sheet's priority, and the two kinds of a budget line.
-ACTION_PRIORITIES: tuple[str, ...] = ("élevée", "moyenne", "faible")
-BUDGET_NATURES: tuple[str, ...] = ("investissement", "fonctionnement")
-RACI_LETTERS: tuple[str, ...] = ("R", "A", "C", "I")
+from . import values as _V  # noqa: E402
+
 RACI_MEANINGS: dict[str, str] = {
     "R": "Réalise",
     "A": "Approuve / pilote",
     "C": "Consulté",
     "I": "Informé",
 }
-RACI_STATUSES: tuple[str, ...] = ("validée", "proposée", "rejetée")
-BODY_KINDS: tuple[str, ...] = ("comité de gouvernance", "comité de pilotage", "équipe projet", "comité technique")
-MEMBER_ROLES: tuple[str, ...] = ("président", "membre", "animateur", "secrétariat", "invité")
-JOURNAL_KINDS: tuple[str, ...] = ("fait", "décision", "point d'attention")
-PROGRAMMES: tuple[str, ...] = (
-    "Action cœur de ville",
-    "Petites villes de demain",
-    "Projet alimentaire territorial",
-    "Gestion prévisionnelle des emplois et des compétences territoriale",
-    "Autre",
-)
 
 # The three dimensions of acting competently (Le Boterf), each on a 0–4 scale.
 SCALES: dict[str, tuple[str, ...]] = {
@@ -254,8 +208,6 @@ MESSAGES = {
     "(schéma {found}, cette version connaît {known}). Mettez Maillage à jour.",
 }
 
-YES_WORDS = {"oui", "o", "vrai", "x", "1", "yes", "true", "y"}
-NO_WORDS = {"non", "n", "faux", "0", "no", "false", ""}
 
 
 # --- serve (access, pages, board, join sheet) ------------------------------------------
@@ -723,7 +675,8 @@ RACI_PAGE: dict[str, str] = {
     "board_title": "Qui fait quoi : propositions des participants",
     "board_none": "Aucune proposition pour le moment.",
 }
-RACI_STATUS_SHOWN: dict[str, str] = {"proposée": "en attente", "validée": "acceptée", "rejetée": "rejetée"}
+RACI_STATUS_SHOWN: dict[str, str] = {_V.STATUS_PROPOSED: "en attente", _V.STATUS_VALIDATED: "acceptée",
+                                     _V.STATUS_REJECTED: "rejetée"}
 RACI_BOARD_COLUMNS: dict[str, str] = {
     "task_id": "Tâche", "person": "Personne", "letter": "Lettre", "proposer": "Proposé par", "status": "Suite",
 }
@@ -833,55 +786,6 @@ POSTURES: dict[str, str] = {
     "opponent": "Opposant peu influent",
     "neutral": "Neutre",
 }
-# Relations that go one way (from the funder, the superior, the sender); the others are mutual.
-DIRECTED_RELATION_TYPES: tuple[str, ...] = ("financement", "hiérarchie", "information")
-
-# Probable duplicates among actor names: institutional synonyms (compared accent- and
-# case-free), words ignored, and prefixes glued to the next word ("vice-président").
-NAME_SYNONYMS: dict[str, str] = {
-    "conseil régional": "région",
-    "conseil departemental": "département",
-    "conseil départemental": "département",
-    "conseil général": "département",
-    "communauté de communes": "cc",
-    "communauté d'agglomération": "ca",
-    "agglomération": "ca",
-    "communauté urbaine": "cu",
-    "établissement public de coopération intercommunale": "epci",
-    "intercommunalité": "epci",
-    "mairie": "commune",
-    "ville": "commune",
-    "municipalité": "commune",
-    "hôtel de ville": "commune",
-    "préfet": "préfecture",
-    "sous-préfet": "sous-préfecture",
-    "chambre de commerce et d'industrie": "cci",
-    "chambre de métiers et de l'artisanat": "cma",
-    "chambre des métiers et de l'artisanat": "cma",
-    "chambre des métiers": "cma",
-    "chambre de métiers": "cma",
-    "chambre d'agriculture": "chambre agriculture",
-    "direction départementale des territoires et de la mer": "ddtm",
-    "direction départementale des territoires": "ddt",
-    "direction régionale de l'environnement de l'aménagement et du logement": "dreal",
-    "direction régionale de l'alimentation de l'agriculture et de la forêt": "draaf",
-    "architecte des bâtiments de france": "abf",
-    "unité départementale de l'architecture et du patrimoine": "udap",
-    "agence nationale de la cohésion des territoires": "anct",
-    "agence nationale de l'habitat": "anah",
-    "agence nationale pour la rénovation urbaine": "anru",
-    "office public de l'habitat": "oph",
-    "caisse des dépôts": "banque des territoires",
-    "société d'aménagement foncier et d'établissement rural": "safer",
-    "projet alimentaire territorial": "pat",
-    "petites villes de demain": "pvd",
-    "action cœur de ville": "acv",
-}
-NAME_STOPWORDS: tuple[str, ...] = (
-    "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "sur", "sous",
-    "pour", "par", "un", "une",
-)
-NAME_GLUED_PREFIXES: tuple[str, ...] = ("sous", "vice", "co", "ex", "pre")
 DUPLICATE_REASONS: dict[str, str] = {
     "same_name": "même nom (casse, accents ou ponctuation près)",
     "synonyms": "même institution sous deux appellations",
@@ -940,6 +844,7 @@ STAKEHOLDER_COLUMNS: dict[str, str] = {
 }
 
 STAKEHOLDER_MESSAGES: dict[str, str] = {
+    "attitude_times": "{attitude} ×{n}",  # « allié ×3 » : how many raters gave that attitude
     "grid_title": "Matrice pouvoir / intérêt (Mendelow)",
     "grid_title_rated": "Matrice pouvoir / intérêt selon la moyenne des avis des participants",
     "grid_more": "+ {n} autres",
@@ -1324,6 +1229,11 @@ GOV_LABELS: dict[str, str] = {
     "diagram_rhythm_1": "chaque semaine",
     "diagram_more": "… et {n} autres",
     "diagram_empty": "Aucune instance n'est encore définie.",
+    # After a member's name in the diagram, by role (toolkit/viz/organisation.ROLE_MARKS).
+    "mark_chair": " (présidence)",
+    "mark_facilitator": " (animation)",
+    "mark_secretariat": " (secrétariat)",
+    "mark_guest": " (invité)",
 }
 
 GOV_MESSAGES: dict[str, str] = {
@@ -1633,14 +1543,14 @@ SHEET_PAGE: dict = {
 
 # Remedies the method names, in the order they are preferred when several apply.
 REMEDY_KINDS: dict[str, str] = {
-    "étalement": "Étalement dans le temps",
-    "réaffectation": "Réaffectation",
-    "montée en compétences": "Montée en compétences",
-    "accompagnement": "Accompagnement au changement",
-    "élargissement": "Élargissement du tour de table",
-    "absorption": "Surcharge marginale, à absorber",
-    "expertise externe": "Expertise externe",
-    "recrutement": "Recrutement",
+    _V.REMEDY_SPREAD: "Étalement dans le temps",
+    _V.REMEDY_REASSIGN: "Réaffectation",
+    _V.REMEDY_UPSKILL: "Montée en compétences",
+    _V.REMEDY_SUPPORT: "Accompagnement au changement",
+    _V.REMEDY_WIDEN: "Élargissement du tour de table",
+    _V.REMEDY_ABSORB: "Surcharge marginale, à absorber",
+    _V.REMEDY_EXPERTISE: "Expertise externe",
+    _V.REMEDY_RECRUIT: "Recrutement",
 }
 
 GAP_COLUMNS: dict[str, str] = {
@@ -1746,8 +1656,6 @@ SCENARIO_OPS: dict[str, str] = {
     "affectation": "Affectation d'une personne à une tâche",
     "retrait": "Retrait d'une personne d'une tâche",
 }
-# Consequences of a refused co-funding.
-FUNDING_CONSEQUENCES: tuple[str, ...] = ("autofinancement", "réduction", "abandon")
 
 SCENARIO_PARAMS: dict[str, str] = {
     "op": "opération",
@@ -1795,6 +1703,8 @@ SCENARIO_MESSAGES: dict[str, str] = {
 }
 
 # Rows of the side-by-side comparison of scenarios.
+# The columns of scenarios.describe (the changes of a scenario as a table).
+SCENARIO_DESCRIBE: dict[str, str] = {"number": "N°", "op": "Opération", "params": "Paramètres"}
 SCENARIO_INDICATORS: dict[str, str] = {
     "tasks": "Tâches dans le plan",
     "tasks_without_r": "Tâches sans personne qui réalise (R)",
@@ -2024,11 +1934,6 @@ FRENCH: dict[str, str] = {
     "or": "ou",
     "in_capacity": "en qualité",
 }
-# Civility words as typed (folded: lower case, no accent, no final dot) → the stored word.
-FRENCH_CIVILITY_SYNONYMS: dict[str, set[str]] = {
-    "Madame": {"madame", "mme", "mme.", "mrs", "ms", "f"},
-    "Monsieur": {"monsieur", "m", "mr", "h"},
-}
 # Feminines that the rules of toolkit/french.feminine do not give.
 FRENCH_FEMININE: dict[str, str] = {
     "agent": "agent",            # usage of the fonction publique: « Madame X, agent »
@@ -2051,16 +1956,9 @@ FRENCH_FEMININE: dict[str, str] = {
     "sous-préfet": "sous-préfète",
     "préfet": "préfète",
 }
-# Words starting with an h aspiré (no elision: « la hiérarchie », « le haut »), folded.
-FRENCH_ASPIRATED_H: tuple[str, ...] = (
-    "hache", "haie", "haine", "hall", "halle", "halte", "hameau", "hamac", "hanche", "handicap", "hangar",
-    "hardi", "harcel", "haricot", "harpe", "hasard", "hate", "hausse", "haut", "havre", "heros", "herisson",
-    "hernie", "hetre", "hibou", "hierarch", "hockey", "hollande", "homard", "hongr", "honte", "hors", "hotte",
-    "houle", "housse", "hublot", "huit", "hurl", "hutte",
-)
 # Project roles (labels.PROJECT_ROLES) as the title a letter gives a person.
 FRENCH_ROLE_TITLES: dict[str, str] = {
-    "services de l'État": "représentant des services de l'État",
+    _V.ROLE_STATE_SERVICES: "représentant des services de l'État",
 }
 
 # The maillage command's words for the sub-commands lettres, calendrier, restitution, revue.
@@ -2082,6 +1980,65 @@ CLI: dict[str, str] = {
     "review_without_pilot": "Sans pilote : {actions}",
     "review_next": "Prochaine revue : {when}",
     "review_no_next": "Aucune prochaine revue planifiée.",
+    "created": "Atelier créé dans {folder} (magasin : {url})",
+    "demo_building": "» Construction de l'atelier de démonstration dans {folder}…",
+    "participant_links": "Liens des participants :",
+    "unknown_when": "?",
+    "progress": "{message} : {done}/{total}",
+    "problems": "Erreur : {title} ({problems}) :",
+    "problem": "problème",
+    "report_written": "Restitution {kind} : {path}",
+    "error": "Erreur : {error}",
+    "by_import": "import Excel",
+}
+
+# The help of the maillage command: « COMMAND » for a sub-command, « COMMAND.option » for an option.
+CLI_HELP: dict[str, str] = {
+    "maillage": "Maillage : ateliers de diagnostic et de staffing.",
+    "atelier": "dossier de l'atelier",
+    "date": "le jour à prendre pour « aujourd'hui » (par défaut : la date du jour)",
+    "creer": "Créer un atelier vide.",
+    "creer.url": "URL du magasin (par défaut : SQLite dans le dossier)",
+    "carnets": "Ouvrir JupyterLab sur les carnets du consultant, pour cet atelier.",
+    "carnets.port": "port de JupyterLab (par défaut : le premier libre)",
+    "carnets.sans_navigateur": "ne pas ouvrir le navigateur",
+    "demo": "Construire l'atelier de démonstration et servir ses pages.",
+    "demo.reconstruire": "repartir d'un atelier de démonstration neuf",
+    "demo.sans_serveur": "construire seulement, sans servir",
+    "servir": "Servir les pages participants d'un atelier avec Voilà.",
+    "liens": "Afficher le lien de chaque participant (sur l'adresse où l'atelier est servi).",
+    "gabarits": "Générer les gabarits Excel d'import (vierge et exemple rempli).",
+    "gabarits.sortie": "dossier où les écrire",
+    "importer": "Importer un classeur Excel dans un atelier (tout ou rien).",
+    "importer.fichier": "classeur au format du gabarit d'import",
+    "importer.par": "qui importe (gardé dans l'historique)",
+    "importer.tous": "afficher tous les problèmes, même très nombreux",
+    "importer.mettre_a_jour": "mettre à jour les enregistrements dont l'identifiant existe (changements affichés "
+    "puis confirmés)",
+    "importer.oui": "appliquer la mise à jour sans la demander",
+    "exporter": "Exporter le classeur de restitution d'un atelier.",
+    "exporter.sortie": "fichier à écrire (par défaut : exports/ dans le dossier de l'atelier)",
+    "exporter.pseudonymiser": "remplacer les noms des personnes par des pseudonymes stables",
+    "lettres": "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).",
+    "lettres.modele": "modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, "
+    "sinon celui de Maillage)",
+    "lettres.personne": "écrire seulement la lettre de cette personne (identifiant ou nom ; répétable)",
+    "calendrier": "Calculer le calendrier des instances et l'écrire au format iCalendar (.ics).",
+    "calendrier.jours_feries": "décaler au jour ouvré suivant une réunion tombant un jour férié (par défaut) "
+    "ou l'ignorer",
+    "calendrier.subdivision": "jours fériés locaux, p. ex. 57 (Moselle), 974 (La Réunion)",
+    "calendrier.sortie": "par défaut : exports/calendrier_instances.ics",
+    "calendrier.deplacer": "déplacer une réunion (instance : identifiant ou nom ; date prévue ; nouvelle date)",
+    "calendrier.annuler": "annuler une réunion",
+    "calendrier.retablir": "remettre une réunion déplacée ou annulée à sa date prévue",
+    "calendrier.motif": "le motif du déplacement ou de l'annulation (gardé et affiché)",
+    "calendrier.par": "qui décide (gardé dans l'historique)",
+    "restitution": "Écrire la restitution de l'atelier en HTML autonome et en PDF (LibreOffice).",
+    "restitution.sans_pdf": "écrire seulement le HTML",
+    "restitution.sortie": "par défaut : exports/restitution/",
+    "revue": "Tableau de bord de la revue de projet et relevé de conclusions de la dernière revue (.docx).",
+    "revue.revue": "le relevé de cette revue (par défaut : la dernière)",
+    "revue.sortie": "par défaut : exports/revues/",
 }
 
 REVIEW_LABELS.update({

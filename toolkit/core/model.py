@@ -17,10 +17,12 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, overload
 
 from . import french
 from . import labels as L
+from . import values as V
+from . import vocabulary as W
 from .errors import Problem, ValidationError
 
 
@@ -90,7 +92,7 @@ KINDS: dict[str, Kind] = {
         Kind("project", "PRJ", (
             _f("name", required=True, max_length=200),
             _f("territory", required=True, max_length=200),
-            _f("programme", "choice", choices=L.PROGRAMMES, default="Autre"),
+            _f("programme", "choice", choices=V.PROGRAMMES, default=V.PROGRAMME_OTHER),
             _f("start_date", "date", required=True),
             _f("horizon_months", "int", min=1, max=36, default=12),
             _f("description"),
@@ -105,10 +107,10 @@ KINDS: dict[str, Kind] = {
         )),
         Kind("actors", "ACT", (
             _f("name", required=True, max_length=200),
-            _f("category", "choice", required=True, choices=L.ACTOR_CATEGORIES),
+            _f("category", "choice", required=True, choices=V.ACTOR_CATEGORIES),
             _f("power", required=True, **SCALE),
             _f("interest", required=True, **SCALE),
-            _f("attitude", "choice", choices=L.ATTITUDES, default="neutre"),
+            _f("attitude", "choice", choices=V.ATTITUDES, default=V.ATTITUDE_NEUTRAL),
             _f("mobilised", "bool", default=False),
             _f("competences", "refs", ref="competences", default=()),
             _f("comment"),
@@ -116,7 +118,7 @@ KINDS: dict[str, Kind] = {
         Kind("relations", "REL", (
             _f("source_id", "ref", required=True, ref="actors"),
             _f("target_id", "ref", required=True, ref="actors"),
-            _f("type", "choice", required=True, choices=L.RELATION_TYPES),
+            _f("type", "choice", required=True, choices=V.RELATION_TYPES),
             _f("weight", "int", min=1, max=3, default=1),
             _f("comment"),
         )),
@@ -124,13 +126,13 @@ KINDS: dict[str, Kind] = {
             _f("name", required=True, max_length=200),
             _f("organisation", required=True, max_length=200),
             _f("function", max_length=200),
-            _f("role", "choice", required=True, choices=L.PROJECT_ROLES),
+            _f("role", "choice", required=True, choices=V.PROJECT_ROLES),
             _f("capacity_days", "float", min=0, max=23, default=0.0),
             _f("in_team", "bool", default=True),
             _f("actor_id", "ref", ref="actors"),
             _f("token", system=True, max_length=64),
             # Madame / Monsieur, or empty (unknown): letters and minutes agree with it.
-            _f("civility", "choice", choices=L.CIVILITIES),
+            _f("civility", "choice", choices=V.CIVILITIES),
             _f("email", max_length=200),
             # The written mandate (step 7): what the person answers for, the means given,
             # what the mission's success rests on. Free text, one point a line.
@@ -140,7 +142,7 @@ KINDS: dict[str, Kind] = {
             # Issue 19 §2: who belongs to the organisation (interne), who is a partner's
             # agent (partenaire), who an external provider (prestataire). Empty in a record
             # given to ``validate``: derived from ``in_team`` (oui: interne, non: partenaire).
-            _f("affiliation", "choice", choices=L.AFFILIATIONS),
+            _f("affiliation", "choice", choices=V.AFFILIATIONS),
         )),
         Kind("assessments", "EVA", (
             _f("person_id", "ref", required=True, ref="persons"),
@@ -148,7 +150,7 @@ KINDS: dict[str, Kind] = {
             _f("savoir", required=True, **SCALE),
             _f("vouloir", required=True, **SCALE),
             _f("pouvoir", required=True, **SCALE),
-            _f("source", "choice", required=True, choices=L.ASSESSMENT_SOURCES, default="auto-évaluation"),
+            _f("source", "choice", required=True, choices=V.ASSESSMENT_SOURCES, default=V.SOURCE_SELF),
             _f("comment"),
         ), private_owner="person_id"),
         Kind("axes", "AXE", (
@@ -159,7 +161,7 @@ KINDS: dict[str, Kind] = {
             _f("axis_id", "ref", required=True, ref="axes"),
             _f("name", required=True, max_length=300),
             _f("pilot_id", "ref", ref="persons"),
-            _f("state", "choice", required=True, choices=L.ACTION_STATES, default="à construire"),
+            _f("state", "choice", required=True, choices=V.ACTION_STATES, default=V.STATE_TO_BUILD),
             _f("completion", "int", min=0, max=100, default=0),
             _f("budget_planned", "float", min=0, default=0.0),
             _f("budget_committed", "float", min=0, default=0.0),
@@ -171,13 +173,13 @@ KINDS: dict[str, Kind] = {
             # checked by the store, ``toolkit.actions.reattach`` records it in the journal).
             _f("parent_id", "ref", ref="actions"),
             # Issue 19 §9, as the field's tools keep a sheet: its priority (empty: not set).
-            _f("priority", "choice", choices=L.ACTION_PRIORITIES),
+            _f("priority", "choice", choices=V.ACTION_PRIORITIES),
         )),
         # The planned budget by year and by kind (investissement, fonctionnement).
         Kind("budget_lines", "BUD", (
             _f("action_id", "ref", required=True, ref="actions"),
             _f("year", "int", required=True, min=2000, max=2100),
-            _f("nature", "choice", required=True, choices=L.BUDGET_NATURES),
+            _f("nature", "choice", required=True, choices=V.BUDGET_NATURES),
             _f("amount", "float", required=True, min=0),
             _f("comment"),
         )),
@@ -222,8 +224,8 @@ KINDS: dict[str, Kind] = {
         Kind("raci", "RAC", (
             _f("task_id", "ref", required=True, ref="tasks"),
             _f("person_id", "ref", required=True, ref="persons"),
-            _f("letter", "choice", required=True, choices=L.RACI_LETTERS),
-            _f("status", "choice", required=True, choices=L.RACI_STATUSES, default="validée"),
+            _f("letter", "choice", required=True, choices=V.RACI_LETTERS),
+            _f("status", "choice", required=True, choices=V.RACI_STATUSES, default=V.STATUS_VALIDATED),
             _f("proposed_by", "ref", ref="persons"),
             _f("comment"),
             # Issue 19 §3: this person's days on the task (the plan de charge « de chacun »);
@@ -232,7 +234,7 @@ KINDS: dict[str, Kind] = {
         )),
         Kind("bodies", "INS", (
             _f("name", required=True, max_length=200),
-            _f("kind", "choice", required=True, choices=L.BODY_KINDS),
+            _f("kind", "choice", required=True, choices=V.BODY_KINDS),
             _f("rhythm_weeks", "int", min=1, max=52, default=8),
             _f("first_date", "date"),
             _f("description"),
@@ -248,12 +250,12 @@ KINDS: dict[str, Kind] = {
             _f("body_id", "ref", required=True, ref="bodies"),
             _f("person_id", "ref", ref="persons"),
             _f("actor_id", "ref", ref="actors"),
-            _f("role", "choice", required=True, choices=L.MEMBER_ROLES, default="membre"),
+            _f("role", "choice", required=True, choices=V.MEMBER_ROLES, default=V.MEMBER_MEMBER),
         )),
         Kind("journal", "JRN", (
             _f("action_id", "ref", required=True, ref="actions"),
             _f("date", "date", required=True),
-            _f("kind", "choice", required=True, choices=L.JOURNAL_KINDS, default="fait"),
+            _f("kind", "choice", required=True, choices=V.JOURNAL_KINDS, default=V.JOURNAL_FACT),
             _f("text", required=True, max_length=5000),
             _f("author", "ref", ref="persons"),
         )),
@@ -299,7 +301,7 @@ KINDS["actor_ratings"] = Kind("actor_ratings", "NOT", (
     _f("person_id", "ref", required=True, ref="persons"),
     _f("power", required=True, **SCALE),
     _f("interest", required=True, **SCALE),
-    _f("attitude", "choice", required=True, choices=L.ATTITUDES),
+    _f("attitude", "choice", required=True, choices=V.ATTITUDES),
     _f("comment"),
 ), private_owner="person_id")
 KIND_ORDER.append("actor_ratings")
@@ -423,9 +425,9 @@ def _coerce(f: Field, value: Any) -> Any:
         if isinstance(value, (int, float)) and value in (0, 1):
             return bool(value)
         word = fold(str(value))
-        if word in L.YES_WORDS:
+        if word in W.YES_WORDS:
             return True
-        if word in L.NO_WORDS:
+        if word in W.NO_WORDS:
             return False
         raise ValueError
     if t == "date":
@@ -569,7 +571,7 @@ def cross_checks(kind_name: str, rec: dict[str, Any]) -> list[Problem]:
 def default_affiliation(in_team: Any) -> str:
     """A person's affiliation when none is given: « interne » for a member of the project
     team (or unknown), « partenaire » otherwise — never « prestataire », which is said."""
-    return "partenaire" if in_team is False else "interne"
+    return V.AFFILIATION_PARTNER if in_team is False else V.AFFILIATION_INTERNAL
 
 
 def self_references(kind_name: str) -> list[Field]:
@@ -608,8 +610,38 @@ def months_between(start: str, end: str) -> list[str]:
     return out
 
 
-def add_months(month: str, n: int) -> str:
-    """``month`` shifted by ``n`` months. ``add_months("2026-11", 3) == "2027-02"``."""
+@overload
+def add_months(month: str, n: int) -> str: ...
+@overload
+def add_months(month: dt.date, n: int) -> dt.date: ...
+
+
+def add_months(month: str | dt.date, n: int) -> str | dt.date:
+    """``month`` shifted by ``n`` months: a stored month ``AAAA-MM`` gives a month, a date gives
+    the same day that many months later (the month's last day when it has fewer days).
+
+    >>> add_months("2026-11", 3), add_months(dt.date(2026, 9, 1), 12), add_months(dt.date(2027, 1, 31), 1)
+    ('2027-02', datetime.date(2027, 9, 1), datetime.date(2027, 2, 28))
+    """
+    if isinstance(month, dt.date):
+        year, m = divmod(month.year * 12 + month.month - 1 + n, 12)
+        m += 1
+        next_first = dt.date(year + (m == 12), m % 12 + 1, 1)
+        return dt.date(year, m, min(month.day, (next_first - dt.timedelta(days=1)).day))
     y, m = map(int, month.split("-"))
     total = y * 12 + (m - 1) + n
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def names(frames: Any, kind: str) -> dict[str, str]:
+    """Identifier → name of the records of ``kind`` in ``frames`` (``store.frames()``); empty
+    when the kind is absent, empty or has no names.
+
+    >>> import pandas as pd
+    >>> names({"actors": pd.DataFrame({"id": ["A1"], "name": ["Mairie"]})}, "actors"), names({}, "persons")
+    ({'A1': 'Mairie'}, {})
+    """
+    df = frames.get(kind) if frames else None
+    if df is None or not len(df) or "name" not in df:
+        return {}
+    return dict(zip(df["id"].tolist(), df["name"].tolist()))

@@ -1,7 +1,7 @@
 """The analysis sheets of the deliverable: a registry of ``Section``s, in the method's order.
 
 Each section CALLS an analysis module of ``toolkit`` and returns the table that module
-gives for reading (its ``french``/``for_display`` presentation); the export only lays it
+gives for reading (its step module's ``readable`` presentation); the export only lays it
 out. Nothing is recomputed here. The analysis modules are imported plainly: a module
 renamed or broken fails at import, it never drops its sheets from the deliverable. Which
 step shows which sheets, in which order, is the step registry's (``toolkit.method``).
@@ -24,6 +24,7 @@ import pandas as pd
 
 from .. import actions, competences, gaps, governance, raci, review, scenarios, stakeholders, workload
 from ..core import labels as L
+from ..core import values as V
 from ..report import french_columns
 from .kinds import Chart, Context, Hints, Mark, Section
 
@@ -45,7 +46,7 @@ def _stakeholders(ctx: Context) -> dict[str, Any]:
 
 def _stakeholder_table(key: str) -> Callable[[Context], pd.DataFrame]:
     def build(ctx: Context) -> pd.DataFrame:
-        return stakeholders.for_display(_stakeholders(ctx)[key])
+        return stakeholders.readable(_stakeholders(ctx)[key])
     return build
 
 
@@ -55,7 +56,7 @@ def stakeholder_sections() -> list[Section]:
     yes = L.STAKEHOLDER_MESSAGES["yes"]
     risky = Mark(C["posture_label"], (P["influential_opponent"], P["influential_reserved"]), "bad")
     unused = Mark(C["posture_label"], (P["unmobilised_ally"],), "warn")
-    attitude = (Mark(C["attitude"], ("opposant",), "bad"), Mark(C["attitude"], ("réservé",), "warn"))
+    attitude = (Mark(C["attitude"], (V.ATTITUDE_OPPONENT,), "bad"), Mark(C["attitude"], (V.ATTITUDE_RESERVED,), "warn"))
     network = (Mark(C["isolated"], (yes,), "bad"), Mark(C["broker"], (yes,), "warn"))
     specs = [
         ("grid", Hints(freeze=2, marks=attitude, heatmap=(C["power"], C["interest"]), heat_range=(0.0, 4.0),
@@ -129,15 +130,15 @@ def _raci_matrix(ctx: Context) -> pd.DataFrame:
 
 
 def _raci_list(ctx: Context) -> pd.DataFrame:
-    return raci.french(_raci_findings(ctx))
+    return raci.readable(_raci_findings(ctx))
 
 
 def _raci_summary(ctx: Context) -> pd.DataFrame:
-    return raci.french(raci.summary(_raci_findings(ctx)))
+    return raci.readable(raci.summary(_raci_findings(ctx)))
 
 
 def _raci_proposals(ctx: Context) -> pd.DataFrame:
-    return raci.french(raci.proposals(ctx.frames))
+    return raci.readable(raci.proposals(ctx.frames))
 
 
 def raci_sections() -> list[Section]:
@@ -166,7 +167,7 @@ def _workload_table(key: str, numeric: tuple[str, ...] = ()) -> Callable[[Contex
     """The module's French table; rates kept as numbers (shown as %) so Excel can sort them."""
     def build(ctx: Context) -> pd.DataFrame:
         raw = _workload(ctx)[key]
-        shown = workload.french(raw)
+        shown = workload.readable(raw)
         for name in numeric:
             if name in raw:
                 shown[L.WORKLOAD_COLUMNS[name]] = raw[name].to_numpy()
@@ -203,7 +204,7 @@ def workload_sections() -> list[Section]:
 def _gaps_table(compute: Callable[[dict[str, pd.DataFrame]], pd.DataFrame]) -> Callable[[Context], pd.DataFrame]:
     def build(ctx: Context) -> pd.DataFrame:
         table = _cached(ctx, f"gaps.{compute.__name__}", lambda: compute(ctx.frames))
-        return gaps.french(table, ctx.frames)
+        return gaps.readable(table, ctx.frames)
     return build
 
 

@@ -48,7 +48,7 @@ The step's modules
 metrics), ``algorithms`` (betweenness and Louvain, equal to networkx's), ``widening``
 (« élargir le tour de table »), ``matching`` (probable duplicates among names),
 ``ratings`` (the participants' ratings), ``actors`` (the columns they all read) and
-``step`` (``analyse``: everything at once; ``for_display``). Every public name is
+``step`` (``analyse``: everything at once; ``readable``). Every public name is
 importable from ``toolkit.stakeholders`` itself.
 """
 from __future__ import annotations
@@ -61,12 +61,12 @@ from .matching import canonical_tokens, probable_duplicates, similar_names
 from .network import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLE, brokers, communities, contact_graph
 from .network import isolated_actors, network_metrics, relation_graph
 from .ratings import latest_ratings, rated_actors, rating_summary
-from .step import analyse, for_display
+from .step import analyse, readable
 from .widening import lacking_competences, lacking_table, widen_the_table
 
 __all__ = [
     "BETWEENNESS_EXACT_MAX", "BETWEENNESS_SAMPLE", "HIGH_FROM", "actor_table", "analyse", "attitude_power",
-    "betweenness", "brokers", "canonical_tokens", "communities", "contact_graph", "for_display",
+    "betweenness", "brokers", "canonical_tokens", "communities", "contact_graph", "readable",
     "influential_opponents", "isolated_actors", "lacking_competences", "lacking_table", "latest_ratings",
     "louvain", "network_metrics", "power_interest_grid", "probable_duplicates", "quadrant", "quadrant_summary",
     "rated_actors", "rating_summary", "relation_graph", "require_columns", "similar_names", "unmobilised_allies",

@@ -11,6 +11,7 @@ from typing import Iterable
 import pandas as pd
 
 from ..core import labels as L
+from ..core import values as V
 from ..core.errors import MaillageError
 
 
@@ -41,7 +42,7 @@ def actor_table(actors: pd.DataFrame) -> pd.DataFrame:
     out["power"] = pd.to_numeric(actors["power"], errors="coerce")
     out["interest"] = pd.to_numeric(actors["interest"], errors="coerce")
     attitude = actors["attitude"] if "attitude" in actors else pd.Series(None, index=actors.index)
-    out["attitude"] = [a if a in L.ATTITUDE_SCORES else "neutre" for a in attitude]
+    out["attitude"] = [a if a in V.ATTITUDE_SCORES else V.ATTITUDE_NEUTRAL for a in attitude]
     mobilised = actors["mobilised"] if "mobilised" in actors else pd.Series(False, index=actors.index)
     out["mobilised"] = [False if pd.isna(m) else bool(m) for m in mobilised]
     return out.reset_index(drop=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core import labels as L
+from ..core import values as V
 from .actors import actor_table
 
 HIGH_FROM = 3
@@ -138,7 +139,7 @@ def attitude_power(actors: pd.DataFrame, high_from: float = HIGH_FROM) -> pd.Dat
     ['influential_opponent']
     """
     df = actor_table(actors)
-    df["attitude_score"] = df["attitude"].map(L.ATTITUDE_SCORES).astype(int)
+    df["attitude_score"] = df["attitude"].map(V.ATTITUDE_SCORES).astype(int)
 
     score, strong, mobilised = df["attitude_score"], df["power"] >= high_from, df["mobilised"].astype(bool)
     df["posture"] = "neutral"
@@ -146,7 +147,7 @@ def attitude_power(actors: pd.DataFrame, high_from: float = HIGH_FROM) -> pd.Dat
     df.loc[(score < 0) & ~strong, "posture"] = "opponent"
     df.loc[(score > 0) & mobilised, "posture"] = "mobilised_ally"
     df.loc[(score > 0) & ~mobilised, "posture"] = "unmobilised_ally"
-    df["posture_label"] = [L.POSTURES["influential_reserved"] if p == "influential_opponent" and a != "opposant"
+    df["posture_label"] = [L.POSTURES["influential_reserved"] if p == "influential_opponent" and a != V.ATTITUDE_OPPONENT
                            else L.POSTURES[p] for p, a in zip(df["posture"], df["attitude"])]
     order = {"influential_opponent": 0, "unmobilised_ally": 1, "opponent": 2, "neutral": 3, "mobilised_ally": 4}
     df = df.assign(_o=df["posture"].map(order))

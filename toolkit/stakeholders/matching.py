@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from ..core import labels as L
+from ..core import vocabulary as W
 from ..core.model import fold
 from .actors import require_columns
 
@@ -31,7 +32,7 @@ def _stopwords(words: tuple[str, ...]) -> frozenset[str]:
 def _tokens(text: str) -> list[str]:
     """Folded words of a name, with glued prefixes (« vice-président » is one word)."""
     text = fold(text)
-    text = _glued(tuple(L.NAME_GLUED_PREFIXES)).sub(r"\1", text)
+    text = _glued(tuple(W.NAME_GLUED_PREFIXES)).sub(r"\1", text)
     return [t for t in _PUNCT.sub(" ", text.replace("_", " ")).split() if t]
 
 
@@ -41,7 +42,7 @@ _SYNONYMS: list[tuple[list[str], list[str]]] | None = None
 def _synonyms() -> list[tuple[list[str], list[str]]]:
     global _SYNONYMS
     if _SYNONYMS is None:
-        pairs = [(_tokens(k), _tokens(v)) for k, v in L.NAME_SYNONYMS.items()]
+        pairs = [(_tokens(k), _tokens(v)) for k, v in W.NAME_SYNONYMS.items()]
         _SYNONYMS = sorted(pairs, key=lambda p: -len(p[0]))  # longest phrase first
     return _SYNONYMS
 
@@ -56,7 +57,7 @@ def canonical_tokens(name: str) -> list[str]:
     Returns
     -------
     List of words (accent-free, lower case), institutional phrases replaced by their
-    canonical form from ``labels.NAME_SYNONYMS``.
+    canonical form from ``vocabulary.NAME_SYNONYMS``.
 
     Example
     -------
@@ -77,7 +78,7 @@ def canonical_tokens(name: str) -> list[str]:
                 i += len(replacement)
             else:
                 i += 1
-    stop = _stopwords(tuple(L.NAME_STOPWORDS))
+    stop = _stopwords(tuple(W.NAME_STOPWORDS))
     return [w for w in words if w not in stop]
 
 

@@ -6,6 +6,7 @@ import math
 import pandas as pd
 
 from ..core import labels as L
+from ..core import values as V
 from .actors import actor_table
 
 
@@ -58,7 +59,7 @@ def rating_summary(ratings: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     base = actor_table(actors).set_index("id")
     df = df[df["actor_id"].isin(base.index)].copy()
-    df["score"] = df["attitude"].map(L.ATTITUDE_SCORES)
+    df["score"] = df["attitude"].map(V.ATTITUDE_SCORES)
     rows = []
     for aid, group in df.groupby("actor_id", sort=True):
         counts = group["attitude"].value_counts()
@@ -72,7 +73,8 @@ def rating_summary(ratings: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
             "interest_spread": spreads["interest"],
             "attitude": base.at[aid, "attitude"], "attitude_mean": round(float(group["score"].mean()), 1),
             "attitude_spread": spreads["score"],
-            "attitudes": ", ".join(f"{a} ×{int(counts[a])}" for a in order),
+            "attitudes": ", ".join(L.STAKEHOLDER_MESSAGES["attitude_times"].format(attitude=a, n=int(counts[a]))
+                                   for a in order),
             "disagreement": max(spreads.values()),
         })
     out = pd.DataFrame(rows, columns=columns)
@@ -96,7 +98,7 @@ def rated_actors(actors: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
     if summary is None or len(summary) == 0:
         return out
     means = summary.set_index("id")
-    by_score = {v: k for k, v in L.ATTITUDE_SCORES.items()}
+    by_score = {v: k for k, v in V.ATTITUDE_SCORES.items()}
     rated = out["id"].isin(means.index)
     out["power"] = out["power"].astype(float)
     out["interest"] = out["interest"].astype(float)

@@ -70,12 +70,12 @@ def analyse(frames: dict[str, pd.DataFrame], lacking: Iterable[str] | None = Non
 
 
 
-def for_display(df: pd.DataFrame) -> pd.DataFrame:
+def readable(df: pd.DataFrame) -> pd.DataFrame:
     """The same table with French column headings (for carnets and exports).
 
     Example
     -------
-    >>> for_display(pd.DataFrame({"name": ["x"], "power": [1]})).columns.tolist()
+    >>> readable(pd.DataFrame({"name": ["x"], "power": [1]})).columns.tolist()
     ['Nom', 'Pouvoir']
     """
     out = df.copy()

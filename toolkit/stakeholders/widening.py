@@ -7,6 +7,7 @@ import pandas as pd
 
 from .. import competences
 from ..core import labels as L
+from ..core import values as V
 from .actors import actor_table
 
 
@@ -56,7 +57,7 @@ def widen_the_table(actors: pd.DataFrame, lacking: Iterable[str],
                              "competence_id": cid, "competence": names.get(cid, cid)})
     df = pd.DataFrame(rows, columns=["id", "name", "category", "power", "attitude", "competence_id", "competence"])
     if len(df):
-        df = df.assign(_s=-df["attitude"].map(L.ATTITUDE_SCORES))
+        df = df.assign(_s=-df["attitude"].map(V.ATTITUDE_SCORES))
         df = df.sort_values(["_s", "power", "id", "competence_id"], ascending=[True, False, True, True])
         df = df.drop(columns="_s").reset_index(drop=True)
     return df

@@ -15,17 +15,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from ..core import labels as L
+from ..core import formats as F
 from ..core import model
 from .workload import OVER_COLOUR, plain
 
 OK_COLOUR = "#4a90c8"
 NEED_COLOUR = "#333333"
 P = L.GAP_PICTURES
-
-
-def _euros(value: float) -> str:
-    """12 345 € written the French way (thin spaces between thousands)."""
-    return f"{value:,.0f}".replace(",", "\u202f") + " €"
 
 
 def _empty(text: str) -> Figure:
@@ -171,7 +167,7 @@ def scenario_chart(table: pd.DataFrame) -> Figure:
         bottom += values
     # The authority's own share is large and mostly shared by every scenario: written, not drawn.
     for i, own in enumerate(table.loc[I["own_share"]].to_numpy(dtype=float)):
-        right.text(i, bottom[i], P["own_share"].format(value=_euros(own)), ha="center", va="bottom", fontsize=7)
+        right.text(i, bottom[i], P["own_share"].format(value=F.amount(own)), ha="center", va="bottom", fontsize=7)
     right.set_ylim(0, max(float(bottom.max()) * 1.25, 1.0))
     right.set_xticks(x, names, fontsize=8, rotation=15, ha="right")
     right.set_ylabel(P["keuros"])

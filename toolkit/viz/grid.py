@@ -28,6 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from ..core import labels as L
+from ..core import values as V
 from ..stakeholders import HIGH_FROM
 
 # From allié (green) to opposant (red), in the order of ``labels.ATTITUDES``.
@@ -112,8 +113,8 @@ def grid_figure(grid: pd.DataFrame, high_from: float = HIGH_FROM, max_per_cell: 
         members = sorted(members, key=lambda r: str(r["name"]).casefold())
         if len(members) > max_per_cell + 1:
             # A crowded cell lists the clear-cut attitudes first (opponents, then allies).
-            members.sort(key=lambda r: (-abs(L.ATTITUDE_SCORES.get(r.get("attitude"), 0)),
-                                        L.ATTITUDE_SCORES.get(r.get("attitude"), 0)))
+            members.sort(key=lambda r: (-abs(V.ATTITUDE_SCORES.get(r.get("attitude"), 0)),
+                                        V.ATTITUDE_SCORES.get(r.get("attitude"), 0)))
         shown = members if len(members) <= max_per_cell + 1 else members[:max_per_cell]
         for i, rec in enumerate(shown):
             y = cy + 0.46 - step * (i + 0.6)

@@ -37,6 +37,8 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from ..core import labels as L
+from ..core import formats as F
+from ..core import values as V
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_VERSION = "vis-9.1.2"
@@ -77,7 +79,7 @@ def _rating(value: Any) -> str:
     number = _number(value, float("nan"))
     if math.isnan(number):
         return "?"
-    return f"{number:g}".replace(".", ",")
+    return F.number(number, 2)
 
 
 def layout_positions(graph: nx.Graph, previous: dict[str, tuple[float, float]] | None = None,
@@ -192,7 +194,7 @@ def build_network(graph: nx.MultiDiGraph, metrics: pd.DataFrame | None = None,
             "id": str(k), "title": L.STAKEHOLDER_MESSAGES["edge_tooltip"].format(type=rel_type, weight=weight),
             "color": {"color": style["colour"], "highlight": style["colour"], "opacity": 0.85},
             "dashes": style["dashes"], "width": 1 + 1.5 * (weight - 1),
-            "arrows": "to" if rel_type in L.DIRECTED_RELATION_TYPES else "",
+            "arrows": "to" if rel_type in V.DIRECTED_RELATION_TYPES else "",
         }
         if rank:  # a second relation between the same two actors bends aside
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18 * rank}
@@ -257,7 +259,7 @@ def _legend(categories: Iterable[str]) -> dict[str, Any]:
     return {
         "title": m["map_legend"], "categories_title": m["map_categories"], "relations_title": m["map_relations"],
         "categories": [{"label": c, "colour": CATEGORY_COLOURS[c]} for c in present],
-        "relations": [{"label": t, "colour": s["colour"], "directed": t in L.DIRECTED_RELATION_TYPES,
+        "relations": [{"label": t, "colour": s["colour"], "directed": t in V.DIRECTED_RELATION_TYPES,
                        "dasharray": ",".join(map(str, s["dashes"])) if s["dashes"] else ""}
                       for t, s in RELATION_STYLES.items()],
         "size": m["map_size"], "dashed": m["map_dashed_border"], "key_actors": m["map_key_actors"],

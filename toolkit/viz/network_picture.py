@@ -16,11 +16,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..core import labels as L
+from ..core import values as V
 
-ATTITUDE_COLOURS = {"allié": "#1a7f37", "favorable": "#7cc47f", "neutre": "#b0b0b0", "réservé": "#f0a030",
-                    "opposant": "#c62828"}
-RELATION_STYLES = {"conflit": ("#c62828", "--"), "financement": ("#1f4e79", "-"), "hiérarchie": ("#555555", "-"),
-                   "coopération": ("#8aa8c8", "-"), "information": ("#cccccc", ":")}
+ATTITUDE_COLOURS = {V.ATTITUDE_ALLY: "#1a7f37", V.ATTITUDE_FAVOURABLE: "#7cc47f", V.ATTITUDE_NEUTRAL: "#b0b0b0",
+                    V.ATTITUDE_RESERVED: "#f0a030", V.ATTITUDE_OPPONENT: "#c62828"}
+RELATION_STYLES = {V.RELATION_CONFLICT: ("#c62828", "--"), V.RELATION_FUNDING: ("#1f4e79", "-"),
+                   V.RELATION_HIERARCHY: ("#555555", "-"), V.RELATION_COOPERATION: ("#8aa8c8", "-"),
+                   V.RELATION_INFORMATION: ("#cccccc", ":")}
 
 
 def network_picture(graph: nx.MultiDiGraph, metrics: pd.DataFrame, positions: dict[str, Any],

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ..core import labels as L
+from ..core import values as V
 from ..core.model import fold
 
 BODY_COLOURS = ("#1f4e79", "#2e75b6", "#548235", "#bf9000")
@@ -29,8 +30,8 @@ MAX_MEMBERS_SHOWN = 12
 UNIT_INCHES = 0.17  # one line of member names; the bodies' column is laid out in these units
 BODY_HEAD = 3.4  # units above the member lines: name, kind and rhythm
 GAP = 1.4
-ROLE_MARKS = {"président": " (présidence)", "animateur": " (animation)", "secrétariat": " (secrétariat)",
-              "invité": " (invité)"}
+ROLE_MARKS = {V.MEMBER_CHAIR: L.GOV_LABELS["mark_chair"], V.MEMBER_FACILITATOR: L.GOV_LABELS["mark_facilitator"],
+              V.MEMBER_SECRETARIAT: L.GOV_LABELS["mark_secretariat"], V.MEMBER_GUEST: L.GOV_LABELS["mark_guest"]}
 
 
 def _rhythm(weeks: int) -> str:

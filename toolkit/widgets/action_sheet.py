@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..core import formats as F
 from ..core import labels as L
+from ..core import values as V
 from ..core import model
 from ..access import identify
 from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add_journal_entry, can_edit,
@@ -50,9 +51,7 @@ def editor_from_token(store: Any, token: str | None) -> Editor:
 
 
 def _e(value: Any) -> str:
-    from ..report import french_value
-
-    return html.escape(french_value(value) if not isinstance(value, str) else value, quote=True)
+    return html.escape(F.text(value, digits=2) if not isinstance(value, str) else value, quote=True)
 
 
 def current_editor(session: Session) -> Editor:
@@ -183,7 +182,7 @@ class ActionSheets(widgets.VBox):
 
     def _journal_form(self) -> widgets.VBox:
         kind = model.kind("journal")
-        self.journal_kind = field_widget(self.session, kind.field("kind"), "fait")
+        self.journal_kind = field_widget(self.session, kind.field("kind"), V.JOURNAL_FACT)
         self.journal_date = field_widget(self.session, kind.field("date"), self.today)
         self.journal_text = field_widget(self.session, kind.field("text"), "")
         self.journal_status = StatusLine()

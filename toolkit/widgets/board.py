@@ -133,7 +133,7 @@ def _short_time(at: str | None) -> str:
     if not at:
         return ""
     try:
-        return dt.datetime.fromisoformat(at).astimezone().strftime("%H:%M:%S")
+        return F.clock(dt.datetime.fromisoformat(at).astimezone())
     except ValueError:
         return str(at)
 
@@ -283,7 +283,7 @@ class Board(widgets.VBox):
             for w in old:
                 if w is not new:
                     w.close()
-        self.clock.value = html.escape(L.BOARD["refreshed"].format(time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.clock.value = html.escape(L.BOARD["refreshed"].format(time=F.clock()))
 
 
 # --- the welcome step's own section ---------------------------------------------------

@@ -14,13 +14,14 @@ import ipywidgets as widgets
 
 from ..core import formats as F
 from ..core import labels as L
+from ..core import values as V
 from ..core.errors import MaillageError, ValidationError
 from ..core.store import Store
 from . import look
 from .editor import UNSET
 
-SOURCE = "consultant"
-SELF = "auto-évaluation"
+SOURCE = V.SOURCE_CONSULTANT
+SELF = V.SOURCE_SELF
 DIMENSIONS = ("savoir", "vouloir", "pouvoir")
 
 

@@ -25,7 +25,6 @@ Example (the whole of ``ateliers/raci.ipynb``)::
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 from typing import Any
 
@@ -33,6 +32,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..core import labels as L
+from ..core import formats as F
 from .. import raci
 from ..core.store import Store
 from .board import person_label
@@ -186,7 +186,7 @@ class ActionCard(widgets.VBox):
             return None
         session = self.page.session
         task_id, person_id, letter = self.chosen()
-        success = P["proposed"].format(time=dt.datetime.now().strftime("%H:%M:%S"),
+        success = P["proposed"].format(time=F.clock(),
                                        person=self.page.names.get(person_id, ""), letter=letter,
                                        task=self.page.task_names.get(task_id, ""))
         self.button.disabled = self.confirm.disabled = True  # one click, one write

@@ -310,7 +310,7 @@ def board_tables(frames: dict[str, pd.DataFrame], names: dict[str, str], with_an
     if with_answers:
         own = a[a["source"] == C.SOURCE_SELF]
         cov = C.coverage(own, c) if len(c) else pd.DataFrame()
-        answers = C.for_display(cov[["name", "family", "assessed", "holders", *DIMENSIONS]]) if len(cov) \
+        answers = C.readable(cov[["name", "family", "assessed", "holders", *DIMENSIONS]]) if len(cov) \
             else pd.DataFrame()
     return sentence, completed, people, answers
 

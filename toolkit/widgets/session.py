@@ -39,7 +39,6 @@ Everything the page needs before knowing who is there (imports, opening the stor
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import html
 import logging
 import os
@@ -53,6 +52,7 @@ from IPython import get_ipython
 from IPython.display import HTML, display
 
 from ..core import labels as L
+from ..core import formats as F
 from ..core import model
 from .. import steps as steps_mod
 from ..access import TOKEN_PARAM, Access, Guard, identify, record_visit, require, token_from_query
@@ -426,7 +426,7 @@ class Session:
             log.exception("échec d'enregistrement (%s, %s)", self.step, self.by)
             status.error(L.SAVE["failed_unknown"])
             return None
-        status.ok(success or L.SAVE["saved"].format(time=dt.datetime.now().strftime("%H:%M:%S")))
+        status.ok(success or L.SAVE["saved"].format(time=F.clock()))
         return result
 
     def conflict_message(self, exc: Exception) -> str:
@@ -658,7 +658,7 @@ def french_date(value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value) or value == "":
         return ""
     try:
-        return model.parse_date(value).strftime("%d/%m/%Y")
+        return F.date_short(model.parse_date(value))
     except (ValueError, TypeError):
         return str(value)
 

@@ -296,7 +296,7 @@ def _summary_html(store: Store, limit: int | None = None) -> str:
     if summary.empty:
         return f"<p>{html.escape(P['summary_empty'])}</p>"
     cols = ["name", "raters", "power_mean", "power_spread", "interest_mean", "interest_spread", "attitudes"]
-    table = sh.for_display(summary[cols].head(limit) if limit else summary[cols])
+    table = sh.readable(summary[cols].head(limit) if limit else summary[cols])
     return table.to_html(index=False, escape=True, border=0, classes="maillage-table maillage-ratings")
 
 

@@ -1,0 +1,101 @@
+"""Every French word a person reads comes from the catalogue (``toolkit/core/labels.py``).
+
+The command (``toolkit/cli.py``) and the step analyses write no French literal of their own:
+a scan of their code finds no string constant that looks French (an accented letter, French
+quotes, or a sentence of words), docstrings and comments aside. A stored value is a
+constant of ``toolkit/core/values.py`` (``tests/test_values.py``).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from toolkit import cli
+from toolkit.core import labels as L
+
+ROOT = Path(__file__).resolve().parent.parent / "toolkit"
+
+#: The command and the step analyses (ARCHITECTURE.md, layer « analyses »).
+SCANNED = ("cli.py", "stakeholders.py", "competences.py", "raci.py", "workload.py", "gaps.py", "staffing.py",
+           "scenarios.py", "governance.py", "actions.py", "review.py", "phases.py", "changes.py")
+
+ACCENTED = re.compile(r"[À-ÖØ-öø-ÿœŒ«»]")
+#: Two words or more with a French word among them: « le plan », « dossier de l'atelier ».
+FRENCH_WORDS = re.compile(r"(?i)(?:^|[\s'’(])(?:le|la|les|de|des|du|un|une|et|est|pour|dans|par|sur|au|aux|"
+                          r"en|ne|pas|qui|que|ou|avec|sans|d|l)(?:[\s'’]|$)")
+
+
+def french_looking(text: str) -> bool:
+    """Whether a literal reads as French: an accented letter or French quotes, or words
+    joined by a French article, preposition or conjunction.
+
+    >>> french_looking("Erreur : {exc}"), french_looking("dossier de l'atelier"), french_looking("budget_planned")
+    (False, True, False)
+    >>> french_looking("Opération"), french_looking("--no-browser")
+    (True, False)
+    """
+    words = text.strip()
+    return bool(ACCENTED.search(words)) or (" " in words and bool(FRENCH_WORDS.search(words)))
+
+
+def _skipped(tree: ast.AST) -> set[int]:
+    """Docstrings and bare string statements (attribute docs) are documentation, in English."""
+    return {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+
+
+def french_literals(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _skipped(tree)
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
+            and french_looking(node.value)]
+
+
+@pytest.mark.parametrize("name", SCANNED)
+def test_no_french_literal_outside_the_catalogue(name: str) -> None:
+    found = french_literals(ROOT / name)
+    assert not found, "\n".join(f"toolkit/{name}:{line} « {text} » : à mettre dans toolkit/core/labels.py"
+                                for line, text in found)
+
+
+def test_the_scan_sees_a_french_message(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""Docs are English; « this » is skipped."""\n'
+                      'def f(path):\n'
+                      '    """Same here: « écrit »."""\n'
+                      '    print(f"Fichier écrit dans {path}")\n'
+                      '    return {"help": "ne pas ouvrir le navigateur", "key": "no_browser"}\n', encoding="utf-8")
+    assert sorted(text for _line, text in french_literals(sample)) == ["Fichier écrit dans ", "ne pas ouvrir le navigateur"]
+
+
+def test_every_command_and_option_has_its_help_from_the_catalogue() -> None:
+    """Each sub-command's help is ``CLI_HELP[command]``; no help text is left without a key."""
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    helps = set(L.CLI_HELP.values())
+    assert parser.description == L.CLI_HELP["maillage"]
+    for name, command in sub.choices.items():
+        assert command.description == L.CLI_HELP[name], name
+        for action in command._actions:
+            if action.help and action.help != "==SUPPRESS==" and action.dest != "help":
+                assert action.help in helps or action.help in L.SERVE.values(), (name, action.dest, action.help)
+
+
+#: The step modules that present a frame for reading (carnets, report, workbook).
+READABLE = ("stakeholders", "competences", "raci", "workload", "gaps", "staffing")
+#: The names the same job had before (issue 15): none may come back.
+OLD_NAMES = {"french", "for_display", "display"}
+
+
+@pytest.mark.parametrize("name", [n.removesuffix(".py") for n in SCANNED if n != "cli.py"])
+def test_one_name_for_making_a_frame_readable(name: str) -> None:
+    """Each step module makes its frames readable with ``readable(frame, …)``, no other name."""
+    tree = ast.parse((ROOT / f"{name}.py").read_text(encoding="utf-8"))
+    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    assert not defined & OLD_NAMES, defined & OLD_NAMES
+    if name in READABLE:
+        assert "readable" in defined
