@@ -19,8 +19,9 @@ from toolkit.core import labels as L
 ROOT = Path(__file__).resolve().parent.parent / "toolkit"
 
 #: The command and the step analyses (ARCHITECTURE.md, layer « analyses »).
-SCANNED = ("cli.py", "stakeholders.py", "competences.py", "raci.py", "workload.py", "gaps.py", "staffing.py",
-           "scenarios.py", "governance.py", "actions.py", "review.py", "phases.py", "changes.py")
+SCANNED = ("cli.py", "competences.py", "raci.py", "workload.py", "gaps.py", "staffing.py",
+           "scenarios.py", "governance.py", "actions.py", "review.py", "phases.py", "changes.py",
+           *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "stakeholders").glob("*.py")))
 
 ACCENTED = re.compile(r"[À-ÖØ-öø-ÿœŒ«»]")
 #: Two words or more with a French word among them: « le plan », « dossier de l'atelier ».
@@ -91,11 +92,17 @@ READABLE = ("stakeholders", "competences", "raci", "workload", "gaps", "staffing
 OLD_NAMES = {"french", "for_display", "display"}
 
 
-@pytest.mark.parametrize("name", [n.removesuffix(".py") for n in SCANNED if n != "cli.py"])
+def _defined(name: str) -> set[str]:
+    """Top-level functions of a step module (a package: of all its modules)."""
+    paths = sorted((ROOT / name).glob("*.py")) if (ROOT / name).is_dir() else [ROOT / f"{name}.py"]
+    return {node.name for path in paths for node in ast.parse(path.read_text(encoding="utf-8")).body
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+@pytest.mark.parametrize("name", sorted({n.removesuffix(".py").split("/")[0] for n in SCANNED if n != "cli.py"}))
 def test_one_name_for_making_a_frame_readable(name: str) -> None:
     """Each step module makes its frames readable with ``readable(frame, …)``, no other name."""
-    tree = ast.parse((ROOT / f"{name}.py").read_text(encoding="utf-8"))
-    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defined = _defined(name)
     assert not defined & OLD_NAMES, defined & OLD_NAMES
     if name in READABLE:
         assert "readable" in defined

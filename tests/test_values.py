@@ -35,6 +35,7 @@ ALLOWED: dict[tuple[str, str], tuple[int, str]] = {
     ("scenarios.py", "financement"): (4, "the name of the « financement_refuse » operation's parameter"),
     ("scenarios.py", "recrutement"): (4, "the name of a scenario operation, not the gaps' remedy"),
     ("steps.py", "animateur"): (1, "the key of the facilitator's page, not a member role"),
+    ("method.py", "animateur"): (1, "the key of the facilitator's page, not a member role"),
     ("widgets/welcome.py", "animateur"): (1, "the key of the facilitator's page, not a member role"),
 }
 
