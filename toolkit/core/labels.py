@@ -213,6 +213,8 @@ FIELD_LABELS: dict[str, str] = {
     # internal / partner / external, days per person (issue 19 §2, §3)
     "affiliation": "Appartenance (interne, partenaire, prestataire)",
     "days": "Jours sur la tâche",
+    # named editors of every action sheet (issue 19 §4)
+    "edits_all_sheets": "Modifie toutes les fiches actions",
 }
 
 # --- Validation messages (used by model.validate) ----------------------------------
@@ -277,7 +279,11 @@ ACCESS = {
     "write_kind": "Vous ne pouvez pas modifier « {kind} » depuis cette page.",
     "write_not_owner": "Cet enregistrement ({kind}) appartient à une autre personne : "
     "vous ne pouvez pas le modifier.",
-    "write_field": "Vous ne pouvez pas modifier le champ « {field} » ({kind}).",
+    "write_fields": "Vous ne pouvez pas modifier : {fields} ({kind}). Vous pouvez modifier : {allowed}.",
+    "write_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seuls son pilote (ou celui de l'action "
+    "dont elle dépend), les personnes chargées de toutes les fiches et l'animateur le peuvent.",
+    "write_sheet_kind": "« {kind} » d'une fiche action : réservé à l'animateur (ce qui se décide avec le "
+    "consultant ou en revue de projet).",
     "write_owner_field": "Le champ « {field} » doit vous désigner vous-même ({kind}).",
     "refused_title": "Accès refusé",
 }
@@ -1449,9 +1455,6 @@ LETTER_TEMPLATE: dict = {
 }
 
 ACTION_MESSAGES: dict[str, str] = {
-    "not_your_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seul son pilote ou "
-    "l'animateur de l'atelier le peut.",
-    "pilot_fields": "Réservé à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
     "past_date": "une date passée ou d'aujourd'hui (le journal consigne ce qui a été fait ou décidé)",
     "file_refused": "Pièce jointe refusée (action « {action} »)",
     "file_type": "un fichier d'un des types acceptés : {types}",
