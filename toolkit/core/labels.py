@@ -411,6 +411,12 @@ MANAGE = {
     "sheet": "Régénérer la feuille des liens (QR codes)",
     "sheet_written": "Feuille des liens écrite : {path}",
     "choose_person": "Personne",
+    "sheet_editors_title": "Mise à jour de toutes les fiches actions",
+    "sheet_editors_intro": "Les personnes cochées modifient toutes les fiches actions, avec leur propre lien "
+    "(pas celui de l'animateur) : l'historique garde leur nom. Les pilotes gardent la main sur leurs fiches.",
+    "sheet_editor_on": "{name} peut désormais modifier toutes les fiches actions.",
+    "sheet_editor_off": "{name} ne modifie plus toutes les fiches actions (les fiches de ses actions restent "
+    "modifiables).",
 }
 
 #: Writes refused to a page already open (``access.Guard.check_writable``).
@@ -1607,7 +1613,9 @@ REPORT_LABELS: dict[str, str] = {
 SHEET_PAGE: dict = {
     "title": "Fiches actions",
     "intro": "Toutes les fiches sont consultables. Vous mettez à jour celles dont vous êtes pilote : "
-    "état, avancement, budget, journal des faits et décisions, pièces jointes.",
+    "état, avancement, budget engagé et dépensé, étapes, cofinancements, journal des faits et décisions, "
+    "pièces jointes.",
+    "all_sheets": "La mise à jour de toutes les fiches actions vous est confiée : vous pouvez les modifier toutes.",
     "choose": "Action",
     "yours": "Vous pilotez {n} : la première est affichée.",
     "none_yours": "Vous ne pilotez aucune action : vous pouvez consulter les fiches.",
@@ -1618,7 +1626,15 @@ SHEET_PAGE: dict = {
     "journal": "Journal",
     "no_journal": "Aucune entrée au journal.",
     "attachments": "Pièces jointes",
-    "read_only": "Vous consultez cette fiche : seul son pilote ({pilot}) ou l'animateur peut la modifier.",
+    "read_only": "Vous consultez cette fiche : seul son pilote ({pilot}), les personnes chargées de toutes "
+    "les fiches ou l'animateur peuvent la modifier.",
+    "budget_by_year": "Budget par année",
+    "steps": "Étapes (cochez ce qui est fait)",
+    "add_step": "Ajouter l'étape",
+    "funding": "Cofinanceur et montant",
+    "save_funding": "Enregistrer le cofinancement",
+    "budget_line": "Budget prévu d'une année",
+    "save_budget": "Enregistrer la ligne de budget",
     "edit_sheet": "Mettre à jour la fiche",
     "save_sheet": "Enregistrer la fiche",
     "nothing_changed": "Aucune modification à enregistrer.",
