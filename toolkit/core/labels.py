@@ -282,8 +282,8 @@ ACCESS = {
     "write_fields": "Vous ne pouvez pas modifier : {fields} ({kind}). Vous pouvez modifier : {allowed}.",
     "write_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seuls son pilote (ou celui de l'action "
     "dont elle dépend), les personnes chargées de toutes les fiches et l'animateur le peuvent.",
-    "write_sheet_kind": "« {kind} » d'une fiche action : réservé à l'animateur (ce qui se décide avec le "
-    "consultant ou en revue de projet).",
+    "write_sheet_kind": "Sur la fiche « {action} », « {kind} » est réservé à l'animateur (cela se décide "
+    "avec le consultant ou en revue de projet).",
     "write_owner_field": "Le champ « {field} » doit vous désigner vous-même ({kind}).",
     "refused_title": "Accès refusé",
 }

@@ -258,8 +258,8 @@ def _refusal(store: Any, kind_name: str, operation: str, record: dict[str, Any],
     wanted = {r.role for r in rules_for(kind_name, operation)}
     if kind_name in SHEET_KINDS and wanted & {PILOT, SHEET_EDITOR}:
         return L.ACCESS["write_sheet"].format(action=_action_name(store, kind_name, record, conn))
-    if kind_name in SHEET_KINDS and held & {PILOT, SHEET_EDITOR}:
-        return L.ACCESS["write_sheet_kind"].format(kind=label)
+    if kind_name in SHEET_KINDS and kind_name != "actions" and held & {PILOT, SHEET_EDITOR}:
+        return L.ACCESS["write_sheet_kind"].format(kind=label, action=_action_name(store, kind_name, record, conn))
     if OWNER in wanted:
         return L.ACCESS["write_not_owner"].format(kind=label)
     return L.ACCESS["write_kind"].format(kind=label)
