@@ -1631,6 +1631,8 @@ SHEET_PAGE: dict = {
     "budget_by_year": "Budget par année",
     "steps": "Étapes (cochez ce qui est fait)",
     "add_step": "Ajouter l'étape",
+    "step_name": "Nouvelle étape",
+    "funder": "Cofinanceur",
     "funding": "Cofinanceur et montant",
     "save_funding": "Enregistrer le cofinancement",
     "budget_line": "Budget prévu d'une année",

@@ -53,6 +53,9 @@ SHEET_CSS = """<style>
 .maillage-page .maillage-step-box .widget-checkbox { width: 100%; height: auto; min-height: 44px; }
 .maillage-page .maillage-step-box .widget-checkbox label { white-space: normal; height: auto; line-height: 1.35; }
 .maillage-page .maillage-sheet-view ul { padding-left: 1.2em; }
+.maillage-page .maillage-sheet-view ul.maillage-steps { list-style: none; padding-left: 0; }
+.maillage-page .maillage-sheet th { overflow-wrap: normal; }
+.maillage-page .maillage-step-new { margin-top: .5em; }
 </style>"""
 
 
@@ -188,11 +191,11 @@ class ActionSheets(widgets.VBox):
         self.view.add_class("maillage-sheet-view")
         self.edit = widgets.VBox()
         self.selector.observe(lambda _c: self.show(), "value")
-        children: list[widgets.Widget] = [widgets.HTML(SHEET_CSS), self.selector, self.view, self.edit]
+        children: list[widgets.Widget] = [self.selector, self.view, self.edit]
         if not session.is_facilitator:
             text = (L.SHEET_PAGE["yours"].format(n=F.count(len(mine), "action")) if mine else L.SHEET_PAGE["none_yours"])
-            if (session.store.get("persons", session.access.person_id).get("edits_all_sheets")):
-                text = L.SHEET_PAGE["all_sheets"] + " " + text
+            if session.store.get("persons", session.access.person_id).get("edits_all_sheets"):
+                text = L.SHEET_PAGE["all_sheets"] + (" " + text if mine else "")
             children.insert(0, widgets.HTML(f"<p class='maillage-mine'>{_e(text)}</p>"))
         super().__init__(children)
         self.show()
@@ -226,7 +229,7 @@ class ActionSheets(widgets.VBox):
         frames = self.session.store.frames(SHEET_KINDS)
         self.current = sheet(frames, self.selector.value)
         self.version = int(self.session.store.get("actions", self.selector.value)["version"])
-        self.view.value = sheet_html(self.current)
+        self.view.value = SHEET_CSS + sheet_html(self.current)  # the page's few styles travel with it
 
     # the forms
 
@@ -251,6 +254,8 @@ class ActionSheets(widgets.VBox):
         self._fill_steps()
         kind = model.kind("action_steps")
         self.step_name = field_widget(self.session, kind.field("name"), "")
+        self.step_name.description = L.SHEET_PAGE["step_name"]
+        self.step_name.add_class("maillage-step-new")
         self.step_due = field_widget(self.session, kind.field("due_date"), None)
         self.steps_status = _status("maillage-status-steps")
         button = _button(L.SHEET_PAGE["add_step"], "maillage-save-step", primary=False)
@@ -272,6 +277,7 @@ class ActionSheets(widgets.VBox):
     def _funding_form(self) -> widgets.VBox:
         kind = model.kind("fundings")
         self.funder = field_widget(self.session, kind.field("actor_id"), None)
+        self.funder.description = L.SHEET_PAGE["funder"]
         self.funding_amount = field_widget(self.session, kind.field("amount"), None)
         self.funding_status = _status("maillage-status-funding")
         button = _button(L.SHEET_PAGE["save_funding"], "maillage-save-funding", primary=False)
