@@ -45,7 +45,6 @@ from .session import RepeatedTap, Session, StatusLine, field_widget, french_date
 #: The sheet's fields the page offers, in this order, to whoever may set them (the rights
 #: say which); the parent is changed by ``actions.reattach`` (its journal entries), not here.
 PAGE_FIELDS: tuple[str, ...] = ("name", "axis_id", "pilot_id", "priority", "budget_planned") + PILOT_FIELDS
-CONSULTANT_FIELDS: tuple[str, ...] = PAGE_FIELDS
 SHEET_KINDS = ("actions", "persons", "axes", "actors", "fundings", "journal", "attachments", "budget_lines",
                "action_steps")
 #: Phone first: a step's tick box and label wrap on a narrow screen, 44 px to tap.
