@@ -191,14 +191,19 @@ def test_read_only_kind_refused_for_participants(demo_workshop: Workshop) -> Non
                                                         "start_month": "2026-10", "end_month": "2026-10"})
 
 
-def test_rule_can_be_added_by_another_module(demo_workshop: Workshop) -> None:
-    try:
-        access.set_rule("journal", access.Rule(owner="author", forced=lambda pid: {"author": pid}))
-        jid = _guard(demo_workshop, "PER-05").insert("journal", {"action_id": "ACN-12", "date": "2026-11-20",
-                                                                 "text": "Réunion cuisine centrale"})
-        assert demo_workshop.store.get("journal", jid)["author"] == "PER-05"
-    finally:
-        access.set_rule("journal", None)
+def test_journal_through_the_guard_follows_the_sheet_rules(demo_workshop: Workshop) -> None:
+    """The rules are one table (toolkit.core.permissions), not patched in by other modules:
+    the pilot of ACN-12 (PER-05) writes its journal through the page's guard as through
+    ``actions.add_journal_entry``, her id forced as author; someone else is refused."""
+    assert not hasattr(access, "set_rule") and not hasattr(access, "PARTICIPANT_RULES")
+    jid = _guard(demo_workshop, "PER-05").insert("journal", {"action_id": "ACN-12", "date": "2026-11-20",
+                                                             "text": "Réunion cuisine centrale", "author": None})
+    assert demo_workshop.store.get("journal", jid)["author"] == "PER-05"
+    before = demo_workshop.store.count("journal")
+    with pytest.raises(AccessDenied, match="Approvisionnement local de la cuisine centrale"):
+        _guard(demo_workshop, "PER-17").insert("journal", {"action_id": "ACN-12", "date": "2026-11-20",
+                                                           "text": "Intrusion"})
+    assert demo_workshop.store.count("journal") == before
 
 
 def test_visits_recorded(demo_workshop: Workshop) -> None:

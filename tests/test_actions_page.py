@@ -154,3 +154,87 @@ def test_dates_in_one_french_format_and_a_double_tap_adds_one_entry(demo_worksho
     first = page.add_entry()
     assert page.add_entry() == first and page.journal_status.state == "ok"  # the second tap
     assert len(demo_workshop.store.all("journal", action_id="ACN-01")) == n + 1
+
+
+# --- the fields added in issue 19 §9, and the named editors of every sheet (§4) -----------------
+
+def test_sheet_shows_priority_budget_by_year_co_funders_and_steps(demo_workshop: Workshop) -> None:
+    import html
+
+    page = ActionSheets(_open(demo_workshop, "PER-17"), today=TODAY)  # a reader: everything shown
+    page.selector.value = "ACN-11"
+    shown = html.unescape(page.view.value)
+    for text in ("Priorité</th><td>moyenne", "État</th><td>en pause", "Budget par année",
+                 "2026</strong> : 30\u202f000\u00a0€ — investissement 0\u00a0€, fonctionnement 30\u202f000\u00a0€",
+                 "Total des aides</strong> : 35\u202f000\u00a0€ (70\u00a0% du budget)",
+                 "Autofinancement de la collectivité</strong> : 15\u202f000\u00a0€",
+                 "Étapes (2\u00a0faites sur 4)", "☑ Choix du bureau d'études — faite le 24/09/2026",
+                 "☐ Atelier de restitution avec les producteurs — échéance le 15/02/2027"):
+        assert text in shown, text
+    assert "2026-09-24" not in shown and "2027-02-15" not in shown  # one date format
+    page.selector.value = "ACN-17"
+    assert "Sous-actions" in page.view.value and "Observatoire du centre-bourg" in page.view.value
+
+
+def test_pilot_ticks_adds_steps_sets_a_co_funder_and_pauses(demo_workshop: Workshop) -> None:
+    store = demo_workshop.store
+    page = ActionSheets(_open(demo_workshop, "PER-12"), today=TODAY)
+    assert page.selector.value == "ACN-11"
+    assert not hasattr(page, "budget_amount")  # the planned budget by year is the facilitator's
+    page.step_boxes["ETP-03"].value = True
+    step = store.get("action_steps", "ETP-03")
+    assert step["done"] is True and step["done_date"] == TODAY and page.steps_status.state == "ok"
+    assert "faite le 23/11/2026" in page.step_boxes["ETP-03"].description
+    page.step_name.value, page.step_due.value = "Comité de suivi du diagnostic", "15/03/2027"
+    sid = page.new_step()
+    assert store.get("action_steps", sid)["due_date"] == dt.date(2027, 3, 15)
+    assert "Comité de suivi du diagnostic — échéance le 15/03/2027" in page.step_boxes[sid].description
+    page.funder.value, page.funding_amount.value = "ACT-28", "12 000"
+    assert page.save_funding() is not None
+    assert "Région Nouvelle-Aquitaine : 12\u202f000\u00a0€" in page.view.value
+    page.sheet_inputs["state"].value = "bloquée"
+    assert page.save_sheet() is not None and store.get("actions", "ACN-11")["state"] == "bloquée"
+    assert {h["by"] for h in store.history()[-4:]} == {"PER-12"}
+
+
+def test_refused_tick_shows_the_stored_state_again(demo_workshop: Workshop) -> None:
+    page = ActionSheets(_open(demo_workshop, "PER-12"), today=TODAY)
+    steps.set_open(demo_workshop.store, "fiches_actions", False, by="animateur")  # closed meanwhile
+    page.step_boxes["ETP-03"].value = True
+    assert page.steps_status.state == "error" and "vient d'être fermée" in page.steps_status.text
+    assert page.step_boxes["ETP-03"].value is False
+    assert demo_workshop.store.get("action_steps", "ETP-03")["done"] is False
+
+
+def test_named_editor_edits_every_sheet_with_her_own_link(demo_workshop: Workshop) -> None:
+    store = demo_workshop.store
+    page = ActionSheets(_open(demo_workshop, "PER-16"), today=TODAY)  # Laëtitia Bodin pilots nothing
+    assert "La mise à jour de toutes les fiches actions vous est confiée" in page.children[0].value
+    page.selector.value = "ACN-01"  # Sandrine Pougnard's
+    assert set(page.sheet_inputs) == {"state", "completion", "budget_committed", "budget_spent",
+                                      "start_date", "end_date", "description"}
+    page.sheet_inputs["completion"].value = "40"
+    assert page.save_sheet() is not None
+    assert store.history("actions", "ACN-01")[-1]["by"] == "PER-16"
+    page.journal_text.value = "Point fait avec la pilote."
+    jid = page.add_entry()
+    assert store.get("journal", jid)["author"] == "PER-16" and "(Laëtitia Bodin)" in page.view.value
+    assert not hasattr(page, "budget_amount")
+
+
+def test_parent_pilot_edits_the_sub_action_on_the_page(demo_workshop: Workshop) -> None:
+    page = ActionSheets(_open(demo_workshop, "PER-07"), today=TODAY)  # pilot of ACN-17
+    page.selector.value = "ACN-20"  # its sub-action, piloted by PER-10
+    assert "completion" in page.sheet_inputs
+
+
+def test_facilitator_sets_priority_and_a_budget_line(demo_workshop: Workshop) -> None:
+    store = demo_workshop.store
+    page = ActionSheets(_open(demo_workshop, None), today=TODAY)
+    page.selector.value = "ACN-11"
+    page.sheet_inputs["priority"].value = "élevée"
+    assert page.save_sheet() is not None and store.get("actions", "ACN-11")["priority"] == "élevée"
+    page.budget_year.value, page.budget_nature.value, page.budget_amount.value = "2027", "investissement", "5 000"
+    assert page.save_budget_line() is not None
+    assert "2027</strong> : 25\u202f000\u00a0€ — investissement 5\u202f000\u00a0€" in page.view.value
+    assert store.history()[-1]["by"] == "animateur"

@@ -67,3 +67,23 @@ def test_facilitator_link_reissued_from_the_page(facilitator) -> None:  # noqa: 
     _button(panel, "Réémettre le lien de l'animateur").click()
     new = facilitator.store.facilitator_token()
     assert new != old and f"jeton={new}" in panel.children[2].value
+
+
+def test_sheet_editors_named_from_the_page(facilitator) -> None:  # noqa: ANN001
+    """Issue 19 §4: the facilitator names who edits every action sheet; that person keeps
+    her participant link (no Gestion page for her), and her writes are hers."""
+    from toolkit.widgets.manage import sheet_editors_panel
+
+    store = facilitator.store
+    panel = sheet_editors_panel(facilitator)
+    boxes = {w._dom_classes[0].rsplit("-", 2)[-2] + "-" + w._dom_classes[0].rsplit("-", 1)[-1]: w
+             for w in panel.children if "Checkbox" in type(w).__name__}
+    assert boxes["PER-16"].value is True and boxes["PER-13"].value is False  # the demo names one
+    boxes["PER-13"].value = True
+    assert store.get("persons", "PER-13")["edits_all_sheets"] is True
+    assert store.history("persons", "PER-13")[-1]["by"] == "animateur"
+    assert "Julie Besnard peut désormais modifier toutes les fiches actions" in panel.children[-1].value
+    token = store.get("persons", "PER-13")["token"]
+    assert open_page("gestion", True, query=f"jeton={token}", workshop=facilitator.workshop, show=False) is None
+    boxes["PER-13"].value = False
+    assert store.get("persons", "PER-13")["edits_all_sheets"] is False

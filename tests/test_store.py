@@ -470,3 +470,26 @@ def test_migration_to_version_4_keeps_data_and_takes_phases(store_url: str, star
     assert store.get("tasks", "TAC-1")["phase_id"] == pid
     store.dispose()
     assert Store(store_url).schema_version() == SCHEMA_VERSION  # opening again changes nothing
+
+
+@pytest.mark.parametrize("start", [1, 2, 3, 4])
+def test_migration_to_version_5_names_no_sheet_editor(store_url: str, start: int) -> None:
+    """Issue 19 §4: ``persons.edits_all_sheets`` — from every past version, the persons are
+    kept and nobody edits every action sheet until the consultant names them."""
+    engine = sa.create_engine(store_url, poolclass=sa.pool.NullPool)
+    statements = [s for s in (V1_SCHEMA + ";" + V2_BODIES).split(";") if "schema_version" not in s]
+    statements += [f"INSERT INTO meta VALUES ('schema_version', '{start}')"]
+    statements += [s for s in V3_ACTIONS_TASKS.split(";") if "schema_version" not in s]
+    with engine.begin() as conn:
+        for statement in statements:
+            conn.exec_driver_sql(statement)
+    engine.dispose()
+    store = Store(store_url)
+    assert store.schema_version() == SCHEMA_VERSION >= 5
+    person = store.get("persons", "PER-1")
+    assert person["name"] == "Anne Roussel" and person["edits_all_sheets"] is False
+    assert store.get("actions", "ACN-1")["pilot_id"] == "PER-1"
+    store.update("persons", "PER-1", {"edits_all_sheets": "oui"}, by="test")
+    assert store.get("persons", "PER-1")["edits_all_sheets"] is True
+    store.dispose()
+    assert Store(store_url).get("persons", "PER-1")["edits_all_sheets"] is True

@@ -4,25 +4,15 @@ A link carries a token (``?jeton=…``). :func:`identify` turns it into an :clas
 a participant (one person of the workshop), the facilitator (the token kept in the
 store's meta), or a refusal (:class:`~toolkit.core.errors.AccessDenied`, message in French).
 :class:`Guard` then wraps the store for that access: every read hides what is not theirs
-(another person's private records, everybody's tokens) and every write is checked against
-the participant rules below and attributed (``by=``) to whoever made it.
+(another person's private records, everybody's tokens) and every write is checked and
+attributed (``by=``) to whoever made it.
 
-Rules for participants (the facilitator may do everything):
-
-- private kinds (``model.Kind.private_owner``, e.g. self-assessments): read and written
-  only by their owner, whose id is forced into the owner field;
-- a record is a participant's own only when it also holds every forced value of its rule:
-  the consultant's assessment *of* a person (source « consultant ») is neither shown to nor
-  changed by that person, and a RACI proposal once accepted or rejected is no longer theirs
-  to change;
-- shared kinds listed in :data:`PARTICIPANT_RULES` (actors, relations, RACI proposals…):
-  anyone may add; changing or deleting is for the record's owner (owner field) or, when
-  the kind has none, its creator; forced fields (a RACI proposal is ``proposée``, proposed
-  by its author) cannot be chosen by the participant;
-- every other kind is read-only for participants.
-
-Other modules add or change a rule with :func:`set_rule` (e.g. pilots editing their own
-action sheet).
+The rights themselves are data, in :data:`toolkit.core.permissions.RULES` (who may write
+what: kind, role, fields, forced values); the guard applies them with
+:func:`toolkit.core.permissions.check`, the same function the analyses' write functions
+(action sheets: ``toolkit.actions``) call, so a page and a carnet go through one path.
+A page writing through such a function takes its writer from :meth:`Guard.writer`, which
+checks the link and the step again first.
 
 Example
 -------
@@ -36,14 +26,14 @@ Example
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 from urllib.parse import parse_qs
 
 import sqlalchemy as sa
 
 from .core import labels as L
-from .core import values as V
 from .core import model
+from .core import permissions
 from . import steps as steps_mod
 from .core.errors import AccessDenied
 from .core.store import SECRET_FIELDS, TABLES, Store, new_token, now
@@ -55,81 +45,9 @@ if TYPE_CHECKING:  # the frames below are for the board and analyses: a particip
 TOKEN_PARAM = "jeton"
 
 
-@dataclass(frozen=True)
-class Access:
-    """The outcome of a token check: who is there.
-
-    ``person`` is the participant's record (without its token) or None for the facilitator.
-    """
-
-    role: str  # "participant" or "facilitator"
-    person: dict[str, Any] | None = None
-
-    @property
-    def is_facilitator(self) -> bool:
-        return self.role == "facilitator"
-
-    @property
-    def person_id(self) -> str | None:
-        return self.person["id"] if self.person else None
-
-    @property
-    def by(self) -> str:
-        """Who, for history: the participant's person id, or ``animateur``."""
-        return self.person["id"] if self.person else L.FACILITATOR_BY
-
-
-@dataclass(frozen=True)
-class Rule:
-    """What participants may do with one record kind.
-
-    Parameters
-    ----------
-    owner : field holding the person id that owns a record (None: records are shared
-        and their creator owns them for changes).
-    insert, update, delete : which operations participants may do at all.
-    fields : the fields a participant may set (None: every non-system field).
-    forced : values set for the participant whatever they send, from their person id.
-    """
-
-    owner: str | None = None
-    insert: bool = True
-    update: bool = True
-    delete: bool = True
-    fields: tuple[str, ...] | None = None
-    forced: Callable[[str], dict[str, Any]] | None = None
-
-
-PARTICIPANT_RULES: dict[str, Rule] = {
-    # Their own profile: function and days per month they can give, nothing else.
-    "persons": Rule(owner="id", insert=False, delete=False, fields=("function", "capacity_days")),
-    "assessments": Rule(owner="person_id", forced=lambda pid: {"person_id": pid, "source": V.SOURCE_SELF}),
-    "actors": Rule(fields=("name", "category", "power", "interest", "attitude", "competences", "comment")),
-    "relations": Rule(),
-    "raci": Rule(owner="proposed_by", forced=lambda pid: {"proposed_by": pid, "status": V.STATUS_PROPOSED}),
-}
-
-
-def set_rule(kind_name: str, rule: Rule | None) -> None:
-    """Add, replace or (with None) remove the participant rule of a kind."""
-    model.kind(kind_name)  # unknown kinds fail loudly, not silently
-    if rule is None:
-        PARTICIPANT_RULES.pop(kind_name, None)
-    else:
-        PARTICIPANT_RULES[kind_name] = rule
-
-
-def _owner_field(kind_name: str) -> str | None:
-    rule = PARTICIPANT_RULES.get(kind_name)
-    return model.kind(kind_name).private_owner or (rule.owner if rule else None)
-
-
-def _forced_match(kind_name: str, person_id: str | None, record: dict[str, Any]) -> bool:
-    """True when ``record`` holds every value the kind's rule forces for ``person_id``."""
-    rule = PARTICIPANT_RULES.get(kind_name)
-    if rule is None or rule.forced is None or person_id is None:
-        return True
-    return all(record.get(name) == value for name, value in rule.forced(person_id).items())
+#: Who is on the other end of a page: the permissions' actor (role ``participant`` with
+#: the person's record, without its token, or ``facilitator``).
+Access = permissions.Actor
 
 
 # --- tokens ---------------------------------------------------------------------------
@@ -282,8 +200,7 @@ class Guard:
         owner = model.kind(kind_name).private_owner
         if owner is None:
             return True
-        pid = self.access.person_id
-        return record.get(owner) == pid and _forced_match(kind_name, pid, record)
+        return permissions.owns(kind_name, record, self.access)
 
     def records(self, kind_name: str, **where: Any) -> list[dict[str, Any]]:
         """Records of a kind this access may read (tokens removed for participants)."""
@@ -310,70 +227,42 @@ class Guard:
 
     # writing
 
-    def _rule(self, kind_name: str) -> Rule:
-        k = model.kind(kind_name)
-        rule = PARTICIPANT_RULES.get(kind_name)
-        if rule is None and k.private_owner:
-            rule = Rule(owner=k.private_owner, forced=lambda pid, f=k.private_owner: {f: pid})
-        if rule is None:
-            raise AccessDenied(L.ACCESS["write_kind"].format(kind=k.label))
-        return rule
-
-    def _check_fields(self, kind_name: str, rule: Rule, data: dict[str, Any]) -> dict[str, Any]:
-        k = model.kind(kind_name)
-        pid = self.access.person_id
-        forced = rule.forced(pid) if rule.forced else {}
-        allowed = set(rule.fields) if rule.fields is not None else {f.name for f in k.fields if not f.system}
-        allowed |= set(forced)
-        for name, value in data.items():
-            if name == "id" or name in forced:
-                continue
-            if name not in allowed or (k.has(name) and k.field(name).system):
-                label = k.field(name).label if k.has(name) else name
-                raise AccessDenied(L.ACCESS["write_field"].format(field=label, kind=k.label))
-        owner = _owner_field(kind_name)
-        if owner and owner != "id" and data.get(owner) not in (None, "", pid):
-            raise AccessDenied(L.ACCESS["write_owner_field"].format(field=k.field(owner).label, kind=k.label))
-        return {**{n: v for n, v in data.items() if n != "id"}, **forced}
-
-    def _check_owner(self, kind_name: str, rule: Rule, record: dict[str, Any]) -> None:
-        owner = _owner_field(kind_name)
-        mine = record.get(owner) == self.access.person_id if owner else record.get("created_by") == self.by
-        if not mine or not _forced_match(kind_name, self.access.person_id, record):
-            raise AccessDenied(L.ACCESS["write_not_owner"].format(kind=model.kind(kind_name).label))
+    def writer(self) -> Access:
+        """The access, for a write through a domain function (``actions.update_sheet``…),
+        once :meth:`check_writable` passed: link still valid, step still open."""
+        self.check_writable()
+        return self.access
 
     def insert(self, kind_name: str, data: dict[str, Any]) -> str:
         """Insert a record attributed to this access; returns its id."""
         self.check_writable()
-        if not self.access.is_facilitator:
-            rule = self._rule(kind_name)
-            if not rule.insert:
-                raise AccessDenied(L.ACCESS["write_kind"].format(kind=model.kind(kind_name).label))
-            data = self._check_fields(kind_name, rule, data)
-        return self.store.insert(kind_name, data, by=self.by)
+        if not self.access.is_facilitator:  # a participant never chooses an id
+            data = {n: v for n, v in data.items() if n != "id"}
+        with self.store.transaction() as tx:
+            data = permissions.check(self.store, self.access, permissions.INSERT, kind_name, data, conn=tx)
+            return self.store.insert(kind_name, data, by=self.by, conn=tx)
 
     def update(self, kind_name: str, record_id: str, changes: dict[str, Any],
                expected_version: int | None = None) -> dict[str, Any]:
         """Change a record this access may change; returns the new record."""
         self.check_writable()
         if not self.access.is_facilitator:
-            rule = self._rule(kind_name)
-            if not rule.update:
-                raise AccessDenied(L.ACCESS["write_kind"].format(kind=model.kind(kind_name).label))
-            self._check_owner(kind_name, rule, self.store.get(kind_name, record_id))
-            changes = self._check_fields(kind_name, rule, changes)
-        new = self.store.update(kind_name, record_id, changes, by=self.by, expected_version=expected_version)
+            changes = {n: v for n, v in changes.items() if n != "id"}
+        with self.store.transaction() as tx:
+            record = self.store.get(kind_name, record_id, conn=tx)
+            changes = permissions.check(self.store, self.access, permissions.UPDATE, kind_name, changes,
+                                        record=record, conn=tx)
+            new = self.store.update(kind_name, record_id, changes, by=self.by, expected_version=expected_version,
+                                    conn=tx)
         return new if self.access.is_facilitator else _public(new)
 
     def delete(self, kind_name: str, record_id: str) -> None:
         """Delete a record this access may delete."""
         self.check_writable()
-        if not self.access.is_facilitator:
-            rule = self._rule(kind_name)
-            if not rule.delete:
-                raise AccessDenied(L.ACCESS["write_kind"].format(kind=model.kind(kind_name).label))
-            self._check_owner(kind_name, rule, self.store.get(kind_name, record_id))
-        self.store.delete(kind_name, record_id, by=self.by)
+        with self.store.transaction() as tx:
+            record = self.store.get(kind_name, record_id, conn=tx)
+            permissions.check(self.store, self.access, permissions.DELETE, kind_name, record=record, conn=tx)
+            self.store.delete(kind_name, record_id, by=self.by, conn=tx)
 
 
 def participant_ids(store: Store) -> set[str]:

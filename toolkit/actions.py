@@ -3,8 +3,10 @@
 The method (DESIGN.md, step 8): each action has a sheet kept up to date by its pilot —
 state (à construire … abandonnée), completion rate, budget planned/committed/spent and its
 co-funders, dates, a dated journal of what was done and decided, attached files. Pilots
-may edit their own sheet only; the consultant edits all. The rights are checked here, in
-the toolkit, whatever page or notebook calls it; every change goes through the store,
+edit their own sheets (and their sub-actions'), the persons the consultant names edit
+every sheet, the consultant edits all. The rights are the table of
+``toolkit.core.permissions`` (the one the pages' guard applies too), checked by every write
+function here whatever page or notebook calls it; every change goes through the store,
 which keeps its history (who, when, old and new values).
 
 Example
@@ -32,74 +34,25 @@ import pandas as pd
 from .core import formats as F
 from .core import labels as L
 from .core import values as V
+from .core import permissions as P
 from .core.errors import AccessDenied, NotFoundError, Problem, ValidationError
 
-# What a pilot may change on their own sheet; the structure of the programme (name, axis,
-# pilot, planned budget) is decided by the consultant or in project review.
-PILOT_FIELDS: tuple[str, ...] = ("state", "completion", "budget_committed", "budget_spent",
-                                 "start_date", "end_date", "description")
+# What a pilot may change on their own sheet (the rule is in toolkit.core.permissions).
+PILOT_FIELDS: tuple[str, ...] = P.SHEET_FIELDS
 CLOSED_STATES: tuple[str, ...] = (V.STATE_COMPLETED, V.STATE_ABANDONED)
 # Open, but not moving: the review lists them with their reason (the journal's last entry).
 HELD_STATES: tuple[str, ...] = (V.STATE_PAUSED, V.STATE_BLOCKED)
 
-
-@dataclass(frozen=True)
-class Editor:
-    """Who is editing: the consultant (every sheet) or one person (the sheets they pilot).
-
-    ``by`` is what the store's history records — the person's id, or ``animateur`` for
-    the consultant — the same as the page framework's ``toolkit.access.Access.by``.
-    """
-
-    by: str
-    person_id: str | None = None
-    consultant: bool = False
-    name: str = ""
-
-    @classmethod
-    def for_consultant(cls, name: str = L.FACILITATOR_BY) -> "Editor":
-        return cls(by=name, consultant=True, name=name)
-
-    @classmethod
-    def for_person(cls, person: dict[str, Any]) -> "Editor":
-        return cls(by=person["id"], person_id=person["id"], name=person.get("name", ""))
-
-    @classmethod
-    def from_access(cls, access: Any) -> "Editor":
-        """The editor of a page's ``Session.access`` (facilitator or participant)."""
-        return cls.for_consultant() if access.is_facilitator else cls.for_person(access.person)
+#: Who is editing: the consultant (every sheet), the facilitator, or one person (the sheets
+#: they pilot, or every sheet when the consultant named them). The one actor class of
+#: ``toolkit.core.permissions``, under the name these functions have always used.
+Editor = P.Actor
 
 
-def can_edit(action: dict[str, Any], editor: Editor, ancestors: list[dict[str, Any]] = ()) -> bool:
-    """True if ``editor`` may change this action's sheet (consultant, or its pilot).
-
-    ``ancestors`` (its parent, the parent's parent…): the pilot of an action answers for its
-    sub-actions too, and may edit their sheets.
-    """
-    if editor.consultant:
-        return True
-    return editor.person_id is not None and any(a.get("pilot_id") == editor.person_id
-                                                for a in [action, *ancestors])
-
-
-def ancestors(store: Any, action: dict[str, Any], conn: Any = None) -> list[dict[str, Any]]:
-    """The actions above ``action`` (its parent first, then the parent's parent…)."""
-    out: list[dict[str, Any]] = []
-    seen = {action["id"]}
-    parent = action.get("parent_id")
-    while parent and parent not in seen:  # the store refuses cycles; belt and braces
-        seen.add(parent)
-        record = store.get("actions", parent, conn=conn)
-        out.append(record)
-        parent = record.get("parent_id")
-    return out
-
-
-def _checked_action(store: Any, action_id: str, editor: Editor, conn: Any = None) -> dict[str, Any]:
-    action = store.get("actions", action_id, conn=conn)
-    if not can_edit(action, editor, ancestors(store, action, conn) if not editor.consultant else ()):
-        raise AccessDenied(L.ACTION_MESSAGES["not_your_sheet"].format(action=action["name"]))
-    return action
+def can_edit(store: Any, action: dict[str, Any], editor: Editor, conn: Any = None) -> bool:
+    """True if ``editor`` may change this action's sheet: the consultant, its pilot (or the
+    pilot of an action above it), or a person named to edit every sheet."""
+    return P.allowed(store, editor, P.UPDATE, "actions", {}, record=action, conn=conn)
 
 
 def update_sheet(store: Any, action_id: str, changes: dict[str, Any], editor: Editor,
@@ -109,7 +62,8 @@ def update_sheet(store: Any, action_id: str, changes: dict[str, Any], editor: Ed
     Parameters
     ----------
     changes : field → new value (as typed in a form: validated and converted by the model).
-    editor : a pilot may change ``PILOT_FIELDS`` on their own sheet; the consultant any field.
+    editor : a pilot (or a named editor of every sheet) may change ``PILOT_FIELDS``; the
+        consultant any field (``toolkit.core.permissions.RULES``).
     expected_version : the version read before editing; a change made by someone else in
         between is refused (``ConflictError``) instead of being overwritten.
 
@@ -122,13 +76,8 @@ def update_sheet(store: Any, action_id: str, changes: dict[str, Any], editor: Ed
     AccessDenied (not their sheet, or a field reserved to the consultant), ValidationError.
     """
     with store.transaction() as tx:
-        _checked_action(store, action_id, editor, conn=tx)
-        if not editor.consultant:
-            forbidden = [k for k in changes if k not in PILOT_FIELDS]
-            if forbidden:
-                raise AccessDenied(L.ACTION_MESSAGES["pilot_fields"].format(
-                    fields=", ".join(L.FIELD_LABELS.get(k, k) for k in forbidden),
-                    allowed=", ".join(L.FIELD_LABELS[k] for k in PILOT_FIELDS)))
+        action = store.get("actions", action_id, conn=tx)
+        changes = P.check(store, editor, P.UPDATE, "actions", changes, record=action, conn=tx)
         return store.update("actions", action_id, changes, by=editor.by,
                             expected_version=expected_version, conn=tx)
 
@@ -151,7 +100,7 @@ def add_journal_entry(store: Any, action_id: str, text: str, editor: Editor, kin
                                        L.ACTION_MESSAGES["past_date"])],
                               L.MESSAGES["invalid_record"].format(kind=L.KIND_LABELS["journal"]))
     with store.transaction() as tx:
-        _checked_action(store, action_id, editor, conn=tx)
+        clean = P.check(store, editor, P.INSERT, "journal", clean, conn=tx)
         return store.insert("journal", clean, by=editor.by, conn=tx)
 
 
@@ -172,14 +121,12 @@ def reattach(store: Any, action_id: str, parent_id: str | None, editor: Editor, 
     AccessDenied (not the consultant), ValidationError (French: unknown action, the action
     itself or one of its sub-actions as parent).
     """
-    if not editor.consultant:
-        raise AccessDenied(L.ACTION_MESSAGES["pilot_fields"].format(
-            fields=L.FIELD_LABELS["parent_id"], allowed=", ".join(L.FIELD_LABELS[k] for k in PILOT_FIELDS)))
     today = today or dt.date.today()
     with store.transaction() if conn is None else nullcontext(conn) as tx:
         action = store.get("actions", action_id, conn=tx)
         old_parent = action.get("parent_id")
-        changes: dict[str, Any] = {"parent_id": parent_id}
+        changes: dict[str, Any] = P.check(store, editor, P.UPDATE, "actions", {"parent_id": parent_id},
+                                           record=action, conn=tx)
         parent = store.get("actions", parent_id, conn=tx) if parent_id else None
         if parent is not None and follow_axis and parent["axis_id"] != action["axis_id"]:
             changes["axis_id"] = parent["axis_id"]
@@ -210,7 +157,6 @@ def set_funding(store: Any, action_id: str, actor_id: str, amount: Any, editor: 
                 comment: str | None = None) -> str:
     """Set a co-funder's amount on an action (creates or updates the row). Returns its id."""
     with store.transaction() as tx:
-        _checked_action(store, action_id, editor, conn=tx)
         import sqlalchemy as sa
 
         from .core.store import TABLES
@@ -219,9 +165,13 @@ def set_funding(store: Any, action_id: str, actor_id: str, amount: Any, editor: 
         row = tx.execute(sa.select(t.c.id).where((t.c.action_id == action_id) & (t.c.actor_id == actor_id))).first()
         data = {"amount": amount, **({"comment": comment} if comment is not None else {})}
         if row:
+            data = P.check(store, editor, P.UPDATE, "fundings", data, record=store.get("fundings", row[0], conn=tx),
+                            conn=tx)
             store.update("fundings", row[0], data, by=editor.by, conn=tx)
             return row[0]
-        return store.insert("fundings", {"action_id": action_id, "actor_id": actor_id, **data}, by=editor.by, conn=tx)
+        data = P.check(store, editor, P.INSERT, "fundings", {"action_id": action_id, "actor_id": actor_id, **data},
+                        conn=tx)
+        return store.insert("fundings", data, by=editor.by, conn=tx)
 
 
 def set_budget_line(store: Any, action_id: str, year: Any, nature: str, amount: Any, editor: Editor,
@@ -229,15 +179,11 @@ def set_budget_line(store: Any, action_id: str, year: Any, nature: str, amount: 
     """Set the planned amount of one year and kind (investissement, fonctionnement) on an
     action (creates or updates the line). The planned budget is the consultant's (or a
     review's): a pilot is refused. Returns the line's id."""
-    if not editor.consultant:
-        raise AccessDenied(L.ACTION_MESSAGES["pilot_fields"].format(
-            fields=L.KIND_LABELS["budget_lines"], allowed=", ".join(L.FIELD_LABELS[k] for k in PILOT_FIELDS)))
     from .core.model import validate
 
     clean = validate("budget_lines", {"action_id": action_id, "year": year, "nature": nature, "amount": amount,
                                       **({"comment": comment} if comment is not None else {})})
     with store.transaction() as tx:
-        _checked_action(store, action_id, editor, conn=tx)
         import sqlalchemy as sa
 
         from .core.store import TABLES
@@ -246,10 +192,13 @@ def set_budget_line(store: Any, action_id: str, year: Any, nature: str, amount: 
         row = tx.execute(sa.select(t.c.id).where((t.c.action_id == action_id) & (t.c.year == clean["year"])
                                                  & (t.c.nature == clean["nature"]))).first()
         if row:
-            store.update("budget_lines", row[0], {k: v for k, v in clean.items() if k in ("amount", "comment")},
-                         by=editor.by, conn=tx)
+            changes = P.check(store, editor, P.UPDATE, "budget_lines",
+                               {k: v for k, v in clean.items() if k in ("amount", "comment")},
+                               record=store.get("budget_lines", row[0], conn=tx), conn=tx)
+            store.update("budget_lines", row[0], changes, by=editor.by, conn=tx)
             return row[0]
-        return store.insert("budget_lines", clean, by=editor.by, conn=tx)
+        return store.insert("budget_lines", P.check(store, editor, P.INSERT, "budget_lines", clean, conn=tx),
+                            by=editor.by, conn=tx)
 
 
 def add_step(store: Any, action_id: str, name: str, editor: Editor, due_date: Any = None,
@@ -257,7 +206,7 @@ def add_step(store: Any, action_id: str, name: str, editor: Editor, due_date: An
     """Add a step (étape) to an action's checklist, last unless ``order`` says where. Its
     pilot may. Returns the step's id."""
     with store.transaction() as tx:
-        _checked_action(store, action_id, editor, conn=tx)
+        P.check(store, editor, P.INSERT, "action_steps", {"action_id": action_id, "name": name}, conn=tx)
         if order is None:
             import sqlalchemy as sa
 
@@ -277,8 +226,8 @@ def check_step(store: Any, step_id: str, editor: Editor, done: bool = True, date
     today = today or dt.date.today()
     with store.transaction() as tx:
         step = store.get("action_steps", step_id, conn=tx)
-        _checked_action(store, step["action_id"], editor, conn=tx)
         changes: dict[str, Any] = {"done": done, "done_date": (date if date not in (None, "") else today) if done else None}
+        changes = P.check(store, editor, P.UPDATE, "action_steps", changes, record=step, conn=tx)
         if done:
             from .core.model import validate
 
@@ -300,7 +249,7 @@ def update_step(store: Any, step_id: str, changes: dict[str, Any], editor: Edito
             L.MESSAGES["invalid_record"].format(kind=L.KIND_LABELS["action_steps"]))
     with store.transaction() as tx:
         step = store.get("action_steps", step_id, conn=tx)
-        _checked_action(store, step["action_id"], editor, conn=tx)
+        changes = P.check(store, editor, P.UPDATE, "action_steps", changes, record=step, conn=tx)
         return store.update("action_steps", step_id, changes, by=editor.by, conn=tx)
 
 
@@ -308,7 +257,7 @@ def remove_step(store: Any, step_id: str, editor: Editor) -> None:
     """Remove a step from the checklist (kept in history)."""
     with store.transaction() as tx:
         step = store.get("action_steps", step_id, conn=tx)
-        _checked_action(store, step["action_id"], editor, conn=tx)
+        P.check(store, editor, P.DELETE, "action_steps", record=step, conn=tx)
         store.delete("action_steps", step_id, by=editor.by, conn=tx)
 
 
@@ -316,7 +265,7 @@ def remove_funding(store: Any, funding_id: str, editor: Editor) -> None:
     """Remove a co-funding row (kept in history)."""
     with store.transaction() as tx:
         funding = store.get("fundings", funding_id, conn=tx)
-        _checked_action(store, funding["action_id"], editor, conn=tx)
+        P.check(store, editor, P.DELETE, "fundings", record=funding, conn=tx)
         store.delete("fundings", funding_id, by=editor.by, conn=tx)
 
 
@@ -410,8 +359,10 @@ def add_attachment(ws: Any, action_id: str, filename: str, content: bytes, edito
     extension.
     """
     store = ws.store
-    action = _checked_action(store, action_id, editor)
+    action = store.get("actions", action_id)
     safe = safe_filename(filename)
+    # refused before the file is even looked at: a participant who may not attach learns it first
+    P.check(store, editor, P.INSERT, "attachments", {"action_id": action_id, "filename": safe})
     ext = safe.rpartition(".")[2].lower() if "." in safe else ""
     problems = []
     if ext not in limits.extensions:
@@ -444,10 +395,12 @@ def add_attachment(ws: Any, action_id: str, filename: str, content: bytes, edito
     partial.write_bytes(content)
     os.replace(partial, target)  # a reader never sees half a file
     try:
-        store.insert("attachments", {
-            "id": att_id, "action_id": action_id, "filename": safe,
-            "path": target.relative_to(Path(ws.folder).resolve()).as_posix(),
-            "size": len(content), "mime": FILE_TYPES[ext][0], "author": editor.person_id}, by=editor.by)
+        with store.transaction() as tx:
+            record = P.check(store, editor, P.INSERT, "attachments", {
+                "id": att_id, "action_id": action_id, "filename": safe,
+                "path": target.relative_to(Path(ws.folder).resolve()).as_posix(),
+                "size": len(content), "mime": FILE_TYPES[ext][0], "author": editor.person_id}, conn=tx)
+            store.insert("attachments", record, by=editor.by, conn=tx)
     except Exception:
         target.unlink(missing_ok=True)
         raise
@@ -470,7 +423,7 @@ def remove_attachment(ws: Any, attachment_id: str, editor: Editor) -> None:
     store = ws.store
     with store.transaction() as tx:
         record = store.get("attachments", attachment_id, conn=tx)
-        _checked_action(store, record["action_id"], editor, conn=tx)
+        P.check(store, editor, P.DELETE, "attachments", record=record, conn=tx)
         store.delete("attachments", attachment_id, by=editor.by, conn=tx)
 
 

@@ -504,6 +504,11 @@ SUB_ACTIONS = {"ACN-20": "ACN-17"}
 PROVIDERS = ("PER-29", "PER-30")
 
 
+# Issue 19 §4: « une gestion centralisée » — the programme's PMO assistant, who pilots no
+# action, edits every action sheet with her own link.
+SHEET_EDITORS = ("PER-16",)
+
+
 def _affiliation(person: dict[str, Any]) -> str:
     if person["id"] in PROVIDERS:
         return "prestataire"
@@ -940,7 +945,7 @@ def demo_records() -> dict[str, list[dict[str, Any]]]:
         "actors": _actors(),
         "relations": _relations(),
         "persons": [{**r, "civility": CIVILITIES.get(r["id"]), **MANDATES.get(r["id"], {}),
-                     "affiliation": _affiliation(r)} for r in PERSONS],
+                     "affiliation": _affiliation(r), "edits_all_sheets": r["id"] in SHEET_EDITORS} for r in PERSONS],
         "assessments": _assessments(),
         "axes": [dict(r) for r in AXES],
         "actions": _actions(),

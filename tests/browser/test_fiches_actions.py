@@ -54,3 +54,58 @@ def test_pilot_updates_state_and_journal_other_pilot_cannot(server, browser, pag
     after = server.store.get("actions", "ACN-01")
     assert (after["completion"], after["version"]) == (45, record["version"])
     other.context.close()
+
+
+EDITOR = "PER-16"  # Laëtitia Bodin, named to edit every sheet, pilots none
+FIELDS_SHOWN = ("Priorité", "Budget par année", "2026 : 30 000 € — investissement 0 €, fonctionnement 30 000 €",
+                "Total des aides : 35 000 € (70 % du budget)", "Autofinancement de la collectivité : 15 000 €",
+                "Étapes (2 faites sur 4)", "☐ Atelier de restitution avec les producteurs — échéance le 15/02/2027")
+
+
+def _phone_page(browser, width: int):  # noqa: ANN001, ANN202
+    context = browser.new_context(viewport={"width": width, "height": {360: 780, 390: 844}[width]},
+                                  is_mobile=True, has_touch=True, locale="fr-FR")
+    pg = context.new_page()
+    pg.set_default_timeout(120_000)
+    return pg
+
+
+def _fits(pg, where: str) -> None:  # noqa: ANN001
+    from .test_room_phones import IDENTIFIER, OVERFLOWING, SMALL_TARGETS, SMALL_TEXT
+
+    assert pg.evaluate(OVERFLOWING) == [], f"{where} : déborde sur le côté"
+    assert pg.evaluate(SMALL_TEXT) == [], f"{where} : texte de moins de 16 px"
+    assert pg.evaluate(SMALL_TARGETS) == [], f"{where} : cibles de moins de 44 px"
+    assert not IDENTIFIER.findall(pg.inner_text("body")), where
+
+
+def test_named_editor_ticks_a_step_of_another_pilots_sheet_on_a_phone(server, browser) -> None:  # noqa: ANN001
+    """Issue 19 §4 and §9: with her own link, the person named to edit every sheet opens
+    Élodie Marchais's sheet (en pause, co-funders, budget by year, steps), ticks a step
+    with one tap; the history has her id; the page fits 360 and 390 px."""
+    server.open_step("fiches_actions")
+    for width in (360, 390):
+        pg = _phone_page(browser, width)
+        pg.goto(server.url("fiches_actions.ipynb", server.token(EDITOR)))
+        pg.wait_for_selector(".maillage-sheet-choice select")
+        assert "toutes les fiches actions vous est confiée" in pg.inner_text(".maillage-mine")
+        pg.locator(".maillage-sheet-choice select").select_option(
+            label="Diagnostic agricole et alimentaire partagé (Élodie Marchais)")
+        pg.wait_for_function("() => document.querySelector('.maillage-sheet-title').innerText"
+                             ".includes('Diagnostic agricole')")  # that sheet drawn, not the first one
+        pg.wait_for_selector(".maillage-step >> text=Données de la Chambre")
+        view = pg.inner_text(".maillage-sheet-view").replace("\u202f", " ").replace("\u00a0", " ")
+        for text in FIELDS_SHOWN:
+            assert text in view, text
+        pg.wait_for_timeout(1500)
+        _fits(pg, f"fiches actions ({width} px)")
+        if width == 390:  # the last: the tick changes the sheet
+            step = pg.locator(".maillage-step", has_text="Données de la Chambre d'agriculture")
+            step.locator("input[type=checkbox]").tap()
+            pg.wait_for_selector(".maillage-status-steps.maillage-ok")
+            pg.wait_for_function("() => [...document.querySelectorAll('.maillage-step')].some(e => "
+                                 "e.innerText.includes('Chambre') && e.innerText.includes('faite le'))")
+            record = server.store.get("action_steps", "ETP-03")
+            assert record["done"] is True and record["updated_by"] == EDITOR
+            assert "Gestion" not in pg.inner_text("body")  # her link opens no facilitator page
+        pg.context.close()

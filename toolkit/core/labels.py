@@ -167,6 +167,8 @@ FIELD_LABELS: dict[str, str] = {
     # internal / partner / external, days per person (issue 19 §2, §3)
     "affiliation": "Appartenance (interne, partenaire, prestataire)",
     "days": "Jours sur la tâche",
+    # named editors of every action sheet (issue 19 §4)
+    "edits_all_sheets": "Modifie toutes les fiches actions",
 }
 
 # --- Validation messages (used by model.validate) ----------------------------------
@@ -229,7 +231,11 @@ ACCESS = {
     "write_kind": "Vous ne pouvez pas modifier « {kind} » depuis cette page.",
     "write_not_owner": "Cet enregistrement ({kind}) appartient à une autre personne : "
     "vous ne pouvez pas le modifier.",
-    "write_field": "Vous ne pouvez pas modifier le champ « {field} » ({kind}).",
+    "write_fields": "Vous ne pouvez pas modifier : {fields} ({kind}). Vous pouvez modifier : {allowed}.",
+    "write_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seuls son pilote (ou celui de l'action "
+    "dont elle dépend), les personnes chargées de toutes les fiches et l'animateur le peuvent.",
+    "write_sheet_kind": "Sur la fiche « {action} », « {kind} » est réservé à l'animateur (cela se décide "
+    "avec le consultant ou en revue de projet).",
     "write_owner_field": "Le champ « {field} » doit vous désigner vous-même ({kind}).",
     "refused_title": "Accès refusé",
 }
@@ -357,6 +363,12 @@ MANAGE = {
     "sheet": "Régénérer la feuille des liens (QR codes)",
     "sheet_written": "Feuille des liens écrite : {path}",
     "choose_person": "Personne",
+    "sheet_editors_title": "Mise à jour de toutes les fiches actions",
+    "sheet_editors_intro": "Les personnes cochées modifient toutes les fiches actions, avec leur propre lien "
+    "(pas celui de l'animateur) : l'historique garde leur nom. Les pilotes gardent la main sur leurs fiches.",
+    "sheet_editor_on": "{name} peut désormais modifier toutes les fiches actions.",
+    "sheet_editor_off": "{name} ne modifie plus toutes les fiches actions (les fiches de ses actions restent "
+    "modifiables).",
 }
 
 #: Writes refused to a page already open (``access.Guard.check_writable``).
@@ -1359,9 +1371,6 @@ LETTER_TEMPLATE: dict = {
 }
 
 ACTION_MESSAGES: dict[str, str] = {
-    "not_your_sheet": "Vous ne pouvez pas modifier la fiche « {action} » : seul son pilote ou "
-    "l'animateur de l'atelier le peut.",
-    "pilot_fields": "Réservé à l'animateur : {fields}. Un pilote peut modifier : {allowed}.",
     "past_date": "une date passée ou d'aujourd'hui (le journal consigne ce qui a été fait ou décidé)",
     "file_refused": "Pièce jointe refusée (action « {action} »)",
     "file_type": "un fichier d'un des types acceptés : {types}",
@@ -1514,7 +1523,9 @@ REPORT_LABELS: dict[str, str] = {
 SHEET_PAGE: dict = {
     "title": "Fiches actions",
     "intro": "Toutes les fiches sont consultables. Vous mettez à jour celles dont vous êtes pilote : "
-    "état, avancement, budget, journal des faits et décisions, pièces jointes.",
+    "état, avancement, budget engagé et dépensé, étapes, cofinancements, journal des faits et décisions, "
+    "pièces jointes.",
+    "all_sheets": "La mise à jour de toutes les fiches actions vous est confiée : vous pouvez les modifier toutes.",
     "choose": "Action",
     "yours": "Vous pilotez {n} : la première est affichée.",
     "none_yours": "Vous ne pilotez aucune action : vous pouvez consulter les fiches.",
@@ -1525,7 +1536,17 @@ SHEET_PAGE: dict = {
     "journal": "Journal",
     "no_journal": "Aucune entrée au journal.",
     "attachments": "Pièces jointes",
-    "read_only": "Vous consultez cette fiche : seul son pilote ({pilot}) ou l'animateur peut la modifier.",
+    "read_only": "Vous consultez cette fiche : seul son pilote ({pilot}), les personnes chargées de toutes "
+    "les fiches ou l'animateur peuvent la modifier.",
+    "budget_by_year": "Budget par année",
+    "steps": "Étapes (cochez ce qui est fait)",
+    "add_step": "Ajouter l'étape",
+    "step_name": "Nouvelle étape",
+    "funder": "Cofinanceur",
+    "funding": "Cofinanceur et montant",
+    "save_funding": "Enregistrer le cofinancement",
+    "budget_line": "Budget prévu d'une année",
+    "save_budget": "Enregistrer la ligne de budget",
     "edit_sheet": "Mettre à jour la fiche",
     "save_sheet": "Enregistrer la fiche",
     "nothing_changed": "Aucune modification à enregistrer.",

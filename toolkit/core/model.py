@@ -143,6 +143,9 @@ KINDS: dict[str, Kind] = {
             # agent (partenaire), who an external provider (prestataire). Empty in a record
             # given to ``validate``: derived from ``in_team`` (oui: interne, non: partenaire).
             _f("affiliation", "choice", choices=V.AFFILIATIONS),
+            # Issue 19 §4: named by the consultant to edit every action sheet, with their own
+            # link (« une gestion centralisée »): toolkit.core.permissions, role sheet_editor.
+            _f("edits_all_sheets", "bool", default=False),
         )),
         Kind("assessments", "EVA", (
             _f("person_id", "ref", required=True, ref="persons"),

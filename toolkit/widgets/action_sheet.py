@@ -1,15 +1,18 @@
 """The pilots' page (step 8, ``ateliers/fiches_actions.ipynb``): every sheet readable, one's
 own sheets editable.
 
-A participant picks an action and reads its sheet (pilot, state, completion, budget and
-co-funders, dates, journal, attached files). On the sheets they pilot they may change the
-state, completion, committed and spent budget, dates and description, add a journal entry
-and attach a file; the facilitator may do all that on every sheet, and also rename the
-action, change its axis, pilot and planned budget. Every write goes through
-``toolkit.actions`` (rights checked there, history kept by the store) and through
-``session.save`` ("saved means saved": the confirmation shows only once committed). The
-token is checked again before each write, so a link revoked while the page is open stops
-writing.
+A participant picks an action and reads its sheet (pilot, state, priority, completion,
+budget by year and kind, co-funders and self-funding, dates, steps, sub-actions, journal,
+attached files). On the sheets they pilot (or on every sheet, when the consultant named
+them to edit them all) they may change the state (« en pause », « bloquée »…), completion,
+committed and spent budget, dates and description, tick and add steps, set co-funders'
+amounts, add a journal entry and attach a file; the facilitator may do all that on every
+sheet, and also rename the action, change its axis, pilot, priority, planned budget and
+its lines by year. What is offered follows the rights of ``toolkit.core.permissions``;
+every write goes through ``toolkit.actions`` (the same rights checked again there, history
+kept by the store) with the writer of the page's guard (``Guard.writer``: link and step
+checked again, so a link revoked while the page is open stops writing) and through
+``session.save`` ("saved means saved": the confirmation shows only once committed).
 
 Example (the whole of ``ateliers/fiches_actions.ipynb``)::
 
@@ -33,15 +36,27 @@ from ..core import formats as F
 from ..core import labels as L
 from ..core import values as V
 from ..core import model
+from ..core import permissions as P
 from ..access import identify
-from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add_journal_entry, can_edit,
-                       sheet, update_sheet)
-from ..core.errors import AccessDenied
-from .board import person_label
+from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add_journal_entry, add_step,
+                       can_edit, check_step, set_budget_line, set_funding, sheet, update_sheet)
+from .board import person_label, section
 from .session import RepeatedTap, Session, StatusLine, field_widget, french_date, saves
 
-CONSULTANT_FIELDS: tuple[str, ...] = ("name", "axis_id", "pilot_id", "budget_planned") + PILOT_FIELDS
-SHEET_KINDS = ("actions", "persons", "axes", "actors", "fundings", "journal", "attachments")
+#: The sheet's fields the page offers, in this order, to whoever may set them (the rights
+#: say which); the parent is changed by ``actions.reattach`` (its journal entries), not here.
+PAGE_FIELDS: tuple[str, ...] = ("name", "axis_id", "pilot_id", "priority", "budget_planned") + PILOT_FIELDS
+SHEET_KINDS = ("actions", "persons", "axes", "actors", "fundings", "journal", "attachments", "budget_lines",
+               "action_steps")
+#: Phone first: a step's tick box and label wrap on a narrow screen, 44 px to tap.
+SHEET_CSS = """<style>
+.maillage-page .maillage-step-box .widget-checkbox { width: 100%; height: auto; min-height: 44px; }
+.maillage-page .maillage-step-box .widget-checkbox label { white-space: normal; height: auto; line-height: 1.35; }
+.maillage-page .maillage-sheet-view ul { padding-left: 1.2em; }
+.maillage-page .maillage-sheet-view ul.maillage-steps { list-style: none; padding-left: 0; }
+.maillage-page .maillage-sheet th { overflow-wrap: normal; }
+.maillage-page .maillage-step-new { margin-top: .5em; }
+</style>"""
 
 
 def editor_from_token(store: Any, token: str | None) -> Editor:
@@ -55,36 +70,72 @@ def _e(value: Any) -> str:
 
 
 def current_editor(session: Session) -> Editor:
-    """The editor for a write now: the session's access, its token checked again (a link
-    revoked while the page is open is refused, ``AccessDenied``)."""
-    token = session.guard.token  # the same check as the framework's Guard before its writes
-    if token is not None:
-        now = identify(session.store, token)
-        if now.role != session.access.role or now.person_id != session.access.person_id:
-            raise AccessDenied(L.ACCESS["bad_token"])
-    return Editor.from_access(session.access)
+    """The editor for a write now: the page's guard's writer (its link checked again: one
+    revoked while the page is open is refused, ``AccessDenied``; its step still open)."""
+    return session.guard.writer()
+
+
+def _step_line(step: dict[str, Any]) -> str:
+    """« ☑ Choix du bureau d'études — faite le 24/09/2026 » (plain text)."""
+    T = L.SHEET_DOC
+    mark = T["done_mark"] if step["done"] else T["todo_mark"]
+    return f"{mark} {_step_label(step)}"
+
+
+def _step_label(step: dict[str, Any]) -> str:
+    T = L.SHEET_DOC
+    when = (T["done_on"].format(date=french_date(step["done_date"])) if step["done"] and step["done_date"]
+            else T["due"].format(date=french_date(step["due_date"])) if step["due_date"] else "")
+    return step["name"] + (f" — {when}" if when else "")
+
+
+def _list(items: list[str], css: str = "") -> str:
+    return f"<ul class='{css}'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
 def sheet_html(s: dict[str, Any]) -> str:
-    """A sheet (``actions.sheet``) as escaped HTML for the page."""
-    T = L.SHEET_PAGE
-    rows = [(L.FIELD_LABELS["axis_id"], s["axis"]), (L.FIELD_LABELS["pilot_id"], s["pilot"] or T["no_pilot"]),
-            (L.FIELD_LABELS["state"], s["state"]), (L.FIELD_LABELS["completion"], f"{s['completion']} %"),
-            (L.FIELD_LABELS["budget_planned"], s["budget_planned"]),
-            (L.FIELD_LABELS["budget_committed"], s["budget_committed"]),
-            (L.FIELD_LABELS["budget_spent"], s["budget_spent"]),
-            (T["cofunded"], s["cofunded"]),
-            (L.FIELD_LABELS["start_date"], french_date(s["start_date"])),
-            (L.FIELD_LABELS["end_date"], french_date(s["end_date"]))]
+    """A sheet (``actions.sheet``) as escaped HTML for the page (dates JJ/MM/AAAA)."""
+    T, D = L.SHEET_PAGE, L.SHEET_DOC
+    rows = [(L.FIELD_LABELS["axis_id"], s["axis"])]
+    if s.get("parent"):
+        rows.append((L.FIELD_LABELS["parent_id"], s["parent"]))
+    rows += [(L.FIELD_LABELS["pilot_id"], s["pilot"] or T["no_pilot"]),
+             (L.FIELD_LABELS["state"], s["state"]), (L.FIELD_LABELS["priority"], s.get("priority") or D["not_set"]),
+             (L.FIELD_LABELS["completion"], f"{s['completion']} %"),
+             (L.FIELD_LABELS["budget_planned"], F.amount(s["budget_planned"])),
+             (L.FIELD_LABELS["budget_committed"], F.amount(s["budget_committed"])),
+             (L.FIELD_LABELS["budget_spent"], F.amount(s["budget_spent"])),
+             (L.FIELD_LABELS["start_date"], french_date(s["start_date"])),
+             (L.FIELD_LABELS["end_date"], french_date(s["end_date"]))]
     out = [f"<h3 class='maillage-sheet-title'>{_e(s['name'])}</h3><table class='maillage-sheet'>"]
     out += [f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows]
     out.append("</table>")
     if s.get("description"):
         out.append(f"<p>{_e(s['description'])}</p>")
-    if s["fundings"]:
-        out.append(f"<h4>{_e(T['fundings'])}</h4><ul>")
-        out += [f"<li>{_e(f['actor'])} : {_e(f['amount'])} €</li>" for f in s["fundings"]]
-        out.append("</ul>")
+    # the budget by year and kind: one line a year, readable on a phone (no wide table)
+    out.append(f"<h4>{_e(T['budget_by_year'])}</h4>")
+    if s["budget_by_year"]:
+        out.append(_list([f"<strong>{b['year']}</strong> : {_e(F.amount(b['total']))} — " + _e(", ".join(
+            f"{n} {F.amount(b[n])}" for n in L.BUDGET_NATURES)) for b in s["budget_by_year"]], "maillage-budget"))
+    else:
+        out.append(f"<p class='maillage-empty'>{_e(D['no_budget_lines'])}</p>")
+    # co-funders, and what the authority funds itself
+    out.append(f"<h4>{_e(D['funding'])}</h4>")
+    lines = [f"{_e(f['actor'])} : {_e(F.amount(f['amount']))}" for f in s["fundings"]]
+    share = f" ({F.percent(s['aid_share'], 0)} {D['of_budget']})" if s["aid_share"] is not None else ""
+    lines.append(f"<strong>{_e(D['aid_total'])}</strong> : {_e(F.amount(s['aid']) + share)}")
+    lines.append(f"<strong>{_e(D['self_funded'])}</strong> : {_e(F.amount(s['self_funded']))}")
+    out.append(_list(lines, "maillage-fundings"))
+    # steps as a checklist
+    if s["steps"]:
+        done = F.count(s["steps_done"], D["done_one"], D["done_many"])
+        out.append(f"<h4>{_e(D['steps'].format(done=done, total=len(s['steps'])))}</h4>")
+        out.append(_list([_e(_step_line(e)) for e in s["steps"]], "maillage-steps"))
+    else:
+        out.append(f"<h4>{_e(D['steps_title'])}</h4><p class='maillage-empty'>{_e(D['no_steps'])}</p>")
+    if s.get("sub_actions"):
+        out.append(f"<h4>{_e(D['sub_actions'])}</h4>")
+        out.append(_list([f"{_e(c['name'])} — {_e(c['state'])}, {c['completion']} %" for c in s["sub_actions"]]))
     out.append(f"<h4>{_e(T['journal'])}</h4>")
     if s["journal"]:
         out.append("<ul class='maillage-journal'>")
@@ -95,7 +146,6 @@ def sheet_html(s: dict[str, Any]) -> str:
         out.append(f"<p class='maillage-empty'>{_e(T['no_journal'])}</p>")
     if s["attachments"]:
         out.append(f"<h4>{_e(T['attachments'])}</h4><ul class='maillage-attachments'>")
-
         out += [f"<li>{_e(a['filename'])} ({_e(F.file_size(a['size']))})</li>" for a in s["attachments"]]
         out.append("</ul>")
     return "".join(out)
@@ -104,6 +154,19 @@ def sheet_html(s: dict[str, Any]) -> str:
 def _label(a: pd.Series, persons: dict[str, str]) -> str:
     pilot = persons.get(a["pilot_id"], L.SHEET_PAGE["no_pilot"]) if isinstance(a["pilot_id"], str) else L.SHEET_PAGE["no_pilot"]
     return f"{a['name']} ({pilot})"
+
+
+def _button(description: str, css: str, primary: bool = True) -> widgets.Button:
+    button = widgets.Button(description=description, button_style="primary" if primary else "",
+                            layout=widgets.Layout(width="100%"))
+    button.add_class(css)
+    return button
+
+
+def _status(css: str) -> StatusLine:
+    status = StatusLine()
+    status.add_class(css)
+    return status
 
 
 class ActionSheets(widgets.VBox):
@@ -129,6 +192,8 @@ class ActionSheets(widgets.VBox):
         children: list[widgets.Widget] = [self.selector, self.view, self.edit]
         if not session.is_facilitator:
             text = (L.SHEET_PAGE["yours"].format(n=F.count(len(mine), "action")) if mine else L.SHEET_PAGE["none_yours"])
+            if session.store.get("persons", session.access.person_id).get("edits_all_sheets"):
+                text = L.SHEET_PAGE["all_sheets"] + (" " + text if mine else "")
             children.insert(0, widgets.HTML(f"<p class='maillage-mine'>{_e(text)}</p>"))
         super().__init__(children)
         self.show()
@@ -146,50 +211,96 @@ class ActionSheets(widgets.VBox):
             self.view.value = f"<p>{_e(L.SHEET_PAGE['no_action'])}</p>"
             self.edit.children = ()
             return
-        frames = self.session.store.frames(SHEET_KINDS)
-        self.current = sheet(frames, action_id)
-        self.version = int(self.session.store.get("actions", action_id)["version"])
-        self.view.value = sheet_html(self.current)
-        editor = Editor.from_access(self.session.access)
-        if not can_edit(self.current, editor):
+        self._refresh_view()
+        store, who = self.session.store, self.session.access
+        record = store.get("actions", action_id)
+        if not can_edit(store, record, who):
             pilot = self.current["pilot"] or L.SHEET_PAGE["no_pilot"]
             self.edit.children = (widgets.HTML(f"<p class='maillage-read-only'>{_e(L.SHEET_PAGE['read_only'].format(pilot=pilot))}</p>"),)
             return
-        self.edit.children = (self._sheet_form(), self._journal_form(), self._attachment_form())
+        forms = [self._sheet_form(record), self._steps_form(), self._funding_form()]
+        if P.allowed(store, who, P.INSERT, "budget_lines", {"action_id": action_id}):
+            forms.append(self._budget_form())
+        self.edit.children = (*forms, self._journal_form(), self._attachment_form())
 
     def _refresh_view(self) -> None:
         frames = self.session.store.frames(SHEET_KINDS)
         self.current = sheet(frames, self.selector.value)
         self.version = int(self.session.store.get("actions", self.selector.value)["version"])
-        self.view.value = sheet_html(self.current)
+        self.view.value = SHEET_CSS + sheet_html(self.current)  # the page's few styles travel with it
 
-    # the three forms
+    # the forms
 
-    def _sheet_form(self) -> widgets.VBox:
+    def _sheet_form(self, record: dict[str, Any]) -> widgets.VBox:
         kind = model.kind("actions")
-        names = CONSULTANT_FIELDS if self.session.is_facilitator else PILOT_FIELDS
+        settable = P.settable_fields(self.session.store, self.session.access, P.UPDATE, "actions", record)
+        names = [n for n in PAGE_FIELDS if n in settable]
         self.sheet_inputs = {n: field_widget(self.session, kind.field(n), self.current.get(n)) for n in names}
-        self.sheet_status = StatusLine()
-        self.sheet_status.add_class("maillage-status-sheet")
-        button = widgets.Button(description=L.SHEET_PAGE["save_sheet"], button_style="primary",
-                                layout=widgets.Layout(width="100%"))
+        self.sheet_status = _status("maillage-status-sheet")
+        button = _button(L.SHEET_PAGE["save_sheet"], "maillage-save-sheet")
         button.add_class("maillage-save")
-        button.add_class("maillage-save-sheet")
         button.on_click(lambda _b: self.save_sheet())
         self.sheet_button = button
         return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['edit_sheet'])}</h4>"),
                                    *self.sheet_inputs.values(), button, self.sheet_status]), False, button)
+
+    def _steps_form(self) -> widgets.VBox:
+        """The checklist: one tick box a step (ticked: done today), and a new step."""
+        self.step_boxes: dict[str, widgets.Checkbox] = {}
+        self.steps_list = widgets.VBox()
+        self.steps_list.add_class("maillage-step-box")
+        self._fill_steps()
+        kind = model.kind("action_steps")
+        self.step_name = field_widget(self.session, kind.field("name"), "")
+        self.step_name.description = L.SHEET_PAGE["step_name"]
+        self.step_name.add_class("maillage-step-new")
+        self.step_due = field_widget(self.session, kind.field("due_date"), None)
+        self.steps_status = _status("maillage-status-steps")
+        button = _button(L.SHEET_PAGE["add_step"], "maillage-save-step", primary=False)
+        button.on_click(lambda _b: self.new_step())
+        return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['steps'])}</h4>"), self.steps_list,
+                                   self.step_name, self.step_due, button, self.steps_status]), True, button)
+
+    def _fill_steps(self) -> None:
+        boxes = []
+        for step in self.current["steps"]:
+            box = widgets.Checkbox(value=step["done"], description=_step_label(step), indent=False,
+                                   layout=widgets.Layout(width="100%"))
+            box.add_class("maillage-step")
+            box.observe(lambda c, sid=step["id"]: self.tick(sid, c["new"]), "value")
+            self.step_boxes[step["id"]] = box
+            boxes.append(box)
+        self.steps_list.children = boxes or [widgets.HTML(f"<p class='maillage-empty'>{_e(L.SHEET_DOC['no_steps'])}</p>")]
+
+    def _funding_form(self) -> widgets.VBox:
+        kind = model.kind("fundings")
+        self.funder = field_widget(self.session, kind.field("actor_id"), None)
+        self.funder.description = L.SHEET_PAGE["funder"]
+        self.funding_amount = field_widget(self.session, kind.field("amount"), None)
+        self.funding_status = _status("maillage-status-funding")
+        button = _button(L.SHEET_PAGE["save_funding"], "maillage-save-funding", primary=False)
+        button.on_click(lambda _b: self.save_funding())
+        return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['funding'])}</h4>"), self.funder,
+                                   self.funding_amount, button, self.funding_status]), False, button)
+
+    def _budget_form(self) -> widgets.VBox:
+        kind = model.kind("budget_lines")
+        self.budget_year = field_widget(self.session, kind.field("year"), self.today.year)
+        self.budget_nature = field_widget(self.session, kind.field("nature"), L.BUDGET_NATURES[0])
+        self.budget_amount = field_widget(self.session, kind.field("amount"), None)
+        self.budget_status = _status("maillage-status-budget")
+        button = _button(L.SHEET_PAGE["save_budget"], "maillage-save-budget", primary=False)
+        button.on_click(lambda _b: self.save_budget_line())
+        return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['budget_line'])}</h4>"), self.budget_year,
+                                   self.budget_nature, self.budget_amount, button, self.budget_status]), False, button)
 
     def _journal_form(self) -> widgets.VBox:
         kind = model.kind("journal")
         self.journal_kind = field_widget(self.session, kind.field("kind"), V.JOURNAL_FACT)
         self.journal_date = field_widget(self.session, kind.field("date"), self.today)
         self.journal_text = field_widget(self.session, kind.field("text"), "")
-        self.journal_status = StatusLine()
-        self.journal_status.add_class("maillage-status-journal")
-        button = widgets.Button(description=L.SHEET_PAGE["add_entry"], button_style="primary",
-                                layout=widgets.Layout(width="100%"))
-        button.add_class("maillage-save-journal")
+        self.journal_status = _status("maillage-status-journal")
+        button = _button(L.SHEET_PAGE["add_entry"], "maillage-save-journal")
         button.on_click(lambda _b: self.add_entry())
         self.journal_taps = RepeatedTap()
         return saves(widgets.VBox([widgets.HTML(f"<h4>{_e(L.SHEET_PAGE['new_entry'])}</h4>"), self.journal_kind,
@@ -201,10 +312,8 @@ class ActionSheets(widgets.VBox):
         self.upload = widgets.FileUpload(accept=accept, multiple=False, description=L.SHEET_PAGE["choose_file"],
                                          layout=widgets.Layout(width="100%"))
         self.upload.add_class("maillage-upload")
-        self.upload_status = StatusLine()
-        self.upload_status.add_class("maillage-status-attachment")
-        button = widgets.Button(description=L.SHEET_PAGE["attach"], layout=widgets.Layout(width="100%"))
-        button.add_class("maillage-save-attachment")
+        self.upload_status = _status("maillage-status-attachment")
+        button = _button(L.SHEET_PAGE["attach"], "maillage-save-attachment", primary=False)
         button.on_click(lambda _b: self.attach())
 
         limits = L.SHEET_PAGE["limits"].format(max=F.file_size(DEFAULT_LIMITS.max_bytes),
@@ -232,6 +341,59 @@ class ActionSheets(widgets.VBox):
             lambda: update_sheet(self.session.store, action_id, changes, current_editor(self.session),
                                  expected_version=version), self.sheet_status)
         if result is not None:
+            self._refresh_view()
+        return result
+
+    def tick(self, step_id: str, done: bool) -> dict[str, Any] | None:
+        """Tick (done today) or untick a step; refused, the box shows the stored state again."""
+        if getattr(self, "_settling", False):
+            return None
+        result = self.session.save(
+            lambda: check_step(self.session.store, step_id, current_editor(self.session), done=done,
+                               today=self.today), self.steps_status)
+        self._refresh_view()
+        box = self.step_boxes.get(step_id)
+        step = next((e for e in self.current["steps"] if e["id"] == step_id), None)
+        if box is not None and step is not None:
+            self._settling = True  # showing the stored state is not a new tick
+            try:
+                box.value, box.description = step["done"], _step_label(step)
+            finally:
+                self._settling = False
+        return result
+
+    def new_step(self) -> str | None:
+        """Add the typed step at the end of the checklist."""
+        action_id, name, due = self.selector.value, self.step_name.value, self.step_due.value
+        result = self.session.save(
+            lambda: add_step(self.session.store, action_id, name, current_editor(self.session),
+                             due_date=due or None), self.steps_status)
+        if result is not None:
+            self.step_name.value, self.step_due.value = "", ""
+            self._refresh_view()
+            self._fill_steps()
+        return result
+
+    def save_funding(self) -> str | None:
+        """Set the chosen co-funder's amount on this sheet (a new co-funder, or a new amount)."""
+        action_id, actor_id, amount = self.selector.value, self.funder.value, self.funding_amount.value
+        result = self.session.save(
+            lambda: set_funding(self.session.store, action_id, actor_id, amount, current_editor(self.session)),
+            self.funding_status)
+        if result is not None:
+            self.funding_amount.value = ""
+            self._refresh_view()
+        return result
+
+    def save_budget_line(self) -> str | None:
+        """Set the planned amount of one year and kind (the facilitator's)."""
+        action_id = self.selector.value
+        year, nature, amount = self.budget_year.value, self.budget_nature.value, self.budget_amount.value
+        result = self.session.save(
+            lambda: set_budget_line(self.session.store, action_id, year, nature, amount,
+                                    current_editor(self.session)), self.budget_status)
+        if result is not None:
+            self.budget_amount.value = ""
             self._refresh_view()
         return result
 
@@ -292,6 +454,7 @@ def action_sheets_page(session: Session, today: dt.date | None = None) -> Action
     return sheets
 
 
+@section("fiches_actions", L.SHEET_PAGE["board_title"], order=80)
 def latest_entries(store: Any, hide_names: bool) -> pd.DataFrame:
     """The facilitator's board: the ten latest journal entries written on the sheets."""
     journal = store.frame("journal", system=True)

@@ -23,6 +23,8 @@ import pandas as pd
 from ..core import formats
 from ..core import labels as L
 from ..core import model
+from ..access import Guard
+from ..core.permissions import Actor
 from ..display import readable_frame
 from ..core.errors import MaillageError
 from ..core.store import Store
@@ -157,6 +159,8 @@ class RecordEditor:
     def __init__(self, store: Store, kind_name: str, by: str = "consultant",
                  fixed: dict[str, Any] | None = None, on_change: Callable[[], None] | None = None) -> None:
         self.store, self.kind, self.by = store, model.KINDS[kind_name], by
+        # the consultant's writes go through the same guard as the pages' (one permission path)
+        self.guard = Guard(store, Actor.for_consultant(by))
         self.fixed = dict(fixed or {})
         self.on_change = on_change
         self.current: dict[str, Any] | None = None
@@ -272,11 +276,10 @@ class RecordEditor:
         data = self.data()
         try:
             if self.current is None:
-                record_id = self.store.insert(self.kind.name, data, by=self.by)
+                record_id = self.guard.insert(self.kind.name, data)
             else:
                 record_id = self.current["id"]
-                self.store.update(self.kind.name, record_id, data, by=self.by,
-                                  expected_version=self.current["version"])
+                self.guard.update(self.kind.name, record_id, data, expected_version=self.current["version"])
         except MaillageError as exc:  # one record in the form: no record number
             say(self.message, refusal(exc, single=True), error=True)
             return None
@@ -296,7 +299,7 @@ class RecordEditor:
             say(self.message, L.EDITOR["confirm_first"], error=True)
             return False
         try:
-            self.store.delete(self.kind.name, self.current["id"], by=self.by)
+            self.guard.delete(self.kind.name, self.current["id"])
         except MaillageError as exc:
             say(self.message, str(exc), error=True)
             return False

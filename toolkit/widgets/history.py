@@ -18,13 +18,17 @@ from .editor import UNSET, record_label
 
 
 def history_frame(store: Store, kind_name: str, record_id: str) -> pd.DataFrame:
-    """One row per field changed: N°, when, by, operation, field, before, after."""
+    """One row per field changed: N°, when, by, operation, field, before, after.
+
+    ``by`` names a participant who wrote with their own link (a pilot, a named editor of
+    every sheet) by their name, not their identifier."""
     rows = []
+    names = {p["id"]: p["name"] for p in store.all("persons")}
     for h in store.history(kind_name, record_id):
         old, new = h["old"] or {}, h["new"] or {}
         fields = sorted(set(old) | set(new)) if h["op"] == "update" else [None]
         for f in fields:
-            rows.append({"seq": h["seq"], "at": h["at"], "by": h["by"], "op": L.CHANGES[f"op_{h['op']}"],
+            rows.append({"seq": h["seq"], "at": h["at"], "by": names.get(h["by"], h["by"]), "op": L.CHANGES[f"op_{h['op']}"],
                          "field": model.KINDS[kind_name].field(f).label if f and model.KINDS[kind_name].has(f) else f,
                          "old": old.get(f) if f else None, "new": new.get(f) if f else None})
     return pd.DataFrame(rows, columns=["seq", "at", "by", "op", "field", "old", "new"])

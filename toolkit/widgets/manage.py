@@ -1,4 +1,5 @@
-"""The facilitator's management page: open/close steps, participants' links, join sheet.
+"""The facilitator's management page: open/close steps, participants' links, join sheet,
+the persons who edit every action sheet.
 
 Example (the whole of ``ateliers/gestion.ipynb``)::
 
@@ -115,9 +116,37 @@ def tokens_panel(session: Session) -> widgets.VBox:
                          widgets.HTML(f"<h3>{html.escape(L.MANAGE['facilitator_title'])}</h3>"), facilitator])
 
 
+def sheet_editors_panel(session: Session) -> widgets.VBox:
+    """One tick box a person: named to edit every action sheet with their own link (« une
+    gestion centralisée »), their writes theirs in the history; the Gestion page stays the
+    facilitator's."""
+    status = StatusLine()
+    status.add_class("maillage-sheet-editors-status")
+    rows: list[widgets.Widget] = [widgets.HTML(f"<p>{html.escape(L.MANAGE['sheet_editors_intro'])}</p>")]
+    for p in session.store.all("persons"):
+        box = widgets.Checkbox(value=bool(p.get("edits_all_sheets")), indent=False,
+                               description=f"{p['name']} ({p['organisation']})", layout=widgets.Layout(width="100%"))
+        box.add_class(f"maillage-sheet-editor-{p['id']}")
+
+        def changed(change: dict, pid: str = p["id"], name: str = p["name"], box: widgets.Checkbox = box) -> None:
+            if getattr(box, "_settling", False):
+                return
+            message = L.MANAGE["sheet_editor_on" if change["new"] else "sheet_editor_off"].format(name=name)
+            if session.save(lambda: session.update("persons", pid, {"edits_all_sheets": change["new"]}), status,
+                            success=message) is None:  # not saved: show the real state again
+                box._settling = True
+                box.value = bool(session.store.get("persons", pid).get("edits_all_sheets"))
+                box._settling = False
+
+        box.observe(changed, names="value")
+        rows.append(box)
+    return widgets.VBox(rows + [status])
+
+
 def manage_page(session: Session) -> widgets.VBox:
     """Display the management page for a facilitator session."""
     return session.show(
         widgets.HTML(f"<h3>{html.escape(L.MANAGE['steps_title'])}</h3>"), steps_panel(session),
         widgets.HTML(f"<h3>{html.escape(L.MANAGE['tokens_title'])}</h3>"), tokens_panel(session),
+        widgets.HTML(f"<h3>{html.escape(L.MANAGE['sheet_editors_title'])}</h3>"), sheet_editors_panel(session),
         title=L.MANAGE["title"])
