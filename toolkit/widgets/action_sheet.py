@@ -40,7 +40,7 @@ from ..core import permissions as P
 from ..access import identify
 from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add_journal_entry, add_step,
                        can_edit, check_step, set_budget_line, set_funding, sheet, update_sheet)
-from .board import person_label, section
+from .board import person_label
 from .session import RepeatedTap, Session, StatusLine, field_widget, french_date, saves
 
 #: The sheet's fields the page offers, in this order, to whoever may set them (the rights
@@ -454,7 +454,6 @@ def action_sheets_page(session: Session, today: dt.date | None = None) -> Action
     return sheets
 
 
-@section("fiches_actions", L.SHEET_PAGE["board_title"], order=80)
 def latest_entries(store: Any, hide_names: bool) -> pd.DataFrame:
     """The facilitator's board: the ten latest journal entries written on the sheets."""
     journal = store.frame("journal", system=True)
