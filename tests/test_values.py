@@ -36,6 +36,7 @@ ALLOWED: dict[tuple[str, str], tuple[int, str]] = {
     ("scenarios.py", "recrutement"): (4, "the name of a scenario operation, not the gaps' remedy"),
     ("steps.py", "animateur"): (1, "the key of the facilitator's page, not a member role"),
     ("method.py", "animateur"): (1, "the key of the facilitator's page, not a member role"),
+    ("core/permissions.py", "consultant"): (1, "the consultant's role in the rights table, not an assessment source"),
     ("widgets/welcome.py", "animateur"): (1, "the key of the facilitator's page, not a member role"),
 }
 

@@ -39,7 +39,6 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Iterable
 
-import numpy as np
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -103,7 +102,7 @@ def _is_bool(value: Any) -> bool:
 
 
 def _rounded(value: Any, digits: int) -> Decimal:
-    if type(value) in _KEPT_TYPES:  # plain numbers: the same few values come back again and again
+    if _kept(value):  # plain numbers: the same few values come back again and again
         return _kept_rounded(value, digits)
     return _rounding(value, digits)
 
@@ -114,8 +113,15 @@ def _rounding(value: Any, digits: int) -> Decimal:
 
 
 # Types whose equal values have the same decimal text (``str``), so that a rounding can be
-# kept by value: ``typed=True`` keeps 1 and 1.0 apart all the same.
-_KEPT_TYPES = frozenset({float, int, np.float64})
+# kept by value: ``typed=True`` keeps 1 and 1.0 apart all the same. numpy's float64 is
+# named, not imported: a page that only fills a form never loads numpy (issue 17).
+_KEPT_TYPES = frozenset({float, int})
+_KEPT_FOREIGN = frozenset({("numpy", "float64")})
+
+
+def _kept(value: Any) -> bool:
+    kind = type(value)
+    return kind in _KEPT_TYPES or (kind.__module__, kind.__name__) in _KEPT_FOREIGN
 
 
 @functools.lru_cache(maxsize=16384, typed=True)

@@ -286,7 +286,7 @@ class ActionSheets(widgets.VBox):
     def _budget_form(self) -> widgets.VBox:
         kind = model.kind("budget_lines")
         self.budget_year = field_widget(self.session, kind.field("year"), self.today.year)
-        self.budget_nature = field_widget(self.session, kind.field("nature"), L.BUDGET_NATURES[0])
+        self.budget_nature = field_widget(self.session, kind.field("nature"), V.NATURE_INVESTMENT)
         self.budget_amount = field_widget(self.session, kind.field("amount"), None)
         self.budget_status = _status("maillage-status-budget")
         button = _button(L.SHEET_PAGE["save_budget"], "maillage-save-budget", primary=False)
