@@ -196,10 +196,10 @@ def test_every_page_of_ateliers_has_its_view_and_every_view_its_page() -> None:
         assert "from toolkit.method import step_page" in page.read_text(encoding="utf-8")
 
 
-def test_every_declared_step_is_known_to_the_store_level_code() -> None:
-    assert set(method.METHOD) <= set(steps.STEPS)
-    assert [s.key for s in method.method_steps() if s.number > 0] == [s.key for s in steps.participant_steps()
-                                                                       if s.key in method.METHOD]
+def test_every_step_has_one_identity_and_one_declaration() -> None:
+    """Who a step is (``steps``) and what it produces (``method``): the same steps, the same order."""
+    assert set(method.METHOD) == set(steps.STEPS)
+    assert [s.key for s in method.method_steps() if s.number > 0] == [s.key for s in steps.participant_steps()]
 
 
 def test_the_registry_and_the_welcome_page_load_no_analysis_library() -> None:

@@ -133,6 +133,7 @@ class Section:
 
 
 def project_section(ctx: ReportContext) -> str:
+    """The project's sheet (step 1, cadrage): name, territory, programme, horizon, axes."""
     project = ctx.frames["project"]
     if project.empty:
         return note_html(L.GOV_MESSAGES["no_project"])
@@ -272,6 +273,7 @@ def workload_section(ctx: ReportContext) -> str:
 
 
 def governance_section(ctx: ReportContext) -> str:
+    """Step 7, from ``toolkit.governance`` (the bodies, the organisation chart, the meetings)."""
     from . import governance as G
     from .viz.organisation import organisation_figure
 
@@ -296,6 +298,7 @@ def governance_section(ctx: ReportContext) -> str:
 
 
 def sheets_section(ctx: ReportContext) -> str:
+    """Step 8, from ``toolkit.actions`` (every action sheet, sub-actions under their parent)."""
     from .actions import sheets_tree
 
     tree = sheets_tree(ctx.frames)
@@ -310,6 +313,7 @@ def sheets_section(ctx: ReportContext) -> str:
 
 
 def review_section(ctx: ReportContext) -> str:
+    """Step 8's project review, from ``toolkit.review`` (states, budget, late and silent actions)."""
     from . import review as R
 
     board = R.review_dashboard(ctx.store, today=ctx.today)
