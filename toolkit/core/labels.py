@@ -197,6 +197,11 @@ EXPECT = {
 }
 
 MESSAGES = {
+    "no_current_workshop": "Aucun atelier courant : la variable MAILLAGE_ATELIER n'est pas définie. "
+    "Lancez les pages avec « maillage servir --atelier DOSSIER ».",
+    "store_busy": "L'atelier est occupé : une autre écriture le garde verrouillé depuis plus de {seconds} s. "
+    "Réessayez dans un instant ; si cela dure, fermez le programme qui garde la base "
+    "ouverte en écriture (un autre carnet, un outil SQLite).",
     "invalid_record": "Enregistrement refusé ({kind})",
     "not_found": "{kind} introuvable : {id}",
     "conflict": "{kind} {id} a été modifié entre-temps par {by} ; rechargez avant d'enregistrer.",
@@ -208,6 +213,22 @@ MESSAGES = {
     "(schéma {found}, cette version connaît {known}). Mettez Maillage à jour.",
 }
 
+
+
+# A refused value, where it is and what was expected (toolkit/core/errors.Problem, ValidationError).
+PROBLEM: dict[str, str] = {
+    "sheet": "feuille « {sheet} »",
+    "row": "ligne {row}",
+    "column": "colonne {column}",
+    "field": "champ « {field} »",
+    "empty": "(vide)",
+    "line": "{where} : valeur {shown} — attendu : {expected}",
+    "refused": "Données refusées",
+    "head": "{title} ({problems}) :",
+    "problem": "problème",
+}
+# What the history shows in place of a secret (toolkit/core/store.py).
+HISTORY_SECRET: dict[str, str] = {"masked": "(masqué)", "revoked": "(révoqué)", "new": "(nouveau)"}
 
 
 # --- serve (access, pages, board, join sheet) ------------------------------------------
