@@ -541,6 +541,7 @@ PROFILE_MOBILISABLE_MARK = "  ✔ mobilisable"
 PROFILE_XLABEL = "Niveau (0 à 4) ; pointillés : seuil de mobilisation"
 SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "title": "Auto-évaluation : compétences et motivations",
+    "none_done": "aucune faite",
     "intro": "Pour chaque compétence, situez-vous sur trois échelles : ce que vous savez faire "
     "(savoir agir), votre envie de le faire pour le projet (vouloir agir) et ce que votre temps, "
     "votre mandat et votre position vous permettent (pouvoir agir). Il n'y a pas de bonne réponse ; "
@@ -2165,6 +2166,16 @@ CARNET_COUNT_WORDS: dict[str, tuple[str, str]] = {
     "bodies": ("instance", "instances"), "memberships": ("membre d'instance", "membres d'instance"),
     "journal": ("entrée de journal", "entrées de journal"), "reviews": ("revue de projet", "revues de projet"),
     "scenarios": ("scénario", "scénarios"),
+}
+# Counted words of the pages (formats.count(n, *COUNT_WORDS[key]): « 1 compétence modifiée », « 3 … »).
+COUNT_WORDS: dict[str, tuple[str, str]] = {
+    "competence": ("compétence", "compétences"),
+    "competence_changed": ("compétence modifiée", "compétences modifiées"),
+    "competence_added": ("compétence ajoutée", "compétences ajoutées"),
+    "self_assessment_done": ("auto-évaluation terminée", "auto-évaluations terminées"),
+    "started": ("commencée", "commencées"),
+    "person": ("personne", "personnes"),
+    "done": ("faite", "faites"),
 }
 # The generic record editor (toolkit/widgets/editor.py) of the cadrage carnet.
 EDITOR: dict[str, str] = {
