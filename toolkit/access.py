@@ -115,7 +115,7 @@ def reissue_facilitator_token(store: Store, by: str = L.FACILITATOR_BY) -> str:
     with store.writer.begin() as c:  # the change is kept in history, not the secret
         c.execute(TABLES["history"].insert().values(
             kind="meta", record_id="facilitator_token", op="update",
-            old={"token": "(révoqué)"}, new={"token": "(nouveau)"}, by=by, at=now()))
+            old={"token": L.HISTORY_SECRET["revoked"]}, new={"token": L.HISTORY_SECRET["new"]}, by=by, at=now()))
     return token
 
 

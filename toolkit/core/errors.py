@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from . import formats as F
+from . import labels as L
+
 
 class MaillageError(Exception):
     """Base of every error the toolkit raises on purpose (message in French)."""
@@ -25,31 +28,32 @@ class Problem:
     record: str | None = None
 
     def __str__(self) -> str:
+        W = L.PROBLEM
         where = []
         if self.sheet:
-            where.append(f"feuille « {self.sheet} »")
+            where.append(W["sheet"].format(sheet=self.sheet))
         if self.row is not None:
-            where.append(f"ligne {self.row}")
+            where.append(W["row"].format(row=self.row))
         if self.column:
-            where.append(f"colonne {self.column}")
+            where.append(W["column"].format(column=self.column))
         if self.record:
             where.append(self.record)
-        where.append(f"champ « {self.field} »")
-        shown = "(vide)" if self.value is None or self.value == "" else repr(self.value)
-        return f"{', '.join(where)} : valeur {shown} — attendu : {self.expected}"
+        where.append(W["field"].format(field=self.field))
+        shown = W["empty"] if self.value is None or self.value == "" else repr(self.value)
+        return W["line"].format(where=", ".join(where), shown=shown, expected=self.expected)
 
 
 class ValidationError(MaillageError):
     """A record (or a whole workbook) was refused; ``problems`` lists every reason."""
 
-    def __init__(self, problems: list[Problem], title: str = "Données refusées") -> None:
+    def __init__(self, problems: list[Problem], title: str | None = None) -> None:
         self.problems = list(problems)
-        self.title = title
+        self.title = L.PROBLEM["refused"] if title is None else title
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        n = len(self.problems)
-        head = f"{self.title} ({n} problème{'s' if n > 1 else ''}) :"
+        problems = F.plain(F.count(len(self.problems), L.PROBLEM["problem"]))
+        head = L.PROBLEM["head"].format(title=self.title, problems=problems)
         return "\n".join([head] + [f"  - {p}" for p in self.problems])
 
 

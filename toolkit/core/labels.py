@@ -199,6 +199,11 @@ EXPECT = {
 }
 
 MESSAGES = {
+    "no_current_workshop": "Aucun atelier courant : la variable MAILLAGE_ATELIER n'est pas définie. "
+    "Lancez les pages avec « maillage servir --atelier DOSSIER ».",
+    "store_busy": "L'atelier est occupé : une autre écriture le garde verrouillé depuis plus de {seconds} s. "
+    "Réessayez dans un instant ; si cela dure, fermez le programme qui garde la base "
+    "ouverte en écriture (un autre carnet, un outil SQLite).",
     "invalid_record": "Enregistrement refusé ({kind})",
     "not_found": "{kind} introuvable : {id}",
     "conflict": "{kind} {id} a été modifié entre-temps par {by} ; rechargez avant d'enregistrer.",
@@ -210,6 +215,22 @@ MESSAGES = {
     "(schéma {found}, cette version connaît {known}). Mettez Maillage à jour.",
 }
 
+
+
+# A refused value, where it is and what was expected (toolkit/core/errors.Problem, ValidationError).
+PROBLEM: dict[str, str] = {
+    "sheet": "feuille « {sheet} »",
+    "row": "ligne {row}",
+    "column": "colonne {column}",
+    "field": "champ « {field} »",
+    "empty": "(vide)",
+    "line": "{where} : valeur {shown} — attendu : {expected}",
+    "refused": "Données refusées",
+    "head": "{title} ({problems}) :",
+    "problem": "problème",
+}
+# What the history shows in place of a secret (toolkit/core/store.py).
+HISTORY_SECRET: dict[str, str] = {"masked": "(masqué)", "revoked": "(révoqué)", "new": "(nouveau)"}
 
 
 # --- serve (access, pages, board, join sheet) ------------------------------------------
@@ -532,6 +553,7 @@ PROFILE_MOBILISABLE_MARK = "  ✔ mobilisable"
 PROFILE_XLABEL = "Niveau (0 à 4) ; pointillés : seuil de mobilisation"
 SELF_ASSESSMENT: dict[str, str | list[str]] = {
     "title": "Auto-évaluation : compétences et motivations",
+    "none_done": "aucune faite",
     "intro": "Pour chaque compétence, situez-vous sur trois échelles : ce que vous savez faire "
     "(savoir agir), votre envie de le faire pour le projet (vouloir agir) et ce que votre temps, "
     "votre mandat et votre position vous permettent (pouvoir agir). Il n'y a pas de bonne réponse ; "
@@ -2197,6 +2219,16 @@ CARNET_COUNT_WORDS: dict[str, tuple[str, str]] = {
     "bodies": ("instance", "instances"), "memberships": ("membre d'instance", "membres d'instance"),
     "journal": ("entrée de journal", "entrées de journal"), "reviews": ("revue de projet", "revues de projet"),
     "scenarios": ("scénario", "scénarios"),
+}
+# Counted words of the pages (formats.count(n, *COUNT_WORDS[key]): « 1 compétence modifiée », « 3 … »).
+COUNT_WORDS: dict[str, tuple[str, str]] = {
+    "competence": ("compétence", "compétences"),
+    "competence_changed": ("compétence modifiée", "compétences modifiées"),
+    "competence_added": ("compétence ajoutée", "compétences ajoutées"),
+    "self_assessment_done": ("auto-évaluation terminée", "auto-évaluations terminées"),
+    "started": ("commencée", "commencées"),
+    "person": ("personne", "personnes"),
+    "done": ("faite", "faites"),
 }
 # The generic record editor (toolkit/widgets/editor.py) of the cadrage carnet.
 EDITOR: dict[str, str] = {

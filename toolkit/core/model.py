@@ -465,7 +465,7 @@ def _coerce(f: Field, value: Any) -> Any:
         if isinstance(value, (list, tuple)):
             return list(value)
         raise ValueError
-    raise AssertionError(f"type de champ inconnu : {t}")
+    raise AssertionError(f"unknown field type: {t}")  # a bug in KINDS, not an input
 
 
 def expectation(f: Field) -> str:

@@ -137,15 +137,13 @@ def _jsonable(rec: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
         if key in SECRET_FIELDS and value:
-            value = "(masqué)"
+            value = L.HISTORY_SECRET["masked"]
         out[key] = value
     return out
 
 
 # The French refusal of a store locked too long by someone else.
-BUSY_MESSAGE = ("L'atelier est occupé : une autre écriture le garde verrouillé depuis plus de {seconds} s. "
-                "Réessayez dans un instant ; si cela dure, fermez le programme qui garde la base "
-                "ouverte en écriture (un autre carnet, un outil SQLite).")
+BUSY_MESSAGE = L.MESSAGES["store_busy"]
 
 
 def _lock_file(path: str, timeout: float) -> int | None:
@@ -777,7 +775,7 @@ class Store:
             c.execute(t.update().where(t.c.id == person_id).values(
                 token=token, version=old["version"] + 1, updated_at=at, updated_by=by))
             # The old token is a secret: history records that it changed, not its value.
-            self._history(c, "persons", person_id, "update", {"token": "(révoqué)"}, {"token": "(nouveau)"}, by, at)
+            self._history(c, "persons", person_id, "update", {"token": L.HISTORY_SECRET["revoked"]}, {"token": L.HISTORY_SECRET["new"]}, by, at)
         return token
 
     def dispose(self) -> None:

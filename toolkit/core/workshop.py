@@ -71,8 +71,7 @@ class Workshop:
         """The workshop named by ``MAILLAGE_ATELIER`` (set by ``maillage servir``)."""
         folder = os.environ.get(ENV_FOLDER)
         if not folder:
-            raise MaillageError("Aucun atelier courant : la variable MAILLAGE_ATELIER n'est pas définie. "
-                                "Lancez les pages avec « maillage servir --atelier DOSSIER ».")
+            raise MaillageError(L.MESSAGES["no_current_workshop"])
         return cls(folder)
 
     @property

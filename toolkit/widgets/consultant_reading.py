@@ -117,5 +117,5 @@ class ConsultantReading:
         except (ValidationError, MaillageError) as exc:
             self.message.value = f"<p style='color:#a40000'>{html.escape(str(exc))}</p>"
             return 0
-        self.message.value = f"<p style='color:#1b5e20'>{html.escape(L.READING['saved'].format(count=F.count(written, 'compétence modifiée', 'compétences modifiées')))}</p>"
+        self.message.value = f"<p style='color:#1b5e20'>{html.escape(L.READING['saved'].format(count=F.count(written, *L.COUNT_WORDS['competence_changed'])))}</p>"
         return written

@@ -337,7 +337,7 @@ class ReferentialPicker:
         chosen = [self.items[i] for i in self.choice.value if model.fold(self.items[i]["name"]) not in have]
         ids = self.store.insert_many("competences", chosen, by=self.by) if chosen else []
         self.message.value = html.escape(L.EDITOR["referential_added"].format(
-            count=formats.count(len(ids), "compétence ajoutée", "compétences ajoutées")))
+            count=formats.count(len(ids), *L.COUNT_WORDS["competence_added"])))
         self.choice.value = ()
         if ids and self.on_change:
             self.on_change()

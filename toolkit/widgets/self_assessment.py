@@ -217,8 +217,8 @@ class SelfAssessmentPage(widgets.VBox):
         done = sum(1 for c in self.cards.values() if c.record_id)
         total = len(self.cards)
         text = (S["progress_done"] if total and done == total else S["progress"]).format(
-            done=F.count(done, "faite") if done else "aucune faite", total=total,
-            left=F.count(total - done, "compétence"))
+            done=F.count(done, *L.COUNT_WORDS["done"]) if done else S["none_done"], total=total,
+            left=F.count(total - done, *L.COUNT_WORDS["competence"]))
         self.progress.value = f"<p role='status'>{html.escape(text)}</p>"
 
 
@@ -294,8 +294,9 @@ def board_tables(frames: dict[str, pd.DataFrame], names: dict[str, str], with_an
     a, p, c = frames["assessments"], frames["persons"], frames["competences"]
     prog = C.self_assessment_progress(a, p, c)
     sentence = S["board_count"].format(
-        complete=F.count(int(prog["complete"].sum()), "auto-évaluation terminée", "auto-évaluations terminées"),
-        started=F.count(int(prog["started"].sum()), "commencée"), total=F.count(len(prog), "personne"))
+        complete=F.count(int(prog["complete"].sum()), *L.COUNT_WORDS["self_assessment_done"]),
+        started=F.count(int(prog["started"].sum()), *L.COUNT_WORDS["started"]),
+        total=F.count(len(prog), *L.COUNT_WORDS["person"]))
     done = sorted(names.get(pid, pid) for pid in prog.index[prog["complete"]])
     completed = S["board_completed"].format(names=", ".join(done)) if done else S["board_nobody"]
     started = prog[prog["started"]]
