@@ -1276,8 +1276,10 @@ EXCEL_SECTIONS: dict[str, str] = {
     "gaps_team_text": "Étape 6 — charge et capacité de toute l'équipe, mois par mois.",
     "gaps_team_chart": "Charge et capacité de l'équipe",
     "gaps_remedies": "Remèdes",
-    "gaps_remedies_text": "Étape 6 — les remèdes possibles à chaque écart (réaffectation, montée en compétences, "
-    "accompagnement, élargissement, expertise externe, recrutement) ; en vert celui qui est recommandé.",
+    "gaps_remedies_text": "Étape 6 — les remèdes possibles à chaque écart (étalement dans le temps, réaffectation, "
+    "montée en compétences, accompagnement, élargissement, expertise externe, recrutement) ; en vert ce qui est "
+    "recommandé (pour une surcharge, un plan : étaler, faire reprendre, puis acheter ou recruter ce qui reste), "
+    "et pourquoi en dernière colonne.",
     "gaps_scenarios": "Scénarios comparés",
     "gaps_scenarios_text": "Étape 6 — les scénarios enregistrés côte à côte avec la référence.",
     "governance_bodies": "Instances de gouvernance",
