@@ -807,6 +807,10 @@ def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, 
     if not len(out):
         return out
     rank = out["remedy"].map({k: i for i, k in enumerate(REMEDY_ORDER)})
+    if costs.allow_external:  # a partner's or a provider's person comes after the organisation's
+        people = frames["persons"]  # own solutions and the table's widening, before buying
+        outside = set(people.loc[~workload.internal(people), "id"])
+        rank = rank.where(~out["candidate_id"].isin(outside), REMEDY_ORDER.index("élargissement") + 0.5)
     out = out.assign(_rank=rank, _cost=out["cost_euros"].fillna(np.inf), _order=np.arange(len(out)))
     out = out.sort_values(["target_kind", "_order"], kind="stable")
     # A competence gap gets the first applicable remedy; a capacity gap's plan (spreading,
