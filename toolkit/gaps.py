@@ -602,9 +602,13 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
                          None, fte * n_months * costs.recruit_monthly_cost,
                          W["recruitment"].format(fte=F.number(fte), months=n_months)))
     else:
+        # ponctuel: a few months; limité: many months but few days; else under half a post
+        kind = ("expertise_lasting" if lasting else "expertise" if n_months < costs.lasting_need_months
+                else "expertise_small")
         why = (W["expertise_small"].format(fte=F.number(fte), months=n_months, min_fte=F.number(costs.min_recruit_fte))
-               if lasting else W["expertise"].format(days=_days(days), months=n_months))
-        reason = R["expertise_lasting" if lasting else "expertise"].format(
+               if lasting else W["expertise" if kind == "expertise" else "expertise_limited"].format(
+                   days=_days(days), months=n_months))
+        reason = R[kind].format(
             days=_days(days, long=True), months=n_months, rate=F.amount(costs.expert_day_rate),
             min_fte=F.number(costs.min_recruit_fte))
         rows.append(_row(*target, "expertise externe", None, None, reason, days, days * costs.expert_day_rate, why))

@@ -1694,6 +1694,7 @@ GAP_REASONS: dict[str, str] = {
                 "l'associer au tour de table (niveau à confirmer avec lui)",
     "expertise": "besoin ponctuel et spécialisé ({days} sur {months} mois) : {days} d'expertise "
                  "externe à {rate} par jour",
+    "expertise_small": "besoin limité ({days} sur {months} mois) : {days} d'expertise externe à {rate} par jour",
     "expertise_lasting": "besoin de {days} sur {months} mois, moins de {min_fte} ETP : {days} d'expertise "
                          "externe à {rate} par jour plutôt qu'un recrutement",
     "recruitment": "besoin durable ({months} mois, {days}) au-delà de la capacité disponible : un recrutement "
@@ -1725,6 +1726,7 @@ GAP_WHY: dict[str, str] = {
     "coaching": "accompagner : {person} a le niveau, {why}",
     "widening": "élargir : {actor} apporte la compétence",
     "expertise": "expertise : {days} sur {months} mois, besoin ponctuel",
+    "expertise_limited": "expertise : {days} sur {months} mois, besoin limité",
     "expertise_small": "expertise : {fte} ETP sur {months} mois, sous le seuil de recrutement ({min_fte} ETP)",
     "expertise_capacity": "renfort externe : il reste {days} en {months}",
     "expertise_capacity_small": "renfort externe : {fte} ETP manquant sur {months} mois, sous le seuil de "
