@@ -107,3 +107,18 @@ def test_team_spread_before_team_recruitment(empty_workshop) -> None:
     team = _plan(frames, target="équipe")
     assert team["remedy"].tolist()[0] == "étalement" and team.iloc[0]["recommended"]
     assert "recrutement" not in set(team["remedy"])
+
+
+def test_competence_remedies_internal_first_external_only_when_allowed(empty_workshop) -> None:
+    # Bruno (the organisation's) is one level below; Xavier (a partner's agent) has the level,
+    # is rated short of time (pouvoir 1) and has free days. By default Xavier is never named;
+    # allowed, he comes after Bruno's training.
+    frames = build(empty_workshop, persons=PEOPLE, tasks="T1:4:2026-09:2026-10", requirements="T1 C1:3",
+                   assessments="P2 C1 2/3/3; X C1 3/3/1")
+    default = gaps.remedies(frames)
+    assert "X" not in set(default["candidate_id"].dropna())
+    allowed = gaps.remedies(frames, gaps.CostParams(allow_external=True))
+    assert {"P2", "X"} <= set(allowed["candidate_id"].dropna())
+    best = allowed[allowed["recommended"]].iloc[0]
+    assert (best["remedy"], best["candidate_id"]) == ("montée en compétences", "P2")
+    assert best["why"] == "former : Bruno est à un niveau du requis, motivation 3/4"

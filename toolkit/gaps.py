@@ -57,6 +57,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -75,6 +76,9 @@ from . import memo, workload
 
 Frames = Mapping[str, pd.DataFrame]
 _EPS = 1e-9
+# Days as written (« 2,5 j », « 3 jours »), memoised: babel's number formatting is most of
+# the remedies' time on a large workshop, and the same task shares recur in every scenario.
+_days = functools.lru_cache(maxsize=8192)(F.days)
 
 
 @dataclass(frozen=True)
@@ -359,7 +363,7 @@ def _row(target_kind: str, target_id: str, target: str, remedy: str, candidate_i
     return {"target_kind": target_kind, "target_id": target_id, "target": target, "remedy": remedy,
             "candidate_id": candidate_id, "candidate": candidate, "reason": reason,
             "cost_days": None if cost_days is None else round(float(cost_days), 1),
-            "cost_euros": F.estimate(cost_euros), "recommended": False, "why": why}
+            "cost_euros": F.estimate(cost_euros) if cost_euros else cost_euros, "recommended": False, "why": why}
 
 
 def _fte(days: float, months: int, costs: CostParams) -> float:
@@ -382,28 +386,31 @@ def _buy(target: tuple[str, str, str], days: float, months: list[str], horizon: 
     if lasting and fte >= costs.min_recruit_fte - _EPS:
         return _row(*target, V.REMEDY_RECRUIT, None, None,
                     R["recruit_capacity"].format(of_whom=of_whom, months=n, horizon=horizon,
-                                                 days=F.days(days, long=True), fte=fte_text,
+                                                 days=_days(days, long=True), fte=fte_text,
                                                  monthly=F.amount(costs.recruit_monthly_cost)),
                     None, fte * n * costs.recruit_monthly_cost,
                     W["recruitment"].format(fte=fte_text, months=n))
     euros = days * costs.expert_day_rate
     if days >= costs.min_purchase_days - _EPS and euros >= costs.min_purchase_euros - _EPS:
         why = (W["expertise_capacity_small"].format(fte=fte_text, months=n, min_fte=min_fte) if lasting
-               else W["expertise_capacity"].format(days=F.days(days), months=F.month_runs(months)))
+               else W["expertise_capacity"].format(days=_days(days), months=F.month_runs(months)))
         return _row(*target, V.REMEDY_EXPERTISE, None, None,
-                    R["expertise_capacity"].format(of_whom=of_whom, days=F.days(days, long=True), months=n,
+                    R["expertise_capacity"].format(of_whom=of_whom, days=_days(days, long=True), months=n,
                                                    rate=F.amount(costs.expert_day_rate)),
                     days, euros, why)
     return _row(*target, V.REMEDY_ABSORB, None, None,
-                R["absorb"].format(of_whom=of_whom, days=F.days(days, long=True), months=n,
-                                   min_days=F.days(costs.min_purchase_days, long=True),
+                R["absorb"].format(of_whom=of_whom, days=_days(days, long=True), months=n,
+                                   min_days=_days(costs.min_purchase_days, long=True),
                                    min_euros=F.amount(costs.min_purchase_euros)),
-                0.0, 0.0, W["absorb"].format(days=F.days(days), months=F.month_runs(months)))
+                0.0, 0.0, W["absorb"].format(days=_days(days), months=F.month_runs(months)))
 
 
-def _free(days: float, long: bool = False) -> str:
-    """Free days agreed by count: « 1 j libre », « 12 j libres » (``long``: « 3,5 jours libres »)."""
-    return F.count(days, *L.GAP_FREE_DAYS["long" if long else "short"])
+@functools.lru_cache(maxsize=4096)
+def _free(days: float) -> tuple[str, str]:
+    """Free days agreed by count, short and long: « 1 j libre », « 3,5 jours libres » (the
+    number written once: a large workshop's remedies write thousands of them)."""
+    number, plural = F.number(days), F.is_plural(days)
+    return tuple(f"{number}{F.NBSP}{L.GAP_FREE_DAYS[form][plural]}" for form in ("short", "long"))  # type: ignore[return-value]
 
 
 def _month_number(month: str) -> int:
@@ -451,17 +458,18 @@ def _spread_row(target: tuple[str, str, str], over: Mapping[str, float], free: M
     total = float(sum(over.values()))
     into = sorted(used)
     free_there = float(sum(free.get(m, 0.0) for m in into))
+    free_short, free_long = _free(free_there)
     months, over_months = F.month_runs(into), F.month_runs(over)
     if moved >= total - 1e-6:
         return _row(*target, V.REMEDY_SPREAD, None, None,
-                    R["spread"].format(days=F.days(moved, long=True), of_whom=of_whom, over=over_months,
-                                       free=_free(free_there, long=True), months=months),
-                    0.0, 0.0, W["spread"].format(days=F.days(moved), free=_free(free_there), months=months))
+                    R["spread"].format(days=_days(moved, long=True), of_whom=of_whom, over=over_months,
+                                       free=free_long, months=months),
+                    0.0, 0.0, W["spread"].format(days=_days(moved), free=free_short, months=months))
     return _row(*target, V.REMEDY_SPREAD, None, None,
-                R["spread_partial"].format(days=F.days(moved, long=True), total=F.days(total, long=True),
+                R["spread_partial"].format(days=_days(moved, long=True), total=_days(total, long=True),
                                            of_whom=of_whom, over=over_months, months=months,
-                                           left=F.days(total - moved, long=True)),
-                0.0, 0.0, W["spread_partial"].format(days=F.days(moved), total=F.days(total), months=months))
+                                           left=_days(total - moved, long=True)),
+                0.0, 0.0, W["spread_partial"].format(days=_days(moved), total=_days(total), months=months))
 
 
 def _carried(alloc: pd.DataFrame, who: set[str] | None) -> dict[str, dict[str, dict[str, float]]]:
@@ -540,11 +548,12 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         free = idle.total(p.person_id, span)
         if free >= float(gap["days"]) - _EPS and free > _EPS:
             who = persons.get(p.person_id, p.person_id)
+            free_short, free_long = _free(free)
             rows.append(_row(*target, V.REMEDY_REASSIGN, p.person_id, who,
                              R["reassign_competence"].format(person=who, current=p.savoir, competence=name,
                                                              vouloir=p.vouloir, pouvoir=p.pouvoir,
-                                                             idle=_free(free, long=True)),
-                             0.0, 0.0, W["reassign_competence"].format(person=who, idle=_free(free))))
+                                                             idle=free_long),
+                             0.0, 0.0, W["reassign_competence"].format(person=who, idle=free_short)))
     reassigned = {r["candidate_id"] for r in rows}
     # Montée en compétences: one level below, motivated, with some room to act.
     trainees = mine[(mine["savoir"] == level - 1) & (mine["vouloir"] >= thresholds.vouloir)
@@ -554,7 +563,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         who = persons.get(p.person_id, p.person_id)
         rows.append(_row(*target, V.REMEDY_UPSKILL, p.person_id, who,
                          R["training"].format(person=who, current=p.savoir, competence=name, level=level,
-                                              vouloir=p.vouloir, days=F.days(days, long=True)),
+                                              vouloir=p.vouloir, days=_days(days, long=True)),
                          days, days * costs.training_day_cost, W["training"].format(person=who, vouloir=p.vouloir)))
     # Accompagnement: the level is there, the will or the room to act is not.
     for p in qualified.itertuples():
@@ -570,7 +579,7 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
         who = persons.get(p.person_id, p.person_id)
         rows.append(_row(*target, V.REMEDY_SUPPORT, p.person_id, who,
                          R["coaching"].format(person=who, current=p.savoir, competence=name, why=why,
-                                              days=F.days(days, long=True)),
+                                              days=_days(days, long=True)),
                          days, days * costs.expert_day_rate, W["coaching"].format(person=who, why=why)))
     # Élargissement du tour de table: an actor who brings it and is not mobilised.
     for a_id, a_name, a_category in widening.get(cid, []):
@@ -584,15 +593,19 @@ def _competence_remedies(frames: Frames, gap: pd.Series, cid: str, resolved: pd.
     lasting = days > costs.expertise_max_days and n_months >= costs.lasting_need_months
     if lasting and fte >= costs.min_recruit_fte - _EPS:
         rows.append(_row(*target, V.REMEDY_RECRUIT, None, None,
-                         R["recruitment"].format(months=n_months, days=F.days(days, long=True), fte=F.number(fte),
+                         R["recruitment"].format(months=n_months, days=_days(days, long=True), fte=F.number(fte),
                                                   monthly=F.amount(costs.recruit_monthly_cost)),
                          None, fte * n_months * costs.recruit_monthly_cost,
                          W["recruitment"].format(fte=F.number(fte), months=n_months)))
     else:
+        # ponctuel: a few months; limité: many months but few days; else under half a post
+        kind = ("expertise_lasting" if lasting else "expertise" if n_months < costs.lasting_need_months
+                else "expertise_small")
         why = (W["expertise_small"].format(fte=F.number(fte), months=n_months, min_fte=F.number(costs.min_recruit_fte))
-               if lasting else W["expertise"].format(days=F.days(days), months=n_months))
-        reason = R["expertise_lasting" if lasting else "expertise"].format(
-            days=F.days(days, long=True), months=n_months, rate=F.amount(costs.expert_day_rate),
+               if lasting else W["expertise" if kind == "expertise" else "expertise_limited"].format(
+                   days=_days(days), months=n_months))
+        reason = R[kind].format(
+            days=_days(days, long=True), months=n_months, rate=F.amount(costs.expert_day_rate),
             min_fte=F.number(costs.min_recruit_fte))
         rows.append(_row(*target, V.REMEDY_EXPERTISE, None, None, reason, days, days * costs.expert_day_rate, why))
     return rows
@@ -682,16 +695,17 @@ def _capacity_remedies(frames: Frames, table: pd.DataFrame, costs: CostParams,
             if not costs.allow_external:
                 able &= internal_ids  # the organisation's work goes to its own people (issue 19)
             first = True
+            days_text = ""  # the same for every taker, written once
             for other in sorted(able, key=lambda o: (o not in internal_ids, o)):
                 spare = [free.get((other, m), 0.0) for m in months[tid]]
                 if spare and min(spare) >= share - _EPS:
-                    days = share * len(months[tid])
+                    days_text = days_text or _days(share * len(months[tid]))
                     name = persons.get(other, other)
+                    idle_short, idle_long = _free(sum(spare))
                     row = _row(*target, V.REMEDY_REASSIGN, other, name,
-                               R["reassign_load"].format(person=name, task=task_name[tid], days=F.days(days),
-                                                         idle=_free(sum(spare), long=True)),
-                               0.0, 0.0, W["reassign_load"].format(task=task_name[tid], person=name,
-                                                                   idle=_free(sum(spare))))
+                               R["reassign_load"].format(person=name, task=task_name[tid], days=days_text,
+                                                         idle=idle_long),
+                               0.0, 0.0, W["reassign_load"].format(task=task_name[tid], person=name, idle=idle_short))
                     if first:  # the plan's taker of this task, if it relieves what is left
                         hers = carried.get(pid, {}).get(tid, {})
                         relief = {m: min(float(hers.get(m, share)), left[m]) for m in months[tid] if m in left}
@@ -793,6 +807,10 @@ def _remedies(frames: Frames, costs: CostParams, t: comp.Thresholds | dict[str, 
     if not len(out):
         return out
     rank = out["remedy"].map({k: i for i, k in enumerate(REMEDY_ORDER)})
+    if costs.allow_external:  # a partner's or a provider's person comes after the organisation's
+        people = frames["persons"]  # own solutions and the table's widening, before buying
+        outside = set(people.loc[~workload.internal(people), "id"])
+        rank = rank.where(~out["candidate_id"].isin(outside), REMEDY_ORDER.index(V.REMEDY_WIDEN) + 0.5)
     out = out.assign(_rank=rank, _cost=out["cost_euros"].fillna(np.inf), _order=np.arange(len(out)))
     out = out.sort_values(["target_kind", "_order"], kind="stable")
     # A competence gap gets the first applicable remedy; a capacity gap's plan (spreading,

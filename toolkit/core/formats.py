@@ -316,16 +316,33 @@ def month_runs(months: Iterable[Any]) -> str:
     >>> month_runs([])
     ''
     """
-    days = sorted({d for d in (as_date(f"{m}-01" if len(str(m)) == 7 else m) for m in months) if d is not None})
-    runs: list[list[dt.date]] = []
-    for day in days:
-        if runs and (day.year * 12 + day.month) - (runs[-1][-1].year * 12 + runs[-1][-1].month) == 1:
-            runs[-1].append(day)
+    numbers = sorted({n for n in map(_month_number, months) if n is not None})
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n - runs[-1][-1] == 1:
+            runs[-1].append(n)
         else:
-            runs.append([day])
-    names = [format_date(r[0], "MMMM", locale=LOCALE) if len(r) == 1 else
-             format_date(r[0], "MMMM", locale=LOCALE) + "–" + format_date(r[-1], "MMMM", locale=LOCALE) for r in runs]
+            runs.append([n])
+    names = [_month_name(r[0] % 12 + 1) if len(r) == 1 else _month_name(r[0] % 12 + 1) + "–" + _month_name(r[-1] % 12 + 1)
+             for r in runs]
     return join(names)
+
+
+def _month_number(value: Any) -> int | None:
+    """``AAAA-MM`` (or a date) as year × 12 + month − 1, without parsing a date when it
+    need not (thousands of spans in a large workshop's remedies)."""
+    text = str(value)
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+        return int(text[:4]) * 12 + int(text[5:]) - 1
+    day = as_date(value)
+    return None if day is None else day.year * 12 + day.month - 1
+
+
+@functools.lru_cache(maxsize=12)
+def _month_name(number: int) -> str:
+    """The name of month ``number`` (1–12), « mars » (babel's date formatting is slow:
+    the remedies of a large workshop write hundreds of month spans)."""
+    return format_date(dt.date(2000, number, 1), "MMMM", locale=LOCALE)
 
 
 def estimate(value: Any) -> float | None:

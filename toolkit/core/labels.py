@@ -1215,8 +1215,10 @@ EXCEL_SECTIONS: dict[str, str] = {
     "gaps_team_text": "Étape 6 — charge et capacité de toute l'équipe, mois par mois.",
     "gaps_team_chart": "Charge et capacité de l'équipe",
     "gaps_remedies": "Remèdes",
-    "gaps_remedies_text": "Étape 6 — les remèdes possibles à chaque écart (réaffectation, montée en compétences, "
-    "accompagnement, élargissement, expertise externe, recrutement) ; en vert celui qui est recommandé.",
+    "gaps_remedies_text": "Étape 6 — les remèdes possibles à chaque écart (étalement dans le temps, réaffectation, "
+    "montée en compétences, accompagnement, élargissement, expertise externe, recrutement) ; en vert ce qui est "
+    "recommandé (pour une surcharge, un plan : étaler, faire reprendre, puis acheter ou recruter ce qui reste), "
+    "et pourquoi en dernière colonne.",
     "gaps_scenarios": "Scénarios comparés",
     "gaps_scenarios_text": "Étape 6 — les scénarios enregistrés côte à côte avec la référence.",
     "governance_bodies": "Instances de gouvernance",
@@ -1645,6 +1647,7 @@ GAP_REASONS: dict[str, str] = {
                 "l'associer au tour de table (niveau à confirmer avec lui)",
     "expertise": "besoin ponctuel et spécialisé ({days} sur {months} mois) : {days} d'expertise "
                  "externe à {rate} par jour",
+    "expertise_small": "besoin limité ({days} sur {months} mois) : {days} d'expertise externe à {rate} par jour",
     "expertise_lasting": "besoin de {days} sur {months} mois, moins de {min_fte} ETP : {days} d'expertise "
                          "externe à {rate} par jour plutôt qu'un recrutement",
     "recruitment": "besoin durable ({months} mois, {days}) au-delà de la capacité disponible : un recrutement "
@@ -1676,6 +1679,7 @@ GAP_WHY: dict[str, str] = {
     "coaching": "accompagner : {person} a le niveau, {why}",
     "widening": "élargir : {actor} apporte la compétence",
     "expertise": "expertise : {days} sur {months} mois, besoin ponctuel",
+    "expertise_limited": "expertise : {days} sur {months} mois, besoin limité",
     "expertise_small": "expertise : {fte} ETP sur {months} mois, sous le seuil de recrutement ({min_fte} ETP)",
     "expertise_capacity": "renfort externe : il reste {days} en {months}",
     "expertise_capacity_small": "renfort externe : {fte} ETP manquant sur {months} mois, sous le seuil de "
