@@ -62,10 +62,55 @@ def test_cover_names_client_project_firm_date_version_confidentiality(book) -> N
     assert cover.row_breaks.count == 1  # the cover alone on its first page, the contents after
 
 
+def _cover_facts(path: Path) -> dict:
+    cover = load_workbook(path)["Page de garde"]
+    return {r[0].value: r[1].value for r in cover.iter_rows(max_row=14) if r[0].value}
+
+
 def test_cover_without_a_firm_asks_for_it(tmp_path: Path, demo_workshop: Workshop) -> None:
-    cover = load_workbook(export_workbook(demo_workshop.store, tmp_path / "r.xlsx", today=DAY))["Page de garde"]
-    facts = {r[0].value: r[1].value for r in cover.iter_rows(max_row=14) if r[0].value}
+    store = demo_workshop.store
+    store.update("project", store.project()["id"], {"firm": None}, by="test")
+    facts = _cover_facts(export_workbook(store, tmp_path / "r.xlsx", today=DAY))
     assert facts["Cabinet"] == "(nom du cabinet à compléter)"  # no invented name
+    assert facts["Version"] == "1"
+
+
+def test_cover_reads_the_handover_fields_of_the_cadrage(tmp_path: Path, demo_workshop: Workshop) -> None:
+    from toolkit.demo import DEMO_FIRM
+
+    store = demo_workshop.store
+    facts = _cover_facts(export_workbook(store, tmp_path / "demo.xlsx", today=DAY))
+    assert facts["Cabinet"] == DEMO_FIRM == "Bocage & Territoires Conseil"  # the demo's firm, from its project
+    store.update("project", store.project()["id"], {
+        "client": "Communauté de communes du Pays de Montaurel", "deliverable_version": "2 (définitive)",
+        "confidentiality": "Diffusion limitée au comité de pilotage"}, by="test")
+    path = export_workbook(store, tmp_path / "r.xlsx", today=DAY)
+    facts = _cover_facts(path)
+    assert facts["Client"] == "Communauté de communes du Pays de Montaurel"
+    assert facts["Version"] == "2 (définitive)"
+    assert facts["Confidentialité"] == "Diffusion limitée au comité de pilotage"
+    book = load_workbook(path)
+    assert book["Acteurs"].oddHeader.center.text == "Communauté de communes du Pays de Montaurel"
+    assert book["Acteurs"].oddFooter.left.text == "Bocage && Territoires Conseil"
+    # the export's own firm and version win over the cadrage's (a one-off copy)
+    facts = _cover_facts(export_workbook(store, tmp_path / "x.xlsx", today=DAY, firm="Autre cabinet", version="3"))
+    assert (facts["Cabinet"], facts["Version"]) == ("Autre cabinet", "3")
+    # the pseudonymised copy keeps its own notice, whatever the cadrage says
+    hidden = _cover_facts(export_workbook(store, tmp_path / "p.xlsx", today=DAY, pseudonymise=True))
+    assert hidden["Confidentialité"].startswith("Version pseudonymisée")
+
+
+def test_cli_export_names_the_firm_version_and_date(tmp_path: Path, demo_workshop: Workshop) -> None:
+    from toolkit.cli import main
+
+    out = tmp_path / "r.xlsx"
+    assert main(["exporter", "--atelier", str(demo_workshop.folder), "--sortie", str(out),
+                 "--cabinet", "Cabinet Territoires & Dialogues", "--version", "4", "--date", "2026-12-01"]) == 0
+    facts = _cover_facts(out)
+    assert facts["Cabinet"] == "Cabinet Territoires & Dialogues" and facts["Version"] == "4"
+    assert facts["Date de l'export"] == "1er décembre 2026"
+    assert main(["exporter", "--atelier", str(demo_workshop.folder), "--date", "2026-12-02"]) == 0
+    assert (demo_workshop.folder / "exports" / "restitution_2026-12-02.xlsx").exists()
 
 
 def test_every_sheet_has_header_footer_and_page_numbers(book) -> None:
@@ -133,7 +178,9 @@ def test_every_chart_axis_visible_in_excel(handed: Path) -> None:
         axes = re.findall(r"<c:(?:catAx|valAx|dateAx|serAx)>.*?</c:(?:catAx|valAx|dateAx|serAx)>", xml, re.S)
         assert axes, name
         for axis in axes:
-            assert '<c:delete val="0"/>' in axis, name
+            # right after <c:scaling>, where the schema's sequence puts it
+            assert '</c:scaling><c:delete val="0"/>' in axis, name
+            assert axis.count("<c:delete ") == 1, name
         assert '<c:delete val="1"/>' not in xml, name
 
 

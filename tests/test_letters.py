@@ -9,6 +9,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from french_checks import machine_french
 from toolkit import demo, letters
 from toolkit.cli import main
 from toolkit.core.errors import MaillageError
@@ -148,23 +149,10 @@ def test_cli_lettres_without_project_fails_in_french(empty_workshop: Workshop,
 
 # --- Issue 18: mandates that read as a consultant writes them ---------------------------------
 
-MACHINE_FRENCH = ["(s)", "(e)", "(trice)", "(la)", "(ne)", "Le (la)", "d'un(e)"]
-DE_BEFORE_VOWEL = __import__("re").compile(r"\b(de|que|le|la) (?=[AEIOUYÉÈÊaeiouyéèêàâîôûH][a-zéèêàç])")
-DECIMAL_POINT = __import__("re").compile(r"\d\.\d")
-
-
 def _all_text(path: Path) -> str:
     doc = Document(str(path))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     return plain("\n".join([p.text for p in doc.paragraphs] + cells))
-
-
-def _machine_french(text: str) -> list[str]:
-    found = [w for w in MACHINE_FRENCH if w in text]
-    found += [m.group(0) for m in DE_BEFORE_VOWEL.finditer(text)
-              if not text[m.end():].lower().startswith(("hiérarch", "haut", "hall", "huit"))]
-    found += DECIMAL_POINT.findall(text)
-    return found
 
 
 def test_demo_letters_read_as_french(demo_workshop: Workshop, tmp_path: Path) -> None:
@@ -173,7 +161,7 @@ def test_demo_letters_read_as_french(demo_workshop: Workshop, tmp_path: Path) ->
     for path in paths:
         pid = path.name.split("_")[3]
         text = _all_text(path)
-        assert not _machine_french(text), (pid, _machine_french(text))
+        assert not machine_french(text), (pid, machine_french(text))
         assert "Madame, Monsieur" not in text, pid  # every civility of the demo is known
         assert f"\n{civility[pid]},\n" in text, pid
         assert "Le 23 novembre 2026" in text and "23/11/2026" not in text
@@ -247,7 +235,7 @@ def test_unknown_civility_writes_both_forms_without_brackets(empty_workshop: Wor
     text = _all_text(path)
     assert "À l'attention d'Anne-Marie" in text and "Madame, Monsieur," in text
     assert "en qualité d'agent" in text and "Le ou la titulaire de la mission" in text
-    assert not _machine_french(text)
+    assert not machine_french(text)
 
 
 def test_cli_lettres_one_person_by_name(demo_workshop: Workshop, capsys: pytest.CaptureFixture) -> None:

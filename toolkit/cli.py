@@ -234,8 +234,9 @@ def _exporter(args: argparse.Namespace) -> int:
     counts = ws.summary()["counts"]
     if not any(counts.values()):
         raise MaillageError(L.CARNET["export_empty"].format(folder=ws.folder))
-    path = Path(args.sortie) if args.sortie else default_export_path(ws, args.pseudonymiser)
-    export_workbook(ws.store, path, pseudonymise=args.pseudonymiser, progress=_progress)
+    path = Path(args.sortie) if args.sortie else default_export_path(ws, args.pseudonymiser, args.date)
+    export_workbook(ws.store, path, pseudonymise=args.pseudonymiser, progress=_progress, today=args.date,
+                    firm=args.cabinet or "", version=args.version or "")
     print(file=sys.stderr)
     print(L.EXCEL_TEXT["export_done"].format(path=path))
     return 0
@@ -419,6 +420,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="fichier à écrire (par défaut : exports/ dans le dossier de l'atelier)")
     p.add_argument("--pseudonymiser", action="store_true",
                    help="remplacer les noms des personnes par des pseudonymes stables")
+    p.add_argument("--cabinet", default=None, metavar="NOM", help=L.CLI["firm_help"])
+    p.add_argument("--version", default=None, metavar="TEXTE", help=L.CLI["version_help"])
+    _date_option(p)
     p = add("lettres", "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).", _lettres)
     p.add_argument("--modele", default=None, metavar="FICHIER.docx",
                    help="modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, sinon celui de Maillage)")

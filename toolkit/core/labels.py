@@ -619,21 +619,28 @@ RACI_EXPLAIN: dict[str, str] = {
     "no_a": "Personne n'approuve ni ne pilote la tâche « {task} » : il faut exactement un A.",
     "several_a": "{n} personnes approuvent la tâche « {task} » ({persons}) : il faut exactement "
     "un A, sinon personne ne tranche.",
-    "no_r": "Personne ne réalise la tâche « {task} » ({load:g} jours) : il faut au moins un R.",
+    "no_r": "Personne ne réalise la tâche « {task} » ({load}) : il faut au moins un R.",
     "a_not_in_team": "{persons} approuve la tâche « {task} » sans faire partie de l'équipe projet : "
     "l'approbation doit rester dans l'équipe (ou intégrer la personne à l'équipe).",
     "r_lacks_competence": "{persons} réalise la tâche « {task} », qui demande « {competence} » au "
     "niveau {required} ; niveau retenu : {level}.",
     "too_many_ci": "{n} personnes consultées ou informées sur la tâche « {task} » (seuil : {limit}) : "
     "risque de réunions en trop ; regroupez les I dans une diffusion.",
-    "doublon": "{persons} réalisent tous la tâche « {task} » avec la même compétence « {competence} » "
+    "doublon": "{persons} réalisent {all} la tâche « {task} » avec la même compétence « {competence} » "
     "(niveau requis {required}) : doublon probable, une seule personne suffirait.",
-    "no_capacity": "{persons} a {n} responsabilité(s) (R ou A) mais aucune capacité déclarée "
+    "no_capacity": "{persons} a {duties} (R ou A) mais aucune capacité déclarée "
     "pour le projet (0 jour par mois).",
-    "pilot_not_a": "{persons}, pilote de l'action « {action} », n'est A sur aucune de ses "
-    "{n} tâche(s) : l'action est pilotée par quelqu'un qui n'approuve rien.",
+    "pilot_not_a": "{persons}, pilote de l'action « {action} » ({tasks}), n'en approuve aucune : "
+    "l'action est pilotée par quelqu'un qui n'approuve rien.",
 }
 RACI_LEVEL_NONE = "aucune évaluation"
+# Words of the checks' sentences agreed by count or with the persons' civility.
+RACI_WORDS: dict[str, str] = {
+    "duty": "responsabilité",
+    "task": "tâche",
+    "all": "tous",
+    "all_women": "toutes",
+}
 RACI_LEVEL_SHOWN = "{level} ({source})"
 RACI_FINDING_COLUMNS: dict[str, str] = {
     "check": "Code du contrôle",
@@ -1984,6 +1991,10 @@ FIELD_LABELS.update({
     "start_time": "Heure",
     "duration_minutes": "Durée (minutes)",
     "rescheduled": "Réunions déplacées ou annulées",
+    "client": "Client",
+    "firm": "Cabinet",
+    "deliverable_version": "Version des livrables",
+    "confidentiality": "Mention de confidentialité",
 })
 
 FRENCH: dict[str, str] = {
@@ -2032,7 +2043,17 @@ FRENCH_ROLE_TITLES: dict[str, str] = {
 }
 
 # The maillage command's words for the sub-commands lettres, calendrier, restitution, revue.
+# What an empty cell means, said in the import template's instructions (« Colonnes »).
+FIELD_NOTES: dict[str, str] = {
+    "client": "vide : le territoire",
+    "firm": "nommé sur la page de garde et en pied de page des livrables ; vide : à compléter",
+    "deliverable_version": "vide : 1",
+    "confidentiality": "vide : « Document confidentiel — diffusion réservée au client et au cabinet »",
+}
+
 CLI: dict[str, str] = {
+    "firm_help": "le cabinet nommé sur la page de garde et en pied de page (par défaut : celui du cadrage)",
+    "version_help": "la version remise, sur la page de garde (par défaut : celle du cadrage, sinon 1)",
     "bad_date": "date « {value} » illisible : attendu AAAA-MM-JJ ou JJ/MM/AAAA",
     "unknown_body": "Instance « {value} » introuvable ou ambiguë ; instances : {choices}.",
     "moved": "Réunion du {date} déplacée au {to}.",

@@ -8,6 +8,10 @@ Version history
    ``project.signatory_id``, ``bodies.place, start_time, duration_minutes, rescheduled``.
    Civility stays empty (unknown) on existing persons: it is never guessed from a first
    name; letters then write « Madame, Monsieur, » until the consultant fills it in.
+4. issue 19: phases, ``tasks.phase_id``, ``actions.parent_id, priority``,
+   ``persons.affiliation`` (derived from ``in_team``), ``raci.days``.
+5. issue 18: ``project.client, firm, deliverable_version, confidentiality`` (the
+   deliverables' covers), left empty.
 
 Columns added to the model are added to existing tables automatically (``ALTER TABLE ADD
 COLUMN``, portable); a version step does what a new column alone cannot (filling values).
@@ -94,8 +98,20 @@ def _v4_phases_and_sheets(conn: Connection) -> None:
         conn.exec_driver_sql("""UPDATE "persons" SET "affiliation" = 'interne' WHERE "affiliation" IS NULL""")
 
 
+# The columns version 5 added (frozen): what the deliverables' covers say, as project fields.
+_V5_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "project": (("client", "TEXT"), ("firm", "TEXT"), ("deliverable_version", "TEXT"), ("confidentiality", "TEXT")),
+}
+
+
+def _v5_handover_fields(conn: Connection) -> None:
+    # Left empty: the cover then shows the territory as client, asks for the firm, says
+    # version 1 and the standard notice — nothing is invented for an existing workshop.
+    _add_frozen_columns(conn, _V5_COLUMNS)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised, 3: _v3_civility_mandates_meetings,
-                                                  4: _v4_phases_and_sheets}
+                                                  4: _v4_phases_and_sheets, 5: _v5_handover_fields}
 
 
 def _add_missing_columns(conn: Connection, metadata: sa.MetaData) -> None:

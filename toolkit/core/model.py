@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from . import french
+from . import formats, french
 from . import labels as L
 from .errors import Problem, ValidationError
 
@@ -96,6 +96,13 @@ KINDS: dict[str, Kind] = {
             # Who signs the mission letters (step 7); empty: the only directeur de projet,
             # and the letters say so (toolkit.letters.signatory).
             _f("signatory_id", "ref", ref="persons"),
+            # What the deliverables' covers and running footers say (issue 18): the client
+            # (empty: the territory), the consulting firm, the version handed over and the
+            # confidentiality notice (empty: the standard one).
+            _f("client", max_length=300),
+            _f("firm", max_length=200),
+            _f("deliverable_version", max_length=40),
+            _f("confidentiality", max_length=500),
         )),
         Kind("competences", "CMP", (
             _f("name", required=True, max_length=200),
@@ -412,6 +419,11 @@ def _coerce(f: Field, value: Any) -> Any:
     if t == "month":
         return parse_month(value)
     if t == "choice":
+        if f.name == "civility":  # « Mme », « M. », « madame »… (toolkit.core.french)
+            civility = french.civility_of(value)
+            if civility is None:
+                raise ValueError
+            return civility
         wanted = fold(str(value))
         for choice in f.choices or ():
             if fold(choice) == wanted:
@@ -448,8 +460,11 @@ def expectation(f: Field) -> str:
     if t == "text":
         return expect("text", max_length=f.max_length)
     if t in ("int", "float"):
-        def num(x: float | None) -> str:
-            return f"{x:g}" if x is not None else ""
+        def num(x: float | None) -> str:  # « 0,5 », « 10 000 »; a year stays « 2100 »
+            if x is None:
+                return ""
+            text = formats.number(x, 2)
+            return text if abs(x) >= 10000 else text.replace(formats.NNBSP, "")
         if f.min is not None and f.max is not None:
             return expect(f"{t}_range", min=num(f.min), max=num(f.max))
         if f.min is not None and t == "float":

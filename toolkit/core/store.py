@@ -51,7 +51,7 @@ except ImportError:  # not on Windows: SQLite's own busy handler does the waitin
 if TYPE_CHECKING:  # pandas is imported by the methods returning frames: a participant's
     import pandas as pd  # kernel fills forms without it (about 40 MiB and 0.3 s of CPU each)
 
-SCHEMA_VERSION = 4  # history in toolkit/core/migrations.py
+SCHEMA_VERSION = 5  # history in toolkit/core/migrations.py
 
 _SQL_TYPES: dict[str, Callable[[], sa.types.TypeEngine]] = {
     "text": sa.Text,

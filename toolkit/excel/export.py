@@ -118,7 +118,7 @@ def mask_persons(frames: dict[str, pd.DataFrame], masks: Sequence[str]) -> dict[
 
 
 def make_context(store: Store, pseudonymise: bool = False, today: dt.date | None = None, firm: str = "",
-                 version: str = "1", keep: Sequence[str] = ()) -> Context:
+                 version: str = "", keep: Sequence[str] = ()) -> Context:
     """The store's frames; pseudonymised if asked: person names replaced by stable
     pseudonyms, and what else could point at one person removed (``MASKS``, but those
     named in ``keep``)."""
@@ -435,10 +435,33 @@ def project_facts(ctx: Context) -> dict[str, Any]:
 
 
 def firm_name(ctx: Context) -> str:
-    """The firm named on the cover: the export's ``firm``, else a ``cabinet`` value of the
-    project if the workshop has one, else empty (the cover then asks for it)."""
+    """The firm named on the cover and in the footer: the export's ``firm``, else the
+    project's (« Cabinet », cadrage), else empty (the cover then asks for it)."""
+    return _given(ctx.firm) or _given(project_facts(ctx).get("firm"))
+
+
+def client_name(ctx: Context) -> str:
+    """The client on the cover and in the header: the project's « Client », else its territory."""
     p = project_facts(ctx)
-    return str(ctx.firm or (p.get("cabinet") if not model.is_empty(p.get("cabinet")) else "") or "")
+    return _given(p.get("client")) or _given(p.get("territory"))
+
+
+def deliverable_version(ctx: Context) -> str:
+    """The version on the cover: the export's ``version``, else the project's, else « 1 »."""
+    return _given(ctx.version) or _given(project_facts(ctx).get("deliverable_version")) or "1"
+
+
+def confidentiality_notice(ctx: Context) -> str:
+    """The cover's confidentiality: the pseudonymised version's notice, else the project's
+    own « Mention de confidentialité », else the standard notice."""
+    if ctx.pseudonymised:
+        return L.EXCEL_TEXT["confidential_pseudonymised"]
+    return _given(project_facts(ctx).get("confidentiality")) or L.EXCEL_TEXT["confidential"]
+
+
+def _given(value: Any) -> str:
+    """A text field as written, or "" when empty (None, NaN, blanks)."""
+    return "" if model.is_empty(value) else str(value).strip()
 
 
 def deliverable_title(ctx: Context) -> str:
@@ -451,7 +474,7 @@ def page_furniture(ctx: Context) -> tuple[str, str]:
     """The header (project, client; confidentiality) and footer (firm; page N of M; date)
     printed on every page of every sheet, in XlsxWriter's codes."""
     T, p = L.EXCEL_TEXT, project_facts(ctx)
-    project, client = (X.header_text(p.get(k)) for k in ("name", "territory"))
+    project, client = X.header_text(p.get("name")), X.header_text(client_name(ctx))
     right = T["pseudonymised_short"] if ctx.pseudonymised else T["confidential_short"]
     # Each section's font size (9 pt, not scaled with the sheet) and colour (grey): the
     # colour code also ends the size's digits before a text starting with one (« 1er »).
@@ -478,9 +501,9 @@ def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]
     ws.merge_range(0, 0, 0, len(widths) - 1, "", out.format(font=F.TITLE_FONT, alignment=F.WRAP))
     out.put(ws, 0, 0, title, font=F.TITLE_FONT, alignment=F.WRAP)
     start = p.get("start_date")
-    client = p.get("territory")
+    client = client_name(ctx)
     firm = firm_name(ctx)
-    confidentiality = T["confidential_pseudonymised"] if ctx.pseudonymised else T["confidential"]
+    confidentiality = confidentiality_notice(ctx)
     facts = [
         (T["cover_client"], client),
         (T["cover_project"], p.get("name") or T["cover_no_project"]),
@@ -489,7 +512,7 @@ def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]
          if isinstance(start, dt.date) else None),
         (T["cover_firm"], firm or T["cover_no_firm"]),
         (T["cover_date"], formats.date_long(today, weekday=False)),
-        (T["cover_version"], ctx.version),
+        (T["cover_version"], deliverable_version(ctx)),
         (T["cover_confidentiality"], confidentiality),
     ]
     if ctx.pseudonymised:
@@ -586,7 +609,7 @@ def default_export_path(workshop: Any, pseudonymise: bool = False, today: dt.dat
 
 def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
                     progress: Progress | None = None, sections: Sequence[Section] | None = None,
-                    today: dt.date | None = None, firm: str = "", version: str = "1",
+                    today: dt.date | None = None, firm: str = "", version: str = "",
                     keep: Sequence[str] = ()) -> Path:
     """Write the deliverable workbook of a workshop.
 
@@ -600,8 +623,9 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
         those whose analysis is available).
     today : the export date shown on the cover (default: today).
     firm : the consulting firm named on the cover and in the footer (default: the
-        project's ``cabinet`` if the workshop has one, else a blank the consultant fills).
-    version : the deliverable's version, on the cover.
+        project's « Cabinet », cadrage; if neither, a blank the consultant fills).
+    version : the deliverable's version, on the cover (default: the project's « Version
+        des livrables », else « 1 »).
     keep : with ``pseudonymise``, what to keep of ``MASKS`` (by default all is removed:
         functions, organisations of one person, e-mails, mandates, comments).
 
