@@ -221,6 +221,32 @@ def test_header_cells_never_break_inside_a_word(book) -> None:
             assert width >= longest + 1, (ws.title, cell.value, width)
 
 
+# --- French --------------------------------------------------------------------------------
+
+def test_workbook_texts_read_as_french(book) -> None:
+    from french_checks import machine_french
+
+    found = {}
+    for ws in _printed(book):
+        texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        texts += [ws.oddHeader.left.text, ws.oddHeader.center.text, ws.oddFooter.right.text]
+        for text in filter(None, texts):
+            if machine_french(text):
+                found.setdefault(ws.title, []).append((text[:120], machine_french(text)))
+    assert not found, found
+
+
+def test_template_instructions_read_as_french(tmp_path: Path) -> None:
+    from french_checks import machine_french
+    from toolkit.excel.template import write_template
+
+    sheet = load_workbook(write_template(tmp_path / "gabarit.xlsx"))["Instructions"]
+    texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert len(texts) > 100
+    assert not [(t, machine_french(t)) for t in texts if machine_french(t)]
+    assert any("Cabinet" == t for t in texts)  # the hand-over fields are documented
+
+
 # --- pseudonymised -----------------------------------------------------------------------
 
 def _all_text(path: Path) -> str:
