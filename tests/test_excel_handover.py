@@ -4,6 +4,7 @@ pseudonymised version nobody can be re-identified from."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -80,7 +81,7 @@ def test_cover_reads_the_handover_fields_of_the_cadrage(tmp_path: Path, demo_wor
 
     store = demo_workshop.store
     facts = _cover_facts(export_workbook(store, tmp_path / "demo.xlsx", today=DAY))
-    assert facts["Cabinet"] == DEMO_FIRM == "Bocage & Territoires Conseil"  # the demo's firm, from its project
+    assert facts["Cabinet"] == DEMO_FIRM == "Cabinet Territoires & Dialogues"  # the demo's firm, from its project
     store.update("project", store.project()["id"], {
         "client": "Communauté de communes du Pays de Montaurel", "deliverable_version": "2 (définitive)",
         "confidentiality": "Diffusion limitée au comité de pilotage"}, by="test")
@@ -91,7 +92,7 @@ def test_cover_reads_the_handover_fields_of_the_cadrage(tmp_path: Path, demo_wor
     assert facts["Confidentialité"] == "Diffusion limitée au comité de pilotage"
     book = load_workbook(path)
     assert book["Acteurs"].oddHeader.center.text == "Communauté de communes du Pays de Montaurel"
-    assert book["Acteurs"].oddFooter.left.text == "Bocage && Territoires Conseil"
+    assert book["Acteurs"].oddFooter.left.text == "Cabinet Territoires && Dialogues"
     # the export's own firm and version win over the cadrage's (a one-off copy)
     facts = _cover_facts(export_workbook(store, tmp_path / "x.xlsx", today=DAY, firm="Autre cabinet", version="3"))
     assert (facts["Cabinet"], facts["Version"]) == ("Autre cabinet", "3")
@@ -105,9 +106,9 @@ def test_cli_export_names_the_firm_version_and_date(tmp_path: Path, demo_worksho
 
     out = tmp_path / "r.xlsx"
     assert main(["exporter", "--atelier", str(demo_workshop.folder), "--sortie", str(out),
-                 "--cabinet", "Cabinet Territoires & Dialogues", "--version", "4", "--date", "2026-12-01"]) == 0
+                 "--cabinet", "Atelier Lisière & Associés", "--version", "4", "--date", "2026-12-01"]) == 0
     facts = _cover_facts(out)
-    assert facts["Cabinet"] == "Cabinet Territoires & Dialogues" and facts["Version"] == "4"
+    assert facts["Cabinet"] == "Atelier Lisière & Associés" and facts["Version"] == "4"
     assert facts["Date de l'export"] == "1er décembre 2026"
     assert main(["exporter", "--atelier", str(demo_workshop.folder), "--date", "2026-12-02"]) == 0
     assert (demo_workshop.folder / "exports" / "restitution_2026-12-02.xlsx").exists()
@@ -197,11 +198,28 @@ def test_power_interest_grid_is_a_native_scatter(handed: Path) -> None:
         chart = re.search(r'Target="\.\./charts/(chart\d+\.xml)"', drawing_rels).group(1)
         xml = z.read(f"xl/charts/{chart}").decode()
     assert "<c:scatterChart>" in xml
-    # Interest across, power up, crossing at the thresholds (2.5 on the 0–4 scale).
-    assert xml.count('<c:crossesAt val="2.5"/>') == 2
-    assert "'Grille pouvoir-intérêt'!$E$5:$E$55" in xml and "'Grille pouvoir-intérêt'!$D$5:$D$55" in xml
-    # Each actor's point labelled from its row's name cell.
-    assert "'Grille pouvoir-intérêt'!$B$5" in xml and "'Grille pouvoir-intérêt'!$B$55" in xml
+    # Interest across, power up, crossing at the thresholds (2.5 on the 0–4 scale), the
+    # figures along the edges.
+    assert xml.count('<c:crossesAt val="2.5"/>') == 2 and xml.count('<c:tickLblPos val="low"/>') == 2
+    # The points drawn from two hidden columns after the table: each actor at its own
+    # interest and power, those rated alike one above the other (nearer their own rating
+    # than the next one, inside 0–4).
+    assert "'Grille pouvoir-intérêt'!$J$5:$J$55" in xml and "'Grille pouvoir-intérêt'!$K$5:$K$55" in xml
+    sheet = load_workbook(handed)["Grille pouvoir-intérêt"]
+    assert sheet.column_dimensions["J"].hidden and sheet["I4"].value is None and sheet["J4"].value is None
+    rows = list(sheet.iter_rows(min_row=5, max_row=55, values_only=True))
+    placed = {(r[9], r[10]) for r in rows}
+    assert len(placed) == 51  # no two points on top of each other
+    for r in rows:
+        interest, power, x, y = r[4], r[3], r[9], r[10]
+        assert x == interest and abs(y - power) < 0.5 and 0 <= y <= 4, r
+    # Each actor's point labelled with its name, as text (LibreOffice draws no label read
+    # from a cell), cut after a whole word.
+    labels = [html.unescape(t) for t in re.findall(r"<c:dLbl>.*?<a:t>([^<]*)</a:t>", xml, re.S)]
+    assert len(labels) == 51 and "Maire de Montaurel-sur-Sèvre" in labels
+    names = [r[1] for r in rows]
+    for name, label in zip(names, labels):
+        assert label == name or (label.endswith("…") and name.startswith(label[:-1])), (name, label)
 
 
 # --- whole words -------------------------------------------------------------------------

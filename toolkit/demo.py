@@ -83,7 +83,7 @@ def _ids(text: str) -> list[str]:
 
 # --- Project ------------------------------------------------------------------------
 
-DEMO_FIRM = "Bocage & Territoires Conseil"
+DEMO_FIRM = "Cabinet Territoires & Dialogues"  # its consultant is PER-30 (ACT-50)
 PROJECT = {
     "id": "PRJ",
     "name": "Montaurel 2030 — revitalisation du centre-bourg et projet alimentaire territorial",

@@ -315,7 +315,7 @@ def header_text(text: Any, limit: int = 45) -> str:
     whole word when longer than ``limit`` (the three sections share one line)."""
     text = str(text or "")
     if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0].rstrip(" —,;:") + "…"
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(" —,;:&") + "…"
     return text.replace("&", "&&")
 
 
