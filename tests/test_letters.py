@@ -58,7 +58,8 @@ def test_letter_gives_letters_days_bodies_and_review_rhythm(demo_workshop: Works
     assert rows["Accompagner le commerçant à l'essai (suivi mensuel)"][2] == "I"
     text = plain("\n".join(read["paragraphs"]))
     assert "Le temps réservé à votre mission est de 15 jours par mois" in text
-    assert "Équipe projet (équipe projet) — animatrice — réunion toutes les 2 semaines" in text  # Madame
+    # Madame; the body named after its kind says it once (not « Équipe projet (équipe projet) »)
+    assert "\nÉquipe projet — animatrice — réunion toutes les 2 semaines" in text
     assert "revue de projet se tient toutes les 8 semaines" in text
     # the next reviews after 23/11/2026, with weekday and ISO week
     assert ("mardi 12 janvier 2027 à 18 h 30 (semaine 2), mardi 9 mars 2027 à 18 h 30 (semaine 10) "
@@ -236,6 +237,15 @@ def test_unknown_civility_writes_both_forms_without_brackets(empty_workshop: Wor
     assert "À l'attention d'Anne-Marie" in text and "Madame, Monsieur," in text
     assert "en qualité d'agent" in text and "Le ou la titulaire de la mission" in text
     assert not machine_french(text)
+
+
+def test_every_page_of_a_letter_numbered(demo_workshop: Workshop, tmp_path: Path) -> None:
+    [path] = letters.write_letters(demo_workshop, folder=tmp_path, person_ids=["PER-02"], today=TODAY)
+    doc = Document(str(path))
+    footer = doc.sections[0].footer
+    assert footer.paragraphs[0].text.startswith("Lettre de mission de Léa Fradin — page ")
+    codes = [e.text.strip() for e in footer._element.iter(qn("w:instrText"))]
+    assert codes == ["PAGE", "NUMPAGES"]
 
 
 def test_cli_lettres_one_person_by_name(demo_workshop: Workshop, capsys: pytest.CaptureFixture) -> None:

@@ -329,7 +329,9 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
                     "periode": f"{_month(t.start_month)} – {_month(t.end_month)}",
                     "charge": F.days(t.person_days), "charge_tache": F.days(t.load_days)}
                    for t in tasks.itertuples(index=False)],
-        "instances": [{"nom": _text(b.body), "type": _text(b.body_kind), "role": W.agree(_text(b.role), civility=civility),
+        # the kind unsaid when the body is named after it (« Équipe projet (équipe projet) »)
+        "instances": [{"nom": _text(b.body), "type": "" if fold(_text(b.body)) == fold(_text(b.body_kind))
+                       else _text(b.body_kind), "role": W.agree(_text(b.role), civility=civility),
                        "rythme": _rhythm(b.rhythm_weeks)} for b in bodies.itertuples(index=False)],
         "revue": meeting(G.review_body(frames)),
         "suivi": meeting(G.follow_up_body(frames)) if len(piloted) else None,
@@ -424,6 +426,35 @@ def _loop_table(doc: Any, loop: str, headers: tuple[str, ...], cells: tuple[str,
     doc.add_paragraph("{%p endif %}")
 
 
+def _page_footer(paragraph: Any, text: str, of: str) -> None:
+    """``text`` then « N sur M » from Word's PAGE and NUMPAGES fields, small and grey."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    def run(words: str = "", field: str | None = None) -> None:
+        r = paragraph.add_run(words)
+        r.font.size, r.font.color.rgb = Pt(8.5), RGBColor(0x59, 0x59, 0x59)
+        if field:
+            for kind, instruction in (("begin", None), (None, field), ("separate", None), (None, "1"), ("end", None)):
+                if kind:
+                    element = OxmlElement("w:fldChar")
+                    element.set(qn("w:fldCharType"), kind)
+                elif instruction == field:
+                    element = OxmlElement("w:instrText")
+                    element.set(qn("xml:space"), "preserve")
+                    element.text = f" {field} "
+                else:
+                    element = OxmlElement("w:t")
+                    element.text = instruction
+                r._r.append(element)
+
+    run(text)
+    run(field="PAGE")
+    run(of)
+    run(field="NUMPAGES")
+
+
 def build_default_template(path: Path) -> Path:
     """Write the default mission-letter template (a .docx with Jinja tags) to ``path``.
 
@@ -445,6 +476,7 @@ def build_default_template(path: Path) -> Path:
     style.paragraph_format.widow_control = True
     for section in doc.sections:
         section.left_margin = section.right_margin = Cm(2.2)
+        _page_footer(section.footer.paragraphs[0], T["footer"], T["footer_of"])
     doc.add_paragraph("{{ projet.territoire }}").alignment = WD_ALIGN_PARAGRAPH.LEFT
     date = doc.add_paragraph(T["date_line"])
     date.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -30,6 +30,7 @@ import pandas as pd
 from .core import formats as F
 from .core import french as W
 from .core import labels as L
+from .core import model
 
 REPORT_FOLDER = "restitution"
 # Above this many assessed persons the persons × competences map is left to carnet 03.
@@ -559,9 +560,19 @@ def build_report(ws: Any, today: dt.date | None = None, sections: list[Section] 
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{esc(title)}</title><style>{STYLE}</style></head><body>"
             f"<h1>{esc(title)}</h1>"
-            f'<p class="note">{esc(L.REPORT_LABELS["made_on"].format(date=french_value(today)))}</p>'
+            f'{made_by(project.iloc[0].to_dict() if len(project) else {}, today)}'
             f'<h2>{esc(L.REPORT_LABELS["contents"])}</h2><ol class="sommaire">{"".join(toc)}</ol>'
             + "\n".join(parts) + "</body></html>")
+
+
+def made_by(project: dict[str, Any], today: dt.date) -> str:
+    """Under the title: who made the document, for whom, when, which version, and its
+    confidentiality (the cadrage's fields, as on the workbook's cover)."""
+    T, facts = L.REPORT_LABELS, model.handover(project)
+    said = (T["made_by"] if facts["firm"] else T["made_on"]).format(
+        date=F.date_long(today, weekday=False), **facts)
+    notice = facts["confidentiality"] or T["confidential"]
+    return f'<p class="note">{esc(said)}<br>{esc(notice)}</p>'
 
 
 def soffice_path() -> str | None:

@@ -1441,7 +1441,10 @@ LETTER_TEMPLATE: dict = {
     "success_none": "Les facteurs de réussite de votre mission sont à convenir avec la direction de projet "
     "lors de la prochaine revue.",
     "h_bodies": "5. Les instances où vous siégez",
-    "bodies_item": "{{ i.nom }} ({{ i.type }}) — {{ i.role }} — réunion {{ i.rythme }}",
+    "bodies_item": "{{ i.nom }}{% if i.type %} ({{ i.type }}){% endif %} — {{ i.role }} — réunion {{ i.rythme }}",
+    # Every page's foot: whose letter, and « page 2 sur 4 » (Word's PAGE and NUMPAGES fields).
+    "footer": "Lettre de mission de {{ personne.nom }} — page ",
+    "footer_of": " sur ",
     "bodies_none": "Vous ne siégez dans aucune instance du projet.",
     "h_rhythm": "6. Le rythme du suivi",
     "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }}"
@@ -1555,7 +1558,9 @@ REPORT_LABELS: dict[str, str] = {
     "sub_actions_note": "↳ : sous-action, sous l'action à laquelle elle est rattachée ; la ligne de celle-ci "
     "inclut l'avancement et les budgets de ses sous-actions.",
     "title": "Restitution de l'atelier — {project}",
-    "made_on": "Document produit par Maillage le {date}.",
+    "made_on": "Document établi pour {client} le {date} — version {version}.",
+    "made_by": "Document établi par {firm} pour {client} le {date} — version {version}.",
+    "confidential": "Document confidentiel — diffusion réservée au client et au cabinet.",
     "contents": "Sommaire",
     "yes": "oui",
     "no": "non",

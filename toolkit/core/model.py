@@ -602,3 +602,20 @@ def add_months(month: str, n: int) -> str:
     y, m = map(int, month.split("-"))
     total = y * 12 + (m - 1) + n
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def handover(project: dict[str, Any] | None) -> dict[str, str]:
+    """What the deliverables' covers say of a project, each empty field given its meaning:
+    ``client`` (else the territory), ``firm`` (else "": to fill in), ``version`` (else « 1 »),
+    ``confidentiality`` (else "": the deliverable's standard notice).
+
+    >>> handover({"territory": "Ville de Saint-Aubin", "firm": " Trame "})
+    {'client': 'Ville de Saint-Aubin', 'firm': 'Trame', 'version': '1', 'confidentiality': ''}
+    """
+    p = project or {}
+
+    def given(name: str) -> str:
+        return "" if is_empty(p.get(name)) else str(p.get(name)).strip()
+
+    return {"client": given("client") or given("territory"), "firm": given("firm"),
+            "version": given("deliverable_version") or "1", "confidentiality": given("confidentiality")}

@@ -503,18 +503,17 @@ def project_facts(ctx: Context) -> dict[str, Any]:
 def firm_name(ctx: Context) -> str:
     """The firm named on the cover and in the footer: the export's ``firm``, else the
     project's (« Cabinet », cadrage), else empty (the cover then asks for it)."""
-    return _given(ctx.firm) or _given(project_facts(ctx).get("firm"))
+    return str(ctx.firm or "").strip() or model.handover(project_facts(ctx))["firm"]
 
 
 def client_name(ctx: Context) -> str:
     """The client on the cover and in the header: the project's « Client », else its territory."""
-    p = project_facts(ctx)
-    return _given(p.get("client")) or _given(p.get("territory"))
+    return model.handover(project_facts(ctx))["client"]
 
 
 def deliverable_version(ctx: Context) -> str:
     """The version on the cover: the export's ``version``, else the project's, else « 1 »."""
-    return _given(ctx.version) or _given(project_facts(ctx).get("deliverable_version")) or "1"
+    return str(ctx.version or "").strip() or model.handover(project_facts(ctx))["version"]
 
 
 def confidentiality_notice(ctx: Context) -> str:
@@ -522,12 +521,7 @@ def confidentiality_notice(ctx: Context) -> str:
     own « Mention de confidentialité », else the standard notice."""
     if ctx.pseudonymised:
         return L.EXCEL_TEXT["confidential_pseudonymised"]
-    return _given(project_facts(ctx).get("confidentiality")) or L.EXCEL_TEXT["confidential"]
-
-
-def _given(value: Any) -> str:
-    """A text field as written, or "" when empty (None, NaN, blanks)."""
-    return "" if model.is_empty(value) else str(value).strip()
+    return model.handover(project_facts(ctx))["confidentiality"] or L.EXCEL_TEXT["confidential"]
 
 
 def deliverable_title(ctx: Context) -> str:
