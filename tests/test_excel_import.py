@@ -493,9 +493,14 @@ def test_civility_accepted_as_consultants_type_it(tmp_path: Path, empty_workshop
     records = tiny_records()
     base = records["persons"][0]
     typed = {"PER-1": "Mme", "PER-2": "M.", "PER-3": "madame", "PER-4": "MONSIEUR", "PER-5": None}
-    records["persons"] = [{**base, "id": pid, "name": f"Personne {pid}", "civility": word}
-                          for pid, word in typed.items()]
-    import_workbook(write_records(tmp_path / "c.xlsx", records), empty_workshop.store, by="test")
+    records["persons"] = [{**base, "id": pid, "name": f"Personne {pid}"} for pid in typed]
+
+    def edit(wb):  # typed in the cells, as a consultant does
+        sheet = wb["Personnes"]
+        column = next(c.column for c in sheet[1] if c.value == "Civilité")
+        for row in range(2, 7):
+            sheet.cell(row=row, column=column, value=typed[sheet.cell(row=row, column=1).value])
+    import_workbook(tiny_book(tmp_path, edit, records=records), empty_workshop.store, by="test")
     stored = {pid: empty_workshop.store.get("persons", pid)["civility"] for pid in typed}
     assert stored == {"PER-1": "Madame", "PER-2": "Monsieur", "PER-3": "Madame", "PER-4": "Monsieur", "PER-5": None}
 
