@@ -568,7 +568,8 @@ def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]
         (T["cover_client"], client),
         (T["cover_project"], p.get("name") or T["cover_no_project"]),
         (T["cover_programme"], p.get("programme")),
-        (T["cover_start"], T["cover_horizon"].format(start=formats.date_short(start), months=p.get("horizon_months"))
+        (T["cover_start"], T["cover_horizon"].format(start=formats.date_long(start, weekday=False),
+                                                     months=p.get("horizon_months"))
          if isinstance(start, dt.date) else None),
         (T["cover_firm"], firm or T["cover_no_firm"]),
         (T["cover_date"], formats.date_long(today, weekday=False)),
@@ -597,7 +598,7 @@ def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]
         lines = max(F.wrapped_lines(title, widths[0]), F.wrapped_lines(description, widths[1]))
         if lines > 1:
             ws.set_row(row, 15.0 * lines)
-        out.link(ws, row, 0, title, title)
+        out.link(ws, row, 0, title, title, alignment=F.WRAP)  # level with its description
         out.put(ws, row, 1, description, alignment=F.WRAP)
         out.put(ws, row, 2, n, alignment=F.TOP)
         row += 1

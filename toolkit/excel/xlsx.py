@@ -204,9 +204,9 @@ class Writer:
         self.put_row(ws, row, headers, font=F.HEADER_FONT, fill=F.HEADER_FILL, alignment=F.HEADER_ALIGN,
                      border=F.BOX)
 
-    def link(self, ws: Any, row: int, col: int, text: str, sheet: str) -> None:
+    def link(self, ws: Any, row: int, col: int, text: str, sheet: str, **style: Any) -> None:
         """A cell that jumps to cell A1 of ``sheet`` in the same workbook."""
-        ws.write_url(row, col, "internal:" + F.sheet_ref(sheet, "A1"), self.format(font=F.LINK_FONT),
+        ws.write_url(row, col, "internal:" + F.sheet_ref(sheet, "A1"), self.format(font=F.LINK_FONT, **style),
                      string=ILLEGAL_CHARACTERS_RE.sub("", text))
 
     def define_name(self, name: str, sheet: str, ref: str) -> None:
