@@ -406,7 +406,8 @@ def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
     lacking = gaps.competence_gaps(f)
     if len(lacking):
         rows.append({"step": D["step_gaps"], "finding": D["lacking"].format(
-            competences=F.count(len(lacking), D["competence"]), names=F.join(f"« {n} »" for n in lacking["competence"].head(4)),
+            competences=F.count(len(lacking), D["competence"]),
+            required=W.word(len(lacking), D["required"], D["required_many"]), names=F.join(f"« {n} »" for n in lacking["competence"].head(4)),
             days=F.days(float(lacking["days"].sum()), long=True)), "decide": D["lacking_decide"]})
     summary = raci.summary(raci.check(f)).set_index("check")["count"]
     flaws = [f"{F.count(int(summary[k]), D['task'])} {D['raci_' + k]}" for k in ("no_r", "no_a", "several_a")
@@ -417,8 +418,9 @@ def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
     opponents = _stakeholder_analysis(ctx)["influential_opponents"] if len(f["actors"]) else pd.DataFrame()
     if len(opponents):
         rows.append({"step": D["step_stakeholders"], "finding": D["opponents"].format(
-            actors=F.count(len(opponents), D["actor"], D["actors"]), names=F.join(opponents["name"].head(4))),
-            "decide": D["opponents_decide"]})
+            actors=F.count(len(opponents), D["actor"], D["actors"]),
+            stance=W.word(len(opponents), D["stance"], D["stance_many"]), names=F.join(opponents["name"].head(4))),
+            "decide": D["opponents_decide"].format(them=W.word(len(opponents), D["them"], D["them_many"]))})
     return rows[:5]
 
 
