@@ -1849,8 +1849,8 @@ STAFFING_REASONS: dict[str, str] = {
                           "affectations conservées ou verrouillées au-delà de ce qu'elle peut faire",
 }
 STAFFING_SOLVER: dict[str, str] = {
-    "optimal": "solution optimale (solveur HiGHS)",
-    "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap:.1%})",
+    "optimal": "solution optimale, solveur HiGHS",
+    "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap})",
     "greedy": "solution gloutonne retenue (le solveur n'a pas fait mieux dans le temps imparti)",
     "rounding": "arrondi de la relaxation linéaire (solveur HiGHS) ; le programme entier n'a pas fait mieux "
                 "dans le temps imparti",
