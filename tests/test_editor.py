@@ -69,7 +69,7 @@ def test_validation_messages_are_the_imports(store: Store) -> None:
     tasks.save_button.click()
     message = tasks.message.value
     assert "Enregistrement refusé (Tâches)" in message
-    assert "Charge (jours)" in message and "un nombre entre 0 et 10000" in message
+    assert "Charge (jours)" in message and "un nombre entre 0 et 10\u202f000" in message
     assert "un mois (AAAA-MM)" in message
     assert "Action" in message and "une valeur (champ obligatoire)" in message
     assert store.count("tasks") == 0

@@ -48,7 +48,7 @@ def test_cover_first_with_project_date_and_linked_contents(tmp_path: Path, demo_
     facts = {r[0].value: r[1].value for r in rows[:contents_at] if r[0].value and len(r) > 1}
     assert facts["Projet"].startswith("Montaurel 2030")
     assert facts["Date de l'export"] == "23 novembre 2026"  # written, as a consultant dates a document
-    assert facts["Début et horizon"] == "01/09/2026 — 12 mois"
+    assert facts["Début et horizon"] == "1er septembre 2026 — 12 mois"  # written, as the export date
     links = {c.value: c.hyperlink.location for row in cover.iter_rows() for c in row if c.hyperlink}
     for k in model.KIND_ORDER:
         label = model.KINDS[k].label

@@ -4,6 +4,7 @@ pseudonymised version nobody can be re-identified from."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -62,10 +63,55 @@ def test_cover_names_client_project_firm_date_version_confidentiality(book) -> N
     assert cover.row_breaks.count == 1  # the cover alone on its first page, the contents after
 
 
+def _cover_facts(path: Path) -> dict:
+    cover = load_workbook(path)["Page de garde"]
+    return {r[0].value: r[1].value for r in cover.iter_rows(max_row=14) if r[0].value}
+
+
 def test_cover_without_a_firm_asks_for_it(tmp_path: Path, demo_workshop: Workshop) -> None:
-    cover = load_workbook(export_workbook(demo_workshop.store, tmp_path / "r.xlsx", today=DAY))["Page de garde"]
-    facts = {r[0].value: r[1].value for r in cover.iter_rows(max_row=14) if r[0].value}
+    store = demo_workshop.store
+    store.update("project", store.project()["id"], {"firm": None}, by="test")
+    facts = _cover_facts(export_workbook(store, tmp_path / "r.xlsx", today=DAY))
     assert facts["Cabinet"] == "(nom du cabinet à compléter)"  # no invented name
+    assert facts["Version"] == "1"
+
+
+def test_cover_reads_the_handover_fields_of_the_cadrage(tmp_path: Path, demo_workshop: Workshop) -> None:
+    from toolkit.demo import DEMO_FIRM
+
+    store = demo_workshop.store
+    facts = _cover_facts(export_workbook(store, tmp_path / "demo.xlsx", today=DAY))
+    assert facts["Cabinet"] == DEMO_FIRM == "Cabinet Territoires & Dialogues"  # the demo's firm, from its project
+    store.update("project", store.project()["id"], {
+        "client": "Communauté de communes du Pays de Montaurel", "deliverable_version": "2 (définitive)",
+        "confidentiality": "Diffusion limitée au comité de pilotage"}, by="test")
+    path = export_workbook(store, tmp_path / "r.xlsx", today=DAY)
+    facts = _cover_facts(path)
+    assert facts["Client"] == "Communauté de communes du Pays de Montaurel"
+    assert facts["Version"] == "2 (définitive)"
+    assert facts["Confidentialité"] == "Diffusion limitée au comité de pilotage"
+    book = load_workbook(path)
+    assert book["Acteurs"].oddHeader.center.text == "Communauté de communes du Pays de Montaurel"
+    assert book["Acteurs"].oddFooter.left.text == "Cabinet Territoires && Dialogues"
+    # the export's own firm and version win over the cadrage's (a one-off copy)
+    facts = _cover_facts(export_workbook(store, tmp_path / "x.xlsx", today=DAY, firm="Autre cabinet", version="3"))
+    assert (facts["Cabinet"], facts["Version"]) == ("Autre cabinet", "3")
+    # the pseudonymised copy keeps its own notice, whatever the cadrage says
+    hidden = _cover_facts(export_workbook(store, tmp_path / "p.xlsx", today=DAY, pseudonymise=True))
+    assert hidden["Confidentialité"].startswith("Version pseudonymisée")
+
+
+def test_cli_export_names_the_firm_version_and_date(tmp_path: Path, demo_workshop: Workshop) -> None:
+    from toolkit.cli import main
+
+    out = tmp_path / "r.xlsx"
+    assert main(["exporter", "--atelier", str(demo_workshop.folder), "--sortie", str(out),
+                 "--cabinet", "Atelier Lisière & Associés", "--version", "4", "--date", "2026-12-01"]) == 0
+    facts = _cover_facts(out)
+    assert facts["Cabinet"] == "Atelier Lisière & Associés" and facts["Version"] == "4"
+    assert facts["Date de l'export"] == "1er décembre 2026"
+    assert main(["exporter", "--atelier", str(demo_workshop.folder), "--date", "2026-12-02"]) == 0
+    assert (demo_workshop.folder / "exports" / "restitution_2026-12-02.xlsx").exists()
 
 
 def test_every_sheet_has_header_footer_and_page_numbers(book) -> None:
@@ -133,7 +179,9 @@ def test_every_chart_axis_visible_in_excel(handed: Path) -> None:
         axes = re.findall(r"<c:(?:catAx|valAx|dateAx|serAx)>.*?</c:(?:catAx|valAx|dateAx|serAx)>", xml, re.S)
         assert axes, name
         for axis in axes:
-            assert '<c:delete val="0"/>' in axis, name
+            # right after <c:scaling>, where the schema's sequence puts it
+            assert '</c:scaling><c:delete val="0"/>' in axis, name
+            assert axis.count("<c:delete ") == 1, name
         assert '<c:delete val="1"/>' not in xml, name
 
 
@@ -150,11 +198,28 @@ def test_power_interest_grid_is_a_native_scatter(handed: Path) -> None:
         chart = re.search(r'Target="\.\./charts/(chart\d+\.xml)"', drawing_rels).group(1)
         xml = z.read(f"xl/charts/{chart}").decode()
     assert "<c:scatterChart>" in xml
-    # Interest across, power up, crossing at the thresholds (2.5 on the 0–4 scale).
-    assert xml.count('<c:crossesAt val="2.5"/>') == 2
-    assert "'Grille pouvoir-intérêt'!$E$5:$E$55" in xml and "'Grille pouvoir-intérêt'!$D$5:$D$55" in xml
-    # Each actor's point labelled from its row's name cell.
-    assert "'Grille pouvoir-intérêt'!$B$5" in xml and "'Grille pouvoir-intérêt'!$B$55" in xml
+    # Interest across, power up, crossing at the thresholds (2.5 on the 0–4 scale), the
+    # figures along the edges.
+    assert xml.count('<c:crossesAt val="2.5"/>') == 2 and xml.count('<c:tickLblPos val="low"/>') == 2
+    # The points drawn from two hidden columns after the table: each actor at its own
+    # interest and power, those rated alike one above the other (nearer their own rating
+    # than the next one, inside 0–4).
+    assert "'Grille pouvoir-intérêt'!$J$5:$J$55" in xml and "'Grille pouvoir-intérêt'!$K$5:$K$55" in xml
+    sheet = load_workbook(handed)["Grille pouvoir-intérêt"]
+    assert sheet.column_dimensions["J"].hidden and sheet["I4"].value is None and sheet["J4"].value is None
+    rows = list(sheet.iter_rows(min_row=5, max_row=55, values_only=True))
+    placed = {(r[9], r[10]) for r in rows}
+    assert len(placed) == 51  # no two points on top of each other
+    for r in rows:
+        interest, power, x, y = r[4], r[3], r[9], r[10]
+        assert x == interest and abs(y - power) < 0.5 and 0 <= y <= 4, r
+    # Each actor's point labelled with its name, as text (LibreOffice draws no label read
+    # from a cell), cut after a whole word.
+    labels = [html.unescape(t) for t in re.findall(r"<c:dLbl>.*?<a:t>([^<]*)</a:t>", xml, re.S)]
+    assert len(labels) == 51 and "Maire de Montaurel-sur-Sèvre" in labels
+    names = [r[1] for r in rows]
+    for name, label in zip(names, labels):
+        assert label == name or (label.endswith("…") and name.startswith(label[:-1])), (name, label)
 
 
 # --- whole words -------------------------------------------------------------------------
@@ -172,6 +237,32 @@ def test_header_cells_never_break_inside_a_word(book) -> None:
             width = widths[cell.column]
             longest = max(len(w) for w in str(cell.value).split())
             assert width >= longest + 1, (ws.title, cell.value, width)
+
+
+# --- French --------------------------------------------------------------------------------
+
+def test_workbook_texts_read_as_french(book) -> None:
+    from french_checks import machine_french
+
+    found = {}
+    for ws in _printed(book):
+        texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        texts += [ws.oddHeader.left.text, ws.oddHeader.center.text, ws.oddFooter.right.text]
+        for text in filter(None, texts):
+            if machine_french(text):
+                found.setdefault(ws.title, []).append((text[:120], machine_french(text)))
+    assert not found, found
+
+
+def test_template_instructions_read_as_french(tmp_path: Path) -> None:
+    from french_checks import machine_french
+    from toolkit.excel.template import write_template
+
+    sheet = load_workbook(write_template(tmp_path / "gabarit.xlsx"))["Instructions"]
+    texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert len(texts) > 100
+    assert not [(t, machine_french(t)) for t in texts if machine_french(t)]
+    assert any("Cabinet" == t for t in texts)  # the hand-over fields are documented
 
 
 # --- pseudonymised -----------------------------------------------------------------------

@@ -485,3 +485,51 @@ def test_error_cell_written_by_another_program_refused(tmp_path: Path, empty_wor
     path = _with_cell_xml(book, _sheet_part(book, "Acteurs"), "E2", '<c r="E2" t="e"><v>#DIV/0!</v></c>')
     (p,) = refused(path, empty_workshop)
     assert (p.row, p.column, p.value) == (2, "E", "#DIV/0!") and "erreur de formule" in p.expected
+
+
+# --- issue 18: civility as typed, messages in French -------------------------------------
+
+def test_civility_accepted_as_consultants_type_it(tmp_path: Path, empty_workshop: Workshop) -> None:
+    records = tiny_records()
+    base = records["persons"][0]
+    typed = {"PER-1": "Mme", "PER-2": "M.", "PER-3": "madame", "PER-4": "MONSIEUR", "PER-5": None}
+    records["persons"] = [{**base, "id": pid, "name": f"Personne {pid}"} for pid in typed]
+
+    def edit(wb):  # typed in the cells, as a consultant does
+        sheet = wb["Personnes"]
+        column = next(c.column for c in sheet[1] if c.value == "Civilité")
+        for row in range(2, 7):
+            sheet.cell(row=row, column=column, value=typed[sheet.cell(row=row, column=1).value])
+    import_workbook(tiny_book(tmp_path, edit, records=records), empty_workshop.store, by="test")
+    stored = {pid: empty_workshop.store.get("persons", pid)["civility"] for pid in typed}
+    assert stored == {"PER-1": "Madame", "PER-2": "Monsieur", "PER-3": "Madame", "PER-4": "Monsieur", "PER-5": None}
+
+
+def test_unknown_civility_refused_in_french(tmp_path: Path, empty_workshop: Workshop) -> None:
+    def edit(wb):
+        sheet = wb["Personnes"]
+        column = next(c.column for c in sheet[1] if c.value == "Civilité")
+        sheet.cell(row=2, column=column, value="Docteur")
+    (p,) = refused(tiny_book(tmp_path, edit), empty_workshop)
+    assert (p.sheet, p.field, p.value) == ("Personnes", "Civilité", "Docteur")
+    assert p.expected == "une des valeurs : Madame, Monsieur"
+
+
+def test_import_messages_read_as_french(tmp_path: Path, empty_workshop: Workshop) -> None:
+    from french_checks import machine_french
+
+    def edit(wb):
+        wb["Acteurs"]["D2"] = "beaucoup"        # a number expected
+        wb["Relations"]["C2"] = "ACT-99"        # an actor that does not exist
+        wb["Personnes"]["F2"] = 30              # out of range
+        wb["RACI"]["B2"] = "TAC-404"            # a task that does not exist
+        wb["RACI"]["C2"] = "PER-404"            # a person that does not exist
+        wb["Actions"]["B2"] = "AX-404"          # an axis that does not exist
+        wb["Tâches"]["D2"] = "deux jours"       # a number expected
+    problems = refused(tiny_book(tmp_path, edit), empty_workshop)
+    assert len(problems) >= 6
+    for problem in problems:
+        assert not machine_french(str(problem)), (str(problem), machine_french(str(problem)))
+    said = "\n".join(str(p) for p in problems)
+    assert "d'une personne" in said and "d'une tâche" in said and "d'un acteur" in said
+    assert "un nombre entre 0 et 10\u202f000" in said and "un nombre entre 0 et 23" in said

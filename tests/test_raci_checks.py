@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from french_checks import machine_french
 from raci_world import build
 from toolkit.core import labels as L
 from toolkit import raci
@@ -58,7 +59,13 @@ def test_a_not_in_team_not_found_for_team_member_or_outsider_consulted(empty_wor
 def test_no_r_found_with_load_in_explanation(empty_workshop):
     got = of(findings(build(empty_workshop, raci="T1 A=P2 C=P1")), "no_r")
     assert got["task_id"].tolist() == ["T1"]
-    assert "(4 jours)" in got.iloc[0]["explanation"]
+    assert "(4\u00a0jours)" in got.iloc[0]["explanation"]
+
+
+def test_no_r_load_written_with_a_decimal_comma(empty_workshop):
+    got = of(findings(build(empty_workshop, tasks="T1:2.5:2026-09:2026-10 T2:1:2026-09:2026-10",
+                            raci="T1 A=P2; T2 A=P2")), "no_r").set_index("task_id")["explanation"]
+    assert "(2,5\u00a0jours)" in got["T1"] and "(1\u00a0jour)" in got["T2"]
 
 
 def test_no_r_not_found_with_one_r(empty_workshop):
@@ -143,7 +150,18 @@ def test_doublon_two_r_holding_the_same_required_competence(empty_workshop):
     got = of(findings(ws), "doublon")
     assert got[["task_id", "competence_id"]].values.tolist() == [["T1", "C1"]]
     assert got.iloc[0]["person_ids"] == ["P1", "P2"]
-    assert "doublon" in got.iloc[0]["explanation"]
+    text = got.iloc[0]["explanation"]
+    assert "doublon" in text and text.startswith("Alice Aubert et Bruno Bedin réalisent tous la tâche")
+
+
+def test_doublon_of_two_women_agrees(empty_workshop):
+    women = {"P1": {"name": "Martine Gérard", "capacity_days": 5, "civility": "Madame"},
+             "P2": {"name": "Céline Kieffer", "capacity_days": 3, "civility": "Madame"}}
+    ws = build(empty_workshop, raci="T1 R=P1,P2 A=P2", requirements="T1 C1:2", assessments="P1 C1 3; P2 C1 2",
+               persons=women)
+    text = of(findings(ws), "doublon").iloc[0]["explanation"]
+    assert text.startswith("Martine Gérard et Céline Kieffer réalisent toutes la tâche"), text
+    assert not machine_french(text)
 
 
 def test_no_doublon_when_the_r_bring_different_competences(empty_workshop):
@@ -164,7 +182,14 @@ def test_person_with_responsibilities_but_no_capacity(empty_workshop):
     got = of(findings(build(empty_workshop, raci="T1 R=P3 A=P2")), "no_capacity")
     assert got["person_ids"].tolist() == [["P3"]]
     assert got.iloc[0]["task_id"] is None
-    assert "Chloé Caron a 1 responsabilité(s)" in got.iloc[0]["explanation"]
+    assert "Chloé Caron a 1\u00a0responsabilité (R ou A)" in got.iloc[0]["explanation"]
+
+
+def test_responsibilities_counted_in_french(empty_workshop):
+    got = of(findings(build(empty_workshop, tasks="T1:4:2026-09:2026-10 T2:2.5:2026-09:2026-09",
+                            raci="T1 R=P3 A=P2; T2 R=P3 A=P2")), "no_capacity")
+    assert "Chloé Caron a 2\u00a0responsabilités (R ou A)" in got.iloc[0]["explanation"]
+    assert not machine_french(got.iloc[0]["explanation"])
 
 
 def test_person_without_capacity_only_consulted_is_fine(empty_workshop):
@@ -176,7 +201,14 @@ def test_pilot_not_a_on_any_task_of_the_action(empty_workshop):
                raci="T1 R=P1 A=P1; T2 R=P2 A=P1")
     got = of(findings(ws), "pilot_not_a")
     assert got["action_id"].tolist() == ["N1"] and got.iloc[0]["person_ids"] == ["P2"]
-    assert "Action une" in got.iloc[0]["explanation"] and "2 tâche(s)" in got.iloc[0]["explanation"]
+    text = got.iloc[0]["explanation"]
+    assert "Bruno Bedin, pilote de l'action « Action une » (2\u00a0tâches), n'en approuve aucune" in text
+    assert not machine_french(text)
+
+
+def test_pilot_of_a_single_task_said_in_the_singular(empty_workshop):
+    got = of(findings(build(empty_workshop, raci="T1 R=P1 A=P1")), "pilot_not_a")
+    assert "(1\u00a0tâche), n'en approuve aucune" in got.iloc[0]["explanation"]
 
 
 def test_pilot_a_on_one_task_is_enough(empty_workshop):

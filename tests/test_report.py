@@ -235,3 +235,33 @@ def test_pdf_has_landscape_pages_for_wide_tables(demo_workshop: Workshop, tmp_pa
     landscape = [b for b in boxes if float(b[0]) > float(b[1])]
     portrait = [b for b in boxes if float(b[0]) < float(b[1])]
     assert landscape and portrait
+
+
+def test_report_says_who_made_it_for_whom_and_its_version(demo_workshop: Workshop) -> None:
+    def heading(page: str) -> str:  # the title and what is said under it, before the contents
+        return _text(page[page.index("<body>"):page.index("Sommaire</h2>")])
+
+    head = heading(report.build_report(demo_workshop, today=TODAY, sections=report.SECTIONS[:1]))
+    assert ("Document établi par Cabinet Territoires & Dialogues pour Commune de Montaurel-sur-Sèvre et "
+            "Communauté de communes du Pays de Montaurel (Deux-Sèvres), le") in head
+    assert "— version 1." in head and "Document confidentiel" in head and "Maillage" not in head.split("—")[-1]
+    store = demo_workshop.store
+    store.update("project", store.project()["id"], {"firm": None, "client": "Ville de Montaurel",
+                                                    "deliverable_version": "2", "confidentiality": "Diffusion libre"},
+                 by="test")
+    head = heading(report.build_report(demo_workshop, today=TODAY, sections=report.SECTIONS[:1]))
+    assert "Document établi pour Ville de Montaurel, le 23 novembre 2026 — version 2." in head
+    assert "Diffusion libre" in head and not MACHINE.findall(head)
+
+
+def test_summary_agrees_with_one_finding(empty_workshop: Workshop) -> None:
+    from raci_world import build
+
+    ws = build(empty_workshop, raci="T1 R=P1 A=P2", requirements="T1 C2:3", assessments="P1 C1 3")
+    ws.store.insert("actors", {"name": "France Travail", "category": "État et opérateurs", "power": 4,
+                               "interest": 3, "attitude": "réservé"}, by="test")
+    summary = [s for s in report.SECTIONS if s.key == "synthese"]
+    text = _text(_section(report.build_report(ws, today=TODAY, sections=summary), "synthese"))
+    assert "1\u00a0compétence requise sans titulaire" in text
+    assert "1\u00a0acteur influent, réservé ou opposant : France Travail." in text
+    assert "qui le rencontre" in text and not MACHINE.findall(text)

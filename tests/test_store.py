@@ -493,3 +493,44 @@ def test_migration_to_version_5_names_no_sheet_editor(store_url: str, start: int
     assert store.get("persons", "PER-1")["edits_all_sheets"] is True
     store.dispose()
     assert Store(store_url).get("persons", "PER-1")["edits_all_sheets"] is True
+
+
+def _project_table(with_signatory: bool) -> list[str]:
+    """The project table as versions 1–2 (no signatory) or 3–4 (with it) wrote it, one row."""
+    signatory = " signatory_id VARCHAR(40)," if with_signatory else ""
+    value = " 'PER-1'," if with_signatory else ""
+    return [f"""CREATE TABLE project (id VARCHAR(40) PRIMARY KEY, name TEXT, territory TEXT, programme VARCHAR(80),
+  start_date DATE, horizon_months INTEGER, description TEXT,{signatory}
+  version INTEGER NOT NULL, created_at VARCHAR(32) NOT NULL, created_by VARCHAR(120) NOT NULL,
+  updated_at VARCHAR(32) NOT NULL, updated_by VARCHAR(120) NOT NULL)""",
+            f"""INSERT INTO project VALUES ('PRJ', 'Cœur de ville', 'Ville de Saint-Aubin', 'Autre', '2026-09-01', 12,
+  NULL,{value} 1, '2026-01-01T00:00:00', 'v1', '2026-01-01T00:00:00', 'v1')"""]
+
+
+@pytest.mark.parametrize("start", [1, 2, 3, 4])
+def test_migration_to_version_5_keeps_the_project_and_takes_the_handover_fields(store_url: str,
+                                                                                 start: int) -> None:
+    engine = sa.create_engine(store_url, poolclass=sa.pool.NullPool)
+    statements = [s for s in (V1_SCHEMA + ";" + V2_BODIES).split(";") if "schema_version" not in s]
+    statements += [f"INSERT INTO meta VALUES ('schema_version', '{start}')"]
+    if start >= 4:
+        statements += [s for s in V3_ACTIONS_TASKS.split(";") if "schema_version" not in s]
+    statements += _project_table(with_signatory=start >= 3)
+    with engine.begin() as conn:
+        for statement in statements:
+            conn.exec_driver_sql(statement)
+    engine.dispose()
+    store = Store(store_url)
+    assert store.schema_version() == SCHEMA_VERSION >= 5
+    project = store.project()
+    assert (project["name"], project["territory"], project["horizon_months"]) == ("Cœur de ville",
+                                                                                  "Ville de Saint-Aubin", 12)
+    assert project["signatory_id"] == ("PER-1" if start >= 3 else None)
+    # nothing invented: the cover shows the territory, asks for the firm, says version 1
+    assert all(project[k] is None for k in ("client", "firm", "deliverable_version", "confidentiality"))
+    store.update("project", "PRJ", {"firm": "Bocage & Territoires Conseil", "deliverable_version": "2 (définitive)"},
+                 by="test")
+    assert store.project()["firm"] == "Bocage & Territoires Conseil"
+    assert store.get("persons", "PER-1")["name"] == "Anne Roussel"
+    store.dispose()
+    assert Store(store_url).schema_version() == SCHEMA_VERSION

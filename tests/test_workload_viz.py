@@ -33,7 +33,7 @@ def test_heatmap_frames_each_overloaded_cell(empty_workshop):
     frames = [p for p in fig.axes[0].patches if isinstance(p, Rectangle) and not p.get_fill()]
     assert len(frames) == len(workload.overloads(table)) == 2
     assert L.WORKLOAD_PICTURES["heatmap_title"] in texts(fig)
-    assert "12.0" in texts(fig) and renders(fig)
+    assert "12,0" in texts(fig) and "12.0" not in texts(fig) and renders(fig)  # a decimal comma
 
 
 def test_heatmap_limits_persons_to_the_most_loaded(empty_workshop):

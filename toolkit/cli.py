@@ -238,8 +238,9 @@ def _exporter(args: argparse.Namespace) -> int:
     counts = ws.summary()["counts"]
     if not any(counts.values()):
         raise MaillageError(L.CARNET["export_empty"].format(folder=ws.folder))
-    path = Path(args.sortie) if args.sortie else default_export_path(ws, args.pseudonymiser)
-    export_workbook(ws.store, path, pseudonymise=args.pseudonymiser, progress=_progress)
+    path = Path(args.sortie) if args.sortie else default_export_path(ws, args.pseudonymiser, args.date)
+    export_workbook(ws.store, path, pseudonymise=args.pseudonymiser, progress=_progress, today=args.date,
+                    firm=args.cabinet or "", version=args.version or "")
     print(file=sys.stderr)
     print(L.EXCEL_TEXT["export_done"].format(path=path))
     return 0
@@ -422,6 +423,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=L.CLI_HELP["exporter.sortie"])
     p.add_argument("--pseudonymiser", action="store_true",
                    help=L.CLI_HELP["exporter.pseudonymiser"])
+    p.add_argument("--cabinet", default=None, metavar="NOM", help=L.CLI_HELP["exporter.cabinet"])
+    p.add_argument("--version", default=None, metavar="TEXTE", help=L.CLI_HELP["exporter.version"])
+    _date_option(p)
     p = add("lettres", _lettres)
     p.add_argument("--modele", default=None, metavar="FICHIER.docx",
                    help=L.CLI_HELP["lettres.modele"])

@@ -83,6 +83,7 @@ def _ids(text: str) -> list[str]:
 
 # --- Project ------------------------------------------------------------------------
 
+DEMO_FIRM = "Cabinet Territoires & Dialogues"  # its consultant is PER-30 (ACT-50)
 PROJECT = {
     "id": "PRJ",
     "name": "Montaurel 2030 — revitalisation du centre-bourg et projet alimentaire territorial",
@@ -96,6 +97,8 @@ PROJECT = {
         "commerce du centre-bourg, habitat dégradé et espaces publics, projet alimentaire "
         "territorial porté avec la communauté de communes, pilotage et financements."
     ),
+    # The firm running the workshops, named on the deliverables' covers and footers.
+    "firm": DEMO_FIRM,
 }
 
 # --- Competences: id, family, name, description -----------------------------------

@@ -11,7 +11,8 @@ civility (``toolkit.core.french``); numbers and dates are French (``toolkit.core
 
 Template tags (French names, since the consultant types them)
 -------------------------------------------------------------
-``projet``        nom, territoire, programme (empty for « Autre »), debut, fin (« 1er septembre 2026 »),
+``projet``        nom, territoire, client (the cadrage's « Client », else the territory),
+                  programme (empty for « Autre »), debut, fin (« 1er septembre 2026 »),
                   horizon_mois, description
 ``personne``      id, nom, civilite, organisation, fonction, role, titre (the role agreed:
                   « directrice de projet »), en_qualite (« en qualité d'agent »),
@@ -26,7 +27,7 @@ Template tags (French names, since the consultant types them)
 ``actions_pilotees``  list of {id, nom, axe, etat, debut, fin}
 ``taches``        list of {action, tache, lettres, roles, periode, charge (the person's
                   own share of the task's days), charge_tache (the task's whole days)}
-``instances``     list of {nom, type, role, rythme}
+``instances``     list of {nom, type (empty when the body is named after it), role, rythme}
 ``revue``         {instance, rythme, lieu, prochaines} (or None); ``suivi`` the same for
                   the pilots' follow-up in the équipe projet (or None when not a pilot)
 ``signature``     {nom, titre, motif}: who signs and why (``signatory``);
@@ -62,7 +63,7 @@ from .core import labels as L
 from .core import values as V
 from . import workload
 from .core.errors import MaillageError
-from .core.model import fold
+from .core.model import fold, handover
 
 TEMPLATE_NAME = "lettre_de_mission.docx"
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates" / TEMPLATE_NAME
@@ -294,6 +295,7 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
     sign = signatory(frames, person_id)
     return {
         "projet": {"nom": _text(project["name"]), "territoire": _text(project["territory"]),
+                   "client": handover(dict(project))["client"],
                    "programme": "" if project["programme"] == OTHER_PROGRAMME else _text(project["programme"]),
                    "debut": F.date_long(start, weekday=False),
                    "fin": F.date_long(end - dt.timedelta(days=1), weekday=False),
@@ -325,7 +327,9 @@ def letter_context(frames: dict[str, pd.DataFrame], person_id: str, today: dt.da
                     "periode": f"{F.month_short(t.start_month)} – {F.month_short(t.end_month)}",
                     "charge": F.days(t.person_days), "charge_tache": F.days(t.load_days)}
                    for t in tasks.itertuples(index=False)],
-        "instances": [{"nom": _text(b.body), "type": _text(b.body_kind), "role": W.agree(_text(b.role), civility=civility),
+        # the kind unsaid when the body is named after it (« Équipe projet (équipe projet) »)
+        "instances": [{"nom": _text(b.body), "type": "" if fold(_text(b.body)) == fold(_text(b.body_kind))
+                       else _text(b.body_kind), "role": W.agree(_text(b.role), civility=civility),
                        "rythme": _rhythm(b.rhythm_weeks)} for b in bodies.itertuples(index=False)],
         "revue": meeting(G.review_body(frames)),
         "suivi": meeting(G.follow_up_body(frames)) if len(piloted) else None,
@@ -420,6 +424,40 @@ def _loop_table(doc: Any, loop: str, headers: tuple[str, ...], cells: tuple[str,
     doc.add_paragraph("{%p endif %}")
 
 
+def _page_footer(paragraph: Any, text: str, of: str) -> None:
+    """``text`` then « N sur M » from Word's PAGE and NUMPAGES fields, small and grey."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    def run(words: str = "", element: Any = None) -> None:
+        r = paragraph.add_run(words)
+        r.font.size, r.font.color.rgb = Pt(8.5), RGBColor(0x59, 0x59, 0x59)
+        if element is not None:
+            r._r.append(element)
+
+    def field(code: str) -> None:
+        # Word's form: each part in its own run, all with the same look (begin, code,
+        # separate, the last value, end); a field in one run prints at the body's size.
+        for kind in ("begin", code, "separate", "1", "end"):
+            if kind in ("begin", "separate", "end"):
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+                run(element=element)
+            elif kind == code:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = f" {code} "
+                run(element=element)
+            else:
+                run(kind)
+
+    run(text)
+    field("PAGE")
+    run(of)
+    field("NUMPAGES")
+
+
 def build_default_template(path: Path) -> Path:
     """Write the default mission-letter template (a .docx with Jinja tags) to ``path``.
 
@@ -433,7 +471,9 @@ def build_default_template(path: Path) -> Path:
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    T = L.LETTER_TEMPLATE
+    # French quotes hold to what they quote (« Plan d'action », never a lone » on a line).
+    T = {k: v.replace("« ", "«\u00a0").replace(" »", "\u00a0»") if isinstance(v, str) else v
+         for k, v in L.LETTER_TEMPLATE.items()}
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Liberation Sans"
@@ -441,7 +481,8 @@ def build_default_template(path: Path) -> Path:
     style.paragraph_format.widow_control = True
     for section in doc.sections:
         section.left_margin = section.right_margin = Cm(2.2)
-    doc.add_paragraph("{{ projet.territoire }}").alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _page_footer(section.footer.paragraphs[0], T["footer"], T["footer_of"])
+    doc.add_paragraph("{{ projet.client }}").alignment = WD_ALIGN_PARAGRAPH.LEFT  # the cadrage's client
     date = doc.add_paragraph(T["date_line"])
     date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_heading(T["title"], level=0)

@@ -52,9 +52,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from . import memo
+from .core import formats, model
+from .core import french as W
 from .core import labels as L
 from .core import values as V
-from .core import model
 from .competences import resolve_assessments
 from .core.errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
 from .core.store import TABLES, Store
@@ -120,6 +121,12 @@ def _join_names(ids: Iterable[str], names: Mapping[str, str]) -> str:
     return ", ".join(names.get(i, i) for i in ids)
 
 
+def _all(person_ids: Iterable[str], civilities: Mapping[str, Any]) -> str:
+    """« tous », or « toutes » when every one of them is a woman (« Madame »)."""
+    women = [W.gender(civilities.get(pid)) == W.FEMININE for pid in person_ids]
+    return L.RACI_WORDS["all_women"] if women and all(women) else L.RACI_WORDS["all"]
+
+
 # --- checks ---------------------------------------------------------------------------
 
 def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_CONSULTED_INFORMED,
@@ -168,6 +175,7 @@ def _check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team
     tasks = kind_frame(frames, "tasks")
     persons = kind_frame(frames, "persons")
     names = model.names(frames, "persons")
+    civilities = dict(zip(persons["id"].tolist(), persons["civility"].tolist())) if "civility" in persons else {}
     letters = letter_rows(frames, statuses)
     task_name = dict(zip(tasks["id"].tolist(), tasks["name"].tolist()))
     task_action = dict(zip(tasks["id"].tolist(), tasks["action_id"].tolist()))
@@ -188,7 +196,9 @@ def _check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team
             "action_id": action_id if action_id else task_action.get(task_id),
             "task_id": task_id, "task": task, "person_ids": list(person_ids), "persons": who,
             "competence_id": competence_id,
-            "explanation": L.RACI_EXPLAIN[code].format(task=task, persons=who, **fmt),
+            # in a sentence, « Martine Gérard et Céline Kieffer »; in the column, a list
+            "explanation": L.RACI_EXPLAIN[code].format(
+                task=task, persons=formats.join(names.get(i, i) for i in person_ids), **fmt),
         })
 
     for tid in counts.index[counts["A"] == 0]:
@@ -198,7 +208,7 @@ def _check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team
         add("several_a", tid, ids, n=len(ids))
     load = dict(zip(tasks["id"].tolist(), tasks["load_days"].tolist()))
     for tid in counts.index[counts["R"] == 0]:
-        add("no_r", tid, [], load=float(load.get(tid) or 0))
+        add("no_r", tid, [], load=formats.days(float(load.get(tid) or 0), long=True))
 
     # An A outside the project team: in_team unknown counts as in the team (its default).
     in_team = persons.set_index("id")["in_team"].astype("boolean").fillna(True)
@@ -238,14 +248,14 @@ def _check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team
     ids = _group_ids(list(zip(doubled["task_id"], doubled["competence_id"])), doubled["person_id"])
     level = doubled.groupby(["task_id", "competence_id"])["level"].max()
     for (tid, cid), who in sorted(ids.items()):
-        add("doublon", tid, who, competence_id=cid,
+        add("doublon", tid, who, competence_id=cid, all=_all(who, civilities),
             competence=comp_name.get(cid, cid), required=int(level[(tid, cid)]))
 
     capacity = persons.set_index("id")["capacity_days"].astype(float).fillna(0.0)
     duties = pd.concat([by_letter["R"], by_letter["A"]]).groupby("person_id")["task_id"].nunique()
     for pid, n in duties.items():
         if capacity.get(pid, 0.0) <= 0:
-            add("no_capacity", None, [pid], n=int(n))
+            add("no_capacity", None, [pid], duties=formats.count(int(n), L.RACI_WORDS["duty"]))
 
     actions = kind_frame(frames, "actions")
     n_tasks = tasks.groupby("action_id")["id"].size()
@@ -254,7 +264,8 @@ def _check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team
         if pd.isna(pilot) or not pilot or n_tasks.get(aid, 0) == 0:
             continue
         if (aid, pilot) not in approvers:
-            add("pilot_not_a", None, [pilot], action_id=aid, action=name, n=int(n_tasks[aid]))
+            add("pilot_not_a", None, [pilot], action_id=aid, action=name,
+                tasks=formats.count(int(n_tasks[aid]), L.RACI_WORDS["task"]))
 
     df = pd.DataFrame(out, columns=FINDING_COLUMNS)
     order = {c: i for i, c in enumerate(CHECKS)}

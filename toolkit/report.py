@@ -33,6 +33,7 @@ import pandas as pd
 from .core import formats as F
 from .core import french as W
 from .core import labels as L
+from .core import model
 
 REPORT_FOLDER = "restitution"
 # Above this many assessed persons the persons × competences map is left to carnet 03.
@@ -394,7 +395,8 @@ def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
     lacking = gaps.competence_gaps(f)
     if len(lacking):
         rows.append({"step": D["step_gaps"], "finding": D["lacking"].format(
-            competences=F.count(len(lacking), D["competence"]), names=F.join(f"« {n} »" for n in lacking["competence"].head(4)),
+            competences=F.count(len(lacking), D["competence"]),
+            required=W.word(len(lacking), D["required"], D["required_many"]), names=F.join(f"« {n} »" for n in lacking["competence"].head(4)),
             days=F.days(float(lacking["days"].sum()), long=True)), "decide": D["lacking_decide"]})
     summary = raci.summary(raci.check(f)).set_index("check")["count"]
     flaws = [f"{F.count(int(summary[k]), D['task'])} {D['raci_' + k]}" for k in ("no_r", "no_a", "several_a")
@@ -405,8 +407,9 @@ def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
     opponents = _stakeholder_analysis(ctx)["influential_opponents"] if len(f["actors"]) else pd.DataFrame()
     if len(opponents):
         rows.append({"step": D["step_stakeholders"], "finding": D["opponents"].format(
-            actors=F.count(len(opponents), D["actor"], D["actors"]), names=F.join(opponents["name"].head(4))),
-            "decide": D["opponents_decide"]})
+            actors=F.count(len(opponents), D["actor"], D["actors"]),
+            stance=W.word(len(opponents), D["stance"], D["stance_many"]), names=F.join(opponents["name"].head(4))),
+            "decide": D["opponents_decide"].format(them=W.word(len(opponents), D["them"], D["them_many"]))})
     return rows[:5]
 
 
@@ -534,9 +537,19 @@ def build_report(ws: Any, today: dt.date | None = None, sections: Sequence[Secti
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{esc(title)}</title><style>{STYLE}</style></head><body>"
             f"<h1>{esc(title)}</h1>"
-            f'<p class="note">{esc(L.REPORT_LABELS["made_on"].format(date=F.text(today)))}</p>'
+            f'{made_by(project.iloc[0].to_dict() if len(project) else {}, today)}'
             f'<h2>{esc(L.REPORT_LABELS["contents"])}</h2><ol class="sommaire">{"".join(toc)}</ol>'
             + "\n".join(parts) + "</body></html>")
+
+
+def made_by(project: dict[str, Any], today: dt.date) -> str:
+    """Under the title: who made the document, for whom, when, which version, and its
+    confidentiality (the cadrage's fields, as on the workbook's cover)."""
+    T, facts = L.REPORT_LABELS, model.handover(project)
+    said = (T["made_by"] if facts["firm"] else T["made_on"]).format(
+        date=F.date_long(today, weekday=False), **facts)
+    notice = facts["confidentiality"] or T["confidential"]
+    return f'<p class="note">{esc(said)}<br>{esc(notice)}</p>'
 
 
 def soffice_path() -> str | None:

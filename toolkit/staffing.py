@@ -1019,7 +1019,7 @@ def solve(problem: StaffingProblem, time_limit: float = DEFAULT_TIME_LIMIT, mip_
                     consider(sol, "optimal", L.STAFFING_SOLVER["optimal"])
                 else:
                     gap = float(getattr(res, "mip_gap", np.nan) or 0.0)
-                    consider(sol, "time_limit", L.STAFFING_SOLVER["time_limit"].format(gap=gap))
+                    consider(sol, "time_limit", L.STAFFING_SOLVER["time_limit"].format(gap=F.percent(gap)))
         else:
             solver = _Highs(mdl)
             relaxed = solver.run(mdl.lb, mdl.ub, left() * 0.4, mip_gap, relax=True)

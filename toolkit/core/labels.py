@@ -605,21 +605,28 @@ RACI_EXPLAIN: dict[str, str] = {
     "no_a": "Personne n'approuve ni ne pilote la tâche « {task} » : il faut exactement un A.",
     "several_a": "{n} personnes approuvent la tâche « {task} » ({persons}) : il faut exactement "
     "un A, sinon personne ne tranche.",
-    "no_r": "Personne ne réalise la tâche « {task} » ({load:g} jours) : il faut au moins un R.",
+    "no_r": "Personne ne réalise la tâche « {task} » ({load}) : il faut au moins un R.",
     "a_not_in_team": "{persons} approuve la tâche « {task} » sans faire partie de l'équipe projet : "
     "l'approbation doit rester dans l'équipe (ou intégrer la personne à l'équipe).",
     "r_lacks_competence": "{persons} réalise la tâche « {task} », qui demande « {competence} » au "
     "niveau {required} ; niveau retenu : {level}.",
     "too_many_ci": "{n} personnes consultées ou informées sur la tâche « {task} » (seuil : {limit}) : "
     "risque de réunions en trop ; regroupez les I dans une diffusion.",
-    "doublon": "{persons} réalisent tous la tâche « {task} » avec la même compétence « {competence} » "
+    "doublon": "{persons} réalisent {all} la tâche « {task} » avec la même compétence « {competence} » "
     "(niveau requis {required}) : doublon probable, une seule personne suffirait.",
-    "no_capacity": "{persons} a {n} responsabilité(s) (R ou A) mais aucune capacité déclarée "
+    "no_capacity": "{persons} a {duties} (R ou A) mais aucune capacité déclarée "
     "pour le projet (0 jour par mois).",
-    "pilot_not_a": "{persons}, pilote de l'action « {action} », n'est A sur aucune de ses "
-    "{n} tâche(s) : l'action est pilotée par quelqu'un qui n'approuve rien.",
+    "pilot_not_a": "{persons}, pilote de l'action « {action} » ({tasks}), n'en approuve aucune : "
+    "l'action est pilotée par quelqu'un qui n'approuve rien.",
 }
 RACI_LEVEL_NONE = "aucune évaluation"
+# Words of the checks' sentences agreed by count or with the persons' civility.
+RACI_WORDS: dict[str, str] = {
+    "duty": "responsabilité",
+    "task": "tâche",
+    "all": "tous",
+    "all_women": "toutes",
+}
 RACI_LEVEL_SHOWN = "{level} ({source})"
 RACI_FINDING_COLUMNS: dict[str, str] = {
     "check": "Code du contrôle",
@@ -686,7 +693,7 @@ RACI_PAGE: dict[str, str] = {
     "l'animateur vous en attribuera une.",
     "facilitator": "Vous êtes l'animateur : la matrice complète et les propositions sont ci-dessous.",
     "action": "{name}",
-    "task_row": "{name} ({start} → {end}, {load:g} j)",
+    "task_row": "{name} ({start} → {end}, {load} j)",
     "letters_none": "aucune lettre validée",
     "task": "Tâche",
     "person": "Qui",
@@ -1380,7 +1387,10 @@ LETTER_TEMPLATE: dict = {
     "success_none": "Les facteurs de réussite de votre mission sont à convenir avec la direction de projet "
     "lors de la prochaine revue.",
     "h_bodies": "5. Les instances où vous siégez",
-    "bodies_item": "{{ i.nom }} ({{ i.type }}) — {{ i.role }} — réunion {{ i.rythme }}",
+    "bodies_item": "{{ i.nom }}{% if i.type %} ({{ i.type }}){% endif %} — {{ i.role }} — réunion {{ i.rythme }}",
+    # Every page's foot: whose letter, and « page 2 sur 4 » (Word's PAGE and NUMPAGES fields).
+    "footer": "Lettre de mission de {{ personne.nom }} — page ",
+    "footer_of": " sur ",
     "bodies_none": "Vous ne siégez dans aucune instance du projet.",
     "h_rhythm": "6. Le rythme du suivi",
     "review": "{% if revue %}Une revue de projet se tient {{ revue.rythme }} ({{ revue.instance }}"
@@ -1491,7 +1501,9 @@ REPORT_LABELS: dict[str, str] = {
     "sub_actions_note": "↳ : sous-action, sous l'action à laquelle elle est rattachée ; la ligne de celle-ci "
     "inclut l'avancement et les budgets de ses sous-actions.",
     "title": "Restitution de l'atelier — {project}",
-    "made_on": "Document produit par Maillage le {date}.",
+    "made_on": "Document établi pour {client}, le {date} — version {version}.",
+    "made_by": "Document établi par {firm} pour {client}, le {date} — version {version}.",
+    "confidential": "Document confidentiel — diffusion réservée au client et au cabinet.",
     "contents": "Sommaire",
     "yes": "oui",
     "no": "non",
@@ -1825,8 +1837,8 @@ STAFFING_REASONS: dict[str, str] = {
                           "affectations conservées ou verrouillées au-delà de ce qu'elle peut faire",
 }
 STAFFING_SOLVER: dict[str, str] = {
-    "optimal": "solution optimale (solveur HiGHS)",
-    "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap:.1%})",
+    "optimal": "solution optimale, solveur HiGHS",
+    "time_limit": "meilleure solution trouvée dans le temps imparti (solveur HiGHS, écart relatif {gap})",
     "greedy": "solution gloutonne retenue (le solveur n'a pas fait mieux dans le temps imparti)",
     "rounding": "arrondi de la relaxation linéaire (solveur HiGHS) ; le programme entier n'a pas fait mieux "
                 "dans le temps imparti",
@@ -1853,12 +1865,12 @@ GAP_PICTURES: dict[str, str] = {
     "met": "niveau mobilisable suffisant",
     "short": "niveau mobilisable insuffisant",
     "required": "niveau requis",
-    "days_months": "{days:g} j, {first} → {last}",
-    "gap_label": "{days:g} j (requis {required}, mobilisable {best})",
+    "days_months": "{days} j, {first} → {last}",
+    "gap_label": "{days} j (requis {required}, mobilisable {best})",
     "load": "charge",
     "capacity": "capacité",
     "days": "jours",
-    "persons_over": "{n} pers.\n+{days:.1f} j",
+    "persons_over": "{n} pers.\n+{days} j",
     "scenario_counts": "Ce qui reste à couvrir",
     "scenario_costs": "Coûts ajoutés par le scénario (k€)",
     "own_share": "reste à charge\n{value}",
@@ -1973,6 +1985,10 @@ FIELD_LABELS.update({
     "start_time": "Heure",
     "duration_minutes": "Durée (minutes)",
     "rescheduled": "Réunions déplacées ou annulées",
+    "client": "Client",
+    "firm": "Cabinet",
+    "deliverable_version": "Version des livrables",
+    "confidentiality": "Mention de confidentialité",
 })
 
 FRENCH: dict[str, str] = {
@@ -2009,6 +2025,14 @@ FRENCH_ROLE_TITLES: dict[str, str] = {
 }
 
 # The maillage command's words for the sub-commands lettres, calendrier, restitution, revue.
+# What an empty cell means, said in the import template's instructions (« Colonnes »).
+FIELD_NOTES: dict[str, str] = {
+    "client": "vide : le territoire",
+    "firm": "nommé sur la page de garde et en pied de page des livrables ; vide : à compléter",
+    "deliverable_version": "vide : 1",
+    "confidentiality": "vide : « Document confidentiel — diffusion réservée au client et au cabinet »",
+}
+
 CLI: dict[str, str] = {
     "bad_date": "date « {value} » illisible : attendu AAAA-MM-JJ ou JJ/MM/AAAA",
     "unknown_body": "Instance « {value} » introuvable ou ambiguë ; instances : {choices}.",
@@ -2066,6 +2090,8 @@ CLI_HELP: dict[str, str] = {
     "exporter": "Exporter le classeur de restitution d'un atelier.",
     "exporter.sortie": "fichier à écrire (par défaut : exports/ dans le dossier de l'atelier)",
     "exporter.pseudonymiser": "remplacer les noms des personnes par des pseudonymes stables",
+    "exporter.cabinet": "le cabinet nommé sur la page de garde et en pied de page (par défaut : celui du cadrage)",
+    "exporter.version": "la version remise, sur la page de garde (par défaut : celle du cadrage, sinon 1)",
     "lettres": "Écrire la lettre de mission de chaque personne (.docx, dans exports/lettres/).",
     "lettres.modele": "modèle de lettre (par défaut : gabarits/lettre_de_mission.docx de l'atelier, "
     "sinon celui de Maillage)",
@@ -2153,15 +2179,22 @@ REPORT_SUMMARY: dict[str, str] = {
     "overload_person": "{name} jusqu'à {peak} de sa capacité en {month} ({months} en surcharge)",
     "overload_decide": "délester {who} (réaffecter des tâches, recruter, reporter) ; voir la proposition "
     "de staffing.",
-    "lacking": "{competences} requises sans titulaire mobilisable dans l'équipe ({names}), soit {days} de travail.",
+    "lacking": "{competences} {required} sans titulaire mobilisable dans l'équipe ({names}), soit {days} de travail.",
     "lacking_decide": "former, accompagner, recruter ou élargir le tour de table ; voir les remèdes recommandés.",
     "raci": "la matrice compte {flaws}.",
     "raci_no_r": "sans réalisateur (R)",
     "raci_no_a": "sans approbateur (A)",
     "raci_several_a": "à plusieurs approbateurs (A)",
     "raci_decide": "valider un R et un seul A par tâche.",
-    "opponents": "{actors}, réservés ou opposants : {names}.",
-    "opponents_decide": "qui les rencontre, avec quel message, avant le prochain comité de pilotage.",
+    "opponents": "{actors}, {stance} : {names}.",
+    "opponents_decide": "qui {them} rencontre, avec quel message, avant le prochain comité de pilotage.",
+    # agreed with the count (« 1 compétence requise », « 2 acteurs influents, réservés ou opposants »)
+    "required": "requise",
+    "required_many": "requises",
+    "stance": "réservé ou opposant",
+    "stance_many": "réservés ou opposants",
+    "them": "le",
+    "them_many": "les",
     "best_scenario": "Parmi les scénarios étudiés, « {name} » a le coût total le plus bas ({cost}, contre {reference} "
     "pour la situation de référence).",
     "no_scenario": "Aucun scénario enregistré : ils se construisent et s'enregistrent au carnet 06_ecarts.",

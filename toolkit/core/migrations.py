@@ -9,8 +9,9 @@ Version history
    Civility stays empty (unknown) on existing persons: it is never guessed from a first
    name; letters then write « Madame, Monsieur, » until the consultant fills it in.
 4. issue 19: phases, sub-actions, priority, budget lines, steps, affiliation, days per person.
-5. issue 19 §4: ``persons.edits_all_sheets`` (named editors of every action sheet; nobody
-   at first).
+5. issue 19 §4 and issue 18: ``persons.edits_all_sheets`` (named editors of every action
+   sheet; nobody at first) and ``project.client, firm, deliverable_version,
+   confidentiality`` (the deliverables' covers), left empty.
 
 Columns added to the model are added to existing tables automatically (``ALTER TABLE ADD
 COLUMN``, portable); a version step does what a new column alone cannot (filling values).
@@ -97,18 +98,24 @@ def _v4_phases_and_sheets(conn: Connection) -> None:
         conn.exec_driver_sql("""UPDATE "persons" SET "affiliation" = 'interne' WHERE "affiliation" IS NULL""")
 
 
-# Version 5 (issue 19 §4): the persons the consultant names to edit every action sheet.
-_V5_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {"persons": (("edits_all_sheets", "BOOLEAN"),)}
+# Version 5: the persons the consultant names to edit every action sheet (issue 19 §4) and
+# what the deliverables' covers say, as project fields (issue 18). Frozen columns.
+_V5_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "persons": (("edits_all_sheets", "BOOLEAN"),),
+    "project": (("client", "TEXT"), ("firm", "TEXT"), ("deliverable_version", "TEXT"), ("confidentiality", "TEXT")),
+}
 
 
-def _v5_sheet_editors(conn: Connection) -> None:
+def _v5_sheet_editors_and_handover(conn: Connection) -> None:
     if "persons" in _add_frozen_columns(conn, _V5_COLUMNS):
         # nobody edits every sheet until the consultant names them
         conn.exec_driver_sql('UPDATE "persons" SET "edits_all_sheets" = FALSE WHERE "edits_all_sheets" IS NULL')
+    # The project's hand-over fields stay empty: the cover then shows the territory as client,
+    # asks for the firm, says version 1 and the standard notice — nothing is invented.
 
 
 STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_tokens_and_mobilised, 3: _v3_civility_mandates_meetings,
-                                                  4: _v4_phases_and_sheets, 5: _v5_sheet_editors}
+                                                  4: _v4_phases_and_sheets, 5: _v5_sheet_editors_and_handover}
 
 
 def _add_missing_columns(conn: Connection, metadata: sa.MetaData) -> None:

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, overload
 
-from . import french
+from . import formats, french
 from . import labels as L
 from . import values as V
 from . import vocabulary as W
@@ -99,6 +99,13 @@ KINDS: dict[str, Kind] = {
             # Who signs the mission letters (step 7); empty: the only directeur de projet,
             # and the letters say so (toolkit.letters.signatory).
             _f("signatory_id", "ref", ref="persons"),
+            # What the deliverables' covers and running footers say (issue 18): the client
+            # (empty: the territory), the consulting firm, the version handed over and the
+            # confidentiality notice (empty: the standard one).
+            _f("client", max_length=300),
+            _f("firm", max_length=200),
+            _f("deliverable_version", max_length=40),
+            _f("confidentiality", max_length=500),
         )),
         Kind("competences", "CMP", (
             _f("name", required=True, max_length=200),
@@ -438,6 +445,11 @@ def _coerce(f: Field, value: Any) -> Any:
     if t == "month":
         return parse_month(value)
     if t == "choice":
+        if f.name == "civility":  # « Mme », « M. », « madame »… (toolkit.core.french)
+            civility = french.civility_of(value)
+            if civility is None:
+                raise ValueError
+            return civility
         found = _choice_by_fold(tuple(f.choices or ())).get(fold(str(value)))
         if found is None:
             raise ValueError
@@ -473,8 +485,11 @@ def expectation(f: Field) -> str:
     if t == "text":
         return expect("text", max_length=f.max_length)
     if t in ("int", "float"):
-        def num(x: float | None) -> str:
-            return f"{x:g}" if x is not None else ""
+        def num(x: float | None) -> str:  # « 0,5 », « 10 000 »; a year stays « 2100 »
+            if x is None:
+                return ""
+            text = formats.number(x, 2)
+            return text if abs(x) >= 10000 else text.replace(formats.NNBSP, "")
         if f.min is not None and f.max is not None:
             return expect(f"{t}_range", min=num(f.min), max=num(f.max))
         if f.min is not None and t == "float":
@@ -648,3 +663,20 @@ def names(frames: Any, kind: str) -> dict[str, str]:
     if df is None or not len(df) or "name" not in df:
         return {}
     return dict(zip(df["id"].tolist(), df["name"].tolist()))
+
+
+def handover(project: dict[str, Any] | None) -> dict[str, str]:
+    """What the deliverables' covers say of a project, each empty field given its meaning:
+    ``client`` (else the territory), ``firm`` (else "": to fill in), ``version`` (else « 1 »),
+    ``confidentiality`` (else "": the deliverable's standard notice).
+
+    >>> handover({"territory": "Ville de Saint-Aubin", "firm": " Trame "})
+    {'client': 'Ville de Saint-Aubin', 'firm': 'Trame', 'version': '1', 'confidentiality': ''}
+    """
+    p = project or {}
+
+    def given(name: str) -> str:
+        return "" if is_empty(p.get(name)) else str(p.get(name)).strip()
+
+    return {"client": given("client") or given("territory"), "firm": given("firm"),
+            "version": given("deliverable_version") or "1", "confidentiality": given("confidentiality")}

@@ -119,7 +119,7 @@ def mask_persons(frames: dict[str, pd.DataFrame], masks: Sequence[str]) -> dict[
 
 
 def make_context(store: Store, pseudonymise: bool = False, today: dt.date | None = None, firm: str = "",
-                 version: str = "1", keep: Sequence[str] = ()) -> Context:
+                 version: str = "", keep: Sequence[str] = ()) -> Context:
     """The store's frames; pseudonymised if asked: person names replaced by stable
     pseudonyms, and what else could point at one person removed (``MASKS``, but those
     named in ``keep``)."""
@@ -208,14 +208,78 @@ def chart_size(kind: str, n: int) -> tuple[float, float]:
     height with the categories, columns and lines in width (up to a page, then the labels
     turn), the 2×2 grid is square enough to read."""
     if kind == "scatter":
-        return 22.0, 16.0
+        return 26.5, 17.0
     if kind == "barh":
         return 24.0, min(25.0, max(8.0, 3.0 + 1.1 * n))
     return min(25.0, max(16.0, 3.0 + 1.2 * n)), 11.0
 
 
-def _chart(out: X.Writer, title: str, spec: Chart, headers: list[str], n_rows: int) -> Any | None:
+LABEL_CHARS = 28  # a point's label on the 2×2 grid: the name cut after a whole word
+LABEL_ROOM = 0.95  # the x axis goes on so far past its last value: room for those labels
+SPREAD = 0.8  # the points sharing a position spread over this much of a unit, one above the other
+
+
+def placed_points(xs: Sequence[Any], ys: Sequence[Any], spread: float = SPREAD,
+                  bounds: tuple[float, float] | None = None) -> list[tuple[float, float]]:
+    """Where each point is drawn: at its own position, the points sharing one (actors rated
+    alike: 9 at power 1, interest 3) set one above the other so that every label shows,
+    kept within ``bounds`` (the axis' range: a point beyond it is not drawn).
+
+    >>> placed_points([1, 1, 2], [3, 3, 2])
+    [(1.0, 3.08), (1.0, 2.92), (2.0, 2.0)]
+    >>> placed_points([4, 4], [4, 4], bounds=(0, 4))
+    [(4.0, 4.0), (4.0, 3.84)]
+    """
+    groups: dict[tuple[float, float], list[int]] = {}
+    for i, (x, y) in enumerate(zip(xs, ys)):
+        groups.setdefault((float(x), float(y)), []).append(i)
+    out: list[tuple[float, float]] = [(0.0, 0.0)] * len(xs)
+    for (x, y), members in groups.items():
+        step = min(0.16, spread / len(members))
+        top = y + (len(members) - 1) / 2 * step
+        if bounds and (top > bounds[1] or top - (len(members) - 1) * step < bounds[0]):
+            # against an edge: all on one side of the value, closer together, each point
+            # nearer its own rating than the next one's
+            step = min(step, 0.45 / max(1, len(members) - 1))
+            top = bounds[1] if top > bounds[1] else bounds[0] + (len(members) - 1) * step
+        for rank, i in enumerate(members):  # the first of the table on top
+            out[i] = (x, round(top - rank * step, 4))
+    return out
+
+
+def _point_labels(out: X.Writer, title: str, spec: Chart, headers: list[str],
+                  rows: Sequence[Sequence[Any]]) -> tuple[list[Any], list[Any], list[dict[str, Any]]]:
+    """The 2×2 grid's points, placed (``placed_points``) in two hidden columns after the
+    table, and a label per point naming its row (cut to ``LABEL_CHARS``), right of it
+    (the x axis goes ``LABEL_ROOM`` further for the last column's).
+
+    The labels are the names as text, not formulas pointing at the cells: LibreOffice
+    draws a custom label's text but not one read from a cell (Excel draws both).
+    """
+    ws = out.wb.get_worksheet_by_name(title)
+    xi, yi, ni = headers.index(spec.x), headers.index(spec.y[0]), headers.index(spec.labels)
+    points = [(r[xi], r[yi]) for r in rows]
+    ok = [F.plain(x) is not None and F.plain(y) is not None for x, y in points]
+    placed = placed_points([x for (x, _), k in zip(points, ok) if k], [y for (_, y), k in zip(points, ok) if k],
+                           bounds=spec.bounds)
+    x_col, y_col = len(headers) + 1, len(headers) + 2  # one empty column after the table
+    ws.set_column(x_col, y_col, None, None, {"hidden": True})
+    labels, at = [], iter(placed)
+    for n, (row, keep) in enumerate(zip(rows, ok), start=HEADER_ROW):
+        if not keep:
+            labels.append({"delete": True})
+            continue
+        x, y = next(at)
+        out.put(ws, n, x_col, x)
+        out.put(ws, n, y_col, y)
+        labels.append({"value": X.header_text(F.plain(row[ni]), LABEL_CHARS).replace("&&", "&")})
+    first, last = HEADER_ROW, HEADER_ROW + len(rows) - 1
+    return [title, first, x_col, last, x_col], [title, first, y_col, last, y_col], labels
+
+
+def _chart(out: X.Writer, title: str, spec: Chart, headers: list[str], rows: Sequence[Sequence[Any]]) -> Any | None:
     """A native chart from the table's columns, or None when a column is missing."""
+    n_rows = len(rows)
     if spec.x not in headers or not all(y in headers for y in spec.y) or n_rows == 0:
         return None
     kind, subtype = _CHART_TYPES[spec.kind]
@@ -228,15 +292,13 @@ def _chart(out: X.Writer, title: str, spec: Chart, headers: list[str], n_rows: i
         series: dict[str, Any] = {"name": [title, head, col], "categories": [title, first, x_col, last, x_col],
                                   "values": [title, first, col, last, col]}
         if spec.kind == "scatter":
-            series.update(marker={"type": "circle", "size": 7}, line={"none": True})
-            # Each point named by its row's cell: Excel shows these labels; LibreOffice 7.4
-            # reads them but draws none (better than the values it would draw instead).
-            if spec.labels in headers:
-                ref = F.sheet_ref(title, "")
-                label_col = get_column_letter(headers.index(spec.labels) + 1)
-                series["data_labels"] = {"value": False, "position": "right", "font": {"size": 9},
-                                         "custom": [{"value": f"={ref}${label_col}${r + 1}"}
-                                                    for r in range(first, last + 1)]}
+            series.update(marker={"type": "circle", "size": 6}, line={"none": True})
+            if spec.labels in headers and len(spec.y) == 1:
+                xs, ys, labels = _point_labels(out, title, spec, headers, rows)
+                # « value » on, each label's own text in its place: what Excel writes for
+                # edited labels, and what LibreOffice needs to draw them at all.
+                series.update(categories=xs, values=ys, data_labels={
+                    "value": True, "position": "right", "font": {"size": 8}, "custom": labels})
         chart.add_series(series)
     chart.set_title({"name": spec.title, "name_font": {"size": 13}})
     # Axes shown: <c:delete val="0"/> written on each (Excel hides an axis left unset).
@@ -256,8 +318,12 @@ def _chart(out: X.Writer, title: str, spec: Chart, headers: list[str], n_rows: i
         for axis in (x_axis, y_axis):
             axis.update(min=spec.bounds[0], max=spec.bounds[1], major_unit=1,
                         major_gridlines={"visible": False})
-    if spec.cross is not None:  # the axes cross at the thresholds: the four quadrants
+    if spec.cross is not None:  # the axes cross at the thresholds: the four quadrants,
+        # their figures along the plot's edges (at the crossing, they would sit on the points)
         x_axis["crossing"] = y_axis["crossing"] = spec.cross
+        x_axis["label_position"] = y_axis["label_position"] = "low"
+    if spec.kind == "scatter" and spec.labels in headers and spec.bounds:
+        x_axis["max"] = spec.bounds[1] + LABEL_ROOM  # the last column's labels inside the plot
     chart.set_x_axis(x_axis)
     chart.set_y_axis(y_axis)
     if spec.kind == "scatter":
@@ -419,7 +485,7 @@ def write_section(out: X.Writer, section: Section, df: pd.DataFrame, cover: str)
                     ws.conditional_format(f"{col}{first}:{col}{last}", _formula_rule(
                         out, f"AND(ISNUMBER({col}{first}),{col}{first}>${lim}{first})", F.BAD_FILL, F.BAD_FONT))
         if hints.chart:
-            chart = _chart(out, title, hints.chart, headers, len(rows))
+            chart = _chart(out, title, hints.chart, headers, rows)
             if chart is not None:  # on its own rows, under the table (beside it, it widens the page),
                 # from the top of a page (a page break would cut it in two)
                 ws.set_h_pagebreaks([HEADER_ROW + len(rows) + 1])
@@ -436,10 +502,27 @@ def project_facts(ctx: Context) -> dict[str, Any]:
 
 
 def firm_name(ctx: Context) -> str:
-    """The firm named on the cover: the export's ``firm``, else a ``cabinet`` value of the
-    project if the workshop has one, else empty (the cover then asks for it)."""
-    p = project_facts(ctx)
-    return str(ctx.firm or (p.get("cabinet") if not model.is_empty(p.get("cabinet")) else "") or "")
+    """The firm named on the cover and in the footer: the export's ``firm``, else the
+    project's (« Cabinet », cadrage), else empty (the cover then asks for it)."""
+    return str(ctx.firm or "").strip() or model.handover(project_facts(ctx))["firm"]
+
+
+def client_name(ctx: Context) -> str:
+    """The client on the cover and in the header: the project's « Client », else its territory."""
+    return model.handover(project_facts(ctx))["client"]
+
+
+def deliverable_version(ctx: Context) -> str:
+    """The version on the cover: the export's ``version``, else the project's, else « 1 »."""
+    return str(ctx.version or "").strip() or model.handover(project_facts(ctx))["version"]
+
+
+def confidentiality_notice(ctx: Context) -> str:
+    """The cover's confidentiality: the pseudonymised version's notice, else the project's
+    own « Mention de confidentialité », else the standard notice."""
+    if ctx.pseudonymised:
+        return L.EXCEL_TEXT["confidential_pseudonymised"]
+    return model.handover(project_facts(ctx))["confidentiality"] or L.EXCEL_TEXT["confidential"]
 
 
 def deliverable_title(ctx: Context) -> str:
@@ -452,7 +535,7 @@ def page_furniture(ctx: Context) -> tuple[str, str]:
     """The header (project, client; confidentiality) and footer (firm; page N of M; date)
     printed on every page of every sheet, in XlsxWriter's codes."""
     T, p = L.EXCEL_TEXT, project_facts(ctx)
-    project, client = (X.header_text(p.get(k)) for k in ("name", "territory"))
+    project, client = X.header_text(p.get("name")), X.header_text(client_name(ctx))
     right = T["pseudonymised_short"] if ctx.pseudonymised else T["confidential_short"]
     # Each section's font size (9 pt, not scaled with the sheet) and colour (grey): the
     # colour code also ends the size's digits before a text starting with one (« 1er »).
@@ -479,18 +562,19 @@ def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]
     ws.merge_range(0, 0, 0, len(widths) - 1, "", out.format(font=F.TITLE_FONT, alignment=F.WRAP))
     out.put(ws, 0, 0, title, font=F.TITLE_FONT, alignment=F.WRAP)
     start = p.get("start_date")
-    client = p.get("territory")
+    client = client_name(ctx)
     firm = firm_name(ctx)
-    confidentiality = T["confidential_pseudonymised"] if ctx.pseudonymised else T["confidential"]
+    confidentiality = confidentiality_notice(ctx)
     facts = [
         (T["cover_client"], client),
         (T["cover_project"], p.get("name") or T["cover_no_project"]),
         (T["cover_programme"], p.get("programme")),
-        (T["cover_start"], T["cover_horizon"].format(start=formats.date_short(start), months=p.get("horizon_months"))
+        (T["cover_start"], T["cover_horizon"].format(start=formats.date_long(start, weekday=False),
+                                                     months=p.get("horizon_months"))
          if isinstance(start, dt.date) else None),
         (T["cover_firm"], firm or T["cover_no_firm"]),
         (T["cover_date"], formats.date_long(today, weekday=False)),
-        (T["cover_version"], ctx.version),
+        (T["cover_version"], deliverable_version(ctx)),
         (T["cover_confidentiality"], confidentiality),
     ]
     if ctx.pseudonymised:
@@ -515,7 +599,7 @@ def write_cover(out: X.Writer, ctx: Context, contents: list[tuple[str, str, int]
         lines = max(F.wrapped_lines(title, widths[0]), F.wrapped_lines(description, widths[1]))
         if lines > 1:
             ws.set_row(row, 15.0 * lines)
-        out.link(ws, row, 0, title, title)
+        out.link(ws, row, 0, title, title, alignment=F.WRAP)  # level with its description
         out.put(ws, row, 1, description, alignment=F.WRAP)
         out.put(ws, row, 2, n, alignment=F.TOP)
         row += 1
@@ -587,7 +671,7 @@ def default_export_path(workshop: Any, pseudonymise: bool = False, today: dt.dat
 
 def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
                     progress: Progress | None = None, sections: Sequence[Section] | None = None,
-                    today: dt.date | None = None, firm: str = "", version: str = "1",
+                    today: dt.date | None = None, firm: str = "", version: str = "",
                     keep: Sequence[str] = ()) -> Path:
     """Write the deliverable workbook of a workshop.
 
@@ -603,8 +687,9 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
         left out by its caller.
     today : the export date shown on the cover (default: today).
     firm : the consulting firm named on the cover and in the footer (default: the
-        project's ``cabinet`` if the workshop has one, else a blank the consultant fills).
-    version : the deliverable's version, on the cover.
+        project's « Cabinet », cadrage; if neither, a blank the consultant fills).
+    version : the deliverable's version, on the cover (default: the project's « Version
+        des livrables », else « 1 »).
     keep : with ``pseudonymise``, what to keep of ``MASKS`` (by default all is removed:
         functions, organisations of one person, e-mails, mandates, comments).
 

@@ -137,8 +137,14 @@ def column_widths(headers: Sequence[str], rows: Iterable[Sequence[Any]], sample:
                   low: int = 8, high: int = 60) -> list[float]:
     """Widths fitted to the header and the first ``sample`` rows, between ``low`` and ``high``;
     never narrower than the header's longest word (a header wraps on spaces, never inside
-    a word: « Intermédiarité » whole, not « Intermédiar / ité »)."""
-    widths = [max(low, min(high, len(str(h)) + 2), longest_word(h) + 2) for h in headers]
+    a word: « Intermédiarité » whole, not « Intermédiar / ité »). A header may take two
+    lines: « Relations (nombre d'acteurs liés) » over a column of small numbers does not
+    widen the printed page by half its width.
+
+    >>> column_widths(["Relations (nombre d'acteurs liés)", "Nom"], [[7, "Chambre d'agriculture"]])
+    [19, 23]
+    """
+    widths = [max(low, min(high, two_lines(str(h)) + 2), longest_word(h) + 2) for h in headers]
     # Column by column over the sampled rows, each distinct value measured once (a matrix
     # repeats a few values; the type is part of the key: 1 and 1.0 are shown differently).
     columns = itertools.zip_longest(*itertools.islice(rows, sample), fillvalue=None)
@@ -150,6 +156,21 @@ def column_widths(headers: Sequence[str], rows: Iterable[Sequence[Any]], sample:
             longest = max(map(text_width, column), default=0)
         widths[j] = max(widths[j], min(high, longest + 2))
     return widths
+
+
+def two_lines(text: str) -> int:
+    """The width (in characters) of the shorter of the two lines ``text`` wraps into at most.
+
+    >>> two_lines("Relations (nombre d'acteurs liés)"), two_lines("Nom")
+    (17, 3)
+    """
+    if len(text) <= 12:
+        return len(text)
+    words = text.split()
+    best = len(text)
+    for i in range(1, len(words)):
+        best = min(best, max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
+    return best
 
 
 def longest_word(text: Any) -> int:

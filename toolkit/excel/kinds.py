@@ -94,8 +94,8 @@ class Context:
     pseudonyms: dict[str, str]  # person id → pseudonym (empty when names are kept)
     today: dt.date = field(default_factory=dt.date.today)  # the export date (late actions…)
     cache: dict[str, Any] = field(default_factory=dict)
-    firm: str = ""  # the consulting firm named on the cover and the footer (empty: to fill in)
-    version: str = "1"
+    firm: str = ""  # the consulting firm named on the cover and the footer (empty: the project's)
+    version: str = ""  # the version handed over (empty: the project's, else « 1 »)
 
     @property
     def pseudonymised(self) -> bool:

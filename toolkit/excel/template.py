@@ -128,6 +128,13 @@ def normalised_records(records: dict[str, list[dict[str, Any]]]) -> dict[str, li
 
 
 def _expected(f: model.Field) -> str:
+    note = L.FIELD_NOTES.get(f.name)
+    if note:
+        return f"{_expected_type(f)} — {note}"
+    return _expected_type(f)
+
+
+def _expected_type(f: model.Field) -> str:
     if f.type == "refs":
         return f"{model.expectation(f)} ({L.EXCEL_TEXT['refs_hint']})"
     if f.type == "json":

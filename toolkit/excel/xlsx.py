@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import re
+import zipfile
 from typing import Any, Sequence
 
 import xlsxwriter
@@ -73,6 +76,8 @@ class Writer:
         self.wb.set_properties({"author": "Maillage"})
         self._formats: dict[tuple, Any] = {}
         self._props: dict[int, dict[str, Any]] = {}  # id of a format made here → its properties
+        self.path = path
+        self.charts = 0
         # The running header and footer of every printed page (set by the export).
         self.header = ""
         self.footer = ""
@@ -101,24 +106,14 @@ class Writer:
 
     def close(self) -> None:
         self.wb.close()
+        if self.charts:
+            show_chart_axes(self.path)
 
     def chart(self, options: dict[str, Any]) -> Any:
-        """A native chart whose every axis says ``<c:delete val="0"/>``.
-
-        XlsxWriter writes ``delete`` only for a hidden axis; Microsoft Excel is known to hide
-        an axis that leaves it unset. The element comes right after ``<c:scaling>`` in every
-        axis (CT_CatAx, CT_ValAx, CT_DateAx, CT_SerAx), so it is written there. The
-        deliverable's axes are all visible (never ``visible: False``).
-        """
-        chart = self.wb.add_chart(options)
-        write_scaling = chart._write_scaling
-
-        def scaling_then_shown(*args: Any) -> None:
-            write_scaling(*args)
-            chart._xml_empty_tag("c:delete", [("val", 0)])
-
-        chart._write_scaling = scaling_then_shown
-        return chart
+        """A native chart; at :meth:`close` each of its axes is written ``<c:delete val="0"/>``
+        (:func:`show_chart_axes`). The deliverable's axes are all visible (never ``visible: False``)."""
+        self.charts += 1
+        return self.wb.add_chart(options)
 
     def page(self, ws: Any, **setup: Any) -> None:
         """``print_setup`` with this workbook's running header and footer."""
@@ -209,13 +204,52 @@ class Writer:
         self.put_row(ws, row, headers, font=F.HEADER_FONT, fill=F.HEADER_FILL, alignment=F.HEADER_ALIGN,
                      border=F.BOX)
 
-    def link(self, ws: Any, row: int, col: int, text: str, sheet: str) -> None:
+    def link(self, ws: Any, row: int, col: int, text: str, sheet: str, **style: Any) -> None:
         """A cell that jumps to cell A1 of ``sheet`` in the same workbook."""
-        ws.write_url(row, col, "internal:" + F.sheet_ref(sheet, "A1"), self.format(font=F.LINK_FONT),
+        ws.write_url(row, col, "internal:" + F.sheet_ref(sheet, "A1"), self.format(font=F.LINK_FONT, **style),
                      string=ILLEGAL_CHARACTERS_RE.sub("", text))
 
     def define_name(self, name: str, sheet: str, ref: str) -> None:
         self.wb.define_name(name, "=" + F.sheet_ref(sheet, ref))
+
+
+# An axis of a chart part (DrawingML: CT_CatAx, CT_ValAx, CT_DateAx, CT_SerAx), and its
+# ``<c:scaling>``, which ``<c:delete>`` follows in the schema's sequence.
+_AXIS_RE = re.compile(rb"<c:(catAx|valAx|dateAx|serAx)>.*?</c:\1>", re.S)
+_CHART_PART_RE = re.compile(r"xl/charts/chart\d+\.xml")
+
+
+def _axis_shown(match: re.Match[bytes]) -> bytes:
+    axis = match.group(0)
+    if b"<c:delete " in axis:
+        return axis
+    return axis.replace(b"</c:scaling>", b'</c:scaling><c:delete val="0"/>', 1)
+
+
+def show_chart_axes(path: Any) -> int:
+    """Write ``<c:delete val="0"/>`` in every chart axis of the saved workbook at ``path``
+    that leaves it unset; returns the number of chart parts changed.
+
+    XlsxWriter writes ``delete`` only for a hidden axis, and has no option to write it for
+    a shown one; Microsoft Excel is known to hide an axis that leaves it unset. So the chart
+    parts of the saved package (ECMA-376: ``xl/charts/chartN.xml``) are rewritten, every
+    other part copied as it is, and the file replaced at once (never left half written).
+    """
+    path = os.fspath(path)
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()
+                 if _CHART_PART_RE.fullmatch(info.filename)}
+        changed = {name: _AXIS_RE.sub(_axis_shown, xml) for name, xml in parts.items()}
+        changed = {name: xml for name, xml in changed.items() if xml != parts[name]}
+        if not changed:
+            return 0
+        temporary = path + ".axes"
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                data = changed.get(info.filename)
+                target.writestr(info, data if data is not None else source.read(info))
+    os.replace(temporary, path)
+    return len(changed)
 
 
 def set_widths(ws: Any, widths: Sequence[float]) -> None:
@@ -281,7 +315,7 @@ def header_text(text: Any, limit: int = 45) -> str:
     whole word when longer than ``limit`` (the three sections share one line)."""
     text = str(text or "")
     if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0].rstrip(" —,;:") + "…"
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(" —,;:&") + "…"
     return text.replace("&", "&&")
 
 

@@ -14,9 +14,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ..core import formats, model
 from ..core import labels as L
-from ..core import formats as F
-from ..core import model
 from .workload import OVER_COLOUR, plain
 
 OK_COLOUR = "#4a90c8"
@@ -56,7 +55,7 @@ def competence_chart(needs: pd.DataFrame) -> Figure:
     ax.scatter(np.zeros(nobody.sum()) + 0.08, y[nobody], marker="x", color=OVER_COLOUR, s=40, zorder=3)
     ax.scatter(needs["required_level"], y, marker="|", s=400, color=NEED_COLOUR, linewidths=3, zorder=3)
     for i, (days, first, last) in enumerate(zip(needs["days"], needs["first_month"], needs["last_month"])):
-        ax.text(4.15, i, P["days_months"].format(days=days, first=first, last=last), va="center", fontsize=7)
+        ax.text(4.15, i, P["days_months"].format(days=formats.number(days), first=first, last=last), va="center", fontsize=7)
     ax.set_yticks(y, [plain(c, 40) for c in needs["competence"]], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 6.2)
@@ -88,7 +87,7 @@ def need_timeline(gaps: pd.DataFrame, months: list[str]) -> Figure:
         span = [index[m] for m in model.months_between(g["first_month"], g["last_month"]) if m in index]
         if span:
             ax.barh(row, len(span), left=span[0] - 0.5, height=0.6, color=OVER_COLOUR, alpha=0.75)
-            ax.text(span[-1] + 0.6, row, P["gap_label"].format(days=g["days"], required=g["required_level"],
+            ax.text(span[-1] + 0.6, row, P["gap_label"].format(days=formats.number(g["days"]), required=g["required_level"],
                                                                best=g["best_level"]), va="center", fontsize=7)
     ax.set_yticks(range(len(gaps)), [plain(c, 40) for c in gaps["competence"]], fontsize=8)
     ax.invert_yaxis()
@@ -123,7 +122,7 @@ def capacity_chart(team: pd.DataFrame) -> Figure:
     top = float(max(team["load"].max(), team["capacity"].max()))
     for i, (load, n, days) in enumerate(zip(team["load"], team["persons_over"], team["person_overload"])):
         if n:
-            ax.text(i, load + top * 0.01, P["persons_over"].format(n=int(n), days=days), ha="center",
+            ax.text(i, load + top * 0.01, P["persons_over"].format(n=int(n), days=formats.number(days, fixed=True)), ha="center",
                     va="bottom", fontsize=7, color=OVER_COLOUR)
     ax.set_ylim(0, top * 1.2 + 1)
     ax.set_xticks(x, team["month"], rotation=45, ha="right", fontsize=8)
@@ -167,7 +166,7 @@ def scenario_chart(table: pd.DataFrame) -> Figure:
         bottom += values
     # The authority's own share is large and mostly shared by every scenario: written, not drawn.
     for i, own in enumerate(table.loc[I["own_share"]].to_numpy(dtype=float)):
-        right.text(i, bottom[i], P["own_share"].format(value=F.amount(own)), ha="center", va="bottom", fontsize=7)
+        right.text(i, bottom[i], P["own_share"].format(value=formats.amount(own)), ha="center", va="bottom", fontsize=7)
     right.set_ylim(0, max(float(bottom.max()) * 1.25, 1.0))
     right.set_xticks(x, names, fontsize=8, rotation=15, ha="right")
     right.set_ylabel(P["keuros"])

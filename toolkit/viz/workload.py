@@ -18,6 +18,7 @@ from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from ..core import formats
 from ..core import labels as L
 from ..raci import kind_frame, letter_rows
 
@@ -84,7 +85,7 @@ def heatmap(table: pd.DataFrame, limit: int | None = 40, annotate: bool = True) 
     ax.imshow(LOAD_CMAP(position), aspect="auto")
     ax.set_xticks(range(len(months)), months, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(len(persons)),
-                  [f"{plain(n, 28)} ({c:g} j)" for n, c in zip(info["person"], info["capacity"])], fontsize=8)
+                  [f"{plain(n, 28)} ({formats.number(c)} j)" for n, c in zip(info["person"], info["capacity"])], fontsize=8)
     for i, p in enumerate(persons):
         for j, m in enumerate(months):
             value = load.iat[i, j]
@@ -93,7 +94,7 @@ def heatmap(table: pd.DataFrame, limit: int | None = 40, annotate: bool = True) 
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, edgecolor=OVER_COLOUR, linewidth=2))
             if annotate and value > 0.05:
                 dark = hot or 0.75 <= position[i, j] * 2 < 1.0
-                ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=7,
+                ax.text(j, i, formats.number(value, fixed=True), ha="center", va="center", fontsize=7,
                         fontweight="bold" if hot else "normal", color="white" if dark else "black")
     fig.colorbar(ScalarMappable(norm=Normalize(vmin=0, vmax=2), cmap=LOAD_CMAP), ax=ax, label=L.WORKLOAD_PICTURES["ratio"], shrink=0.8)
     ax.set_title(L.WORKLOAD_PICTURES["heatmap_title"], fontsize=10)

@@ -295,7 +295,7 @@ def profiles_section(store: Store, hide_names: bool) -> pd.DataFrame:
     done = sorted(set(c["by"])) if len(c) else []
     persons = {p["id"]: p for p in store.all("persons")}
     days = sum(float(persons[p]["capacity_days"] or 0) for p in done if p in persons)
-    return pd.DataFrame([[len(done), f"{days:g}"]], columns=L.BOARD["profiles_table"])
+    return pd.DataFrame([[len(done), F.number(days)]], columns=L.BOARD["profiles_table"])
 
 
 def board_page(session: Any, sections: Sequence[Section], refresh_seconds: float = 3) -> Board:

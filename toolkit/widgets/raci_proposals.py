@@ -31,6 +31,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from ..core import formats as F
 from ..core import labels as L
 from ..core import formats as F
 from .. import raci
@@ -110,7 +111,7 @@ class ActionCard(widgets.VBox):
         names = page.names
         self.letters = letters
         rows = "".join(
-            f"<div class='maillage-raci-task-row'>{_e(P['task_row'].format(name=t.name, start=t.start_month, end=t.end_month, load=t.load_days))}"
+            f"<div class='maillage-raci-task-row'>{_e(P['task_row'].format(name=t.name, start=t.start_month, end=t.end_month, load=F.number(t.load_days)))}"
             f"<div class='maillage-raci-letters'>{_letters_text(letters, t.id, names)}</div></div>"
             for t in tasks.itertuples())
         table = widgets.HTML(f"<div class='maillage-raci-tasks'>{rows}</div>")
