@@ -241,7 +241,7 @@ def test_report_says_who_made_it_for_whom_and_its_version(demo_workshop: Worksho
     def heading(page: str) -> str:  # the title and what is said under it, before the contents
         return _text(page[page.index("<body>"):page.index("Sommaire</h2>")])
 
-    head = heading(report.build_report(demo_workshop, today=TODAY, sections=report.SECTIONS[:1]))
+    head = heading(report.build_report(demo_workshop, today=TODAY, sections=method.report_sections()[:1]))
     assert ("Document établi par Cabinet Territoires & Dialogues pour Commune de Montaurel-sur-Sèvre et "
             "Communauté de communes du Pays de Montaurel (Deux-Sèvres), le") in head
     assert "— version 1." in head and "Document confidentiel" in head and "Maillage" not in head.split("—")[-1]
@@ -249,7 +249,7 @@ def test_report_says_who_made_it_for_whom_and_its_version(demo_workshop: Worksho
     store.update("project", store.project()["id"], {"firm": None, "client": "Ville de Montaurel",
                                                     "deliverable_version": "2", "confidentiality": "Diffusion libre"},
                  by="test")
-    head = heading(report.build_report(demo_workshop, today=TODAY, sections=report.SECTIONS[:1]))
+    head = heading(report.build_report(demo_workshop, today=TODAY, sections=method.report_sections()[:1]))
     assert "Document établi pour Ville de Montaurel, le 23 novembre 2026 — version 2." in head
     assert "Diffusion libre" in head and not MACHINE.findall(head)
 
@@ -260,7 +260,7 @@ def test_summary_agrees_with_one_finding(empty_workshop: Workshop) -> None:
     ws = build(empty_workshop, raci="T1 R=P1 A=P2", requirements="T1 C2:3", assessments="P1 C1 3")
     ws.store.insert("actors", {"name": "France Travail", "category": "État et opérateurs", "power": 4,
                                "interest": 3, "attitude": "réservé"}, by="test")
-    summary = [s for s in report.SECTIONS if s.key == "synthese"]
+    summary = [s for s in method.report_sections() if s.key == "synthese"]
     text = _text(_section(report.build_report(ws, today=TODAY, sections=summary), "synthese"))
     assert "1\u00a0compétence requise sans titulaire" in text
     assert "1\u00a0acteur influent, réservé ou opposant : France Travail." in text
