@@ -597,7 +597,6 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     # From the frames alone, so that a frame set seen before (the reference, analysed by
     # the carnet) is not computed again: see toolkit.memo.
     table = workload.load_table(frames)
-    staffed = workload.staffing(frames, table=table)
     cg = gaps.competence_gaps(frames)
     cap = gaps.capacity_gaps(frames, table)
     overall = gaps.team_capacity(frames)
@@ -611,7 +610,7 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     own = max(budget - funded, 0.0)
     return {
         "tasks": float(len(frames["tasks"])),
-        "tasks_without_r": float(staffed["tasks_without_r"].sum()) if len(staffed) else 0.0,
+        "tasks_without_r": float(workload.tasks_without_r(frames)),
         "competence_gaps": float(len(cg)),
         "gap_days": float(cg["days"].sum()) if len(cg) else 0.0,
         "overloaded_persons": float(cap["person_id"].nunique()) if len(cap) else 0.0,
