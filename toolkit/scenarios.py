@@ -57,6 +57,7 @@ from .core import french
 from .core import labels as L
 from .core import model
 from .core.errors import NotFoundError, Problem, ValidationError
+from .core.gc_pause import paused
 
 Frames = dict[str, pd.DataFrame]
 
@@ -650,6 +651,12 @@ def compare(frames: Frames, scenarios: Mapping[str, Iterable[Any]], params: Any 
     >>> list(table.columns)
     ['Référence', 'Report']
     """
+    with paused():  # each variant's frames and tables, freed as it is done (core.gc_pause)
+        return _compare(frames, scenarios, params, reference)
+
+
+def _compare(frames: Frames, scenarios: Mapping[str, Iterable[Any]], params: Any, reference: bool) -> pd.DataFrame:
+    """``compare`` itself (the collector's pause aside)."""
     columns: dict[str, dict[str, float]] = {}
     if reference:
         columns[L.SCENARIO_MESSAGES["reference"]] = indicators(frames, (), params)
