@@ -58,6 +58,7 @@ from .core import labels as L
 from .core import values as V
 from .core import model
 from .core.errors import NotFoundError, Problem, ValidationError
+from .core.gc_pause import paused
 
 Frames = dict[str, pd.DataFrame]
 
@@ -599,7 +600,6 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     # From the frames alone, so that a frame set seen before (the reference, analysed by
     # the carnet) is not computed again: see toolkit.memo.
     table = workload.load_table(frames)
-    staffed = workload.staffing(frames, table=table)
     cg = gaps.competence_gaps(frames)
     cap = gaps.capacity_gaps(frames, table)
     overall = gaps.team_capacity(frames)
@@ -613,7 +613,7 @@ def indicators(frames: Frames, changes: Iterable[Mapping[str, Any]] = (), params
     own = max(budget - funded, 0.0)
     return {
         "tasks": float(len(frames["tasks"])),
-        "tasks_without_r": float(staffed["tasks_without_r"].sum()) if len(staffed) else 0.0,
+        "tasks_without_r": float(workload.tasks_without_r(frames)),
         "competence_gaps": float(len(cg)),
         "gap_days": float(cg["days"].sum()) if len(cg) else 0.0,
         "overloaded_persons": float(cap["person_id"].nunique()) if len(cap) else 0.0,
@@ -653,6 +653,12 @@ def compare(frames: Frames, scenarios: Mapping[str, Iterable[Any]], params: Any 
     >>> list(table.columns)
     ['Référence', 'Report']
     """
+    with paused():  # each variant's frames and tables, freed as it is done (core.gc_pause)
+        return _compare(frames, scenarios, params, reference)
+
+
+def _compare(frames: Frames, scenarios: Mapping[str, Iterable[Any]], params: Any, reference: bool) -> pd.DataFrame:
+    """``compare`` itself (the collector's pause aside)."""
     columns: dict[str, dict[str, float]] = {}
     if reference:
         columns[L.SCENARIO_MESSAGES["reference"]] = indicators(frames, (), params)

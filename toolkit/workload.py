@@ -390,6 +390,24 @@ def staffing(frames: Mapping[str, pd.DataFrame], alloc: pd.DataFrame | None = No
     return out.sort_values(["staffing_rate", "action_id"]).reset_index(drop=True)
 
 
+def tasks_without_r(frames: Mapping[str, pd.DataFrame]) -> int:
+    """How many tasks of the workshop's actions have no validated R: the sum of
+    ``staffing``'s ``tasks_without_r``, without its load and risk columns (a scenario's
+    indicator needs the count alone).
+
+    >>> tasks = pd.DataFrame([{"id": "T1", "action_id": "N1"}, {"id": "T2", "action_id": "N1"}])
+    >>> raci = pd.DataFrame([{"id": "K1", "task_id": "T1", "person_id": "P1", "letter": "R", "status": "validée"}])
+    >>> tasks_without_r({"tasks": tasks, "raci": raci, "actions": pd.DataFrame({"id": ["N1"]})})
+    1
+    """
+    tasks = kind_frame(frames, "tasks")
+    letters = letter_rows(frames)
+    with_r = set(letters.loc[letters["letter"] == "R", "task_id"])
+    actions = set(kind_frame(frames, "actions")["id"])  # staffing counts the tasks of known actions
+    return sum(1 for tid, aid in zip(tasks["id"].tolist(), tasks["action_id"].tolist())
+               if aid in actions and tid not in with_r)
+
+
 def analyse(frames: Mapping[str, pd.DataFrame], a_share: float = A_SHARE, idle_below: float = IDLE_BELOW,
             detail_months: int = DETAIL_MONTHS) -> dict[str, Any]:
     """The whole plan de charge in one call (each piece computed once).

@@ -332,7 +332,9 @@ def _lock_timed_out(exc: sa.exc.DBAPIError) -> bool:
 def _sqlite_converter(column: sa.Column) -> Callable[[Any], Any] | None:
     """How SQLAlchemy's SQLite dialect binds a column's values (JSON as text, dates ISO)."""
     if isinstance(column.type, sa.JSON):
-        return json.dumps  # None too, as JSON null: as SQLAlchemy does (none_as_null=False)
+        # None too, as JSON null, as SQLAlchemy does (none_as_null=False); written directly
+        # (every inserted record's history row has an empty « old »).
+        return lambda v: "null" if v is None else json.dumps(v)
     if isinstance(column.type, sa.Date):
         return lambda v: v.isoformat() if v is not None else None
     return None

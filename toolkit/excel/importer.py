@@ -67,6 +67,7 @@ from ..core import labels as L
 from ..core import model
 from ..actions import DEFAULT_LIMITS, FILE_TYPES, safe_filename
 from ..core.errors import ConflictError, Problem, ValidationError
+from ..core.gc_pause import paused
 from ..review import record_reviews
 from ..core.store import TABLES, Store
 from .template import fields, headers, sheet_name
@@ -803,7 +804,13 @@ def plan_import(store: Store, path: str | Path, update: bool = False, folder: st
     An ``ImportPlan``: additions, changes field by field (old → new), refusals with their
     sheet, row and column. ``apply_plan`` writes it, all or nothing.
     """
-    path = Path(path)
+    with paused():  # a record and a row object per line, alive until the plan is done with
+        return _plan_import(store, Path(path), update, folder, progress)
+
+
+def _plan_import(store: Store, path: Path, update: bool, folder: str | Path | None,
+                 progress: Progress | None) -> ImportPlan:
+    """``plan_import`` itself (the collector's pause aside)."""
     problems = _Problems()
     plan = ImportPlan(path=path, update=update)
     try:
@@ -862,6 +869,12 @@ def apply_plan(store: Store, plan: ImportPlan, by: str, progress: Progress | Non
     """
     if plan.problems:
         raise _refused(plan.problems)
+    with paused():  # the rows and history rows of every record, made and dropped in bulk
+        return _apply_plan(store, plan, by, progress)
+
+
+def _apply_plan(store: Store, plan: ImportPlan, by: str, progress: Progress | None) -> dict[str, int]:
+    """``apply_plan`` itself (the collector's pause aside)."""
     pending = {k: {r["id"] for r in recs if r.get("id")} for k, recs in plan.added.items()}
     changes: dict[str, list[Change]] = {}
     for c in plan.changed:

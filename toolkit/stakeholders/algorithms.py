@@ -69,29 +69,37 @@ def betweenness(g: nx.Graph, k: int | None = None, seed: int = 0) -> dict[Any, f
 
 def _brandes_batch(adjacency: Any, sources: Any) -> Any:
     """Nodes × sources: each source's dependency on every node (Brandes' delta), the
-    source's own entry 0."""
+    source's own entry 0.
+
+    Each level of the breadth-first searches is kept as a mask (nodes × sources), so that
+    the backward pass reads the levels instead of comparing depths, and works only where
+    a level's nodes are (``where=``): the same sums, term for term."""
     n, b = adjacency.shape[0], len(sources)
     cols = np.arange(b)
     sigma = np.zeros((n, b))
     sigma[sources, cols] = 1.0
-    depth = np.full((n, b), -1, dtype=np.int64)
-    depth[sources, cols] = 0
+    unseen = np.ones((n, b), dtype=bool)
+    unseen[sources, cols] = False
+    levels = [~unseen]  # level 0: the sources themselves
     frontier = sigma.copy()
-    level = 0
     while True:
         reached = adjacency @ frontier          # shortest paths into the next level
-        new = (reached > 0) & (depth < 0)
+        new = (reached > 0) & unseen
         if not new.any():
             break
-        level += 1
-        depth[new] = level
-        frontier = np.where(new, reached, 0.0)
+        unseen &= ~new
+        levels.append(new)
+        frontier = np.multiply(reached, new)    # the paths into the new level, 0 elsewhere
         sigma += frontier
     delta = np.zeros((n, b))
-    for d in range(level, 0, -1):
-        at = depth == d
-        coeff = np.where(at, (1.0 + delta) / np.where(at, sigma, 1.0), 0.0)
-        delta += np.where(depth == d - 1, sigma * (adjacency @ coeff), 0.0)
+    coeff = np.empty((n, b))
+    for d in range(len(levels) - 1, 0, -1):
+        at = levels[d]
+        coeff.fill(0.0)
+        np.divide(1.0 + delta, sigma, out=coeff, where=at)
+        contribution = adjacency @ coeff
+        np.multiply(sigma, contribution, out=contribution)
+        np.add(delta, contribution, out=delta, where=levels[d - 1])
     delta[sources, cols] = 0.0
     return delta
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..core import labels as L
 from ..core.errors import MaillageError
+from ..core.gc_pause import paused
 from .actors import actor_table, require_columns
 from .algorithms import betweenness, louvain
 
@@ -153,6 +154,12 @@ def network_metrics(graph: nx.Graph | nx.MultiDiGraph, seed: int = 0) -> pd.Data
     >>> bool(m.loc["C", "broker"]), int(m.loc["C", "cut_off"])
     (True, 2)
     """
+    with paused():  # the contact graph and Louvain's dicts, freed on return (core.gc_pause)
+        return _network_metrics(graph, seed)
+
+
+def _network_metrics(graph: nx.Graph | nx.MultiDiGraph, seed: int) -> pd.DataFrame:
+    """``network_metrics`` itself (the collector's pause aside)."""
     g = contact_graph(graph) if graph.is_multigraph() or graph.is_directed() else graph
     n = g.number_of_nodes()
     if n == 0:
