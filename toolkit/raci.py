@@ -58,6 +58,7 @@ from .core import labels as L
 from .core import values as V
 from .competences import resolve_assessments
 from .core.errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
+from .core.gc_pause import paused
 from .core.store import TABLES, Store
 
 VALIDATED = V.STATUS_VALIDATED
@@ -161,12 +162,18 @@ def check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int = MAX_
     # Shared per frame set (toolkit.memo): the carnet, the restitution and the deliverable
     # check the same matrix with the same rules.
     return memo.shared("raci.check", frames, _CHECK_KINDS,
-                       lambda: _check(frames, max_consulted_informed, team_covers, statuses),
+                       lambda: _paused_check(frames, max_consulted_informed, team_covers, statuses),
                        max_consulted_informed, team_covers, statuses)
 
 
 # Every frame ``check`` reads.
 _CHECK_KINDS = ("tasks", "persons", "raci", "competences", "requirements", "assessments", "actions")
+
+
+def _paused_check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team_covers: bool,
+                  statuses: tuple[str, ...]) -> pd.DataFrame:
+    with paused():  # a finding dict per task and rule, dropped once framed (core.gc_pause)
+        return _check(frames, max_consulted_informed, team_covers, statuses)
 
 
 def _check(frames: Mapping[str, pd.DataFrame], max_consulted_informed: int, team_covers: bool,
@@ -333,6 +340,13 @@ def matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None = None,
     >>> matrix(s.frames(), "ACN-16").loc["TAC-050", "PER-05"]
     'A'
     """
+    with paused():  # a cell per task and person, a text column per person (core.gc_pause)
+        return _matrix(frames, action_id, tuple(statuses), names)
+
+
+def _matrix(frames: Mapping[str, pd.DataFrame], action_id: str | None, statuses: tuple[str, ...],
+            names: bool) -> pd.DataFrame:
+    """``matrix`` itself (the collector's pause aside)."""
     tasks = kind_frame(frames, "tasks")
     if action_id is not None:
         tasks = tasks.loc[tasks["action_id"] == action_id]
