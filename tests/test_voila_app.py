@@ -65,6 +65,21 @@ def test_no_directory_listing(served: str) -> None:
         assert b"accueil.ipynb" not in body and b"https://" not in body  # nothing listed, nothing remote
 
 
+def test_every_error_page_in_french_with_nothing_remote(served: str) -> None:
+    """A URL no handler matches, a missing page, a static file outside Voilà's folders: the
+    workshop's French page, not tornado's « 404: Not Found » / « 403: Forbidden »."""
+    from toolkit.core import labels as L
+
+    for path, code in (("/nexiste/pas", 404), ("/api/nexiste-pas", 404), ("/voila/render/nexiste-pas.ipynb", 404),
+                       ("/voila/static/nexiste-pas.js", 403), ("/voila/files/nexiste-pas", 403)):
+        status, headers, body = _get(served + path)
+        text = body.decode("utf-8")
+        assert status == code, path
+        assert headers["Content-Type"].startswith("text/html"), path
+        assert L.ERROR_PAGE[f"{code}_title"] in text and 'lang="fr"' in text, path
+        assert "Not Found" not in text and "Forbidden" not in text and "https://" not in text, path
+
+
 def test_static_files_compressed_once_and_cached(served: str) -> None:
     status, headers, plain = _get(served + "/voila/static/voila.js")
     assert status == 200 and "Content-Encoding" not in headers  # a client without gzip gets the file

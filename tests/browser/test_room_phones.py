@@ -130,6 +130,11 @@ def test_loading_texts_and_missing_page_in_french_with_nothing_remote(server, br
     text = page.inner_text("body")
     assert L.ERROR_PAGE["404_title"] in text and "does not exist" not in text
     assert page.evaluate("() => [...document.styleSheets].filter(s => s.href).length") == 0
+    for path in ("/nexiste/pas", "/voila/tree"):  # a URL no handler matches: the same French page
+        response = page.goto(f"{server.base_url}{path}")
+        text = page.inner_text("body")
+        assert response.status == 404 and L.ERROR_PAGE["404_title"] in text and "Not Found" not in text, path
+        assert page.evaluate("() => [...document.styleSheets].filter(s => s.href).length") == 0
     assert_local(page)
     page.context.close()
 
