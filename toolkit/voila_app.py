@@ -40,10 +40,12 @@ from jupyter_server.utils import url_path_join
 from tornado.web import GZipContentEncoding
 from traitlets import Bool, Int
 from voila.app import Voila
+from voila.request_info_handler import RequestInfoSocketHandler
 from voila.static_file_handler import AllowListFileHandler, MultiStaticFileHandler, TemplateStaticFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .paced_kernels import RequestSocketHandler
 from .serve import ASSET_MAX_AGE_SECONDS
 
 _LISTING = (TornadoVoilaTreeHandler, VoilaContentsHandler)
@@ -175,7 +177,8 @@ class FrenchAllowListFileHandler(FrenchErrorsMixin, AllowListFileHandler):
 
 _REPLACED = {MultiStaticFileHandler: CachedStaticFileHandler, FileFindHandler: CompressedFileFindHandler,
              TemplateStaticFileHandler: CompressedTemplateStaticFileHandler,
-             AllowListFileHandler: FrenchAllowListFileHandler}
+             AllowListFileHandler: FrenchAllowListFileHandler,
+             RequestInfoSocketHandler: RequestSocketHandler}  # tells the kernel manager a page is warm
 
 main = MaillageVoila.launch_instance
 
