@@ -37,6 +37,7 @@ from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add
                        sheet, update_sheet)
 from ..core.errors import AccessDenied
 from .board import person_label, section
+from .choice_search import searchable
 from .session import RepeatedTap, Session, StatusLine, field_widget, french_date, saves
 
 CONSULTANT_FIELDS: tuple[str, ...] = ("name", "axis_id", "pilot_id", "budget_planned") + PILOT_FIELDS
@@ -127,7 +128,7 @@ class ActionSheets(widgets.VBox):
         self.view.add_class("maillage-sheet-view")
         self.edit = widgets.VBox()
         self.selector.observe(lambda _c: self.show(), "value")
-        children: list[widgets.Widget] = [self.selector, self.view, self.edit]
+        children: list[widgets.Widget] = [searchable(self.selector), self.view, self.edit]  # many sheets: searched
         if not session.is_facilitator:
             text = (L.SHEET_PAGE["yours"].format(n=F.count(len(mine), "action")) if mine else L.SHEET_PAGE["none_yours"])
             children.insert(0, widgets.HTML(f"<p class='maillage-mine'>{_e(text)}</p>"))

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from ..core import labels as L
 from ..core import model
 from . import look
+from .choice_search import searchable
 from .fields import field_widget, fill_field
 from .page_session import Session
 from .status import RepeatedTap, StatusLine, saves
@@ -26,6 +27,7 @@ class Form(widgets.VBox):
     clear_on_save : empty the inputs after a successful add (to add another).
     on_saved : called with the record id after each successful save.
     scale_labels : field name → names of the points of its 0–4 scale.
+    search : fields whose drop-down gets a search field when its list is long (:func:`searchable`).
 
     Example
     -------
@@ -34,7 +36,8 @@ class Form(widgets.VBox):
 
     def __init__(self, session: Session | None, kind_name: str, fields: list[str], record_id: str | None = None,
                  clear_on_save: bool = False, on_saved: Callable[[str], Any] | None = None,
-                 scale_labels: dict[str, Iterable[str]] | None = None, button: str | None = None) -> None:
+                 scale_labels: dict[str, Iterable[str]] | None = None, button: str | None = None,
+                 search: Iterable[str] = ()) -> None:
         self.session, self.kind_name, self.record_id = session, kind_name, record_id
         self.clear_on_save, self.on_saved = clear_on_save, on_saved
         self._kind, self._labels = model.kind(kind_name), scale_labels or {}
@@ -48,7 +51,8 @@ class Form(widgets.VBox):
         self.status = StatusLine()
         self.taps = RepeatedTap()
         self.button.on_click(lambda _b: self.submit())
-        super().__init__(list(self.inputs.values()) + [self.button, self.status], layout=look.layout())
+        shown = [searchable(w) if name in set(search) else w for name, w in self.inputs.items()]
+        super().__init__(shown + [self.button, self.status], layout=look.layout())
         self.add_class("maillage-form")
         saves(self, False, self.button)
 

@@ -44,6 +44,9 @@ PAGE_CSS = """<style>
 .maillage-page .maillage-scale .widget-toggle-button { flex: 1 1 0; min-width: 44px; width: auto !important;
   margin: 0; font-weight: 600; }
 .maillage-page .maillage-scale .widget-toggle-button.mod-active { background: #1b5e8c; color: #fff; }
+/* a search over a long list: the matching choices as buttons, whole and wrapped, left-aligned */
+.maillage-page .maillage-choice-search-result { text-align: left; justify-content: flex-start; }
+.maillage-page .maillage-hidden { display: none !important; }
 .maillage-status { min-height: 1.5em; font-weight: 600; }
 .maillage-ok { color: #176b2c; }
 .maillage-error { color: #b00020; }
