@@ -1,7 +1,7 @@
 """A search field over a long drop-down: on a phone, a list of 30 actors, persons or tasks
 is scrolled through in the phone's own picker, where a few letters typed find the one.
 
-:func:`searchable` puts a text field above a drop-down. What is typed lists the matching
+:func:`searchable` puts a text field under a drop-down (its label first: what is chosen). What is typed lists the matching
 choices (case and accents ignored) as buttons, whole and wrapped, 44 px high; a tap on
 one chooses it in the drop-down and clears the search. The drop-down stays the page's
 widget, untouched until a choice is tapped: its ``value``, ``options`` and observers are
@@ -60,7 +60,7 @@ class ChoiceSearch(widgets.VBox):
         self.note.add_class("maillage-choice-search-note")
         self.search.observe(lambda _c: self.narrow(), names="value")
         dropdown.observe(lambda _c: self._show_field(), names="options")
-        super().__init__([self.search, self.note, dropdown], layout=look.layout())
+        super().__init__([dropdown, self.search, self.note], layout=look.layout())
         self.add_class("maillage-choice-search")
         self._show_field()
 
@@ -71,7 +71,7 @@ class ChoiceSearch(widgets.VBox):
             button.add_class(HIDDEN)
             button.on_click(lambda _b, i=i: self.pick(i))
             self.buttons.append(button)
-        self.children = (self.search, *self.buttons, self.note, self.dropdown)
+        self.children = (self.dropdown, self.search, *self.buttons, self.note)
 
     def choices(self) -> list[tuple[str, Any]]:
         """The drop-down's real choices (not its empty first one)."""
@@ -115,7 +115,7 @@ class ChoiceSearch(widgets.VBox):
 
 
 def searchable(dropdown: widgets.Dropdown, search_from: int = SEARCH_FROM) -> ChoiceSearch:
-    """``dropdown`` with a search field above it when it holds more than ``search_from``
+    """``dropdown`` with a search field under it when it holds more than ``search_from``
     choices (shown or hidden as the list changes). Put the returned box on the page in
     place of the drop-down."""
     return ChoiceSearch(dropdown, search_from)
