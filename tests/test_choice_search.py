@@ -33,7 +33,7 @@ def test_typing_lists_the_matches_ignoring_case_and_accents() -> None:
     box.search.value = "e"  # more matches than buttons: said
     assert len(_shown(box)) == SHOWN and f"{SHOWN} choix sur" in box.note.value
     box.search.value = ""
-    assert _shown(box) == [] and box.note.value == ""
+    assert _shown(box) == [] and box.note.value == "" and HIDDEN in box.note._dom_classes  # takes no room
 
 
 def test_a_tap_chooses_and_the_page_hears_one_change() -> None:

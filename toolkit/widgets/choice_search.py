@@ -58,6 +58,7 @@ class ChoiceSearch(widgets.VBox):
         self.buttons: list[widgets.Button] = []  # made at the first search
         self.note = look.html()
         self.note.add_class("maillage-choice-search-note")
+        self.note.add_class(HIDDEN)
         self.search.observe(lambda _c: self.narrow(), names="value")
         dropdown.observe(lambda _c: self._show_field(), names="options")
         super().__init__([dropdown, self.search, self.note], layout=look.layout())
@@ -100,12 +101,18 @@ class ChoiceSearch(widgets.VBox):
                 else:
                     button.add_class(HIDDEN)
         if query and not self.found:
-            self.note.value = f"<p>{html.escape(S['none'].format(query=self.search.value))}</p>"
+            self._say(S["none"].format(query=self.search.value))
         elif len(self.found) > SHOWN:
-            self.note.value = f"<p>{html.escape(S['more'].format(shown=SHOWN, found=len(self.found)))}</p>"
+            self._say(S["more"].format(shown=SHOWN, found=len(self.found)))
         else:
-            self.note.value = ""
+            self._say("")
         return self.found
+
+    def _say(self, text: str) -> None:
+        """The note under the matches; an empty one takes no room on the page."""
+        with self.note.hold_sync():
+            self.note.value = f"<p>{html.escape(text)}</p>" if text else ""
+            (self.note.remove_class if text else self.note.add_class)(HIDDEN)
 
     def pick(self, i: int) -> None:
         """Choose the ``i``-th choice found in the drop-down, and clear the search."""
