@@ -334,7 +334,7 @@ ERROR_PAGE = {
 
 #: The search field over a long drop-down (actors, persons, tasks…), on phones.
 CHOICE_SEARCH = {
-    "placeholder": "quelques lettres du nom…",
+    "placeholder": "quelques lettres…",
     "label": "Ou chercher dans la liste",
     "more": "{shown} choix sur {found} trouvés : précisez la recherche pour voir les autres.",
     "none": "Aucun choix ne contient « {query} ». Effacez ou changez la recherche.",
