@@ -71,7 +71,8 @@ def test_every_error_page_in_french_with_nothing_remote(served: str) -> None:
     from toolkit.core import labels as L
 
     for path, code in (("/nexiste/pas", 404), ("/api/nexiste-pas", 404), ("/voila/render/nexiste-pas.ipynb", 404),
-                       ("/voila/static/nexiste-pas.js", 403), ("/voila/files/nexiste-pas", 403)):
+                       ("/voila/static/nexiste-pas.js", 403), ("/voila/files/nexiste-pas", 403),
+                       ("/voila/labextensions/nexiste-pas.js", 404), ("/voila/query/nexiste-pas", 404)):
         status, headers, body = _get(served + path)
         text = body.decode("utf-8")
         assert status == code, path

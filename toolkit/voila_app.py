@@ -16,7 +16,7 @@ the same application and configuration (``voila.json``, the ``Voila`` and
   and Voilà's static file handlers their English « 403: Forbidden »; every error page is
   the workshop's French one (``error.html`` of the maillage template, no remote stylesheet):
   :class:`NotFoundHandler` is tornado's ``default_handler_class``, and
-  :class:`FrenchErrorsMixin` gives the static handlers jupyter_server's error rendering;
+  :class:`FrenchErrorsMixin` gives the static and labextension handlers the same page;
 - **cached scripts**: Voilà's own front end (``/voila/static/``, 3.5 MB of the 5 MB a phone
   downloads) is sent without any cache header, so every reload asks for each file again;
   it is sent with ``Cache-Control: max-age`` (``MaillageVoila.asset_max_age``). Its chunk
@@ -120,8 +120,10 @@ class NotFoundHandler(FrenchErrorsMixin, Template404):
     ``default_handler_class``: jupyter_server's 404 handler, with the French page)."""
 
 
-class CompressedFileFindHandler(PrecompressedMixin, FileFindHandler):
-    """The labextensions' files (jupyter_server's handler), compressed once."""
+class CompressedFileFindHandler(FrenchErrorsMixin, PrecompressedMixin, FileFindHandler):
+    """The labextensions' files (jupyter_server's handler), compressed once; a missing one gets
+    the French page (jupyter_server's own error page needs settings Voilà does not have: it
+    came out empty)."""
 
 
 class CompressedTemplateStaticFileHandler(FrenchErrorsMixin, PrecompressedMixin, TemplateStaticFileHandler):
