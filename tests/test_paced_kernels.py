@@ -26,8 +26,6 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", fake_start)
     monkeypatch.setattr(PacedKernelManager, "__contains__", lambda self, kid: kid in ids)
-    monkeypatch.setattr(RequestInfoSocketHandler, "_waiters", {})
-    monkeypatch.setattr(RequestInfoSocketHandler, "_cache", {})
     return ids
 
 
@@ -41,13 +39,47 @@ def test_one_preheated_kernel_warms_at_a_time_visitors_never_wait(started: list[
         assert await km.start_kernel(**VISITOR) == "k1"  # a visitor's kernel starts at once
         await asyncio.sleep(0.05)
         assert not second.done()
-        RequestInfoSocketHandler._waiters["k0"] = object()  # k0's page now waits for its visitor
+        km.page_waiting("k0")  # k0's page now waits for its visitor
         assert await asyncio.wait_for(second, 1) == "k2"
         third = asyncio.create_task(km.start_kernel(**PREHEAT))
         await asyncio.sleep(0.05)
         assert not third.done()
-        RequestInfoSocketHandler._cache["k2"] = {}  # k2 was taken by a visitor before it waited
+        km.page_waiting("k2")  # taken by a visitor before it waited: its page connects all the same
         assert await asyncio.wait_for(third, 1) == "k3"
+
+    asyncio.run(scenario())
+
+
+def test_the_request_socket_tells_the_manager_a_page_waits(started: list[str]) -> None:
+    """Voilà's request-info socket as the workshop serves it: a page connecting to wait for
+    its visitor makes its kernel warm (and still gets the request Voilà kept for it)."""
+    from unittest import mock
+
+    import tornado.web
+    from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
+
+    from toolkit.voila_app import _REPLACED
+
+    assert _REPLACED[RequestInfoSocketHandler] is paced_kernels.RequestSocketHandler
+
+    async def scenario() -> None:
+        km = PacedKernelManager(warming_limit=1, poll_seconds=0.01)
+        await km.start_kernel(**PREHEAT)
+        waiting = asyncio.create_task(km.start_kernel(**PREHEAT))
+        await asyncio.sleep(0.05)
+        assert not waiting.done() and not km.waiting_for_visitor("k0")
+        app = tornado.web.Application(kernel_manager=km)
+        request = HTTPServerRequest(start_line=RequestStartLine("GET", "/voila/query/k0", "HTTP/1.1"),
+                                    headers=HTTPHeaders({"Host": "127.0.0.1"}), connection=mock.Mock())
+        handler = paced_kernels.RequestSocketHandler(app, request)
+        sent: list[object] = []
+        handler.write_message = sent.append  # type: ignore[method-assign]
+        # the visitor came first: Voilà keeps their request until the page connects
+        RequestInfoSocketHandler.send_updates({"kernel_id": "k0", "payload": {"QUERY_STRING": "jeton=x"}})
+        handler.open("k0")
+        assert km.waiting_for_visitor("k0") and sent == [{"QUERY_STRING": "jeton=x"}]
+        assert await asyncio.wait_for(waiting, 1) == "k1"
+        handler.on_close()
 
     asyncio.run(scenario())
 

@@ -8,6 +8,7 @@ import pytest
 
 from toolkit import method, steps
 from toolkit.access import visits
+from toolkit.widgets import admission
 from toolkit.widgets import session as session_mod
 from toolkit.widgets.session import Form, Session, StatusLine, open_page
 from toolkit.core.workshop import Workshop
@@ -68,8 +69,8 @@ def test_query_string_from_the_request_helper_when_preheated(monkeypatch: pytest
         os.environ["QUERY_STRING"] = "jeton=frais"
         return True
 
-    monkeypatch.setattr(session_mod, "wait_for_request", arrives)
-    assert session_mod.read_query_string() == "jeton=frais"
+    monkeypatch.setattr(admission, "wait_for_request", arrives)
+    assert admission.read_query_string() == "jeton=frais"
 
 
 def test_query_string_asked_again_when_helper_could_not_connect(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,7 +78,7 @@ def test_query_string_asked_again_when_helper_could_not_connect(monkeypatch: pyt
 
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     monkeypatch.delenv("QUERY_STRING", raising=False)
-    monkeypatch.setattr(session_mod.time, "sleep", lambda s: None)
+    monkeypatch.setattr(admission.time, "sleep", lambda s: None)
     calls = []
 
     def helper() -> bool:  # first call: the server could not be reached
@@ -86,14 +87,14 @@ def test_query_string_asked_again_when_helper_could_not_connect(monkeypatch: pyt
             os.environ["QUERY_STRING"] = "jeton=arrive"
         return len(calls) == 2
 
-    monkeypatch.setattr(session_mod, "wait_for_request", helper)
-    assert session_mod.read_query_string() == "jeton=arrive" and len(calls) == 2
+    monkeypatch.setattr(admission, "wait_for_request", helper)
+    assert admission.read_query_string() == "jeton=arrive" and len(calls) == 2
 
 
 def test_query_string_from_environment_when_not_preheated(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VOILA_PREHEAT", "False")
     monkeypatch.setenv("QUERY_STRING", "jeton=abc")
-    assert session_mod.read_query_string() == "jeton=abc"
+    assert admission.read_query_string() == "jeton=abc"
 
 
 def test_link_carries_the_token(demo_workshop: Workshop) -> None:
@@ -349,9 +350,9 @@ def test_preheated_page_rehearses_before_waiting_for_its_visitor(
         demo_workshop: Workshop, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     token = _token(demo_workshop, "PER-02")
-    monkeypatch.setattr(session_mod, "preheated", lambda: True)
-    monkeypatch.setattr(session_mod, "rehearse", lambda store, step: calls.append(f"rehearse {step}"))
-    monkeypatch.setattr(session_mod, "read_query_string", lambda: calls.append("wait") or f"jeton={token}")
+    monkeypatch.setattr(admission, "preheated", lambda: True)
+    monkeypatch.setattr(admission, "rehearse", lambda store, step: calls.append(f"rehearse {step}"))
+    monkeypatch.setattr(admission, "read_query_string", lambda: calls.append("wait") or f"jeton={token}")
     assert open_page("accueil", workshop=demo_workshop, show=False).person["id"] == "PER-02"
     assert calls == ["rehearse accueil", "wait"]
 
@@ -361,9 +362,9 @@ def test_failed_rehearsal_keeps_nobody_out(demo_workshop: Workshop, monkeypatch:
         raise RuntimeError("base verrouillée")
 
     token = _token(demo_workshop, "PER-02")
-    monkeypatch.setattr(session_mod, "preheated", lambda: True)
-    monkeypatch.setattr(session_mod, "rehearse", fail)
-    monkeypatch.setattr(session_mod, "read_query_string", lambda: f"jeton={token}")
+    monkeypatch.setattr(admission, "preheated", lambda: True)
+    monkeypatch.setattr(admission, "rehearse", fail)
+    monkeypatch.setattr(admission, "read_query_string", lambda: f"jeton={token}")
     assert open_page("accueil", workshop=demo_workshop, show=False).person["id"] == "PER-02"
     assert list(visits(demo_workshop.store)["person_id"]) == ["PER-02"]
 
@@ -384,7 +385,8 @@ def test_template_texts_are_the_catalogue_s() -> None:
     error = html_mod.unescape((folder / "error.html").read_text(encoding="utf-8"))
     for key, text in L.ERROR_PAGE.items():
         assert text in error, key
-    index = (folder / "index.html.j2").read_text(encoding="utf-8")
+    # the page's template and its loading screen (Voilà's lab template imports it by name)
+    index = "".join((folder / name).read_text(encoding="utf-8") for name in ("index.html.j2", "spinner.macro.html.j2"))
     assert L.CONNECTION["loading"] in index and "Running" not in index
     import re
 

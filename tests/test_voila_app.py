@@ -65,6 +65,22 @@ def test_no_directory_listing(served: str) -> None:
         assert b"accueil.ipynb" not in body and b"https://" not in body  # nothing listed, nothing remote
 
 
+def test_every_error_page_in_french_with_nothing_remote(served: str) -> None:
+    """A URL no handler matches, a missing page, a static file outside Voilà's folders: the
+    workshop's French page, not tornado's « 404: Not Found » / « 403: Forbidden »."""
+    from toolkit.core import labels as L
+
+    for path, code in (("/nexiste/pas", 404), ("/api/nexiste-pas", 404), ("/voila/render/nexiste-pas.ipynb", 404),
+                       ("/voila/static/nexiste-pas.js", 403), ("/voila/files/nexiste-pas", 403),
+                       ("/voila/labextensions/nexiste-pas.js", 404), ("/voila/query/nexiste-pas", 404)):
+        status, headers, body = _get(served + path)
+        text = body.decode("utf-8")
+        assert status == code, path
+        assert headers["Content-Type"].startswith("text/html"), path
+        assert L.ERROR_PAGE[f"{code}_title"] in text and 'lang="fr"' in text, path
+        assert "Not Found" not in text and "Forbidden" not in text and "https://" not in text, path
+
+
 def test_static_files_compressed_once_and_cached(served: str) -> None:
     status, headers, plain = _get(served + "/voila/static/voila.js")
     assert status == 200 and "Content-Encoding" not in headers  # a client without gzip gets the file
@@ -97,4 +113,13 @@ def test_pages_still_served_compressed(served: str, demo_workshop: Workshop) -> 
     status, headers, body = _get(serve.page_url("127.0.0.1", int(served.rsplit(":", 1)[1]), "accueil.ipynb", token),
                                  **{"Accept-Encoding": "gzip"})
     assert status == 200 and headers["Content-Encoding"] == "gzip"
-    assert b"maillage" in gzip.decompress(body)
+    page = gzip.decompress(body).decode("utf-8")
+    assert "maillage" in page
+    # Voilà's lab template as the maillage template changes it: nothing remote, French texts
+    import re
+
+    from toolkit.core import labels as L
+
+    assert not re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert L.CONNECTION["loading"] in page and "Running" not in page and "maillageLoadingText" in page
+    assert page.count('type="application/vnd.voila.cell-output+json"') == 1  # the page's one output

@@ -14,9 +14,11 @@ It is Voilà's configured kernel manager class (``VoilaConfiguration.multi_kerne
 which Voilà extends with its pools: nothing of Voilà is patched.
 
 A kernel counts as warm once its page waits for its visitor: it has connected to Voilà's
-request-info socket (``RequestInfoSocketHandler``), or a visitor already took it, or it
-stopped; after ``warm_timeout`` seconds it counts as warm anyway, so that a page failing
-before that point cannot hold the others back.
+request-info socket (``/voila/query/<kernel id>``), or it stopped; after ``warm_timeout``
+seconds it counts as warm anyway, so that a page failing before that point cannot hold the
+others back. Voilà keeps no public record of who waits on that socket (only its handler's
+private ``_waiters``): :class:`RequestSocketHandler`, Voilà's handler with one more line
+in its public ``open``, tells the manager (``toolkit.voila_app`` serves it in Voilà's place).
 
 Stopping the kernels of pages left (closed, reloaded, a phone put away): a page's kernel
 keeps its own timers, so jupyter_server's idle culling never sees it idle; and the tab's
@@ -36,19 +38,21 @@ from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float, Int, default
+from voila.request_info_handler import RequestInfoSocketHandler
 
 #: Where Voilà marks a kernel preheated for a pool (``voila.utils.ENV_VARIABLE.VOILA_PREHEAT``).
 PREHEAT_ENV = "VOILA_PREHEAT"
 
 
-def waiting_for_visitor(kernel_id: str) -> bool:
-    """True once a preheated page waits for its request, or has received it."""
-    try:
-        from voila.request_info_handler import RequestInfoSocketHandler
-    except ImportError:  # pragma: no cover - Voilà is a dependency
-        return True
-    # Voilà's own registry of waiting kernels and of requests kept for kernels not yet waiting.
-    return kernel_id in RequestInfoSocketHandler._waiters or kernel_id in RequestInfoSocketHandler._cache
+class RequestSocketHandler(RequestInfoSocketHandler):
+    """Voilà's request-info socket (``/voila/query/<kernel id>``), where a preheated page
+    waits for its visitor's request; it also tells the kernel manager that the page is warm."""
+
+    def open(self, kernel_id: str) -> None:  # type: ignore[override]
+        super().open(kernel_id)
+        manager = self.settings.get("kernel_manager")
+        if isinstance(manager, PacedKernelManager):
+            manager.page_waiting(kernel_id)
 
 
 class PacedKernelManager(AsyncMappingKernelManager):
@@ -72,6 +76,7 @@ class PacedKernelManager(AsyncMappingKernelManager):
         self._connections: dict[str, int] = {}
         self._left_since: dict[str, float] = {}  # kernel id -> when its last page went away
         self._reaper: asyncio.Task | None = None
+        self._waiting: set[str] = set()  # kernels whose page waits for (or has) its visitor
 
     def _gate(self) -> asyncio.Semaphore:
         if self._warming is None:  # made on the server's loop, at first use
@@ -93,10 +98,18 @@ class PacedKernelManager(AsyncMappingKernelManager):
         asyncio.get_running_loop().create_task(self._release_when_warm(kernel_id, gate))
         return kernel_id
 
+    def page_waiting(self, kernel_id: str) -> None:
+        """``kernel_id``'s page waits for its visitor (:class:`RequestSocketHandler`): it is warm."""
+        self._waiting.add(kernel_id)
+
+    def waiting_for_visitor(self, kernel_id: str) -> bool:
+        """True once ``kernel_id``'s page has connected to wait for its visitor's request."""
+        return kernel_id in self._waiting
+
     async def _release_when_warm(self, kernel_id: str, gate: asyncio.Semaphore) -> None:
         deadline = time.monotonic() + self.warm_timeout
         try:
-            while (kernel_id in self and not waiting_for_visitor(kernel_id)
+            while (kernel_id in self and not self.waiting_for_visitor(kernel_id)
                    and time.monotonic() < deadline):
                 await asyncio.sleep(self.poll_seconds)
         finally:
@@ -143,6 +156,7 @@ class PacedKernelManager(AsyncMappingKernelManager):
     def _forget(self, kernel_id: str) -> None:
         self._left_since.pop(kernel_id, None)
         self._connections.pop(kernel_id, None)
+        self._waiting.discard(kernel_id)
 
     def _start_reaper(self) -> None:
         if self._reaper is None or self._reaper.done():

@@ -12,6 +12,11 @@ the same application and configuration (``voila.json``, the ``Voila`` and
   every phone, in the server's one thread (0.6 s of CPU for a fresh phone's 5 MB, 20 s for
   a room of 30 arriving together): static files are compressed on first request and kept
   in memory (:class:`PrecompressedMixin`, about 2 MB for all of them);
+- **errors in French**: a URL no handler matches got tornado's English « 404: Not Found »,
+  and Voilà's static file handlers their English « 403: Forbidden »; every error page is
+  the workshop's French one (``error.html`` of the maillage template, no remote stylesheet):
+  :class:`NotFoundHandler` is tornado's ``default_handler_class``, and
+  :class:`FrenchErrorsMixin` gives the static and labextension handlers the same page;
 - **cached scripts**: Voilà's own front end (``/voila/static/``, 3.5 MB of the 5 MB a phone
   downloads) is sent without any cache header, so every reload asks for each file again;
   it is sent with ``Cache-Control: max-age`` (``MaillageVoila.asset_max_age``). Its chunk
@@ -29,15 +34,18 @@ import gzip
 import os
 from typing import Any, Iterable
 
-from jupyter_server.base.handlers import FileFindHandler
+from jinja2 import TemplateNotFound
+from jupyter_server.base.handlers import FileFindHandler, Template404
 from jupyter_server.utils import url_path_join
 from tornado.web import GZipContentEncoding
 from traitlets import Bool, Int
 from voila.app import Voila
-from voila.static_file_handler import MultiStaticFileHandler, TemplateStaticFileHandler
+from voila.request_info_handler import RequestInfoSocketHandler
+from voila.static_file_handler import AllowListFileHandler, MultiStaticFileHandler, TemplateStaticFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .paced_kernels import RequestSocketHandler
 from .serve import ASSET_MAX_AGE_SECONDS
 
 _LISTING = (TornadoVoilaTreeHandler, VoilaContentsHandler)
@@ -86,15 +94,43 @@ class PrecompressedMixin:
         return super().get_content(abspath, start, end)  # type: ignore[misc]
 
 
-class CompressedFileFindHandler(PrecompressedMixin, FileFindHandler):
-    """The labextensions' files (jupyter_server's handler), compressed once."""
+def error_page(settings: dict[str, Any], status_code: int) -> str:
+    """The French page of an HTTP error: ``404.html``, else ``error.html``, of the maillage
+    template, found as Voilà's own pages find it (Voilà's template environment; the server's
+    other one holds jupyter_server's English pages)."""
+    env = settings.get("voila_jinja2_env") or settings["jinja2_env"]
+    try:
+        template = env.get_template(f"{status_code}.html")
+    except TemplateNotFound:
+        template = env.get_template("error.html")
+    return template.render(status_code=status_code, status_message="", message="", exception=None)
 
 
-class CompressedTemplateStaticFileHandler(PrecompressedMixin, TemplateStaticFileHandler):
+class FrenchErrorsMixin:
+    """For tornado handlers that are not jupyter_server's (Voilà's static files): the error
+    page is the workshop's French one instead of tornado's English line."""
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.set_header("Content-Type", "text/html; charset=UTF-8")  # type: ignore[attr-defined]
+        self.finish(error_page(self.settings, status_code))  # type: ignore[attr-defined]
+
+
+class NotFoundHandler(FrenchErrorsMixin, Template404):
+    """What a URL no handler matches gets: the French « Page introuvable » (tornado's
+    ``default_handler_class``: jupyter_server's 404 handler, with the French page)."""
+
+
+class CompressedFileFindHandler(FrenchErrorsMixin, PrecompressedMixin, FileFindHandler):
+    """The labextensions' files (jupyter_server's handler), compressed once; a missing one gets
+    the French page (jupyter_server's own error page needs settings Voilà does not have: it
+    came out empty)."""
+
+
+class CompressedTemplateStaticFileHandler(FrenchErrorsMixin, PrecompressedMixin, TemplateStaticFileHandler):
     """The template's static files, compressed once."""
 
 
-class CachedStaticFileHandler(PrecompressedMixin, MultiStaticFileHandler):
+class CachedStaticFileHandler(FrenchErrorsMixin, PrecompressedMixin, MultiStaticFileHandler):
     """Voilà's static files, compressed once, with a ``max-age`` (the ``maillage_asset_max_age``
     setting)."""
 
@@ -122,6 +158,7 @@ class MaillageVoila(Voila):
             url_path_join(root, path) for path in self.tornado_settings.get("static_immutable_cache", [])]}
         settings.update(self.tornado_settings)
         settings["maillage_asset_max_age"] = self.asset_max_age
+        settings["default_handler_class"] = NotFoundHandler  # unmatched URLs: the French 404
         return settings
 
     def init_handlers(self) -> list:
@@ -136,8 +173,14 @@ class MaillageVoila(Voila):
         return kept
 
 
+class FrenchAllowListFileHandler(FrenchErrorsMixin, AllowListFileHandler):
+    """The notebooks' folder files Voilà allows (``/voila/files/``), refusals in French."""
+
+
 _REPLACED = {MultiStaticFileHandler: CachedStaticFileHandler, FileFindHandler: CompressedFileFindHandler,
-             TemplateStaticFileHandler: CompressedTemplateStaticFileHandler}
+             TemplateStaticFileHandler: CompressedTemplateStaticFileHandler,
+             AllowListFileHandler: FrenchAllowListFileHandler,
+             RequestInfoSocketHandler: RequestSocketHandler}  # tells the kernel manager a page is warm
 
 main = MaillageVoila.launch_instance
 

@@ -12,8 +12,11 @@ about their connection.
 """
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -100,6 +103,46 @@ def test_every_page_and_open_step_fits_the_phone(server, browser, assert_local, 
     page.context.close()
 
 
+SHOTS = Path(os.environ.get("MAILLAGE_SHOTS", tempfile.gettempdir())) / "maillage-shots"
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_long_lists_searched_on_the_phone(server, browser, width) -> None:  # noqa: ANN001
+    """30 actors or persons in one drop-down: a few letters typed list the matches, whole and
+    wrapped, as targets of 44 px; a tap chooses. The page still fits the phone."""
+    server.open_step("parties_prenantes")
+    server.open_step("raci")
+    actor = server.store.get("actors", "ACT-26")["name"]
+    page = _phone(browser, width)
+    page.goto(server.url("parties_prenantes.ipynb", server.token(PILOT)))
+    _settled(page)
+    search = page.locator(".maillage-choice-search:has(.maillage-rate-actor) .maillage-choice-search-field input")
+    search.scroll_into_view_if_needed()
+    search.fill(actor[:5].lower())
+    results = page.locator(".maillage-choice-search:has(.maillage-rate-actor) .maillage-choice-search-result:visible")
+    results.first.wait_for()
+    labels = results.all_inner_texts()
+    assert actor in labels and all(actor[:5].lower() in label.lower() for label in labels)
+    _check_fits(page, f"parties prenantes, recherche ({width} px)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"recherche-acteur-{width}.png"))
+    results.nth(labels.index(actor)).tap()
+    page.wait_for_function("() => !document.querySelector("
+                           "'.maillage-choice-search:has(.maillage-rate-actor) .maillage-choice-search-result:not(.maillage-hidden)')")
+    chosen = page.locator(".maillage-rate-actor select")
+    chosen_text = chosen.evaluate("s => s.options[s.selectedIndex].text").replace("\xa0", " ")  # ipywidgets: nbsp
+    assert chosen_text == actor and search.input_value() == ""
+    page.goto(server.url("raci.ipynb", server.token(PILOT)))  # the persons of a RACI proposal
+    _settled(page)
+    person = page.locator(".maillage-choice-search:has(.maillage-raci-person) .maillage-choice-search-field input").first
+    person.scroll_into_view_if_needed()
+    person.fill("e")
+    page.locator(".maillage-choice-search-result:visible").first.wait_for()
+    _check_fits(page, f"raci, recherche ({width} px)")
+    page.screenshot(path=str(SHOTS / f"recherche-personne-{width}.png"))
+    page.context.close()
+
+
 def test_self_assessment_one_tap_per_answer_with_the_count_in_sight(server, browser) -> None:  # noqa: ANN001
     server.open_step("competences")
     page = _phone(browser, 360)
@@ -130,6 +173,11 @@ def test_loading_texts_and_missing_page_in_french_with_nothing_remote(server, br
     text = page.inner_text("body")
     assert L.ERROR_PAGE["404_title"] in text and "does not exist" not in text
     assert page.evaluate("() => [...document.styleSheets].filter(s => s.href).length") == 0
+    for path in ("/nexiste/pas", "/voila/tree"):  # a URL no handler matches: the same French page
+        response = page.goto(f"{server.base_url}{path}")
+        text = page.inner_text("body")
+        assert response.status == 404 and L.ERROR_PAGE["404_title"] in text and "Not Found" not in text, path
+        assert page.evaluate("() => [...document.styleSheets].filter(s => s.href).length") == 0
     assert_local(page)
     page.context.close()
 

@@ -311,6 +311,14 @@ ERROR_PAGE = {
     "other_title": "La page n'a pas pu s'afficher",
 }
 
+#: The search field over a long drop-down (actors, persons, tasks…), on phones.
+CHOICE_SEARCH = {
+    "placeholder": "quelques lettres…",
+    "label": "Ou chercher dans la liste",
+    "more": "{shown} choix sur {found} trouvés : précisez la recherche pour voir les autres.",
+    "none": "Aucun choix ne contient « {query} ». Effacez ou changez la recherche.",
+}
+
 # The steps of the method (DESIGN.md), as participants see them.
 STEP_TITLES: dict[str, str] = {
     "accueil": "Accueil",

@@ -41,6 +41,7 @@ from ..access import identify
 from ..actions import (DEFAULT_LIMITS, PILOT_FIELDS, Editor, add_attachment, add_journal_entry, add_step,
                        can_edit, check_step, set_budget_line, set_funding, sheet, update_sheet)
 from .board import person_label
+from .choice_search import searchable
 from .session import RepeatedTap, Session, StatusLine, field_widget, french_date, saves
 
 #: The sheet's fields the page offers, in this order, to whoever may set them (the rights
@@ -189,7 +190,7 @@ class ActionSheets(widgets.VBox):
         self.view.add_class("maillage-sheet-view")
         self.edit = widgets.VBox()
         self.selector.observe(lambda _c: self.show(), "value")
-        children: list[widgets.Widget] = [self.selector, self.view, self.edit]
+        children: list[widgets.Widget] = [searchable(self.selector), self.view, self.edit]  # many sheets: searched
         if not session.is_facilitator:
             text = (L.SHEET_PAGE["yours"].format(n=F.count(len(mine), "action")) if mine else L.SHEET_PAGE["none_yours"])
             if session.store.get("persons", session.access.person_id).get("edits_all_sheets"):

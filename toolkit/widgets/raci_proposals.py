@@ -38,6 +38,7 @@ from .. import raci
 from ..core.store import Store
 from .board import person_label
 from .raci_matrix import RaciMatrix
+from .choice_search import searchable
 from .session import RepeatedTap, Session, StatusLine, choose, saves
 
 P = L.RACI_PAGE
@@ -146,8 +147,9 @@ class ActionCard(widgets.VBox):
         self.button.on_click(lambda _b: self.submit())
         self._warned: tuple | None = None
         title = widgets.HTML(f"<h3>{_e(P['action'].format(name=action['name']))}</h3>")
-        super().__init__([title, table, self.task, self.person, self.letter, self.warning, self.comment,
-                          self.button, self.confirm, self.status])
+        # tasks and persons: long lists, searched by a few letters on a phone
+        super().__init__([title, table, searchable(self.task), searchable(self.person), self.letter, self.warning,
+                          self.comment, self.button, self.confirm, self.status])
         saves(self, False, self.button, self.confirm)
         self.add_class("maillage-raci-action")
         self.add_class(f"maillage-raci-{self.action_id}")

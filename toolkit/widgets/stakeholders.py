@@ -35,6 +35,7 @@ from ..access import contributions
 from ..core.model import fold, kind
 from ..core.store import TABLES, Store
 from ..viz import network_map
+from .choice_search import searchable
 from .session import Form, Session, StatusLine, choose, saves, scale_buttons
 
 log = logging.getLogger("maillage.stakeholders")
@@ -199,7 +200,8 @@ class RatingPanel(widgets.VBox):
         self.progress = widgets.HTML()
         self.progress.add_class("maillage-rate-progress")
         self.actor.observe(lambda _c: self.load(), names="value")
-        super().__init__([widgets.HTML(f"<p>{html.escape(P['rate_hint'])}</p>"), self.actor,
+        self.actor_search = searchable(self.actor)  # 30 actors: a few letters find one
+        super().__init__([widgets.HTML(f"<p>{html.escape(P['rate_hint'])}</p>"), self.actor_search,
                           *self.inputs.values(), self.button, self.status, self.progress])
         self.add_class("maillage-rating")
         self.set_actors(session.frame("actors"))
@@ -309,7 +311,8 @@ class StakeholdersPage(widgets.VBox):
         self.add_form = AddActorForm(session, on_saved=lambda _rid: self.refresh())
         self.relation_form = Form(session, "relations", ["source_id", "target_id", "type", "weight", "comment"],
                                   clear_on_save=True, on_saved=lambda _rid: self.refresh(),
-                                  scale_labels={"weight": L.RELATION_WEIGHT_WORDS}, button=P["relation_button"])
+                                  scale_labels={"weight": L.RELATION_WEIGHT_WORDS}, button=P["relation_button"],
+                                  search=("source_id", "target_id"))
         self.relation_form.add_class("maillage-add-relation")
         self.rating = RatingPanel(session) if session.person else None
         self.summary = widgets.HTML() if session.is_facilitator else None
