@@ -112,7 +112,7 @@ class ActionCard(widgets.VBox):
         names = page.names
         self.letters = letters
         rows = "".join(
-            f"<div class='maillage-raci-task-row'>{_e(P['task_row'].format(name=t.name, start=t.start_month, end=t.end_month, load=F.number(t.load_days)))}"
+            f"<div class='maillage-raci-task-row'>{_e(P['task_row'].format(name=t.name, start=F.month_short(t.start_month), end=F.month_short(t.end_month), load=F.number(t.load_days)))}"
             f"<div class='maillage-raci-letters'>{_letters_text(letters, t.id, names)}</div></div>"
             for t in tasks.itertuples())
         table = widgets.HTML(f"<div class='maillage-raci-tasks'>{rows}</div>")
