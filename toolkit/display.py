@@ -179,10 +179,20 @@ def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | Non
             df.iloc[:, position] = pd.Series(shown, index=df.index, dtype=object)
     table = headings()
     # by position: two analyses' columns may share a French heading (« Action »)
-    out = pd.DataFrame({i: [formats.text(v, digits, missing=formats.DASH) for v in df.iloc[:, i]]
-                        for i in range(df.shape[1])})
+    out = pd.DataFrame({i: [_cell(v, digits) for v in df.iloc[:, i]] for i in range(df.shape[1])})
     out.columns = [table.get(c, c) if isinstance(c, str) else formats.text(c) for c in df.columns]
     return out
+
+
+_STORED_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _cell(value: Any, digits: int) -> str:
+    """One cell as French text; a stored month (``2026-09``) under a French heading reads
+    ``09/2026``, as in the workbook."""
+    if isinstance(value, str) and _STORED_MONTH.fullmatch(value.strip()):
+        return formats.month_short(value)
+    return formats.text(value, digits, missing=formats.DASH)
 
 
 def table(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | None = None, digits: int = 1,
@@ -197,4 +207,13 @@ def table(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | None = None,
     if frame is None or len(frame) == 0:
         return HTML(f"<p><em>{html.escape(empty or L.CARNET['nothing'])}</em></p>")
     out = readable_frame(frame, frames, digits)
-    return out.style.hide(axis="index")
+    # Text reads from the left, figures line up on the right (pandas puts everything right).
+    numeric = [i for i, column in enumerate(out.columns)
+               if all(v == formats.DASH or _FIGURE.fullmatch(v) for v in out[column])]
+    styles = [{"selector": "th, td", "props": "text-align: left; vertical-align: top;"}]
+    styles += [{"selector": f".col{i}", "props": "text-align: right;"} for i in numeric]
+    return out.style.hide(axis="index").set_table_styles(styles)
+
+
+#: A cell that is a figure once written in French: « 12 », « 3,5 », « 45 000 € », « 30 % ».
+_FIGURE = re.compile(r"[-−]?[\d\u202f\u00a0 ]+(,\d+)?(\u00a0?(€|%|j))?")
