@@ -62,7 +62,12 @@ TABLE: list[tuple[str, str, str, str | None, dict[str, Any], str | None]] = [
     ("participant", "actors", P.UPDATE, "ACT-01", {"power": 0}, REFUSED_OWN),
     ("participant", "actors", P.INSERT, None, {**ACTOR, "mobilised": True},
      "Vous ne pouvez pas modifier : Mobilisé (Acteurs)"),
-    ("participant", "raci", P.INSERT, None, {"task_id": "TAC-023", "person_id": "PER-17", "letter": "I"}, None),
+    # RACI proposals: on a task of one of their actions (PER-17 holds a letter in ACN-02)
+    ("participant", "raci", P.INSERT, None, {"task_id": "TAC-005", "person_id": "PER-17", "letter": "I"}, None),
+    ("participant", "raci", P.INSERT, None, {"task_id": "TAC-023", "person_id": "PER-17", "letter": "I"},
+     "La tâche TAC-023 ne relève d'aucune de vos actions"),
+    ("pilot", "raci", P.INSERT, None, {"task_id": "TAC-001", "person_id": "PER-04", "letter": "C",
+                                       "status": "validée"}, None),  # forced back to « proposée »
     # what no participant writes
     ("participant", "tasks", P.INSERT, None, TASK, "Vous ne pouvez pas modifier « Tâches » depuis cette page."),
     ("pilot", "tasks", P.INSERT, None, TASK, "Vous ne pouvez pas modifier « Tâches » depuis cette page."),
@@ -235,3 +240,15 @@ def test_a_named_editor_writes_by_her_name_and_loses_the_right_at_once(demo_work
     with pytest.raises(AccessDenied, match="Foncière de redynamisation"):
         A.update_sheet(ws.store, "ACN-02", {"completion": 20}, page.writer())
     assert ws.store.get("actions", "ACN-02")["completion"] == 15
+
+
+def test_the_member_rule_lists_the_actions_the_raci_page_offers(demo_workshop: Workshop) -> None:
+    """The right to propose (``permissions.actions_of_person``, read in the write's
+    transaction) and the actions the RACI page shows (``raci.actions_of_person``) agree."""
+    from toolkit import raci
+
+    store = demo_workshop.store
+    frames = store.frames()
+    for person in store.all("persons"):
+        assert P.actions_of_person(store, person["id"]) == set(raci.actions_of_person(frames, person["id"]))
+    assert P.actions_of_person(store, "PER-05") == {"ACN-12", "ACN-16"}
