@@ -586,6 +586,7 @@ def withdraw(store: Store, raci_id: str, person_id: str, by: str | None = None) 
     """
     with store.transaction() as tx:
         rec = _pending(store, raci_id, tx)
-        if rec["proposed_by"] != person_id:
-            raise AccessDenied(L.RACI_ERRORS_MORE["not_yours"])
+        person = _require(store, "persons", person_id, tx, "unknown_person", person=person_id)
+        if not P.allowed(store, P.Actor.for_person(person), P.DELETE, "raci", record=rec, conn=tx):
+            raise AccessDenied(L.RACI_ERRORS_MORE["not_yours"])  # the table's owner rule, said for a withdrawal
         store.delete("raci", raci_id, by=by or person_id, conn=tx)
