@@ -137,8 +137,8 @@ def test_consultant_assessment_of_a_participant_is_neither_shown_nor_changed(dem
 
 
 def test_accepted_raci_proposal_no_longer_changed_by_its_author(demo_workshop: Workshop) -> None:
-    g = _guard(demo_workshop, "PER-05")
-    rid = g.insert("raci", {"task_id": "TAC-023", "person_id": "PER-05", "letter": "R"})
+    g = _guard(demo_workshop, "PER-05")  # TAC-037 is a task of ACN-12, one of her actions
+    rid = g.insert("raci", {"task_id": "TAC-037", "person_id": "PER-05", "letter": "R"})
     g.update("raci", rid, {"letter": "C"})  # still pending: the author may change it
     demo_workshop.store.update("raci", rid, {"status": "validée"}, by="consultant")
     with pytest.raises(AccessDenied):
@@ -168,7 +168,7 @@ def test_shared_record_changed_only_by_its_creator(demo_workshop: Workshop) -> N
 
 def test_raci_proposal_forced_to_proposed_status(demo_workshop: Workshop) -> None:
     g = _guard(demo_workshop, "PER-05")
-    rid = g.insert("raci", {"task_id": "TAC-023", "person_id": "PER-05", "letter": "R", "status": "validée"})
+    rid = g.insert("raci", {"task_id": "TAC-037", "person_id": "PER-05", "letter": "R", "status": "validée"})
     rec = demo_workshop.store.get("raci", rid)
     assert rec["status"] == "proposée" and rec["proposed_by"] == "PER-05"
 

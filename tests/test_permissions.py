@@ -2,7 +2,8 @@
 refused with its French message and nothing changed. Each row runs through the pages'
 guard (``access.Guard``); the action sheets' write functions give the same answers
 (``toolkit.actions``), and a person named to edit every sheet does so with their own link
-(issue 19 §4)."""
+(issue 19 §4). The other write functions — RACI proposals, project reviews, merges and
+undos, the consultant's reading widget — answer as the table does too (``FUNCTION_TABLE``)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -62,7 +63,12 @@ TABLE: list[tuple[str, str, str, str | None, dict[str, Any], str | None]] = [
     ("participant", "actors", P.UPDATE, "ACT-01", {"power": 0}, REFUSED_OWN),
     ("participant", "actors", P.INSERT, None, {**ACTOR, "mobilised": True},
      "Vous ne pouvez pas modifier : Mobilisé (Acteurs)"),
-    ("participant", "raci", P.INSERT, None, {"task_id": "TAC-023", "person_id": "PER-17", "letter": "I"}, None),
+    # RACI proposals: on a task of one of their actions (PER-17 holds a letter in ACN-02)
+    ("participant", "raci", P.INSERT, None, {"task_id": "TAC-005", "person_id": "PER-17", "letter": "I"}, None),
+    ("participant", "raci", P.INSERT, None, {"task_id": "TAC-023", "person_id": "PER-17", "letter": "I"},
+     "La tâche TAC-023 ne relève d'aucune de vos actions"),
+    ("pilot", "raci", P.INSERT, None, {"task_id": "TAC-001", "person_id": "PER-04", "letter": "C",
+                                       "status": "validée"}, None),  # forced back to « proposée »
     # what no participant writes
     ("participant", "tasks", P.INSERT, None, TASK, "Vous ne pouvez pas modifier « Tâches » depuis cette page."),
     ("pilot", "tasks", P.INSERT, None, TASK, "Vous ne pouvez pas modifier « Tâches » depuis cette page."),
@@ -235,3 +241,157 @@ def test_a_named_editor_writes_by_her_name_and_loses_the_right_at_once(demo_work
     with pytest.raises(AccessDenied, match="Foncière de redynamisation"):
         A.update_sheet(ws.store, "ACN-02", {"completion": 20}, page.writer())
     assert ws.store.get("actions", "ACN-02")["completion"] == 15
+
+
+def test_the_member_rule_lists_the_actions_the_raci_page_offers(demo_workshop: Workshop) -> None:
+    """The right to propose (``permissions.actions_of_person``, read in the write's
+    transaction) and the actions the RACI page shows (``raci.actions_of_person``) agree."""
+    from toolkit import raci
+
+    store = demo_workshop.store
+    frames = store.frames()
+    for person in store.all("persons"):
+        assert P.actions_of_person(store, person["id"]) == set(raci.actions_of_person(frames, person["id"]))
+    assert P.actions_of_person(store, "PER-05") == {"ACN-12", "ACN-16"}
+
+
+# --- the write functions outside the guard give the table's answers too -----------------------
+
+def _propose(task: str, person: str, letter: str) -> Callable[[Workshop, P.Actor, Any], Any]:
+    from toolkit import raci
+
+    def propose(ws: Workshop, a: P.Actor, _ctx: Any) -> Any:
+        return raci.propose(ws.store, task, person, letter, proposer_id=a.person_id)
+
+    return propose
+
+
+def _review(ws: Workshop, a: P.Actor, _ctx: Any) -> Any:
+    from toolkit import review
+
+    return review.record_review(ws.store, TODAY, ["PER-04"], [], "Mise en pause de la boutique.",
+                                [{"action_id": "ACN-01", "state": "en pause"}], by=a)
+
+
+def _reviews(ws: Workshop, a: P.Actor, _ctx: Any) -> Any:
+    from toolkit import review
+
+    return review.record_reviews(ws.store, [{"date": TODAY, "present": ["PER-04"], "decisions": "Rien."}], by=a)
+
+
+def _merge(ws: Workshop, a: P.Actor, _ctx: Any) -> Any:
+    from toolkit import changes
+
+    return changes.merge_records(ws.store, "actors", "ACT-01", "ACT-02", by=a)
+
+
+def _undo(ws: Workshop, a: P.Actor, seq: int) -> Any:
+    from toolkit import changes
+
+    return changes.undo_change(ws.store, seq, by=a)
+
+
+def _undo_merge(ws: Workshop, a: P.Actor, label: str) -> Any:
+    from toolkit import changes
+
+    return changes.undo_merge(ws.store, label, by=a)
+
+
+def _reading(ws: Workshop, a: P.Actor, _ctx: Any) -> Any:
+    """The consultant's reading widget, held by ``a``: it shows a refusal instead of raising."""
+    from toolkit.widgets.consultant_reading import ConsultantReading
+
+    reading = ConsultantReading(ws.store, by=a)
+    reading.person.value = "PER-02"
+    reading.set(next(iter(reading.rows)), savoir=2, vouloir=3, pouvoir=1)
+    if not reading.save():
+        raise AccessDenied(reading.message.value)
+
+
+def _consultant_change(ws: Workshop) -> int:
+    ws.store.update("actors", "ACT-01", {"power": 1}, by="consultant")
+    return ws.store.history("actors", "ACT-01")[-1]["seq"]
+
+
+def _own_actor(ws: Workshop) -> int:  # PER-17 adds an actor from the stakeholders' page
+    rid = Guard(ws.store, P.Actor.for_person(ws.store.get("persons", "PER-17"))).insert("actors", ACTOR)
+    return ws.store.history("actors", rid)[-1]["seq"]
+
+
+def _a_merge(ws: Workshop) -> str:
+    from toolkit import changes
+
+    return changes.merge_records(ws.store, "actors", "ACT-01", "ACT-02", by="consultant")
+
+
+REVIEWS = "Vous ne pouvez pas modifier « Revues de projet » depuis cette page."
+# (who, the write, what it sets up first, the table's question (operation, kind, data, record id or
+#  None), None if allowed else the message)
+FUNCTION_TABLE: list[tuple[str, Callable[..., Any], Callable[[Workshop], Any] | None,
+                           tuple[str, str, dict[str, Any], str | None], str | None]] = [
+    # raci.propose: the member rule (a task of one of my actions), always « proposée »
+    ("participant", _propose("TAC-005", "PER-17", "I"), None,
+     (P.INSERT, "raci", {"task_id": "TAC-005", "person_id": "PER-17", "letter": "I"}, None), None),
+    ("participant", _propose("TAC-023", "PER-17", "R"), None,
+     (P.INSERT, "raci", {"task_id": "TAC-023", "person_id": "PER-17", "letter": "R"}, None),
+     "La tâche TAC-023 ne relève d'aucune de vos actions"),
+    ("pilot", _propose("TAC-001", "PER-10", "C"), None,
+     (P.INSERT, "raci", {"task_id": "TAC-001", "person_id": "PER-10", "letter": "C"}, None), None),
+    ("pilot", _propose("TAC-023", "PER-10", "C"), None,
+     (P.INSERT, "raci", {"task_id": "TAC-023", "person_id": "PER-10", "letter": "C"}, None),
+     "La tâche TAC-023 ne relève d'aucune de vos actions"),
+    # a project review: the consultant's (a carnet) or the facilitator's (a page), nobody else's
+    ("consultant", _review, None, (P.INSERT, "reviews", {}, None), None),
+    ("facilitator", _review, None, (P.INSERT, "reviews", {}, None), None),
+    ("pilot", _review, None, (P.INSERT, "reviews", {}, None), REVIEWS),  # even on a sheet of theirs
+    ("sheet_editor", _review, None, (P.INSERT, "reviews", {}, None), REVIEWS),
+    ("consultant", _reviews, None, (P.INSERT, "reviews", {}, None), None),
+    ("participant", _reviews, None, (P.INSERT, "reviews", {}, None), REVIEWS),
+    # merging two records, undoing a change or a merge
+    ("consultant", _merge, None, (P.DELETE, "actors", {}, "ACT-02"), None),
+    ("participant", _merge, None, (P.DELETE, "actors", {}, "ACT-02"), "Cet enregistrement (Acteurs) appartient"),
+    ("consultant", _undo, _consultant_change, (P.UPDATE, "actors", {"power": 0}, "ACT-01"), None),
+    ("participant", _undo, _consultant_change, (P.UPDATE, "actors", {"power": 0}, "ACT-01"),
+     "Cet enregistrement (Acteurs) appartient"),
+    ("participant", _undo, _own_actor, (P.DELETE, "actors", {}, None), None),  # their own addition: theirs to undo
+    ("consultant", _undo_merge, _a_merge, (P.INSERT, "actors", {"id": "ACT-02", "mobilised": True}, None), None),
+    ("sheet_editor", _undo_merge, _a_merge, (P.INSERT, "actors", {"id": "ACT-02", "mobilised": True}, None),
+     "Vous ne pouvez pas modifier : Mobilisé (Acteurs)"),  # the merged actor, brought back first
+    # the consultant's reading of a person's competences (carnet 03)
+    ("consultant", _reading, None, (P.INSERT, "assessments", {"person_id": "PER-02", "source": "consultant"}, None),
+     None),
+    ("participant", _reading, None,
+     (P.INSERT, "assessments", {"person_id": "PER-02", "source": "consultant"}, None), "(Évaluations)"),
+]
+WATCHED = ("actions", "journal", "reviews", "actors", "relations", "actor_ratings", "memberships", "raci",
+           "assessments")
+
+
+def _state(ws: Workshop) -> tuple[Any, int]:
+    return {k: ws.store.frame(k, system=True).to_dict("records") for k in WATCHED}, len(ws.store.history())
+
+
+@pytest.mark.parametrize("who, write, setup, question, refused", FUNCTION_TABLE,
+                         ids=[f"{w}-{f.__name__.strip('_')}-{i}" for i, (w, f, _s, _q, _m) in enumerate(FUNCTION_TABLE)])
+def test_write_functions_follow_the_table(demo_workshop: Workshop, who: str, write: Callable[..., Any],
+                                          setup: Callable[[Workshop], Any] | None,
+                                          question: tuple[str, str, dict[str, Any], str | None],
+                                          refused: str | None) -> None:
+    ws = demo_workshop
+    ctx = setup(ws) if setup else None
+    writer = actor(ws, who)
+    operation, kind, data, record_id = question
+    if operation == P.DELETE and record_id is None:  # the record the setup created
+        record_id = ws.store.history()[-1]["record_id"]
+    record = ws.store.get(kind, record_id) if record_id else None
+    assert P.allowed(ws.store, writer, operation, kind, data, record=record) is (refused is None)
+    before = _state(ws)
+    if refused is None:
+        write(ws, writer, ctx)
+        assert _state(ws) != before
+        assert writer.by in ws.store.history()[-1]["by"]  # a merge's label names who merged
+        return
+    with pytest.raises(AccessDenied) as err:
+        write(ws, writer, ctx)
+    assert refused in str(err.value)
+    assert _state(ws) == before  # nothing written, not even history

@@ -238,9 +238,7 @@ class Guard:
         self.check_writable()
         if not self.access.is_facilitator:  # a participant never chooses an id
             data = {n: v for n, v in data.items() if n != "id"}
-        with self.store.transaction() as tx:
-            data = permissions.check(self.store, self.access, permissions.INSERT, kind_name, data, conn=tx)
-            return self.store.insert(kind_name, data, by=self.by, conn=tx)
+        return permissions.insert(self.store, self.access, kind_name, data)
 
     def update(self, kind_name: str, record_id: str, changes: dict[str, Any],
                expected_version: int | None = None) -> dict[str, Any]:
@@ -248,21 +246,13 @@ class Guard:
         self.check_writable()
         if not self.access.is_facilitator:
             changes = {n: v for n, v in changes.items() if n != "id"}
-        with self.store.transaction() as tx:
-            record = self.store.get(kind_name, record_id, conn=tx)
-            changes = permissions.check(self.store, self.access, permissions.UPDATE, kind_name, changes,
-                                        record=record, conn=tx)
-            new = self.store.update(kind_name, record_id, changes, by=self.by, expected_version=expected_version,
-                                    conn=tx)
+        new = permissions.update(self.store, self.access, kind_name, record_id, changes, expected_version)
         return new if self.access.is_facilitator else _public(new)
 
     def delete(self, kind_name: str, record_id: str) -> None:
         """Delete a record this access may delete."""
         self.check_writable()
-        with self.store.transaction() as tx:
-            record = self.store.get(kind_name, record_id, conn=tx)
-            permissions.check(self.store, self.access, permissions.DELETE, kind_name, record=record, conn=tx)
-            self.store.delete(kind_name, record_id, by=self.by, conn=tx)
+        permissions.delete(self.store, self.access, kind_name, record_id)
 
 
 def participant_ids(store: Store) -> set[str]:

@@ -3,7 +3,10 @@
 Both work through the store's ordinary writes, so each is itself in the history: undoing
 restores the previous value as a new change; a merge is a group of changes (references
 moved to the kept record, duplicates it creates removed, the merged record deleted) that
-shares one ``by`` label, so that it can be undone as a group.
+shares one ``by`` label, so that it can be undone as a group. Every one of those writes is
+checked against the rights table (``toolkit.core.permissions``) for whoever asks: ``by`` is
+the consultant's name (a carnet) or an actor; a participant is refused, in French, before
+anything changes.
 
 Example
 -------
@@ -25,6 +28,7 @@ import sqlalchemy as sa
 
 from .core import labels as L
 from .core import model
+from .core import permissions as P
 from .core.errors import MaillageError
 from .core.store import TABLES, Store
 
@@ -56,20 +60,20 @@ def _restorable(kind_name: str, record: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in out.items() if value is not None}
 
 
-def _undo(store: Store, row: dict[str, Any], by: str, conn: Any) -> str:
+def _undo(store: Store, row: dict[str, Any], actor: P.Actor, conn: Any) -> str:
     kind_name, rid = row["kind"], row["record_id"]
     if row["op"] == "insert":
-        store.delete(kind_name, rid, by=by, conn=conn)
+        P.delete(store, actor, kind_name, rid, conn=conn)
     elif row["op"] == "update":
         old = {k: v for k, v in (row["old"] or {}).items() if k not in ("token",)}
         if old:
-            store.update(kind_name, rid, old, by=by, conn=conn)
+            P.update(store, actor, kind_name, rid, old, conn=conn)
     elif row["op"] == "delete":
-        store.insert(kind_name, _restorable(kind_name, row["old"] or {}), by=by, conn=conn)
+        P.insert(store, actor, kind_name, _restorable(kind_name, row["old"] or {}), conn=conn)
     return row["op"]
 
 
-def undo_change(store: Store, seq: int, by: str) -> str:
+def undo_change(store: Store, seq: int, by: str | P.Actor) -> str:
     """Undo the history row ``seq``: restore the old values, re-create or delete the record.
 
     The undo is itself recorded (``by``). Returns the undone operation (insert, update, delete).
@@ -77,7 +81,7 @@ def undo_change(store: Store, seq: int, by: str) -> str:
     """
     row = _row(store, seq)
     with store.transaction() as tx:
-        return _undo(store, row, by, tx)
+        return _undo(store, row, P.Actor.of(by), tx)
 
 
 def merge_label(kind_name: str, keep: str, drop: str, by: str) -> str:
@@ -140,10 +144,12 @@ def _points(rec: dict[str, Any], f: model.Field, rid: str) -> bool:
     return rid in (value or []) if f.type == "refs" else value == rid
 
 
-def merge_records(store: Store, kind_name: str, keep: str, drop: str, by: str) -> str:
+def merge_records(store: Store, kind_name: str, keep: str, drop: str, by: str | P.Actor) -> str:
     """Merge ``drop`` into ``keep`` (``merge_plan``), all or nothing; returns the merge's ``by`` label."""
+    actor = P.Actor.of(by)
     plan = merge_plan(store, kind_name, keep, drop)
-    label = merge_label(kind_name, keep, drop, by)
+    P.check(store, actor, P.DELETE, kind_name, record=store.get(kind_name, drop))  # refused before any write
+    label = merge_label(kind_name, keep, drop, actor.by)
     with store.transaction() as tx:
         updates: dict[tuple[str, str], dict[str, Any]] = {}
         for row in plan.itertuples(index=False):
@@ -151,18 +157,19 @@ def merge_records(store: Store, kind_name: str, keep: str, drop: str, by: str) -
                 updates.setdefault((row.kind, row.record_id), {})[row.field] = row.new
         deletions = [(r.kind, r.record_id) for r in plan.itertuples(index=False) if r.op == "delete"]
         for (other, rid), changes in updates.items():
-            store.update(other, rid, changes, by=label, conn=tx)
+            P.update(store, actor, other, rid, changes, conn=tx, by=label)
         for other, rid in deletions:
-            store.delete(other, rid, by=label, conn=tx)
+            P.delete(store, actor, other, rid, conn=tx, by=label)
     return label
 
 
-def undo_merge(store: Store, label: str, by: str) -> int:
+def undo_merge(store: Store, label: str, by: str | P.Actor) -> int:
     """Undo every change of the merge ``label`` (newest first), in one transaction; how many."""
     rows = [r for r in store.history() if r["by"] == label]
     if not rows:
         raise MaillageError(L.CHANGES["unknown_merge"])
+    actor = P.Actor.of(by)
     with store.transaction() as tx:
         for row in reversed(rows):
-            _undo(store, row, by, tx)
+            _undo(store, row, actor, tx)
     return len(rows)

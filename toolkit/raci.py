@@ -56,6 +56,7 @@ from .core import formats, model
 from .core import french as W
 from .core import labels as L
 from .core import values as V
+from .core import permissions as P
 from .competences import resolve_assessments
 from .core.errors import AccessDenied, ConflictError, NotFoundError, Problem, ValidationError
 from .core.gc_pause import paused
@@ -517,34 +518,24 @@ def propose(store: Store, task_id: str, person_id: str, letter: str, proposer_id
 
     Raises
     ------
-    AccessDenied when the task is not in one of the proposer's actions (see
-    ``actions_of_person``); ValidationError for a bad letter; NotFoundError for an unknown
-    task or person.
+    AccessDenied when the task is not in one of the proposer's actions (the rights table's
+    ``member`` rule, ``toolkit.core.permissions``); ValidationError for a bad letter;
+    NotFoundError for an unknown task or person.
     """
     wanted = _letter(letter, allow_empty=False)
     with store.transaction() as tx:
-        task = _require(store, "tasks", task_id, tx, "unknown_task", task=task_id)
+        _require(store, "tasks", task_id, tx, "unknown_task", task=task_id)
         _require(store, "persons", person_id, tx, "unknown_person", person=person_id)
-        _require(store, "persons", proposer_id, tx, "unknown_person", person=proposer_id)
-        if task["action_id"] not in _actions_of_person_tx(tx, proposer_id):
-            raise AccessDenied(L.RACI_ERRORS["not_your_action"].format(task=task_id))
+        proposer = _require(store, "persons", proposer_id, tx, "unknown_person", person=proposer_id)
+        data = {"task_id": task_id, "person_id": person_id, "letter": wanted}
+        if comment and str(comment).strip():
+            data["comment"] = comment
+        # checked in the write's transaction: the right and the write see the same letters
+        data = P.check(store, P.Actor.for_person(proposer), P.INSERT, "raci", data, conn=tx)
         for r in _cell_rows(tx, task_id, person_id, status=PROPOSED):
             if r["letter"] == wanted and r["proposed_by"] == proposer_id:
                 return r["id"]
-        data = {"task_id": task_id, "person_id": person_id, "letter": wanted, "status": PROPOSED,
-                "proposed_by": proposer_id}
-        if comment and str(comment).strip():
-            data["comment"] = comment
         return store.insert("raci", data, by=by or proposer_id, conn=tx)
-
-
-def _actions_of_person_tx(conn: sa.Connection, person_id: str) -> set[str]:
-    """``actions_of_person`` read inside a transaction (the check and the write agree)."""
-    a, r, t = TABLES["actions"], TABLES["raci"], TABLES["tasks"]
-    mine = {row[0] for row in conn.execute(sa.select(a.c.id).where(a.c.pilot_id == person_id))}
-    q = (sa.select(t.c.action_id).join(r, r.c.task_id == t.c.id)
-         .where(r.c.person_id == person_id, r.c.status == VALIDATED))
-    return mine | {row[0] for row in conn.execute(q)}
 
 
 def accept(store: Store, raci_id: str, by: str) -> dict[str, Any]:
@@ -595,6 +586,7 @@ def withdraw(store: Store, raci_id: str, person_id: str, by: str | None = None) 
     """
     with store.transaction() as tx:
         rec = _pending(store, raci_id, tx)
-        if rec["proposed_by"] != person_id:
-            raise AccessDenied(L.RACI_ERRORS_MORE["not_yours"])
+        person = _require(store, "persons", person_id, tx, "unknown_person", person=person_id)
+        if not P.allowed(store, P.Actor.for_person(person), P.DELETE, "raci", record=rec, conn=tx):
+            raise AccessDenied(L.RACI_ERRORS_MORE["not_yours"])  # the table's owner rule, said for a withdrawal
         store.delete("raci", raci_id, by=by or person_id, conn=tx)

@@ -6,7 +6,8 @@ actions without a pilot, budget consumption, what changed since the last review 
 decides: actions re-attached to another axis, re-assigned to another pilot, restated.
 The review's record (présents, excusés, décisions, changes) is kept in the store
 (``reviews`` kind) and its changes are applied to the sheets in the same transaction,
-each with a « décision » entry in the action's journal.
+each with a « décision » entry in the action's journal — every write checked against the
+rights table (``toolkit.core.permissions``) for whoever records it.
 
 Everything returns DataFrames or dicts; nothing is drawn or printed here.
 
@@ -29,6 +30,7 @@ from . import governance as G
 from .core import labels as L
 from .core import values as V
 from .core import model
+from .core import permissions as P
 from .actions import CLOSED_STATES, HELD_STATES
 from .core.errors import Problem, ValidationError
 
@@ -423,7 +425,7 @@ def _review_changes(changes: Iterable[dict[str, Any]]) -> tuple[list[dict[str, A
 
 def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: Iterable[str] = (),
                   decisions: str = "", changes: Iterable[dict[str, Any]] = (), body_id: str | None = None,
-                  by: str = L.FACILITATOR_BY, *, review_id: str | None = None, guess_body: bool = True,
+                  by: str | P.Actor = L.FACILITATOR_BY, *, review_id: str | None = None, guess_body: bool = True,
                   conn: Any = None) -> str:
     """Record a project review and apply its decisions to the action sheets, all or nothing.
 
@@ -443,7 +445,8 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
         already holds ``new`` (an exported workbook imported again) or a newer value is left
         as it is, and the change is kept in the review as written.
     body_id : the body that held the review (default, with ``guess_body``: the review body).
-    by : who records it (history).
+    by : who records it: the consultant's name (history), or an actor — whoever it is, each
+        write goes through ``permissions`` (a participant is refused, nothing stored).
     review_id : the review's identifier (default: a new one).
     conn : the caller's write transaction (the import's), else one of its own.
 
@@ -455,11 +458,14 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
     Raises
     ------
     ValidationError (French, nothing stored) for a person both present and excused, an
-    unknown action or field, a parent that would make a cycle, or a value the model refuses.
+    unknown action or field, a parent that would make a cycle, or a value the model refuses;
+    AccessDenied (French, nothing stored) for someone who may not record a review.
     """
     from contextlib import nullcontext
 
-    from .actions import Editor, reattach
+    from .actions import reattach
+
+    actor = P.Actor.of(by)
 
     present, excused = list(present), list(excused)
     label = review_id or None
@@ -471,6 +477,7 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
                                       "decisions": decisions or None, **({"id": review_id} if review_id else {})})
     if problems:
         raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=L.KIND_LABELS["reviews"]))
+    P.check(store, actor, P.INSERT, "reviews", head, conn=conn)  # refused before any sheet changes
     if body_id is None and guess_body:
         body = G.review_body(store.frames(["bodies"]))
         body_id = body["id"] if body else None
@@ -484,9 +491,9 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
             kept = {k: v for k, v in values.items() if k in before and old[k] != _field_value(k, before[k])}
             to_apply = {k: v for k, v in values.items() if k not in kept}
             if "parent_id" in to_apply:
-                reattach(store, action_id, to_apply.pop("parent_id"), Editor.for_consultant(by),
+                reattach(store, action_id, to_apply.pop("parent_id"), actor,
                          follow_axis="axis_id" not in to_apply, by_review=True, conn=tx)
-            new = store.update("actions", action_id, to_apply, by=by, conn=tx) if to_apply \
+            new = P.update(store, actor, "actions", action_id, to_apply, conn=tx) if to_apply \
                 else store.get("actions", action_id, conn=tx)
             lines = []
             for name in values:
@@ -503,13 +510,13 @@ def record_review(store: Any, date: Any, present: Iterable[str] = (), excused: I
                 lines.append(f"{L.FIELD_LABELS['axis_id']} : {_describe(store, 'axis_id', old['axis_id'], tx)} → "
                              f"{_describe(store, 'axis_id', new['axis_id'], tx)}")
             if lines:
-                store.insert("journal", {"action_id": action_id, "date": day, "kind": V.JOURNAL_DECISION,
-                                         "text": L.REVIEW_LABELS["journal_entry"].format(
-                                             date=F.date_long(day, weekday=False), changes=" ; ".join(lines))},
-                             by=by, conn=tx)
+                P.insert(store, actor, "journal", {"action_id": action_id, "date": day, "kind": V.JOURNAL_DECISION,
+                                                   "text": L.REVIEW_LABELS["journal_entry"].format(
+                                                       date=F.date_long(day, weekday=False),
+                                                       changes=" ; ".join(lines))}, conn=tx)
         # inserted last: its created_at follows its own changes, so « changes since the last
         # review » starts after them
-        return store.insert("reviews", {**head, "body_id": body_id, "changes": applied}, by=by, conn=tx)
+        return P.insert(store, actor, "reviews", {**head, "body_id": body_id, "changes": applied}, conn=tx)
 
 
 def _field_value(name: str, value: Any) -> Any:
@@ -522,7 +529,8 @@ def _field_value(name: str, value: Any) -> Any:
         return value
 
 
-def record_reviews(store: Any, records: Iterable[dict[str, Any]], by: str, conn: Any = None) -> list[str]:
+def record_reviews(store: Any, records: Iterable[dict[str, Any]], by: str | P.Actor,
+                   conn: Any = None) -> list[str]:
     """Record reviews as a workbook's « Revues de projet » sheet gives them (records as
     ``model.validate`` returns them), each through ``record_review``: their changes are
     applied the same way, a person both present and excused refused the same way.

@@ -6,11 +6,16 @@ with their own link. :data:`RULES` says, as data, which role may do which operat
 which kind, which fields it may set and which values are set for it whatever it sends.
 :func:`check` applies it; the live layer's guard (``toolkit.access.Guard``) and the
 analyses' write functions (``toolkit.actions.update_sheet``, ``add_journal_entry``…) both
-call it, so a page, a carnet and a domain function cannot disagree on a right.
+call it, so a page, a carnet and a domain function cannot disagree on a right. A write
+function that has nothing more to decide than the right writes through :func:`insert`,
+:func:`update` and :func:`delete` (check, then the store's write, attributed to the actor):
+the guard, the reviews, the merges and undos of ``toolkit.changes``.
 
 The roles a participant may hold toward a record (:func:`roles`):
 
 - ``participant``: anyone with a participant link;
+- ``member``: the record (a RACI proposal) is on a task of an action they take part in —
+  they pilot it or hold a validated letter on one of its tasks (:func:`actions_of_person`);
 - ``owner``: the record is theirs — its owner field names them (:data:`OWNER_FIELDS`, or
   the kind's private owner) or, for a kind without one, they created it — and it still
   holds the values their rule forces (an assessment *of* them by the consultant, or a RACI
@@ -39,24 +44,28 @@ False
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Iterable
+
+import sqlalchemy as sa
 
 from . import labels as L
 from . import values as V
 from . import model
 from .errors import AccessDenied
-from .store import SECRET_FIELDS
+from .store import SECRET_FIELDS, TABLES
 
 # --- who ---------------------------------------------------------------------------------
 
 FACILITATOR = "facilitator"  # the facilitator's link, on a page
 CONSULTANT = "consultant"  # the consultant, in a carnet
 PARTICIPANT = "participant"  # a participant's own link
+MEMBER = "member"
 OWNER = "owner"
 PILOT = "pilot"
 SHEET_EDITOR = "sheet_editor"
-ROLES: tuple[str, ...] = (FACILITATOR, CONSULTANT, PARTICIPANT, OWNER, PILOT, SHEET_EDITOR)
+ROLES: tuple[str, ...] = (FACILITATOR, CONSULTANT, PARTICIPANT, MEMBER, OWNER, PILOT, SHEET_EDITOR)
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 OPERATIONS: tuple[str, ...] = (INSERT, UPDATE, DELETE)
@@ -86,6 +95,12 @@ class Actor:
     def for_person(cls, person: dict[str, Any]) -> "Actor":
         """A participant (their record, as stored: the token is left out)."""
         return cls(PARTICIPANT, {k: v for k, v in person.items() if k not in SECRET_FIELDS})
+
+    @classmethod
+    def of(cls, who: "str | Actor") -> "Actor":
+        """The actor a write function was given: an actor as it is, a name as the consultant
+        of that name (a carnet's functions have always taken ``by="…"``)."""
+        return who if isinstance(who, Actor) else cls.for_consultant(who)
 
     @classmethod
     def from_access(cls, access: "Actor") -> "Actor":
@@ -142,6 +157,9 @@ OWNER_FIELDS: dict[str, str] = {"persons": "id", "raci": "proposed_by"}
 SHEET_KINDS: dict[str, str] = {"actions": "id", "journal": "action_id", "fundings": "action_id",
                                "budget_lines": "action_id", "action_steps": "action_id",
                                "attachments": "action_id"}
+#: The kinds a participant writes only on the actions they take part in, and the field
+#: naming the task whose action decides it.
+MEMBER_KINDS: dict[str, str] = {"raci": "task_id"}
 #: What a pilot (or a named editor of every sheet) may change on a sheet; its structure
 #: (name, axis, pilot, parent, priority, planned budget and its lines) is decided by the
 #: consultant or in project review.
@@ -185,8 +203,9 @@ RULES: tuple[Rule, ...] = (
     Rule("actors", OWNER, (UPDATE, DELETE), fields=ACTOR_FIELDS),
     Rule("relations", PARTICIPANT, (INSERT,)),
     Rule("relations", OWNER, (UPDATE, DELETE)),
-    # RACI proposals: always « proposée », changed by their author until settled
-    Rule("raci", PARTICIPANT, (INSERT,), forced=_PROPOSED),
+    # RACI proposals: on the tasks of their own actions, always « proposée », changed by
+    # their author until settled
+    Rule("raci", MEMBER, (INSERT,), forced=_PROPOSED),
     Rule("raci", OWNER, (UPDATE, DELETE), forced=_PROPOSED),
     # action sheets: their pilot (or the pilot of an action above), and the named editors
     *_sheet_rules(PILOT),
@@ -231,6 +250,25 @@ def _pilots(store: Any, person_id: str, action_id: str, conn: Any = None) -> boo
     return False
 
 
+def actions_of_person(store: Any, person_id: str, conn: Any = None) -> set[str]:
+    """The actions ``person_id`` takes part in: those they pilot, and those where they hold a
+    validated RACI letter on a task (what ``raci.actions_of_person`` lists on the RACI page)."""
+    a, r, t = TABLES["actions"], TABLES["raci"], TABLES["tasks"]
+    held = (sa.select(t.c.action_id).join(r, r.c.task_id == t.c.id)
+            .where(r.c.person_id == person_id, r.c.status == V.STATUS_VALIDATED))
+    with (store.reader.connect() if conn is None else nullcontext(conn)) as c:
+        mine = {row[0] for row in c.execute(sa.select(a.c.id).where(a.c.pilot_id == person_id))}
+        return mine | {row[0] for row in c.execute(held)}
+
+
+def _member(store: Any, person_id: str, task_id: Any, conn: Any) -> bool:
+    """True when the task ``task_id`` belongs to one of ``person_id``'s actions."""
+    t = TABLES["tasks"]
+    with (store.reader.connect() if conn is None else nullcontext(conn)) as c:
+        action_id = c.execute(sa.select(t.c.action_id).where(t.c.id == task_id)).scalar()
+    return action_id is not None and action_id in actions_of_person(store, person_id, conn)
+
+
 def roles(store: Any, actor: Actor, kind_name: str, record: dict[str, Any], conn: Any = None) -> set[str]:
     """The roles ``actor`` holds toward ``record`` (a stored record, or the data of one to insert)."""
     if actor.is_facilitator:
@@ -238,6 +276,9 @@ def roles(store: Any, actor: Actor, kind_name: str, record: dict[str, Any], conn
     found = {PARTICIPANT}
     if owns(kind_name, record, actor):
         found.add(OWNER)
+    task_id = record.get(MEMBER_KINDS[kind_name]) if kind_name in MEMBER_KINDS else None
+    if task_id and actor.person_id and _member(store, actor.person_id, task_id, conn):
+        found.add(MEMBER)
     action_id = record.get(SHEET_KINDS[kind_name]) if kind_name in SHEET_KINDS else None
     if action_id and actor.person_id:
         if store.get("persons", actor.person_id, conn=conn).get("edits_all_sheets"):
@@ -261,6 +302,8 @@ def _refusal(store: Any, kind_name: str, operation: str, record: dict[str, Any],
         return L.ACCESS["write_sheet"].format(action=_action_name(store, kind_name, record, conn))
     if kind_name in SHEET_KINDS and kind_name != "actions" and held & {PILOT, SHEET_EDITOR}:
         return L.ACCESS["write_sheet_kind"].format(kind=label, action=_action_name(store, kind_name, record, conn))
+    if kind_name in MEMBER_KINDS and MEMBER in wanted:
+        return L.RACI_ERRORS["not_your_action"].format(task=record.get(MEMBER_KINDS[kind_name]) or "")
     if OWNER in wanted:
         return L.ACCESS["write_not_owner"].format(kind=label)
     return L.ACCESS["write_kind"].format(kind=label)
@@ -332,3 +375,36 @@ def settable_fields(store: Any, actor: Actor, operation: str, kind_name: str, re
         return tuple(f.name for f in k.fields if not f.system)
     names = {n for r in granted for n in (r.fields or ())}
     return tuple(f.name for f in k.fields if f.name in names)
+
+
+# --- checked writes: the right, then the store's write ------------------------------------
+
+def insert(store: Any, actor: Actor, kind_name: str, data: dict[str, Any], conn: Any = None,
+           by: str | None = None) -> str:
+    """Insert a record if :func:`check` allows it (with the values it forces); its id.
+
+    ``by`` names the write in the history (default: the actor's ``by``; a merge writes all
+    its changes under its own label). ``conn``: the caller's transaction, else one of its own.
+    """
+    with (store.transaction() if conn is None else nullcontext(conn)) as tx:
+        data = check(store, actor, INSERT, kind_name, data, conn=tx)
+        return store.insert(kind_name, data, by=by or actor.by, conn=tx)
+
+
+def update(store: Any, actor: Actor, kind_name: str, record_id: str, changes: dict[str, Any],
+           expected_version: int | None = None, conn: Any = None, by: str | None = None) -> dict[str, Any]:
+    """Change a record if :func:`check` allows it; the new record (as :func:`insert`)."""
+    with (store.transaction() if conn is None else nullcontext(conn)) as tx:
+        record = store.get(kind_name, record_id, conn=tx)
+        changes = check(store, actor, UPDATE, kind_name, changes, record=record, conn=tx)
+        return store.update(kind_name, record_id, changes, by=by or actor.by, expected_version=expected_version,
+                            conn=tx)
+
+
+def delete(store: Any, actor: Actor, kind_name: str, record_id: str, conn: Any = None,
+           by: str | None = None) -> None:
+    """Delete a record if :func:`check` allows it (as :func:`insert`)."""
+    with (store.transaction() if conn is None else nullcontext(conn)) as tx:
+        record = store.get(kind_name, record_id, conn=tx)
+        check(store, actor, DELETE, kind_name, record=record, conn=tx)
+        store.delete(kind_name, record_id, by=by or actor.by, conn=tx)

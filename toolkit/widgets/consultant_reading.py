@@ -15,6 +15,7 @@ import ipywidgets as widgets
 from ..core import formats as F
 from ..core import labels as L
 from ..core import values as V
+from ..core import permissions as P
 from ..core.errors import MaillageError, ValidationError
 from ..core.store import Store
 from . import look
@@ -108,11 +109,12 @@ class ConsultantReading:
                 for cid, values in todo:
                     old = mine.get(cid)
                     if old is None:
-                        self.store.insert("assessments", {"person_id": self.person.value, "competence_id": cid,
-                                                          "source": SOURCE, **values}, by=self.by, conn=tx)
+                        P.insert(self.store, P.Actor.of(self.by), "assessments",
+                                 {"person_id": self.person.value, "competence_id": cid, "source": SOURCE, **values},
+                                 conn=tx)
                         written += 1
                     elif any(old.get(k) != v for k, v in values.items()):
-                        self.store.update("assessments", old["id"], values, by=self.by, conn=tx)
+                        P.update(self.store, P.Actor.of(self.by), "assessments", old["id"], values, conn=tx)
                         written += 1
         except (ValidationError, MaillageError) as exc:
             self.message.value = f"<p style='color:#a40000'>{html.escape(str(exc))}</p>"
