@@ -3,7 +3,7 @@
 The command (``toolkit/cli.py``), the core, the step analyses, the outputs (workbook, report,
 letters, minutes, pictures) and the step registry write no French literal of their own:
 a scan of their code finds no string constant that looks French (an accented letter, French
-quotes, or a sentence of words), docstrings and comments aside. A stored value is a
+quotes, a space before a colon, or a sentence of words), docstrings and comments aside. A stored value is a
 constant of ``toolkit/core/values.py`` (``tests/test_values.py``).
 """
 from __future__ import annotations
@@ -48,11 +48,13 @@ NOT_FRENCH = frozenset({
 
 
 def french_looking(text: str) -> bool:
-    """Whether a literal reads as French: an accented letter or French quotes, or words
-    joined by a French article, preposition or conjunction.
+    """Whether a literal reads as French: an accented letter or French quotes, a space before
+    a colon (French typography), or words joined by a French article, preposition or conjunction.
 
-    >>> french_looking("Erreur : {exc}"), french_looking("dossier de l'atelier"), french_looking("budget_planned")
+    >>> french_looking("Error: {exc}"), french_looking("dossier de l'atelier"), french_looking("budget_planned")
     (False, True, False)
+    >>> french_looking("Erreur : {exc}")
+    True
     >>> french_looking("Opération"), french_looking("--no-browser")
     (True, False)
     >>> french_looking("masques inconnus : "), french_looking("key: value"), french_looking(" : ")
