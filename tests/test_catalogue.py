@@ -1,8 +1,9 @@
 """Every French word a person reads comes from the catalogue (``toolkit/core/labels.py``).
 
-The command (``toolkit/cli.py``) and the step analyses write no French literal of their own:
+The command (``toolkit/cli.py``), the core, the step analyses, the outputs (workbook, report,
+letters, minutes, pictures) and the step registry write no French literal of their own:
 a scan of their code finds no string constant that looks French (an accented letter, French
-quotes, or a sentence of words), docstrings and comments aside. A stored value is a
+quotes, a space before a colon, or a sentence of words), docstrings and comments aside. A stored value is a
 constant of ``toolkit/core/values.py`` (``tests/test_values.py``).
 """
 from __future__ import annotations
@@ -19,31 +20,53 @@ from toolkit.core import labels as L
 ROOT = Path(__file__).resolve().parent.parent / "toolkit"
 
 #: The command, the core modules that refuse or report (french.py aside: its literals are the
-#: grammar it applies — vowels, suffixes) and the step analyses (ARCHITECTURE.md, « analyses »).
+#: grammar it applies — vowels, suffixes), the step analyses (ARCHITECTURE.md, « analyses »),
+#: the outputs and the step registry (``steps.py``, ``method.py``). ``widgets/`` and the rest
+#: of the live side are not scanned yet (ARCHITECTURE.md, « Ce qui n'est pas encore à sa place »).
 STAKEHOLDERS = tuple(sorted(str(p.relative_to(ROOT)) for p in (ROOT / "stakeholders").glob("*.py")))
+ANALYSES = (*STAKEHOLDERS, "competences.py", "raci.py", "workload.py", "gaps.py", "staffing.py",
+            "scenarios.py", "governance.py", "actions.py", "review.py", "phases.py", "changes.py")
+VIZ = tuple(sorted(str(p.relative_to(ROOT)) for p in (ROOT / "viz").glob("*.py")))
+OUTPUTS = ("excel/kinds.py", "excel/export.py", "excel/xlsx.py", "excel/formatting.py", "excel/template.py",
+           "excel/importer.py", "excel/sections.py", "report.py", "letters.py", "minutes.py", "display.py", *VIZ)
 SCANNED = ("cli.py", "core/errors.py", "core/store.py", "core/workshop.py", "core/model.py", "core/migrations.py",
-           "core/formats.py", "core/pseudonyms.py", "memo.py",
-           *STAKEHOLDERS, "competences.py", "raci.py", "workload.py", "gaps.py", "staffing.py",
-           "scenarios.py", "governance.py", "actions.py", "review.py", "phases.py", "changes.py")
-ANALYSES = SCANNED[SCANNED.index(STAKEHOLDERS[0]):]
+           "core/formats.py", "core/pseudonyms.py", "memo.py", *ANALYSES, *OUTPUTS, "steps.py", "method.py")
 
 ACCENTED = re.compile(r"[À-ÖØ-öø-ÿœŒ«»]")
+#: French typography: a space before a colon, semicolon, question or exclamation mark
+#: (« masques inconnus : »), which English never writes.
+FRENCH_PUNCTUATION = re.compile(r"[^\W\d_] [:;?!](?:\s|$)")
 #: Two words or more with a French word among them: « le plan », « dossier de l'atelier ».
 FRENCH_WORDS = re.compile(r"(?i)(?:^|[\s'’(])(?:le|la|les|de|des|du|un|une|et|est|pour|dans|par|sur|au|aux|"
                           r"en|ne|pas|qui|que|ou|avec|sans|d|l)(?:[\s'’]|$)")
 
 
-def french_looking(text: str) -> bool:
-    """Whether a literal reads as French: an accented letter or French quotes, or words
-    joined by a French article, preposition or conjunction.
+#: Literals that read as French to the rules above and are not French text, each with why.
+NOT_FRENCH = frozenset({
+    "Liberation Sans",  # the font family of the letters and minutes (« Sans » as in sans-serif)
+})
 
-    >>> french_looking("Erreur : {exc}"), french_looking("dossier de l'atelier"), french_looking("budget_planned")
+
+def french_looking(text: str) -> bool:
+    """Whether a literal reads as French: an accented letter or French quotes, a space before
+    a colon (French typography), or words joined by a French article, preposition or conjunction.
+
+    >>> french_looking("Error: {exc}"), french_looking("dossier de l'atelier"), french_looking("budget_planned")
     (False, True, False)
+    >>> french_looking("Erreur : {exc}")
+    True
     >>> french_looking("Opération"), french_looking("--no-browser")
     (True, False)
+    >>> french_looking("masques inconnus : "), french_looking("key: value"), french_looking(" : ")
+    (True, False, False)
+    >>> french_looking("Liberation Sans")
+    False
     """
     words = text.strip()
-    return bool(ACCENTED.search(words)) or (" " in words and bool(FRENCH_WORDS.search(words)))
+    if words in NOT_FRENCH:
+        return False
+    return (bool(ACCENTED.search(words)) or bool(FRENCH_PUNCTUATION.search(text))
+            or (" " in words and bool(FRENCH_WORDS.search(words))))
 
 
 def _skipped(tree: ast.AST) -> set[int]:

@@ -214,8 +214,10 @@ def signatory(frames: dict[str, pd.DataFrame], person_id: str | None = None) -> 
             return Signatory(None, "", "", M["signatory_none"])
         sid, key = directors.iloc[0]["id"], "signatory_default"
     civility = persons.loc[sid].get("civility")
-    words = {"designated": W.agree("désigné", civility=civility), "kept": W.agree("retenu", civility=civility),
-             "only": W.agree("seul " + DIRECTOR_ROLE, "seule " + W.feminine(DIRECTOR_ROLE), civility=civility),
+    T = L.LETTER_LABELS
+    words = {"designated": W.agree(T["designated"], civility=civility), "kept": W.agree(T["kept"], civility=civility),
+             "only": W.agree(T["only"].format(role=DIRECTOR_ROLE),
+                             T["only_feminine"].format(role=W.feminine(DIRECTOR_ROLE)), civility=civility),
              "name": _text(persons.loc[sid, "name"]), "of_name": W.de(_text(persons.loc[sid, "name"]))}
     if person_id is not None and person_id == sid:
         above = _own_letter_signatory(frames, sid)
@@ -471,8 +473,7 @@ def build_default_template(path: Path) -> Path:
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    # French quotes hold to what they quote (« Plan d'action », never a lone » on a line).
-    T = {k: v.replace("« ", "«\u00a0").replace(" »", "\u00a0»") if isinstance(v, str) else v
+    T = {k: W.hold_quotes(v) if isinstance(v, str) else v
          for k, v in L.LETTER_TEMPLATE.items()}
     doc = Document()
     style = doc.styles["Normal"]

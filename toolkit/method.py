@@ -353,7 +353,7 @@ REPORT_OPENING = "restitution"
 def register(step: MethodStep) -> MethodStep:
     """Add a step, or replace the step of the same key (in place)."""
     if step.key not in steps.STEPS:
-        raise LookupError(f"l'étape {step.key!r} n'est pas déclarée dans toolkit.steps")
+        raise LookupError(L.METHOD["undeclared"].format(key=step.key))
     METHOD[step.key] = step
     return step
 
@@ -414,7 +414,7 @@ def step_page(key: str, *, query: str | None = None, workshop: Workshop | None =
     step = get(key)
     view = step.view()
     if view is None:
-        raise LookupError(f"l'étape {key} n'a pas de page")
+        raise LookupError(L.METHOD["no_page"].format(key=key))
     return pages.step_page(key, view, step.ahead(), query=query, workshop=workshop)
 
 

@@ -378,7 +378,7 @@ def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
     no_pilot = R.actions_without_pilot(f)
     if len(no_pilot):
         rows.append({"step": D["step_review"], "finding": D["no_pilot"].format(
-            actions=F.count(len(no_pilot), D["action"]), names=F.join(f"« {n} »" for n in no_pilot["name"])),
+            actions=F.count(len(no_pilot), D["action"]), names=F.join(D["quoted"].format(name=n) for n in no_pilot["name"])),
             "decide": D["no_pilot_decide"]})
     plan = workload.analyse(f)
     over = plan["overloads"]
@@ -396,7 +396,7 @@ def _decision_rows(ctx: ReportContext) -> list[dict[str, str]]:
     if len(lacking):
         rows.append({"step": D["step_gaps"], "finding": D["lacking"].format(
             competences=F.count(len(lacking), D["competence"]),
-            required=W.word(len(lacking), D["required"], D["required_many"]), names=F.join(f"« {n} »" for n in lacking["competence"].head(4)),
+            required=W.word(len(lacking), D["required"], D["required_many"]), names=F.join(D["quoted"].format(name=n) for n in lacking["competence"].head(4)),
             days=F.days(float(lacking["days"].sum()), long=True)), "decide": D["lacking_decide"]})
     summary = raci.summary(raci.check(f)).set_index("check")["count"]
     flaws = [f"{F.count(int(summary[k]), D['task'])} {D['raci_' + k]}" for k in ("no_r", "no_a", "several_a")
@@ -518,7 +518,7 @@ def build_report(ws: Any, today: dt.date | None = None, sections: Sequence[Secti
     still comes out, and names what is missing).
     """
     if sections is None:
-        raise TypeError("build_report: sections manquantes (celles de la méthode : toolkit.method.report_sections())")
+        raise TypeError(L.REPORT_LABELS["no_sections"])
     today = today or dt.date.today()
     ctx = ReportContext(ws=ws, today=today, frames=ws.store.frames())
     project = ctx.frames["project"]

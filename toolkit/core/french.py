@@ -32,7 +32,7 @@ from typing import Any, Mapping
 from toolkit.core import labels as L
 from toolkit.core import values as V
 from toolkit.core import vocabulary as W
-from toolkit.core.formats import count, is_missing, is_plural, join  # noqa: F401  (part of this layer)
+from toolkit.core.formats import NBSP, count, is_missing, is_plural, join  # noqa: F401  (part of this layer)
 
 FEMININE, MASCULINE = "f", "m"
 _VOWELS = set("aeiouyàâäéèêëîïôöûüùœæ")
@@ -276,6 +276,18 @@ def capacity(role: Any, who: Any = None) -> str:
 def word(value: Any, singular: str, plural: str | None = None) -> str:
     """The noun alone agreed with a count: ``word(3, "tâche")`` → « tâches »."""
     return (plural or singular + "s") if is_plural(value) else singular
+
+
+# --- typography ---------------------------------------------------------------------------
+
+def hold_quotes(text: str) -> str:
+    """French quotes held to what they quote by no-break spaces, so that a line never
+    starts with a lone « » » (the mission letter's template).
+
+    >>> hold_quotes("le « Plan d'action » du projet") == "le «\u00a0Plan d'action\u00a0» du projet"
+    True
+    """
+    return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
 
 
 # --- record kinds in sentences -------------------------------------------------------------

@@ -335,6 +335,12 @@ STEP_TITLES: dict[str, str] = {
     "gestion": "Gestion de l'atelier (liens et étapes)",
 }
 
+# toolkit/method.py: a step asked of the registry that it does not hold.
+METHOD: dict[str, str] = {
+    "undeclared": "l'étape {key!r} n'est pas déclarée dans toolkit.steps",
+    "no_page": "l'étape {key} n'a pas de page",
+}
+
 WELCOME = {
     "hello": "Bonjour {name}",
     "you_are": "Vous participez à l'atelier « {project} » ({territory}) en tant que : "
@@ -1077,6 +1083,23 @@ EXCEL_TEXT: dict[str, str] = {
     "empty_value": "(vide)",
 }
 
+# toolkit/excel/kinds.py: a sheet declaration Excel or the data sheets would refuse.
+EXCEL_KINDS: dict[str, str] = {
+    "title_too_long": "titre de feuille trop long (31 caractères au plus) : {title}",
+    "title_taken": "titre de feuille déjà pris par une feuille de données : {title}",
+}
+
+# toolkit/excel/export.py: the deliverable workbook's refusals.
+EXPORT: dict[str, str] = {
+    # how a sheet description of EXCEL_SECTIONS names its step (« Étape 2 — … »), read back
+    # to say which step fills an empty sheet (EXCEL_TEXT["no_data_step"])
+    "step_of_description": r"Étape (\d+)",
+    "unknown_masks": "masques inconnus : {unknown} (possibles : {known})",
+    "duplicate_titles": "titres de feuilles en double : {titles}",
+    "no_sections": "export_workbook: feuilles manquantes (celles de la méthode : "
+    "toolkit.method.workbook_sections())",
+}
+
 # The carnet's import preview (toolkit/widgets/import_preview.py).
 IMPORT_PREVIEW: dict[str, str] = {
     "path": "Classeur (.xlsx)",
@@ -1324,6 +1347,11 @@ LETTER_LABELS: dict[str, str] = {
     "signed_by": "Signataire : {name}, {title} — {reason}",
     "signed_by_nobody": "Signataire : {reason}",
     "signed_by_own": "Lettre {of_person} : signée par {name}, {title} — {reason}",
+    # agreed with the signatory's civility (toolkit/letters.py, LETTER_MESSAGES["signatory_…"])
+    "designated": "désigné",
+    "kept": "retenu",
+    "only": "seul {role}",
+    "only_feminine": "seule {role}",
 }
 
 LETTER_MESSAGES: dict[str, str] = {
@@ -1562,6 +1590,7 @@ REPORT_LABELS: dict[str, str] = {
     "Le rapport HTML est disponible : {html}. Installez LibreOffice (paquet Debian libreoffice-writer).",
     "soffice_timeout": "LibreOffice n'a pas produit le PDF en {seconds} secondes.",
     "soffice_failed": "LibreOffice n'a pas pu produire le PDF : {error}",
+    "no_sections": "build_report: sections manquantes (celles de la méthode : toolkit.method.report_sections())",
 }
 
 SHEET_PAGE: dict = {
@@ -2214,6 +2243,7 @@ REPORT_SUMMARY: dict[str, str] = {
     "assignments": "affectations nouvelles",
     "staffing_changes": "Ce que la proposition change",
     "staffing_uncovered": "Ce qui reste non couvert",
+    "quoted": "« {name} »",
 }
 
 

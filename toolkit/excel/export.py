@@ -77,11 +77,16 @@ MASKS = ("functions", "lonely_organisations", "emails", "mandates", "comments")
 MANDATE_FIELDS = ("perimeter", "means", "success_factors")
 
 
-def mask_persons(frames: dict[str, pd.DataFrame], masks: Sequence[str]) -> dict[str, pd.DataFrame]:
-    """The frames with what could re-identify a person removed (``MASKS``; names apart)."""
+def _refuse_unknown_masks(masks: Sequence[str]) -> None:
+    """Refuse, in French, a mask name that is not one of ``MASKS`` (a typo would keep data in)."""
     unknown = set(masks) - set(MASKS)
     if unknown:
-        raise ValueError(f"masques inconnus : {sorted(unknown)} (possibles : {', '.join(MASKS)})")
+        raise ValueError(L.EXPORT["unknown_masks"].format(unknown=sorted(unknown), known=", ".join(MASKS)))
+
+
+def mask_persons(frames: dict[str, pd.DataFrame], masks: Sequence[str]) -> dict[str, pd.DataFrame]:
+    """The frames with what could re-identify a person removed (``MASKS``; names apart)."""
+    _refuse_unknown_masks(masks)
     frames = dict(frames)
     persons = frames["persons"].copy()
     if "functions" in masks:
@@ -129,9 +134,7 @@ def make_context(store: Store, pseudonymise: bool = False, today: dt.date | None
         persons = frames["persons"]
         aliases = make_pseudonyms(persons["id"].tolist())
         frames["persons"] = persons.assign(name=persons["id"].map(aliases))
-        unknown = set(keep) - set(MASKS)
-        if unknown:
-            raise ValueError(f"masques inconnus : {sorted(unknown)} (possibles : {', '.join(MASKS)})")
+        _refuse_unknown_masks(keep)
         frames = mask_persons(frames, [m for m in MASKS if m not in keep])
     return Context(store, frames, aliases, today or dt.date.today(), firm=firm, version=version)
 
@@ -162,7 +165,7 @@ def build_sections(ctx: Context, sections: Sequence[Section]) -> list[tuple[Sect
         real_to_alias = {name: ctx.pseudonyms[pid] for pid, name in real.items() if name}
     titles = [s.title for s in sections]
     if len(set(titles)) != len(titles):
-        raise ValueError(f"titres de feuilles en double : {sorted(t for t in set(titles) if titles.count(t) > 1)}")
+        raise ValueError(L.EXPORT["duplicate_titles"].format(titles=sorted(t for t in set(titles) if titles.count(t) > 1)))
     out = []
     for section in sections:
         try:
@@ -377,7 +380,7 @@ def no_data_text(description: str) -> str:
     >>> no_data_text("Étape 2 — les acteurs isolés.")
     "Aucune donnée pour l'instant : cette feuille se remplit à l'étape 2 (voir le sommaire)."
     """
-    step = re.match(r"Étape (\d+)", description)
+    step = re.match(L.EXPORT["step_of_description"], description)
     if step:
         return L.EXCEL_TEXT["no_data_step"].format(step=step.group(1))
     return L.EXCEL_TEXT["no_data"]
@@ -702,7 +705,7 @@ def export_workbook(store: Store, path: str | Path, pseudonymise: bool = False,
     ``export_workbook(ws.store, ws.exports_dir / "restitution.xlsx", pseudonymise=True)``
     """
     if sections is None:
-        raise TypeError("export_workbook: feuilles manquantes (celles de la méthode : toolkit.method.workbook_sections())")
+        raise TypeError(L.EXPORT["no_sections"])
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     ctx = make_context(store, pseudonymise, today, firm=firm, version=version, keep=keep)

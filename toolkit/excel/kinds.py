@@ -118,6 +118,6 @@ class Section:
 
     def __post_init__(self) -> None:
         if len(self.title) > MAX_SHEET_TITLE:
-            raise ValueError(f"titre de feuille trop long (31 caractères au plus) : {self.title}")
+            raise ValueError(L.EXCEL_KINDS["title_too_long"].format(title=self.title))
         if self.title in {sheet_name(k) for k in model.KIND_ORDER} | set(L.EXCEL_SHEETS.values()):
-            raise ValueError(f"titre de feuille déjà pris par une feuille de données : {self.title}")
+            raise ValueError(L.EXCEL_KINDS["title_taken"].format(title=self.title))

@@ -85,7 +85,7 @@ def heatmap(table: pd.DataFrame, limit: int | None = 40, annotate: bool = True) 
     ax.imshow(LOAD_CMAP(position), aspect="auto")
     ax.set_xticks(range(len(months)), months, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(len(persons)),
-                  [f"{plain(n, 28)} ({formats.number(c)} j)" for n, c in zip(info["person"], info["capacity"])], fontsize=8)
+                  [f"{plain(n, 28)} ({formats.number(c)} {L.FORMAT_DAY_SHORT})" for n, c in zip(info["person"], info["capacity"])], fontsize=8)
     for i, p in enumerate(persons):
         for j, m in enumerate(months):
             value = load.iat[i, j]
