@@ -69,7 +69,7 @@ def main() -> None:
     from synthetic import load, synthetic_records
 
     from toolkit.core.workshop import Workshop
-    from toolkit.excel.export import export_workbook
+    from toolkit.method import export_workbook  # the deliverable with the method's sheets
 
     print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
     tmp = Path(tempfile.mkdtemp(prefix="bench-import-"))
