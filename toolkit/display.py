@@ -184,13 +184,10 @@ def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | Non
     return out
 
 
-_STORED_MONTH = re.compile(r"\d{4}-\d{2}")
-
-
 def _cell(value: Any, digits: int) -> str:
     """One cell as French text; a stored month (``2026-09``) under a French heading reads
     ``09/2026``, as in the workbook."""
-    if isinstance(value, str) and _STORED_MONTH.fullmatch(value.strip()):
+    if formats.is_stored_month(value):
         return formats.month_short(value)
     return formats.text(value, digits, missing=formats.DASH)
 

@@ -369,9 +369,18 @@ def month_short(value: Any, *, missing: str = "") -> str:
     return missing if day is None else format_date(day, "MM/yyyy", locale=LOCALE)
 
 
+def is_stored_month(value: Any) -> bool:
+    """Whether ``value`` is a month as the store keeps it, ``AAAA-MM`` (shown ``09/2026``).
+
+    >>> is_stored_month("2026-09"), is_stored_month("2026-2030"), is_stored_month(None)
+    (True, False, False)
+    """
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()) is not None
+
+
 def _month_day(value: Any) -> dt.date | None:
     """The first day of a month given as ``AAAA-MM`` (a stored month), or any date."""
-    if not is_missing(value) and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+    if is_stored_month(value):
         return dt.date(int(value[:4]), int(value[5:7]), 1)
     return as_date(value)
 
