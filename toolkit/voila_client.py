@@ -176,7 +176,8 @@ class PageClient:
             if css_class in (state.get("_dom_classes") or []):
                 return model_id
         refused = "maillage-refus" in self.html
-        raise KeyError(L.VOILA_CLIENT["missing"].format(css_class=css_class) + (L.VOILA_CLIENT["refused"] if refused else ""))
+        raise KeyError(L.VOILA_CLIENT["missing"].format(css_class=css_class)
+                       + (L.VOILA_CLIENT["refused"] if refused else ""))
 
     def find_all(self, css_class: str) -> list[str]:
         return [m for m, s in self.states.items() if css_class in (s.get("_dom_classes") or [])]
