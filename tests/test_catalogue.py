@@ -1,7 +1,8 @@
 """Every French word a person reads comes from the catalogue (``toolkit/core/labels.py``).
 
-The command (``toolkit/cli.py``), the core, the step analyses, the outputs (workbook, report,
-letters, minutes, pictures) and the step registry write no French literal of their own:
+No module of ``toolkit/`` writes a French literal of its own — the command, the core, the
+step analyses, the outputs, the step registry and the live side (pages, widgets, server logs)
+alike — the catalogues, the grammar of ``core/french.py`` and the demonstration data aside:
 a scan of their code finds no string constant that looks French (an accented letter, French
 quotes, a space before a colon, or a sentence of words), docstrings and comments aside. A stored value is a
 constant of ``toolkit/core/values.py`` (``tests/test_values.py``).
@@ -19,18 +20,19 @@ from toolkit.core import labels as L
 
 ROOT = Path(__file__).resolve().parent.parent / "toolkit"
 
-#: The command, the core modules that refuse or report (french.py aside: its literals are the
-#: grammar it applies — vowels, suffixes), the step analyses (ARCHITECTURE.md, « analyses »),
-#: the outputs and the step registry (``steps.py``, ``method.py``). ``widgets/`` and the rest
-#: of the live side are not scanned yet (ARCHITECTURE.md, « Ce qui n'est pas encore à sa place »).
+#: The modules whose literals are the French words themselves: the catalogue (``labels``), the
+#: stored values of the closed lists (``values``), the words the toolkit reads but never shows
+#: (``vocabulary``), the grammar ``french.py`` applies (vowels, suffixes) and the demonstration
+#: workshop's invented data (``demo.py``: people, tasks and figures of Montaurel-sur-Sèvre, data
+#: like a workbook's, not words of the toolkit).
+CATALOGUES = frozenset({"core/labels.py", "core/values.py", "core/vocabulary.py", "core/french.py", "demo.py"})
 STAKEHOLDERS = tuple(sorted(str(p.relative_to(ROOT)) for p in (ROOT / "stakeholders").glob("*.py")))
 ANALYSES = (*STAKEHOLDERS, "competences.py", "raci.py", "workload.py", "gaps.py", "staffing.py",
             "scenarios.py", "governance.py", "actions.py", "review.py", "phases.py", "changes.py")
-VIZ = tuple(sorted(str(p.relative_to(ROOT)) for p in (ROOT / "viz").glob("*.py")))
-OUTPUTS = ("excel/kinds.py", "excel/export.py", "excel/xlsx.py", "excel/formatting.py", "excel/template.py",
-           "excel/importer.py", "excel/sections.py", "report.py", "letters.py", "minutes.py", "display.py", *VIZ)
-SCANNED = ("cli.py", "core/errors.py", "core/store.py", "core/workshop.py", "core/model.py", "core/migrations.py",
-           "core/formats.py", "core/pseudonyms.py", "memo.py", *ANALYSES, *OUTPUTS, "steps.py", "method.py")
+#: Every module of ``toolkit/`` but the catalogues: the command, the core, the step analyses,
+#: the outputs, the step registry and the live side (serve, access, hub, pages, widgets).
+SCANNED = tuple(sorted(name for name in (str(p.relative_to(ROOT)) for p in ROOT.rglob("*.py"))
+                       if name not in CATALOGUES))
 
 ACCENTED = re.compile(r"[À-ÖØ-öø-ÿœŒ«»]")
 #: French typography: a space before a colon, semicolon, question or exclamation mark
@@ -44,6 +46,8 @@ FRENCH_WORDS = re.compile(r"(?i)(?:^|[\s'’(])(?:le|la|les|de|des|du|un|une|et|
 #: Literals that read as French to the rules above and are not French text, each with why.
 NOT_FRENCH = frozenset({
     "Liberation Sans",  # the font family of the letters and minutes (« Sans » as in sans-serif)
+    # voila_app.py: an English option help naming Voilà, the server (its accent is its name)
+    "Seconds a browser keeps Voilà's static files (/voila/static) without asking again.",
 })
 
 
@@ -88,6 +92,14 @@ def test_no_french_literal_outside_the_catalogue(name: str) -> None:
     found = french_literals(ROOT / name)
     assert not found, "\n".join(f"toolkit/{name}:{line} « {text} » : à mettre dans toolkit/core/labels.py"
                                 for line, text in found)
+
+
+def test_the_scan_leaves_out_only_the_catalogues() -> None:
+    """Each module left out exists (a stale name would hide nothing, a renamed one is scanned),
+    and the live side is scanned like the rest."""
+    assert all((ROOT / name).is_file() for name in CATALOGUES), CATALOGUES
+    assert {"serve.py", "access.py", "hub.py", "paced_kernels.py", "voila_client.py", "core/permissions.py",
+            "widgets/session.py", "widgets/board.py", "widgets/welcome.py", "widgets/raci_matrix.py"} <= set(SCANNED)
 
 
 def test_the_scan_sees_a_french_message(tmp_path: Path) -> None:

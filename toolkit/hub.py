@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         service = voila_service(entry, args.port, settings, host=args.hote)
         return subprocess.call(service["command"], env=service["environment"], cwd=service["cwd"])
     except MaillageError as exc:
-        print(f"Erreur : {exc}", file=sys.stderr)
+        print(L.CLI["error"].format(error=exc), file=sys.stderr)
         return 2
 
 

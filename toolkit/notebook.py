@@ -143,7 +143,7 @@ def show_coverage(frames: Mapping[str, pd.DataFrame], thresholds: Any = None) ->
         L.COVERAGE_FINDING_ITEM.format(name=r.name, holders=r.outside_holders) for r in outside.itertuples()))
         if len(outside) else L.COVERAGE_NO_DEPENDENCY)
     if len(nobody):
-        said.append(L.COVERAGE_LACKING.format(items=formats.join(f"« {n} »" for n in nobody["name"])))
+        said.append(L.COVERAGE_LACKING.format(items=formats.join(L.QUOTED.format(text=n) for n in nobody["name"])))
     _display(_html("".join(f"<p>{html.escape(s)}</p>" for s in said)))
     shown = circles.assign(circle=circles["circle"].map(L.COVERAGE_CIRCLES),
                            reason=circles["reason"].map(lambda r: L.COMPETENCE_REASONS.get(r, "") if isinstance(r, str) else ""))

@@ -40,6 +40,8 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from traitlets import Float, Int, default
 from voila.request_info_handler import RequestInfoSocketHandler
 
+from .core import labels as L
+
 #: Where Voilà marks a kernel preheated for a pool (``voila.utils.ENV_VARIABLE.VOILA_PREHEAT``).
 PREHEAT_ENV = "VOILA_PREHEAT"
 
@@ -144,11 +146,11 @@ class PacedKernelManager(AsyncMappingKernelManager):
             self._forget(kernel_id)
             if kernel_id not in self:
                 continue  # already stopped (the tab's shutdown beacon got through)
-            self.log.info("Noyau %s arrêté : sa page est fermée depuis %.0f s.", kernel_id, self.abandon_after)
+            self.log.info(L.LOGS["kernel_stopped"], kernel_id, self.abandon_after)
             try:
                 await self.shutdown_kernel(kernel_id)
             except Exception:  # noqa: BLE001 - one kernel failing to stop must not stop the reaper
-                self.log.exception("Arrêt du noyau %s impossible", kernel_id)
+                self.log.exception(L.LOGS["kernel_stop_failed"], kernel_id)
                 continue
             stopped.append(kernel_id)
         return stopped
@@ -168,6 +170,6 @@ class PacedKernelManager(AsyncMappingKernelManager):
             try:
                 await self.stop_abandoned()
             except Exception:  # noqa: BLE001 - keep looking at the next round
-                self.log.exception("Recherche des noyaux abandonnés")
+                self.log.exception(L.LOGS["reaper_failed"])
             for kernel_id in [k for k in self._connections if k not in self]:
                 self._forget(kernel_id)  # stopped some other way (beacon, culling, server)

@@ -36,6 +36,8 @@ from urllib.parse import quote
 import websockets
 from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
 
+from .core import labels as L
+
 # asyncio.to_thread's default pool has cpu+4 threads: too few to let 30 participants
 # load their page at the same moment.
 _HTTP_THREADS = ThreadPoolExecutor(max_workers=128, thread_name_prefix="voila-client")
@@ -174,7 +176,8 @@ class PageClient:
             if css_class in (state.get("_dom_classes") or []):
                 return model_id
         refused = "maillage-refus" in self.html
-        raise KeyError(f"{css_class} absent de la page" + (" (accès refusé)" if refused else ""))
+        raise KeyError(L.VOILA_CLIENT["missing"].format(css_class=css_class)
+                       + (L.VOILA_CLIENT["refused"] if refused else ""))
 
     def find_all(self, css_class: str) -> list[str]:
         return [m for m, s in self.states.items() if css_class in (s.get("_dom_classes") or [])]

@@ -2472,3 +2472,45 @@ COVERAGE_COLUMNS: dict[str, str] = {
     "circle": "Couverture",
     "outside_holders": "Qui la couvre, hors de l'équipe projet",
 }
+
+# --- quotation (toolkit/notebook.py, toolkit/widgets/raci_matrix.py) ---
+
+#: A name or a comment quoted as French typography wants it.
+QUOTED = "« {text} »"
+
+# --- permissions (toolkit/core/permissions.py) ---
+
+PERMISSIONS = {
+    # In a rule's forced values: the participant's own person id (shown when rules are listed).
+    "self": "(la personne elle-même)",
+}
+
+# --- RACI proposals (toolkit/widgets/raci_matrix.py) ---
+
+RACI_MATRIX = {
+    "comment": " : « {comment} »",
+}
+
+# --- test client of the pages (toolkit/voila_client.py) ---
+
+VOILA_CLIENT = {
+    "missing": "{css_class} absent de la page",
+    "refused": " (accès refusé)",
+}
+
+# --- log messages (live side): read by whoever runs the server, in its log ---
+
+LOGS = {
+    "kernel_stopped": "Noyau %s arrêté : sa page est fermée depuis %.0f s.",
+    "kernel_stop_failed": "Arrêt du noyau %s impossible",
+    "reaper_failed": "Recherche des noyaux abandonnés",
+    # Written by each preheated page once warm; serve.py counts these lines (READY_MARK).
+    "page_ready": "[maillage] page préchauffée prête : ",
+    "query_never_received": "chaîne de requête jamais reçue",
+    "visit_not_recorded": "visite non enregistrée",
+    "arrival_repeat_failed": "répétition de l'arrivée en échec",
+    "board_section_failed": "section %s en échec",
+    "save_failed": "échec d'enregistrement (%s, %s)",
+    "refresh_failed": "rafraîchissement en échec (%s)",
+    "step_not_shown": "étape %s non affichée (%s)",
+}

@@ -71,7 +71,7 @@ INSERT, UPDATE, DELETE = "insert", "update", "delete"
 OPERATIONS: tuple[str, ...] = (INSERT, UPDATE, DELETE)
 ANY_KIND = "*"
 #: In a rule's forced values: the participant's own person id.
-PERSON = "(la personne elle-même)"
+PERSON = L.PERMISSIONS["self"]
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def preheated() -> bool:
 log = logging.getLogger("maillage.pages")
 READ_QUERY_ATTEMPTS = 120
 #: Written to the server's log by each preheated page once warm, before waiting.
-READY_MARK = "[maillage] page préchauffée prête : "
+READY_MARK = L.LOGS["page_ready"]
 
 
 def read_query_string() -> str:
@@ -58,7 +58,7 @@ def read_query_string() -> str:
             if "QUERY_STRING" in os.environ:
                 return os.environ["QUERY_STRING"]
             time.sleep(0.5)
-        log.error("chaîne de requête jamais reçue")
+        log.error(L.LOGS["query_never_received"])
         return ""
     return os.environ.get("QUERY_STRING", "")
 
@@ -99,7 +99,7 @@ def open_page(step: str, facilitator: bool = False, *, query: str | None = None,
             try:
                 rehearse(store, step)
             except Exception:  # only a head start: a failed rehearsal keeps nobody out
-                log.exception("répétition de l'arrivée en échec")
+                log.exception(L.LOGS["arrival_repeat_failed"])
             # In the server's log: how many preheated pages wait for a visitor (the
             # tests and the bench wait for these before letting the room in).
             # one write(2) of one line: the kernels' lines never interleave in the shared log
@@ -161,7 +161,7 @@ def admit(store: Store, access: Access, step: str) -> None:
     try:
         record_visit(store, access, step)
     except Exception:  # a missed visit must not keep anyone out of the page
-        log.exception("visite non enregistrée")
+        log.exception(L.LOGS["visit_not_recorded"])
 
 
 def step_page(step: str, view: Callable[..., Any], ahead: Callable[[], Any] | None = None, *,

@@ -252,7 +252,7 @@ class Board(widgets.VBox):
         try:
             out = s.fn(self.store, self.hide.value)
         except Exception as exc:
-            log.exception("section %s en échec", s.key)
+            log.exception(L.LOGS["board_section_failed"], s.key)
             return f"<p class='maillage-error'>{html.escape(L.BOARD['section_error'].format(error=exc))}</p>"
         if isinstance(out, pd.DataFrame):
             return _table_html(out)

@@ -18,7 +18,7 @@ PAGE_CSS = """<style>
   --jp-widgets-margin: 2px 0; --jp-widgets-font-size: 16px; overflow-wrap: anywhere; }
 /* at least 16 px, and never smaller than around it (a larger text, e.g. on the board, stays larger) */
 .maillage-page *:not(h1, h2, h3, h4) { font-size: max(16px, 1em) !important; }
-/* wide screens (the board on a projector): a table's columns take whole words, never « Personn-e » */
+/* wide screens (the board on a projector): a table's columns take whole words, never 'Personn-e' */
 @media (min-width: 600px) { .maillage-page th, .maillage-page td { overflow-wrap: break-word; } }
 .maillage-page h2 { font-size: 24px; } .maillage-page h3 { font-size: 20px; } .maillage-page h4 { font-size: 18px; }
 .maillage-page .jupyter-widgets { max-width: 100%; min-width: 0; box-sizing: border-box; }

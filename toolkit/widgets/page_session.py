@@ -109,7 +109,7 @@ class Session:
             status.error(L.SAVE["failed"].format(error=exc) + "\n" + L.SAVE["kept"])
             return None
         except Exception:
-            log.exception("échec d'enregistrement (%s, %s)", self.step, self.by)
+            log.exception(L.LOGS["save_failed"], self.step, self.by)
             status.error(L.SAVE["failed_unknown"])
             return None
         status.ok(success or L.SAVE["saved"].format(time=F.clock()))
@@ -149,7 +149,7 @@ class Session:
                 try:
                     fn()
                 except Exception:
-                    log.exception("rafraîchissement en échec (%s)", self.step)
+                    log.exception(L.LOGS["refresh_failed"], self.step)
 
         task = asyncio.get_event_loop().create_task(loop())
         self._tasks.append(task)

@@ -131,7 +131,8 @@ class RaciMatrix:
             text = (f"<b>{_e(r.task_id)}</b> {_e(r.task)} : <b>{_e(r.person)}</b> → <b>{_e(r.letter)}</b> "
                     f"({_e(L.RACI_PROPOSAL_COLUMNS['current'])} : {_e(r.current)}) — "
                     f"{_e(L.RACI_PROPOSAL_COLUMNS['proposed_by'])} {_e(r.proposer)}"
-                    + (f" : « {_e(r.comment)} »" if isinstance(r.comment, str) and r.comment else ""))
+                    + (L.RACI_MATRIX["comment"].format(comment=_e(r.comment))
+                       if isinstance(r.comment, str) and r.comment else ""))
             ok = w.Button(description=W["accept"], button_style="success", icon="check")
             no = w.Button(description=W["reject"], button_style="danger", icon="times")
             ok.on_click(lambda _b, rid=r.id: self._decide(rid, accept=True))

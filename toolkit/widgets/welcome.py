@@ -98,7 +98,7 @@ class StepMenu(widgets.VBox):
         try:
             self.views[key]()(self.current)
         except Exception:
-            log.exception("étape %s non affichée (%s)", key, self.session.by)
+            log.exception(L.LOGS["step_not_shown"], key, self.session.by)
             host.children = (look.html(refusal(L.WELCOME["step_failed"]).data),)
         return self.current
 
