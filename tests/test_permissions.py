@@ -266,6 +266,25 @@ def _propose(task: str, person: str, letter: str) -> Callable[[Workshop, P.Actor
     return propose
 
 
+def _set_letter(task: str, person: str, letter: str | None) -> Callable[[Workshop, P.Actor, Any], Any]:
+    from toolkit import raci
+
+    def set_letter(ws: Workshop, a: P.Actor, _ctx: Any) -> Any:
+        return raci.set_letter(ws.store, task, person, letter, by=a)
+
+    return set_letter
+
+
+def _decide(raci_id: str, accept: bool) -> Callable[[Workshop, P.Actor, Any], Any]:
+    from toolkit import raci
+
+    def decide(ws: Workshop, a: P.Actor, _ctx: Any) -> Any:
+        return (raci.accept if accept else raci.reject)(ws.store, raci_id, by=a)
+
+    decide.__name__ = "accept" if accept else "reject"
+    return decide
+
+
 def _review(ws: Workshop, a: P.Actor, _ctx: Any) -> Any:
     from toolkit import review
 
@@ -340,6 +359,27 @@ FUNCTION_TABLE: list[tuple[str, Callable[..., Any], Callable[[Workshop], Any] | 
     ("pilot", _propose("TAC-023", "PER-10", "C"), None,
      (P.INSERT, "raci", {"task_id": "TAC-023", "person_id": "PER-10", "letter": "C"}, None),
      "La tâche TAC-023 ne relève d'aucune de vos actions"),
+    # the matrix itself (carnet 04, the RACI page): the consultant's and the facilitator's decisions
+    ("consultant", _set_letter("TAC-023", "PER-17", "R"), None,
+     (P.INSERT, "raci", {"task_id": "TAC-023", "person_id": "PER-17", "letter": "R", "status": "validée"}, None),
+     None),
+    ("facilitator", _set_letter("TAC-005", "PER-10", "A"), None, (P.UPDATE, "raci", {"letter": "A"}, "RAC-018"),
+     None),
+    ("consultant", _set_letter("TAC-005", "PER-10", None), None, (P.DELETE, "raci", {}, "RAC-018"), None),
+    ("participant", _set_letter("TAC-023", "PER-17", "R"), None,
+     (P.INSERT, "raci", {"task_id": "TAC-023", "person_id": "PER-17", "letter": "R", "status": "validée"}, None),
+     "La tâche TAC-023 ne relève d'aucune de vos actions"),
+    ("pilot", _set_letter("TAC-005", "PER-10", None), None, (P.DELETE, "raci", {}, "RAC-018"), REFUSED_OWN),
+    ("participant", _set_letter("TAC-005", "PER-10", "C"), None, (P.UPDATE, "raci", {"letter": "C"}, "RAC-018"),
+     REFUSED_OWN),
+    ("consultant", _decide("RAC-259", True), None, (P.UPDATE, "raci", {"status": "validée"}, "RAC-259"), None),
+    ("facilitator", _decide("RAC-259", True), None, (P.UPDATE, "raci", {"status": "validée"}, "RAC-259"), None),
+    ("participant", _decide("RAC-259", True), None, (P.UPDATE, "raci", {"status": "validée"}, "RAC-259"),
+     REFUSED_OWN),
+    ("consultant", _decide("RAC-258", False), None, (P.UPDATE, "raci", {"status": "rejetée"}, "RAC-258"), None),
+    ("facilitator", _decide("RAC-258", False), None, (P.UPDATE, "raci", {"status": "rejetée"}, "RAC-258"), None),
+    ("sheet_editor", _decide("RAC-258", False), None, (P.UPDATE, "raci", {"status": "rejetée"}, "RAC-258"),
+     REFUSED_OWN),
     # a project review: the consultant's (a carnet) or the facilitator's (a page), nobody else's
     ("consultant", _review, None, (P.INSERT, "reviews", {}, None), None),
     ("facilitator", _review, None, (P.INSERT, "reviews", {}, None), None),
@@ -395,3 +435,36 @@ def test_write_functions_follow_the_table(demo_workshop: Workshop, who: str, wri
         write(ws, writer, ctx)
     assert refused in str(err.value)
     assert _state(ws) == before  # nothing written, not even history
+
+
+def test_a_participant_proposes_but_does_not_decide_the_matrix(demo_workshop: Workshop) -> None:
+    """The table forces « proposée » on a participant's RACI writes: a letter set or a proposal
+    accepted or rejected through ``raci``'s decisions is refused in French (not written as a
+    proposal), even on a task of their action or on their own proposal; nothing changes."""
+    from toolkit import raci
+
+    ws = demo_workshop
+    member = actor(ws, "participant")  # PER-17 holds a letter in ACN-02, so TAC-005 is theirs
+    own = raci.propose(ws.store, "TAC-005", "PER-17", "I", proposer_id="PER-17")
+    before = _state(ws)
+    for write in (lambda: raci.set_letter(ws.store, "TAC-005", "PER-17", "R", by=member),
+                  lambda: raci.accept(ws.store, own, by=member),
+                  lambda: raci.reject(ws.store, own, by=member)):
+        with pytest.raises(AccessDenied, match="proposer une lettre, pas la valider"):
+            write()
+        assert _state(ws) == before
+
+
+def test_the_consultant_decides_without_the_participants_forced_values(demo_workshop: Workshop) -> None:
+    """The consultant's letter is « validée » with no proposer (the participant's rule does not
+    apply to them), their accepted proposal keeps its proposer; both are theirs in history."""
+    from toolkit import raci
+
+    ws = demo_workshop
+    rid = raci.set_letter(ws.store, "TAC-005", "PER-17", "c", by="Claire (consultante)")
+    row = ws.store.get("raci", rid)
+    assert (row["letter"], row["status"], row.get("proposed_by")) == ("C", "validée", None)
+    assert ws.store.history("raci", rid)[-1]["by"] == "Claire (consultante)"
+    accepted = raci.accept(ws.store, "RAC-259", by=Access("facilitator"))
+    assert (accepted["status"], accepted["proposed_by"]) == ("validée", "PER-12")
+    assert ws.store.history("raci", "RAC-259")[-1]["by"] == Access("facilitator").by

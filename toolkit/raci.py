@@ -420,7 +420,7 @@ def actions_of_person(frames: Mapping[str, pd.DataFrame], person_id: str) -> lis
     return sorted(mine)
 
 
-# --- editing (every write goes through the store: validated, with history) ------------
+# --- editing (every write checked by the rights table, then the store: validated, with history)
 
 def _letter(value: Any, allow_empty: bool) -> str | None:
     text = "" if value is None else str(value).strip().upper()
@@ -446,19 +446,22 @@ def _require(store: Store, kind: str, rid: str, conn: sa.Connection, message: st
         raise NotFoundError(L.RACI_ERRORS[message].format(**fmt)) from None
 
 
-def set_letter(store: Store, task_id: str, person_id: str, letter: str | None, by: str) -> str | None:
+def set_letter(store: Store, task_id: str, person_id: str, letter: str | None, by: "str | P.Actor") -> str | None:
     """Set the validated letter of a person on a task (the cell of the matrix).
 
     After the call the person holds exactly ``letter`` on the task (one letter per cell);
     an empty ``letter`` (None, "" or "—") erases the cell. Every change is written with
     history (who, when, the old value); nothing changes when the letter is already there.
+    Each write is checked by the rights table (``toolkit.core.permissions``): the
+    consultant and the facilitator decide the matrix, a participant only proposes.
 
     Parameters
     ----------
     store : the workshop's store.
     task_id, person_id : the cell.
     letter : "R", "A", "C", "I" (any case), or empty to erase.
-    by : who makes the change (kept in history).
+    by : who makes the change: the consultant of that name (kept in history), or an
+        ``Actor`` (the facilitator on the RACI page).
 
     Returns
     -------
@@ -467,7 +470,8 @@ def set_letter(store: Store, task_id: str, person_id: str, letter: str | None, b
     Raises
     ------
     ValidationError for a letter outside R, A, C, I; NotFoundError for an unknown task or
-    person. Nothing is written then.
+    person; AccessDenied (French) for someone who may not decide the matrix. Nothing is
+    written then.
 
     Example
     -------
@@ -477,6 +481,7 @@ def set_letter(store: Store, task_id: str, person_id: str, letter: str | None, b
     >>> s.get("raci", rid)["letter"]
     'I'
     """
+    actor = P.Actor.of(by)
     wanted = _letter(letter, allow_empty=True)
     with store.transaction() as tx:
         _require(store, "tasks", task_id, tx, "unknown_task", task=task_id)
@@ -485,14 +490,33 @@ def set_letter(store: Store, task_id: str, person_id: str, letter: str | None, b
         keep = next((r for r in rows if r["letter"] == wanted), None)
         if keep is None and rows and wanted:
             keep = rows[0]
-            store.update("raci", keep["id"], {"letter": wanted}, by=by, conn=tx)
+            _decide(store, actor, P.UPDATE, {"letter": wanted}, keep, tx)
         for r in rows:
             if keep is None or r["id"] != keep["id"]:
-                store.delete("raci", r["id"], by=by, conn=tx)
+                _decide(store, actor, P.DELETE, {}, r, tx)
         if wanted and keep is None:
-            return store.insert("raci", {"task_id": task_id, "person_id": person_id, "letter": wanted,
-                                         "status": VALIDATED}, by=by, conn=tx)
+            return _decide(store, actor, P.INSERT, {"task_id": task_id, "person_id": person_id,
+                                                     "letter": wanted, "status": VALIDATED}, None, tx)
         return keep["id"] if keep else None
+
+
+def _decide(store: Store, actor: P.Actor, operation: str, data: dict[str, Any], record: dict[str, Any] | None,
+            conn: sa.Connection) -> Any:
+    """One write of the consultant's or facilitator's decisions, checked by the rights table.
+
+    The table forces « proposée » on what a participant writes: a decision it would turn
+    into a proposal (a letter validated, a proposal accepted or rejected) is refused, not
+    quietly written as something else. Returns the new id (insert) or record (update).
+    """
+    checked = P.check(store, actor, operation, "raci", data, record=record, conn=conn)
+    if any(checked.get(k) != v for k, v in data.items()):
+        raise AccessDenied(L.RACI_ERRORS_MORE["not_yours_to_decide"])
+    if operation == P.INSERT:
+        return store.insert("raci", checked, by=actor.by, conn=conn)
+    if operation == P.UPDATE:
+        return store.update("raci", record["id"], checked, by=actor.by, conn=conn)
+    store.delete("raci", record["id"], by=actor.by, conn=conn)
+    return None
 
 
 def propose(store: Store, task_id: str, person_id: str, letter: str, proposer_id: str,
@@ -538,35 +562,42 @@ def propose(store: Store, task_id: str, person_id: str, letter: str, proposer_id
         return store.insert("raci", data, by=by or proposer_id, conn=tx)
 
 
-def accept(store: Store, raci_id: str, by: str) -> dict[str, Any]:
+def accept(store: Store, raci_id: str, by: "str | P.Actor") -> dict[str, Any]:
     """Accept a proposal: it becomes the validated letter of that person on that task.
 
     In one transaction the proposal's status becomes "validée" and any other validated
     letter the person held on the task is removed (one letter per cell); both changes go
-    to history. Returns the accepted record.
+    to history, each checked by the rights table. ``by``: the consultant of that name, or
+    an ``Actor`` (as :func:`set_letter`). Returns the accepted record.
 
     Raises
     ------
     ConflictError when the row is not a pending proposal (already accepted or rejected,
-    by someone else perhaps); NotFoundError when it does not exist.
+    by someone else perhaps); NotFoundError when it does not exist; AccessDenied (French,
+    nothing written) for someone who may not decide the matrix.
     """
+    actor = P.Actor.of(by)
     with store.transaction() as tx:
         rec = _pending(store, raci_id, tx)
         for r in _cell_rows(tx, rec["task_id"], rec["person_id"]):
-            store.delete("raci", r["id"], by=by, conn=tx)
-        return store.update("raci", raci_id, {"status": VALIDATED}, by=by, conn=tx)
+            _decide(store, actor, P.DELETE, {}, r, tx)
+        return _decide(store, actor, P.UPDATE, {"status": VALIDATED}, rec, tx)
 
 
-def reject(store: Store, raci_id: str, by: str) -> dict[str, Any]:
+def reject(store: Store, raci_id: str, by: "str | P.Actor") -> dict[str, Any]:
     """Reject a proposal: its status becomes "rejetée" (kept, with history). Returns it.
+
+    ``by``: the consultant of that name, or an ``Actor`` (as :func:`set_letter`).
 
     Raises
     ------
-    ConflictError when the row is not a pending proposal; NotFoundError when it does not exist.
+    ConflictError when the row is not a pending proposal; NotFoundError when it does not
+    exist; AccessDenied (French, nothing written) for someone who may not decide the matrix.
     """
+    actor = P.Actor.of(by)
     with store.transaction() as tx:
-        _pending(store, raci_id, tx)
-        return store.update("raci", raci_id, {"status": REJECTED}, by=by, conn=tx)
+        rec = _pending(store, raci_id, tx)
+        return _decide(store, actor, P.UPDATE, {"status": REJECTED}, rec, tx)
 
 
 def _pending(store: Store, raci_id: str, conn: sa.Connection) -> dict[str, Any]:

@@ -737,6 +737,8 @@ RACI_BOARD_COLUMNS: dict[str, str] = {
 }
 RACI_ERRORS_MORE: dict[str, str] = {
     "not_yours": "Cette proposition n'est pas la vôtre : vous ne pouvez pas la retirer.",
+    "not_yours_to_decide": "La matrice RACI validée est décidée par le consultant ou l'animateur : "
+    "vous pouvez proposer une lettre, pas la valider ni trancher une proposition.",
 }
 
 # --- workload (étape 5 : plan de charge) --------------------------------------------

@@ -23,6 +23,7 @@ import pandas as pd
 from ..core import labels as L
 from .. import raci
 from ..core.errors import MaillageError
+from ..core.permissions import Actor
 from ..core.store import Store
 
 W = L.RACI_WIDGET
@@ -39,11 +40,12 @@ class RaciMatrix:
     Parameters
     ----------
     store : the workshop's store.
-    by : who edits (kept in history).
+    by : who edits: the consultant of that name (kept in history), or the page's ``Actor``
+        (every change is checked by the rights table, ``toolkit.core.permissions``).
     action_id : the action shown first (default: the first action with tasks).
     """
 
-    def __init__(self, store: Store, by: str = "consultant", action_id: str | None = None) -> None:
+    def __init__(self, store: Store, by: "str | Actor" = "consultant", action_id: str | None = None) -> None:
         self.store = store
         self.by = by
         self._cells: dict[tuple[str, str], w.Dropdown] = {}

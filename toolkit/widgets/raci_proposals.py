@@ -282,7 +282,7 @@ def raci_page(session: Session) -> widgets.VBox:
     if session.is_facilitator or not session.person:
         # The matrix needs the screen's width, not the phone column of participant pages.
         page = session.show(widgets.HTML(CSS + f"<p>{_e(P['facilitator'])}</p>"),
-                            RaciMatrix(session.store, by=session.by).widget, title=P["title"])
+                            RaciMatrix(session.store, by=session.access).widget, title=P["title"])
         page.add_class("maillage-wide")
         return page
     page = RaciProposalPage(session)
