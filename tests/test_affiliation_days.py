@@ -44,7 +44,9 @@ def test_demo_has_providers_partners_and_unequal_days() -> None:
     affiliation = {p["id"]: p["affiliation"] for p in data["persons"]}
     assert affiliation["PER-30"] == affiliation["PER-29"] == "prestataire"
     assert affiliation["PER-22"] == "partenaire" and affiliation["PER-02"] == "interne"
-    assert all(r.get("days") is None for r in data["raci"])  # see demo.RACI_DAYS
+    entered = {(r["task_id"], r["person_id"]): r["days"] for r in data["raci"] if r.get("days") is not None}
+    assert entered == demo.RACI_DAYS and len({t for t, _p in entered}) == 1  # one task with unequal days
+    assert len(set(entered.values())) > 1
 
 
 def _allocation_world(days: dict[tuple[str, str], float]):
@@ -82,11 +84,16 @@ def test_days_entered_on_a_demo_task(demo_workshop) -> None:
     from toolkit import workload as W
 
     s = demo_workshop.store
-    rid = next(r["id"] for r in s.all("raci", task_id="TAC-013") if r["person_id"] == "PER-10" and r["letter"] == "R")
-    s.update("raci", rid, {"days": 4}, by="test")
-    a = W.allocation(s.frames())
-    t = a[(a["task_id"] == "TAC-013") & (a["letter"] == "R")].groupby("person_id")["days"].sum()
-    assert t.round(6).to_dict() == {"PER-10": 4.0, "PER-14": 2.0}
+
+    def days_of_r() -> dict[str, float]:
+        a = W.allocation(s.frames())
+        return a[(a["task_id"] == "TAC-013") & (a["letter"] == "R")].groupby("person_id")["days"].sum().round(6).to_dict()
+
+    assert days_of_r() == {"PER-10": 4.0, "PER-14": 1.5}  # as the demo enters them (demo.RACI_DAYS)
+    # only one R's days entered: the other R takes the rest of the task's days
+    rid = next(r["id"] for r in s.all("raci", task_id="TAC-013") if r["person_id"] == "PER-14" and r["letter"] == "R")
+    s.update("raci", rid, {"days": None}, by="test")
+    assert days_of_r() == {"PER-10": 4.0, "PER-14": 2.0}
 
 
 def _opca() -> Store:

@@ -764,9 +764,9 @@ def _requirements() -> list[dict[str, Any]]:
 
 
 # Issue 19 §3: days entered per person on a task (``raci.days``; the equal split is the
-# rule elsewhere). None in the demo yet: the staffing optimiser still shares a task's days
-# equally, and its plan would then differ from the workload plan (toolkit/staffing.py).
-RACI_DAYS: dict[tuple[str, str], float] = {}
+# rule elsewhere, and the workload plan and the staffing both honour what is entered).
+# The vacancy survey: the manager of the town centre does most of it, the planner helps.
+RACI_DAYS: dict[tuple[str, str], float] = {("TAC-013", "PER-10"): 4.0, ("TAC-013", "PER-14"): 1.5}
 
 
 def _raci() -> list[dict[str, Any]]:
