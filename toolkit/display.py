@@ -113,6 +113,46 @@ MONTHS = ("start_month", "end_month", "first_month", "last_month", "month")
 MOMENTS = ("at", "created_at", "updated_at")
 
 
+def name_identifiers(df: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """``df`` with its columns of identifiers (one, or a list « TAC-018, TAC-022 ») showing the
+    records' names; such a column is left out when the names are already beside it, or when
+    its records have no name (a RACI line's id: nothing to read).
+
+    >>> frames = {"competences": pd.DataFrame({"id": ["CMP-09"], "name": ["Marchés publics"]})}
+    >>> name_identifiers(pd.DataFrame({"c": ["CMP-09"], "n": [4]}), frames).to_dict("records")
+    [{'c': 'Marchés publics', 'n': 4}]
+    """
+    df = df.copy()
+    for position in range(df.shape[1] - 1, -1, -1):  # identifiers left under French headings
+        values = list(df.iloc[:, position])
+        kinds = _kinds_of_ids(values)
+        if kinds is None:
+            continue
+        if not any(model.KINDS[k].has("name") for k in kinds):  # a RACI line's id: nothing to read
+            df = df.drop(columns=df.columns[position])
+            continue
+        lookup: dict[str, str] = {}
+        for kind in kinds:
+            lookup.update(names(frames, kind) or _names_from_source(kind))
+        if not lookup:
+            continue
+
+        def named(v: Any) -> Any:
+            if isinstance(v, (list, tuple)):
+                return [lookup.get(i, i) for i in v]
+            if isinstance(v, str):
+                return ", ".join(lookup.get(i, i) for i in v.split(", "))
+            return v
+
+        shown = [named(v) for v in values]
+        others = [list(df.iloc[:, i]) for i in range(df.shape[1]) if i != position]
+        if shown in others:  # the names are already beside: the identifiers say nothing more
+            df = df.drop(columns=df.columns[position])
+        else:
+            df.iloc[:, position] = pd.Series(shown, index=df.index, dtype=object)
+    return df
+
+
 def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | None = None,
                    digits: int = 1) -> pd.DataFrame:
     """``frame`` as French text: headings, names for identifiers, formatted values.
@@ -150,33 +190,7 @@ def readable_frame(frame: pd.DataFrame, frames: Mapping[str, pd.DataFrame] | Non
         lookup = names(frames, kind)
         if lookup:
             df[column] = [lookup.get(str(v), v) if not formats.is_missing(v) else v for v in df[column]]
-    for position in range(df.shape[1] - 1, -1, -1):  # identifiers left under French headings
-        values = list(df.iloc[:, position])
-        kinds = _kinds_of_ids(values)
-        if kinds is None:
-            continue
-        if not any(model.KINDS[k].has("name") for k in kinds):  # a RACI line's id: nothing to read
-            df = df.drop(columns=df.columns[position])
-            continue
-        lookup: dict[str, str] = {}
-        for kind in kinds:
-            lookup.update(names(frames, kind) or _names_from_source(kind))
-        if not lookup:
-            continue
-
-        def named(v: Any) -> Any:
-            if isinstance(v, (list, tuple)):
-                return [lookup.get(i, i) for i in v]
-            if isinstance(v, str):
-                return ", ".join(lookup.get(i, i) for i in v.split(", "))
-            return v
-
-        shown = [named(v) for v in values]
-        others = [list(df.iloc[:, i]) for i in range(df.shape[1]) if i != position]
-        if shown in others:  # the names are already beside: the identifiers say nothing more
-            df = df.drop(columns=df.columns[position])
-        else:
-            df.iloc[:, position] = pd.Series(shown, index=df.index, dtype=object)
+    df = name_identifiers(df, frames)
     table = headings()
     # by position: two analyses' columns may share a French heading (« Action »)
     out = pd.DataFrame({i: [_cell(v, digits) for v in df.iloc[:, i]] for i in range(df.shape[1])})

@@ -22,7 +22,6 @@ import base64
 import contextvars
 import datetime as dt
 import html
-import re
 import shutil
 import subprocess
 import tempfile
@@ -36,6 +35,7 @@ from .core import formats as F
 from .core import french as W
 from .core import labels as L
 from .core import model
+from .display import name_identifiers
 
 REPORT_FOLDER = "restitution"
 # Above this many assessed persons the persons × competences map is left to carnet 03.
@@ -75,65 +75,23 @@ def esc(value: Any) -> str:
     return html.escape(F.text(value, digits=VALUE_DIGITS) if not isinstance(value, str) else value, quote=True)
 
 
-#: The names of the workshop's records while a report is built (identifier -> name): a
-#: client reads « Marchés publics », never « CMP-09 ».
-_NAMES: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar("report_names", default={})
-_IDENTIFIER = re.compile(r"[A-Z]{3}-[0-9A-Za-z]+")
-
-
-def record_names(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
-    """Identifier -> name of every named record of ``frames`` (``store.frames()``).
-
-    >>> record_names({"axes": pd.DataFrame({"id": ["AXE-1"], "name": ["Commerce"]})})
-    {'AXE-1': 'Commerce'}
-    """
-    out: dict[str, str] = {}
-    for frame in frames.values():
-        if isinstance(frame, pd.DataFrame) and {"id", "name"} <= set(frame.columns):
-            out.update((str(i), str(n)) for i, n in zip(frame["id"], frame["name"]) if isinstance(n, str) and n)
-    return out
-
-
-def named_columns(df: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
-    """``df`` with its identifier columns read as names: a column of identifiers (one, or a
-    list « TAC-018, TAC-022 ») shows the records' names, and is left out when the names
-    are already beside it.
-
-    >>> df = pd.DataFrame({"id": ["CMP-09"], "competence": ["Marchés publics"], "tasks": ["TAC-1, TAC-2"]})
-    >>> named_columns(df, {"CMP-09": "Marchés publics", "TAC-1": "Enquête", "TAC-2": "Plan"}).to_dict("records")
-    [{'competence': 'Marchés publics', 'tasks': 'Enquête, Plan'}]
-    """
-    if not names:
-        return df
-    out = df.copy()
-    for column in list(out.columns):
-        values = list(out[column])
-        given = [v for v in values if isinstance(v, str) and v.strip()]
-        if not given or len(given) != sum(1 for v in values if not F.is_missing(v) and v != ""):
-            continue
-        if not all(all(_IDENTIFIER.fullmatch(p.strip()) for p in v.split(",")) for v in given):
-            continue
-        shown = [", ".join(names.get(p.strip(), p.strip()) for p in v.split(",")) if isinstance(v, str) and v.strip()
-                 else v for v in values]
-        if shown == values:
-            continue
-        if any(shown == list(out[other]) for other in out.columns if other != column):
-            out = out.drop(columns=column)
-        else:
-            out[column] = shown
-    return out
+#: The workshop's frames while a report is built: its tables read identifiers as the records'
+#: names (a client reads « Marchés publics », never « CMP-09 »).
+_FRAMES: contextvars.ContextVar[Mapping[str, pd.DataFrame] | None] = contextvars.ContextVar("report_frames",
+                                                                                             default=None)
 
 
 def table_html(df: pd.DataFrame, columns: list[str] | None = None, empty: str | None = None,
                numeric: tuple[str, ...] = ()) -> str:
     """An HTML table of ``df`` (selected ``columns``), French headings and values, escaped;
-    while a report is built, identifiers read as the records' names (``named_columns``)."""
+    while a report is built, identifiers read as the records' names (``display.name_identifiers``)."""
     if df is None or df.empty:
         return f'<p class="vide">{esc(empty or L.REPORT_LABELS["empty"])}</p>'
     if df.index.name is not None:  # the analyses' display frames carry their key as the index
         df = df.reset_index()
     columns = [c for c in (columns or list(df.columns)) if c in df.columns]
-    df = named_columns(df[columns], _NAMES.get())
+    frames = _FRAMES.get()
+    df = name_identifiers(df[columns], frames) if frames is not None else df[columns]
     columns = list(df.columns)
     head = "".join(f"<th>{esc(column_label(c))}</th>" for c in columns)
     body = []
@@ -578,7 +536,7 @@ def build_report(ws: Any, today: dt.date | None = None, sections: Sequence[Secti
     project = ctx.frames["project"]
     name = project.iloc[0]["name"] if len(project) else str(ws.folder.name)
     parts, toc = [], []
-    names = _NAMES.set(record_names(ctx.frames))
+    token = _FRAMES.set(ctx.frames)
     try:
         for i, section in enumerate(sections, 1):
             try:
@@ -589,7 +547,7 @@ def build_report(ws: Any, today: dt.date | None = None, sections: Sequence[Secti
             toc.append(f'<li><a href="#{anchor}">{esc(section.title)}</a></li>')
             parts.append(f'<h2 id="{anchor}">{i}. {esc(section.title)}</h2>\n{body}')
     finally:
-        _NAMES.reset(names)
+        _FRAMES.reset(token)
     title = L.REPORT_LABELS["title"].format(project=name)
     return (f'<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
