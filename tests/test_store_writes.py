@@ -5,15 +5,18 @@ Tests that look at SQLite's machinery use a SQLite file; the PostgreSQL one need
 server of ``MAILLAGE_TEST_PG_URL`` (``scripts/postgres.sh``)."""
 from __future__ import annotations
 
-import fcntl
+import datetime as dt
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from toolkit.core import model
 from toolkit.core.errors import MaillageError, StoreBusy, ValidationError
 from toolkit.core.store import Store
 from toolkit.core.workshop import Workshop
@@ -34,12 +37,13 @@ def _assert_busy_in_french(exc: BaseException) -> None:
 
 
 def test_a_maillage_writer_holding_the_lock_too_long_gives_a_french_message(tmp_path: Path) -> None:
-    # Another page's write transaction holds the store's lock file (here: this process, which
-    # the kernel treats as any other holder of the lock).
+    # Another page's write transaction (another process) holds the store's write turn.
     url = f"sqlite:///{tmp_path / 'occupe.db'}"
     Store(url).dispose()
-    holder = os.open(tmp_path / "occupe.db-lock", os.O_RDWR)
-    fcntl.flock(holder, fcntl.LOCK_EX)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, url], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parents[1])
+    assert holder.stdout.readline().strip() == "tenu"
     store = Store(url, lock_timeout=0.5)
     try:
         t0 = time.perf_counter()
@@ -48,10 +52,24 @@ def test_a_maillage_writer_holding_the_lock_too_long_gives_a_french_message(tmp_
         assert 0.4 < time.perf_counter() - t0 < 5
         _assert_busy_in_french(info.value)
     finally:
-        os.close(holder)  # released: the next write goes through at once
+        holder.communicate("fin\n", timeout=30)  # released: the next write goes through at once
+    t0 = time.perf_counter()
     store.insert("axes", {"name": "Habitat"}, by="test")
-    assert store.count("axes") == 1
+    assert time.perf_counter() - t0 < 1
+    assert sorted(a["name"] for a in store.all("axes")) == ["Avant", "Habitat"]
     store.dispose()
+
+
+# A writer that holds its transaction open until told to end it.
+HOLDER = """
+import sys
+from toolkit.core.store import Store
+store = Store(sys.argv[1])
+with store.transaction() as tx:
+    store.insert("axes", {"name": "Avant"}, by="autre page", conn=tx)
+    print("tenu", flush=True)
+    sys.stdin.readline()
+"""
 
 
 def test_an_outside_sqlite_writer_holding_the_lock_too_long_gives_a_french_message(tmp_path: Path) -> None:
@@ -128,13 +146,13 @@ def _raw_tables(path: Path) -> dict[str, list[str]]:
 def test_lean_sqlite_insert_stores_what_sqlalchemy_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # insert_many binds values itself on SQLite (JSON as text, dates ISO, booleans 0/1):
     # the file must hold exactly what SQLAlchemy's own executemany wrote.
-    from toolkit.core import store as store_module
+    from toolkit.core import statements as statements_module
     from toolkit.demo import build_demo
 
     lean = Store(f"sqlite:///{tmp_path / 'lean.db'}")
     build_demo(lean)
     lean.dispose()
-    monkeypatch.setattr(store_module, "_insert_rows", lambda conn, table, rows: conn.execute(table.insert(), rows))
+    monkeypatch.setattr(statements_module, "insert_rows", lambda conn, table, rows: conn.execute(table.insert(), rows))
     reference = Store(f"sqlite:///{tmp_path / 'reference.db'}")
     build_demo(reference)
     reference.dispose()
@@ -176,3 +194,26 @@ def test_a_child_forked_during_a_write_does_not_keep_the_lock(tmp_path: Path) ->
         os.waitpid(child, 0)
         store.dispose()
         other.dispose()
+
+
+def test_lean_sqlite_reads_return_what_sqlalchemy_returns(tmp_path: Path) -> None:
+    # get and all read rows straight from SQLite and convert them as SQLAlchemy's dialect
+    # does (JSON, dates, booleans): every record of the demo must come back the same.
+    from toolkit.core.store import TABLES
+    from toolkit.demo import build_demo
+
+    store = Store(f"sqlite:///{tmp_path / 'lecture.db'}")
+    build_demo(store)
+    compared = 0
+    with store.reader.connect() as c:
+        for kind in model.KIND_ORDER:
+            table = TABLES[kind]
+            theirs = [dict(r._mapping) for r in c.execute(sa.select(table).order_by(table.c.id))]
+            assert store.all(kind) == theirs
+            for row in theirs[:3]:
+                assert store.get(kind, row["id"]) == row
+            compared += len(theirs)
+    typed = {type(v) for kind in model.KIND_ORDER for r in store.all(kind) for v in r.values()}
+    assert {list, bool, str, int, float, dt.date} <= typed
+    assert compared > 800
+    store.dispose()

@@ -23,11 +23,10 @@ Example
 from __future__ import annotations
 
 import datetime as dt
-import json
-import operator
 import os
 import secrets
 import sqlite3
+import struct
 import threading
 import weakref
 from contextlib import contextmanager
@@ -40,6 +39,7 @@ from sqlalchemy.pool import StaticPool
 
 from . import labels as L
 from . import model
+from . import statements as sql
 from .errors import ConflictError, NotFoundError, Problem, StoreBusy, ValidationError
 from .migrations import migrate
 
@@ -146,31 +146,75 @@ def _jsonable(rec: dict[str, Any]) -> dict[str, Any]:
 BUSY_MESSAGE = L.MESSAGES["store_busy"]
 
 
-def _lock_file(path: str, timeout: float) -> int | None:
-    """Open ``path`` and lock it exclusively; the descriptor (closing it releases the lock).
+# Open file description locks (Linux): a lock belongs to one open of the file, so two
+# stores of one process exclude each other as two processes do. Elsewhere, SQLite's busy
+# handler does the waiting.
+_OFD = fcntl is not None and hasattr(fcntl, "F_OFD_SETLKW")
+_DESK = 0  # the byte held while a ticket is taken (a few system calls)
+_PLACES = 1 << 32  # ticket n holds the byte at _PLACES + n until its transaction ends
 
-    None when the file cannot be opened (a read-only folder): SQLite's busy handler then
-    does the waiting, as before. Raises ``StoreBusy`` after ``timeout`` seconds.
+
+def _byte_lock(fd: int, kind: int, offset: int, wait: bool) -> bool:
+    """Lock, share or unlock one byte of ``fd`` (an OFD lock); False when taken and not ``wait``."""
+    request = struct.pack("hhqqi", kind, os.SEEK_SET, offset, 1, 0)
+    try:
+        fcntl.fcntl(fd, fcntl.F_OFD_SETLKW if wait else fcntl.F_OFD_SETLK, request)
+        return True
+    except (BlockingIOError, PermissionError):  # EAGAIN or EACCES: held by another
+        return False
+
+
+def _take_ticket(fd: int, wait: bool) -> int | None:
+    """The next ticket (its place locked), or None when the desk is busy and not ``wait``."""
+    if not _byte_lock(fd, fcntl.F_WRLCK, _DESK, wait):
+        return None
+    try:
+        ticket = int.from_bytes(os.pread(fd, 8, 0).ljust(8, b"\0"), "little")
+        os.pwrite(fd, (ticket + 1).to_bytes(8, "little"), 0)
+        _byte_lock(fd, fcntl.F_WRLCK, _PLACES + ticket, wait=False)  # nobody else has this one
+    finally:
+        _byte_lock(fd, fcntl.F_UNLCK, _DESK, wait=False)
+    return ticket
+
+
+def _turn_came(fd: int, ticket: int, wait: bool) -> bool:
+    """True once ticket - 1 has released its place (its transaction ended, or it died)."""
+    if ticket == 0:
+        return True
+    before = _PLACES + ticket - 1
+    if not _byte_lock(fd, fcntl.F_RDLCK, before, wait):
+        return False
+    _byte_lock(fd, fcntl.F_UNLCK, before, wait=False)
+    return True
+
+
+def _lock_file(path: str, timeout: float) -> int | None:
+    """Open ``path`` and wait for this writer's turn; the descriptor (closing it ends the turn).
+
+    Writers are served in the order they asked (a ticket queue on byte locks): each waits
+    for the one before it only, so a release wakes one writer, not all of them, and no
+    writer is overtaken (with a plain ``flock`` every release woke the 29 others, who raced
+    for it). None when the file cannot be opened (a read-only folder): SQLite's busy
+    handler then does the waiting, as before. Raises ``StoreBusy`` after ``timeout`` seconds.
     """
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
     except OSError:
         return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    ticket = _take_ticket(fd, wait=False)
+    if ticket is not None and _turn_came(fd, ticket, wait=False):
         return fd
-    except BlockingIOError:
-        pass
-    # Taken: wait in the kernel, in a helper thread so that the wait can time out (flock
-    # has no timeout of its own). An abandoned waiter closes its descriptor when it gets
-    # the lock, which releases it at once.
+    # Not yet: wait in the kernel, in a helper thread so that the wait can time out (the
+    # lock call has no timeout of its own). An abandoned waiter closes its descriptor when
+    # its turn comes, which passes the turn on at once.
     got = threading.Event()
     guard = threading.Lock()
     abandoned = False
 
     def wait() -> None:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            mine = ticket if ticket is not None else _take_ticket(fd, wait=True)
+            _turn_came(fd, mine, wait=True)  # type: ignore[arg-type]
         except OSError:
             pass
         with guard:
@@ -312,7 +356,7 @@ def make_engines(url: str, write_lock: str = "file", lock_timeout: float = 60.0)
         _sqlite_setup(engine, immediate=False, wal=False)
         return engine, engine
     lock_path = None
-    if write_lock == "file" and fcntl is not None:
+    if write_lock == "file" and _OFD:
         lock_path = os.path.abspath(parsed.database) + "-lock"
     writer = sa.create_engine(url, connect_args={**kw["connect_args"], "factory": _LockingConnection})
     _sqlite_setup(writer, immediate=True, lock_path=lock_path, lock_timeout=lock_timeout)
@@ -327,43 +371,6 @@ def _lock_timed_out(exc: sa.exc.DBAPIError) -> bool:
     orig = exc.orig
     return (isinstance(orig, sqlite3.OperationalError) and "locked" in str(orig)) or \
         getattr(orig, "sqlstate", None) == "55P03"
-
-
-def _sqlite_converter(column: sa.Column) -> Callable[[Any], Any] | None:
-    """How SQLAlchemy's SQLite dialect binds a column's values (JSON as text, dates ISO)."""
-    if isinstance(column.type, sa.JSON):
-        # None too, as JSON null, as SQLAlchemy does (none_as_null=False); written directly
-        # (every inserted record's history row has an empty « old »).
-        return lambda v: "null" if v is None else json.dumps(v)
-    if isinstance(column.type, sa.Date):
-        return lambda v: v.isoformat() if v is not None else None
-    return None
-
-
-def _insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows that all have the same keys, in one executemany.
-
-    On SQLite the values are bound as SQLAlchemy's dialect binds them but in a plain
-    DBAPI ``executemany`` (SQLAlchemy's per-row parameter processing took 40 % of an
-    import of 25,000 records); elsewhere through SQLAlchemy.
-    """
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), rows)
-        return
-    names = list(rows[0])
-    columns = [table.c[n] for n in names]
-    converters = [_sqlite_converter(c) for c in columns]
-    sql = (f'INSERT INTO "{table.name}" ({", ".join(chr(34) + n + chr(34) for n in names)}) '
-           f'VALUES ({", ".join("?" * len(names))})')
-    get = operator.itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
-    converted = [(i, convert) for i, convert in enumerate(converters) if convert]
-    params = []
-    for row in rows:
-        values = list(get(row))
-        for i, convert in converted:
-            values[i] = convert(values[i])
-        params.append(tuple(values))
-    conn.exec_driver_sql(sql, params)
 
 
 def _meta_upsert(conn: Connection, key: str, value: str, replace: bool) -> sa.Executable:
@@ -463,10 +470,6 @@ class Store:
 
     # --- reading -----------------------------------------------------------------
 
-    @staticmethod
-    def _record(kind_name: str, row: Any) -> dict[str, Any]:
-        return dict(row._mapping)
-
     def get(self, kind_name: str, record_id: str, conn: Connection | None = None,
             for_update: bool = False) -> dict[str, Any]:
         """One record as a dict (raises ``NotFoundError``).
@@ -477,17 +480,15 @@ class Store:
         writers, and SQLAlchemy renders nothing there.
         """
         table = TABLES[kind_name]
-        query = sa.select(table).where(table.c.id == record_id)
-        if for_update:
-            query = query.with_for_update()
         if conn is not None:
-            row = conn.execute(query).first()
+            rows = sql.select_rows(conn, table, {"id": record_id}, order_by_id=False, for_update=for_update)
         else:
             with self.reader.connect() as c:
-                row = c.execute(query).first()
+                rows = sql.select_rows(c, table, {"id": record_id}, order_by_id=False)
+        row = rows[0] if rows else None
         if row is None:
             raise NotFoundError(L.MESSAGES["not_found"].format(kind=model.KINDS[kind_name].label, id=record_id))
-        return self._record(kind_name, row)
+        return row
 
     def exists(self, kind_name: str, record_id: str) -> bool:
         table = TABLES[kind_name]
@@ -496,12 +497,8 @@ class Store:
 
     def all(self, kind_name: str, **where: Any) -> list[dict[str, Any]]:
         """Every record of a kind, optionally filtered by equality on fields."""
-        table = TABLES[kind_name]
-        query = sa.select(table).order_by(table.c.id)
-        for key, value in where.items():
-            query = query.where(table.c[key] == value)
         with self.reader.connect() as c:
-            return [self._record(kind_name, r) for r in c.execute(query)]
+            return sql.select_rows(c, TABLES[kind_name], where)
 
     def count(self, kind_name: str, **where: Any) -> int:
         table = TABLES[kind_name]
@@ -559,11 +556,7 @@ class Store:
         for target, ids in wanted.items():
             table = TABLES[target]
             have: set[str] = set((pending or {}).get(target, set()))
-            ids_list = sorted(ids - have)
-            for i in range(0, len(ids_list), 500):
-                chunk = ids_list[i:i + 500]
-                have.update(r[0] for r in conn.execute(sa.select(table.c.id).where(table.c.id.in_(chunk))))
-            found[target] = have
+            found[target] = have | sql.ids_in(conn, table, ids - have)
         for f, target in model.references(kind_name):
             for rec in records:
                 value = rec.get(f.name)
@@ -582,7 +575,7 @@ class Store:
             if not any(r.get(f.name) for r in changed):
                 continue
             table = TABLES[kind_name]
-            parent = {rid: value for rid, value in conn.execute(sa.select(table.c.id, table.c[f.name]))}
+            parent = {r["id"]: r[f.name] for r in sql.select_rows(conn, table, columns=("id", f.name), order_by_id=False)}
             parent.update({r["id"]: r.get(f.name) for r in changed})
             for rec in changed:
                 seen, node = {rec["id"]}, rec.get(f.name)
@@ -596,9 +589,9 @@ class Store:
 
     def _history(self, conn: Connection, kind_name: str, record_id: str, op: str,
                  old: dict | None, new: dict | None, by: str, at: str) -> None:
-        conn.execute(TABLES["history"].insert().values(
-            kind=kind_name, record_id=record_id, op=op,
-            old=_jsonable(old) if old else None, new=_jsonable(new) if new else None, by=by, at=at))
+        sql.insert_rows(conn, TABLES["history"], [{
+            "kind": kind_name, "record_id": record_id, "op": op,
+            "old": _jsonable(old) if old else None, "new": _jsonable(new) if new else None, "by": by, "at": at}])
 
     def _new_id(self, kind_name: str) -> str:
         return f"{model.KINDS[kind_name].prefix}-{secrets.token_hex(4)}"
@@ -649,17 +642,16 @@ class Store:
             existing = set()
             ids = [r["id"] for r in cleaned]
             # An empty table holds none of them (an import into a new workshop): one query.
-            empty = c.execute(sa.select(table.c.id).limit(1)).first() is None
-            for i in range(0, 0 if empty else len(ids), 500):
-                existing.update(r[0] for r in c.execute(sa.select(table.c.id).where(table.c.id.in_(ids[i:i + 500]))))
+            if not sql.is_empty(c, table):
+                existing = sql.ids_in(c, table, ids)
             problems += [Problem(L.FIELD_LABELS["id"], rid, L.EXPECT["unique"]) for rid in ids if rid in existing]
             if problems:
                 raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
             audit = {"version": 1, "created_at": at, "created_by": by, "updated_at": at, "updated_by": by}
             rows = [{**rec, **audit} for rec in cleaned]
             if rows:
-                _insert_rows(c, table, rows)
-                _insert_rows(c, TABLES["history"], [
+                sql.insert_rows(c, table, rows)
+                sql.insert_rows(c, TABLES["history"], [
                     {"kind": kind_name, "record_id": r["id"], "op": "insert", "old": None,
                      "new": _jsonable(r), "by": by, "at": at} for r in cleaned])
         return ids
@@ -691,7 +683,7 @@ class Store:
                 return old
             at = now()
             values = {**real, "version": old["version"] + 1, "updated_at": at, "updated_by": by}
-            c.execute(table.update().where(table.c.id == record_id).values(**values))
+            sql.update_row(c, table, record_id, values)
             new = {**old, **values}
             self._history(c, kind_name, record_id, "update",
                           {k: old[k] for k in real}, {k: new[k] for k in real}, by, at)

@@ -1,0 +1,168 @@
+"""The few statements a save and a page's read run, lean on SQLite.
+
+On SQLite each runs straight on the DBAPI connection under the caller's SQLAlchemy
+connection (same transaction), with values bound and read back as SQLAlchemy's SQLite
+dialect binds and reads them: SQLAlchemy's per-statement work (building the statement,
+its cache key, the result's processing) was most of a save's time under the write lock
+(1.1 ms of CPU of 1.2 ms, ``bench/bench_store.py``), and every other writer waits for it.
+Elsewhere (PostgreSQL) they go through SQLAlchemy.
+
+Example
+-------
+>>> from toolkit.core.store import Store, TABLES
+>>> s = Store("sqlite://")
+>>> aid = s.insert("axes", {"name": "Habitat"}, by="doc")
+>>> with s.transaction() as tx:
+...     [r["name"] for r in select_rows(tx, TABLES["axes"], {"id": aid})]
+['Habitat']
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import operator
+from functools import lru_cache
+from typing import Any, Callable, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+CHUNK = 500  # ids per IN (…): under every backend's limit on bound parameters
+
+
+def _is_sqlite(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def _quote(name: str) -> str:
+    return '"' + name + '"'
+
+
+def sqlite_binder(column: sa.Column) -> Callable[[Any], Any] | None:
+    """How SQLAlchemy's SQLite dialect binds a column's values (JSON as text, dates ISO)."""
+    if isinstance(column.type, sa.JSON):
+        # None too, as JSON null, as SQLAlchemy does (none_as_null=False).
+        return lambda v: "null" if v is None else json.dumps(v)
+    if isinstance(column.type, sa.Date):
+        return lambda v: v.isoformat() if v is not None else None
+    return None
+
+
+def sqlite_reader(column: sa.Column) -> Callable[[Any], Any] | None:
+    """How SQLAlchemy's SQLite dialect reads a column's values back (JSON, dates, booleans)."""
+    if isinstance(column.type, sa.JSON):
+        return lambda v: None if v is None else json.loads(v)
+    if isinstance(column.type, sa.Date):
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
+    if isinstance(column.type, sa.Boolean):
+        return lambda v: None if v is None else bool(v)
+    return None
+
+
+def _bound(table: sa.Table, names: Iterable[str], values: Iterable[Any]) -> list[Any]:
+    out = []
+    for name, value in zip(names, values):
+        bind = sqlite_binder(table.c[name])
+        out.append(bind(value) if bind else value)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _readers(table: sa.Table, names: tuple[str, ...]) -> list[tuple[int, Callable[[Any], Any]]]:
+    return [(i, read) for i, n in enumerate(names) if (read := sqlite_reader(table.c[n]))]
+
+
+def _where(table: sa.Table, where: dict[str, Any]) -> tuple[str, list[Any]]:
+    if not where:
+        return "", []
+    return " WHERE " + " AND ".join(f"{_quote(k)} = ?" for k in where), _bound(table, where, where.values())
+
+
+def select_rows(conn: Connection, table: sa.Table, where: dict[str, Any] | None = None,
+                columns: Iterable[str] | None = None, order_by_id: bool = True,
+                for_update: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
+    """Rows of ``table`` matching ``where`` (equality on columns), as dicts of ``columns``
+    (all by default), ordered by id. ``for_update`` locks them until commit (PostgreSQL;
+    SQLite's write transaction holds the whole file already)."""
+    where = where or {}
+    names = tuple(columns) if columns is not None else tuple(c.name for c in table.columns)
+    if not _is_sqlite(conn):
+        query = sa.select(*[table.c[n] for n in names])
+        for key, value in where.items():
+            query = query.where(table.c[key] == value)
+        if order_by_id:
+            query = query.order_by(table.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        if for_update:
+            query = query.with_for_update()
+        return [dict(zip(names, r)) for r in conn.execute(query)]
+    clause, params = _where(table, where)
+    sql = f"SELECT {', '.join(map(_quote, names))} FROM {_quote(table.name)}{clause}"
+    if order_by_id:
+        sql += ' ORDER BY "id"'
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    readers = _readers(table, names)
+    rows = conn.connection.dbapi_connection.execute(sql, params).fetchall()
+    if not readers:
+        return [dict(zip(names, r)) for r in rows]
+    out = []
+    for r in rows:
+        values = list(r)
+        for i, read in readers:
+            values[i] = read(values[i])
+        out.append(dict(zip(names, values)))
+    return out
+
+
+def ids_in(conn: Connection, table: sa.Table, ids: Iterable[str]) -> set[str]:
+    """Those of ``ids`` that ``table`` holds."""
+    wanted = sorted(set(ids))
+    found: set[str] = set()
+    for i in range(0, len(wanted), CHUNK):
+        chunk = wanted[i:i + CHUNK]
+        if _is_sqlite(conn):
+            sql = f'SELECT "id" FROM {_quote(table.name)} WHERE "id" IN ({", ".join("?" * len(chunk))})'
+            found.update(r[0] for r in conn.connection.dbapi_connection.execute(sql, chunk))
+        else:
+            found.update(r[0] for r in conn.execute(sa.select(table.c.id).where(table.c.id.in_(chunk))))
+    return found
+
+
+def is_empty(conn: Connection, table: sa.Table) -> bool:
+    """True when ``table`` holds no row."""
+    return not select_rows(conn, table, columns=("id",), order_by_id=False, limit=1)
+
+
+def insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows that all have the same keys, in one executemany.
+
+    On SQLite the values are bound as SQLAlchemy's dialect binds them but in a plain
+    DBAPI ``executemany`` (SQLAlchemy's per-row parameter processing took 40 % of an
+    import of 25,000 records); elsewhere through SQLAlchemy.
+    """
+    if not _is_sqlite(conn):
+        conn.execute(table.insert(), rows)
+        return
+    names = list(rows[0])
+    binders = [(i, bind) for i, n in enumerate(names) if (bind := sqlite_binder(table.c[n]))]
+    sql = (f'INSERT INTO {_quote(table.name)} ({", ".join(map(_quote, names))}) '
+           f'VALUES ({", ".join("?" * len(names))})')
+    get = operator.itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    params = []
+    for row in rows:
+        values = list(get(row))
+        for i, bind in binders:
+            values[i] = bind(values[i])
+        params.append(tuple(values))
+    conn.connection.dbapi_connection.executemany(sql, params)
+
+
+def update_row(conn: Connection, table: sa.Table, record_id: str, values: dict[str, Any]) -> None:
+    """Set ``values`` on the row ``record_id`` of ``table``."""
+    if not _is_sqlite(conn):
+        conn.execute(table.update().where(table.c.id == record_id).values(**values))
+        return
+    sql = f'UPDATE {_quote(table.name)} SET {", ".join(f"{_quote(k)} = ?" for k in values)} WHERE "id" = ?'
+    conn.connection.dbapi_connection.execute(sql, [*_bound(table, values, values.values()), record_id])
