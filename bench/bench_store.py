@@ -6,9 +6,12 @@ Three measures on each backend:
 3. a 30-participant session: 30 processes, one per participant page, each saving 20
    answers one at a time (insert, then a correction of its profile every 4th answer) with
    a short read of its own answers between saves; latency of a save (p50, p95, max).
+   The pages open first and stay open until all have saved (two barriers), so the figures
+   measure the writers, not interpreters starting or ending beside them.
    On SQLite it runs twice: with the store's write lock (a lock file taken around each
    write transaction) and, as the baseline of the same run, with SQLite's busy handler
-   alone (the former mechanism, ``Store(url, write_lock="sqlite")``).
+   alone (the former mechanism, ``Store(url, write_lock="sqlite")``). The write lock is
+   a queue of turns on byte locks of a file beside the database (``core/store.py``).
 
 Headlines, one a line (SQLite, 30 writers, the store's mechanism): ``saves_p95_ms``,
 ``saves_max_ms``, ``saves_lost`` (saves refused or missing from the store afterwards);
@@ -66,8 +69,8 @@ def _inserter(url: str, worker: int, n: int, queue: Any) -> None:
     queue.put(None)
 
 
-def _participant(url: str, write_lock: str, start: Any, worker: int, person_id: str, competences: list[str],
-                 answers: int, queue: Any) -> None:
+def _participant(url: str, write_lock: str, start: Any, end: Any, worker: int, person_id: str,
+                 competences: list[str], answers: int, queue: Any) -> None:
     latencies: list[float] = []
     errors = 0
     try:
@@ -96,6 +99,9 @@ def _participant(url: str, write_lock: str, start: Any, worker: int, person_id: 
             continue
         latencies.append(time.perf_counter() - t0)
         store.all("assessments", person_id=person_id)  # the page shows what is saved
+    # The pages stay open until all have saved, as in a room: the last saves measure the
+    # writers, not the first ones' interpreters tearing down beside them (CPU on 2 cores).
+    end.wait(timeout=600)
     store.dispose()
     queue.put((opened, latencies, errors))
 
@@ -131,8 +137,8 @@ def participants(url: str, people: int = 30, answers: int = 20, write_lock: str 
     pids = store.insert_many("persons", [{"name": f"Participant {i}", "organisation": "Mairie", "role": "agent"}
                                          for i in range(people)], by="bench")
     store.dispose()
-    start = mp.get_context("spawn").Barrier(people)
-    elapsed, results = _spawn(_participant, [(url, write_lock, start, w, pids[w], cids, answers)
+    start, end = mp.get_context("spawn").Barrier(people), mp.get_context("spawn").Barrier(people)
+    elapsed, results = _spawn(_participant, [(url, write_lock, start, end, w, pids[w], cids, answers)
                                              for w in range(people)])
     lat = sorted(x for r in results for x in r[1]) or [float("nan")]
     opens = sorted(r[0] for r in results if r[0] is not None) or [float("nan")]

@@ -176,7 +176,7 @@ def test_validated_insert_still_checks_identifiers_and_references(store_workshop
 
 
 def test_a_child_forked_during_a_write_does_not_keep_the_lock(tmp_path: Path) -> None:
-    # flock holds while any copy of the descriptor is open: a child forked inside a write
+    # the write turn holds while any copy of the descriptor is open: a child forked inside a write
     # transaction (a kernel starting a worker) must not keep every writer out once the
     # parent commits.
     url = f"sqlite:///{tmp_path / 'fourche.db'}"
@@ -217,3 +217,29 @@ def test_lean_sqlite_reads_return_what_sqlalchemy_returns(tmp_path: Path) -> Non
     assert {list, bool, str, int, float, dt.date} <= typed
     assert compared > 800
     store.dispose()
+
+
+def test_writers_waiting_for_the_store_are_served_in_the_order_they_asked(tmp_path: Path) -> None:
+    # Five pages save while another page's transaction holds the store: when it ends, they
+    # go through one after the other in the order they clicked (a queue of turns), none
+    # overtaken.
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'file.db'}"
+    holder = Store(url)
+    stores = [Store(url) for _ in range(5)]
+    threads = []
+    with holder.transaction() as tx:
+        holder.insert("axes", {"name": "Avant"}, by="test", conn=tx)
+        for i, store in enumerate(stores):
+            thread = threading.Thread(target=store.insert, args=("axes", {"name": f"Page {i}"}), kwargs={"by": "test"})
+            thread.start()
+            threads.append(thread)
+            time.sleep(0.15)  # each has asked for its turn before the next one clicks
+        assert holder.count("axes") == 0  # all wait
+    for thread in threads:
+        thread.join(timeout=30)
+    order = [h["new"]["name"] for h in holder.history("axes")]
+    assert order == ["Avant"] + [f"Page {i}" for i in range(5)]
+    for store in [holder, *stores]:
+        store.dispose()

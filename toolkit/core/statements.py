@@ -59,10 +59,15 @@ def sqlite_reader(column: sa.Column) -> Callable[[Any], Any] | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _binder(table: sa.Table, name: str) -> Callable[[Any], Any] | None:
+    return sqlite_binder(table.c[name])
+
+
 def _bound(table: sa.Table, names: Iterable[str], values: Iterable[Any]) -> list[Any]:
     out = []
     for name, value in zip(names, values):
-        bind = sqlite_binder(table.c[name])
+        bind = _binder(table, name)
         out.append(bind(value) if bind else value)
     return out
 
@@ -146,7 +151,7 @@ def insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -
         conn.execute(table.insert(), rows)
         return
     names = list(rows[0])
-    binders = [(i, bind) for i, n in enumerate(names) if (bind := sqlite_binder(table.c[n]))]
+    binders = [(i, bind) for i, n in enumerate(names) if (bind := _binder(table, n))]
     sql = (f'INSERT INTO {_quote(table.name)} ({", ".join(map(_quote, names))}) '
            f'VALUES ({", ".join("?" * len(names))})')
     get = operator.itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))

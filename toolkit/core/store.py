@@ -3,13 +3,14 @@
 Every write is a short transaction that also writes a row of history (who, when, the old
 and the new value), so nothing is silently overwritten and a past state can be read back.
 Many processes (one per Voilà page) write at once: on SQLite the store runs in WAL mode
-and each write transaction first takes an exclusive lock on a file beside the database
-(``atelier.db-lock``, ``fcntl.flock``), then SQLite's write lock (``BEGIN IMMEDIATE``).
-Waiting writers sleep in the kernel and the next one wakes as soon as the lock is released,
-instead of SQLite's busy handler polling with ever longer sleeps (p95 of a save 1.4 s with
-30 writers, under 100 ms with the file lock: ``bench/bench_store.py``). A lock held by
-someone else for longer than ``lock_timeout`` (60 s) is refused with a French
-``StoreBusy``, on SQLite and on PostgreSQL.
+and each write transaction first waits for its turn on a file beside the database
+(``atelier.db-lock``: a ticket queue on byte locks, served in order), then takes SQLite's
+write lock (``BEGIN IMMEDIATE``). Waiting writers sleep in the kernel and the next one
+wakes as soon as the turn is passed on, instead of SQLite's busy handler polling with ever
+longer sleeps; the statements of a save run straight on SQLite (``statements.py``), so a
+turn is short (``bench/bench_store.py``: 30 writers, p95 of a save 1.4 s with the busy
+handler). A lock held by someone else for longer than ``lock_timeout`` (60 s) is refused
+with a French ``StoreBusy``, on SQLite and on PostgreSQL.
 
 Example
 -------
@@ -233,7 +234,7 @@ def _lock_file(path: str, timeout: float) -> int | None:
 
 
 # Connections holding the file lock. A forked child inherits their descriptors, and
-# flock holds until every copy is closed: the child closes its copies at once, so that a
+# a byte lock holds until every copy is closed: the child closes its copies at once, so that a
 # child started during a write transaction does not keep everybody out.
 _HOLDERS: "weakref.WeakSet[_LockingConnection]" = weakref.WeakSet()
 
