@@ -121,18 +121,39 @@ def select_rows(conn: Connection, table: sa.Table, where: dict[str, Any] | None 
     return out
 
 
-def ids_in(conn: Connection, table: sa.Table, ids: Iterable[str]) -> set[str]:
-    """Those of ``ids`` that ``table`` holds."""
-    wanted = sorted(set(ids))
-    found: set[str] = set()
-    for i in range(0, len(wanted), CHUNK):
-        chunk = wanted[i:i + CHUNK]
-        if _is_sqlite(conn):
-            sql = f'SELECT "id" FROM {_quote(table.name)} WHERE "id" IN ({", ".join("?" * len(chunk))})'
-            found.update(r[0] for r in conn.connection.dbapi_connection.execute(sql, chunk))
-        else:
-            found.update(r[0] for r in conn.execute(sa.select(table.c.id).where(table.c.id.in_(chunk))))
+def ids_in(conn: Connection, wanted: dict[sa.Table, Iterable[str]]) -> dict[str, set[str]]:
+    """For each table, those of its wanted ids that it holds (keyed by table name).
+
+    A save's few references are looked up in one statement (a ``UNION ALL`` over the
+    tables: one round trip to PostgreSQL instead of one per table); an import's many ids
+    in statements of at most ``CHUNK`` ids.
+    """
+    found: dict[str, set[str]] = {table.name: set() for table in wanted}
+    pieces = []  # (table, ids), each at most CHUNK ids
+    for table, ids in wanted.items():
+        ordered = sorted(set(ids))
+        pieces += [(table, ordered[i:i + CHUNK]) for i in range(0, len(ordered), CHUNK)]
+    batch: list[tuple[sa.Table, list[str]]] = []
+    for piece in pieces + [None]:  # type: ignore[list-item]
+        if batch and (piece is None or sum(len(ids) for _, ids in batch) + len(piece[1]) > CHUNK):
+            for name, rid in _select_ids(conn, batch):
+                found[name].add(rid)
+            batch = []
+        if piece is not None:
+            batch.append(piece)
     return found
+
+
+def _select_ids(conn: Connection, batch: list[tuple[sa.Table, list[str]]]) -> list[tuple[str, str]]:
+    if _is_sqlite(conn):
+        parts = [f"SELECT '{table.name}', \"id\" FROM {_quote(table.name)} WHERE \"id\" IN ({', '.join('?' * len(ids))})"
+                 for table, ids in batch]
+        params = [rid for _, ids in batch for rid in ids]
+        return conn.connection.dbapi_connection.execute(" UNION ALL ".join(parts), params).fetchall()
+    selects = [sa.select(sa.literal(table.name).label("kind"), table.c.id).where(table.c.id.in_(ids))
+               for table, ids in batch]
+    query = selects[0] if len(selects) == 1 else sa.union_all(*selects)
+    return [tuple(r) for r in conn.execute(query)]
 
 
 def is_empty(conn: Connection, table: sa.Table) -> bool:

@@ -553,11 +553,9 @@ class Store:
                 value = rec.get(f.name)
                 values = value if isinstance(value, list) else ([value] if value else [])
                 wanted.setdefault(target, set()).update(values)
-        found: dict[str, set[str]] = {}
-        for target, ids in wanted.items():
-            table = TABLES[target]
-            have: set[str] = set((pending or {}).get(target, set()))
-            found[target] = have | sql.ids_in(conn, table, ids - have)
+        pending = pending or {}
+        stored = sql.ids_in(conn, {TABLES[t]: ids - pending.get(t, set()) for t, ids in wanted.items()})
+        found = {t: stored[t] | pending.get(t, set()) for t in wanted}
         for f, target in model.references(kind_name):
             for rec in records:
                 value = rec.get(f.name)
@@ -640,11 +638,12 @@ class Store:
             at = now()  # taken under the write lock, so history times follow its order
             problems = self._check_refs(c, kind_name, cleaned, pending)
             problems += self._check_cycles(c, kind_name, cleaned)
-            existing = set()
+            existing: set[str] = set()
             ids = [r["id"] for r in cleaned]
-            # An empty table holds none of them (an import into a new workshop): one query.
-            if not sql.is_empty(c, table):
-                existing = sql.ids_in(c, table, ids)
+            # An empty table holds none of them (an import into a new workshop): one query
+            # instead of one per CHUNK ids.
+            if len(ids) <= sql.CHUNK or not sql.is_empty(c, table):
+                existing = sql.ids_in(c, {table: ids})[table.name]
             problems += [Problem(L.FIELD_LABELS["id"], rid, L.EXPECT["unique"]) for rid in ids if rid in existing]
             if problems:
                 raise ValidationError(problems, L.MESSAGES["invalid_record"].format(kind=model.KINDS[kind_name].label))
