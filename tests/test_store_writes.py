@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from toolkit.core import model
 from toolkit.core.errors import MaillageError, StoreBusy, ValidationError
-from toolkit.core.store import Store
+from toolkit.core.store import TABLES, Store
 from toolkit.core.workshop import Workshop
 
 
@@ -63,6 +63,7 @@ def test_a_maillage_writer_holding_the_lock_too_long_gives_a_french_message(tmp_
 # A writer that holds its transaction open until told to end it.
 HOLDER = """
 import sys
+
 from toolkit.core.store import Store
 store = Store(sys.argv[1])
 with store.transaction() as tx:
@@ -199,7 +200,6 @@ def test_a_child_forked_during_a_write_does_not_keep_the_lock(tmp_path: Path) ->
 def test_lean_sqlite_reads_return_what_sqlalchemy_returns(tmp_path: Path) -> None:
     # get and all read rows straight from SQLite and convert them as SQLAlchemy's dialect
     # does (JSON, dates, booleans): every record of the demo must come back the same.
-    from toolkit.core.store import TABLES
     from toolkit.demo import build_demo
 
     store = Store(f"sqlite:///{tmp_path / 'lecture.db'}")
@@ -243,3 +243,24 @@ def test_writers_waiting_for_the_store_are_served_in_the_order_they_asked(tmp_pa
     assert order == ["Avant"] + [f"Page {i}" for i in range(5)]
     for store in [holder, *stores]:
         store.dispose()
+
+
+def test_lean_reads_filter_as_sqlalchemy_does(tmp_path: Path) -> None:
+    # all(kind, field=None) finds the records where the field is empty (IS NULL), booleans
+    # and dates filter as they are stored, on SQLite as through SQLAlchemy.
+    store = Store(f"sqlite:///{tmp_path / 'filtre.db'}")
+    axis = store.insert("axes", {"name": "Habitat"}, by="test")
+    store.insert("actions", {"axis_id": axis, "name": "Boutique", "start_date": dt.date(2027, 1, 1)}, by="test")
+    store.insert("actions", {"axis_id": axis, "name": "Marché"}, by="test")
+    assert [a["name"] for a in store.all("actions", start_date=None)] == ["Marché"]
+    assert [a["name"] for a in store.all("actions", start_date=dt.date(2027, 1, 1))] == ["Boutique"]
+    store.insert("persons", {"name": "Lucie Martin", "organisation": "Mairie", "role": "agent",
+                             "edits_all_sheets": True}, by="test")
+    store.insert("persons", {"name": "Paul Roux", "organisation": "Mairie", "role": "agent"}, by="test")
+    with store.reader.connect() as c:
+        t = TABLES["persons"]
+        for value in (True, False, None):
+            theirs = sorted(r[0] for r in c.execute(sa.select(t.c.name).where(t.c.edits_all_sheets == value)))
+            assert sorted(p["name"] for p in store.all("persons", edits_all_sheets=value)) == theirs
+    assert [p["name"] for p in store.all("persons", edits_all_sheets=True)] == ["Lucie Martin"]
+    store.dispose()

@@ -80,7 +80,10 @@ def _readers(table: sa.Table, names: tuple[str, ...]) -> list[tuple[int, Callabl
 def _where(table: sa.Table, where: dict[str, Any]) -> tuple[str, list[Any]]:
     if not where:
         return "", []
-    return " WHERE " + " AND ".join(f"{_quote(k)} = ?" for k in where), _bound(table, where, where.values())
+    # None matches an empty value, as SQLAlchemy's ``column == None`` (IS NULL) does.
+    tests = [f"{_quote(k)} IS NULL" if v is None else f"{_quote(k)} = ?" for k, v in where.items()]
+    given = {k: v for k, v in where.items() if v is not None}
+    return " WHERE " + " AND ".join(tests), _bound(table, given, given.values())
 
 
 def select_rows(conn: Connection, table: sa.Table, where: dict[str, Any] | None = None,
