@@ -137,7 +137,8 @@ def participants(url: str, people: int = 30, answers: int = 20, write_lock: str 
     pids = store.insert_many("persons", [{"name": f"Participant {i}", "organisation": "Mairie", "role": "agent"}
                                          for i in range(people)], by="bench")
     store.dispose()
-    start, end = mp.get_context("spawn").Barrier(people), mp.get_context("spawn").Barrier(people)
+    ctx = mp.get_context("spawn")
+    start, end = ctx.Barrier(people), ctx.Barrier(people)
     elapsed, results = _spawn(_participant, [(url, write_lock, start, end, w, pids[w], cids, answers)
                                              for w in range(people)])
     lat = sorted(x for r in results for x in r[1]) or [float("nan")]

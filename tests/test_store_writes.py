@@ -264,3 +264,20 @@ def test_lean_reads_filter_as_sqlalchemy_does(tmp_path: Path) -> None:
             assert sorted(p["name"] for p in store.all("persons", edits_all_sheets=value)) == theirs
     assert [p["name"] for p in store.all("persons", edits_all_sheets=True)] == ["Lucie Martin"]
     store.dispose()
+
+
+def test_ids_are_looked_up_across_tables_and_chunks(tmp_path: Path) -> None:
+    # One statement for a save's few references, several of at most CHUNK ids for an
+    # import's many: the same answer either way.
+    from toolkit.core import statements
+
+    store = Store(f"sqlite:///{tmp_path / 'ids.db'}")
+    axes = store.insert_many("axes", [{"name": f"Axe {i}"} for i in range(700)], by="test")
+    comps = store.insert_many("competences", [{"name": f"C {i}", "family": "Pilotage"} for i in range(3)], by="test")
+    wanted = {TABLES["axes"]: axes[::2] + ["AX-absent"], TABLES["competences"]: comps[:2] + ["CMP-absent"]}
+    with store.reader.connect() as c:
+        found = statements.ids_in(c, wanted)
+        few = statements.ids_in(c, {TABLES["competences"]: comps[1:], TABLES["axes"]: axes[:1]})
+    assert found == {"axes": set(axes[::2]), "competences": set(comps[:2])}
+    assert few == {"competences": set(comps[1:]), "axes": {axes[0]}}
+    store.dispose()

@@ -34,6 +34,11 @@ def _is_sqlite(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
 
 
+def _raw(conn: Connection) -> Any:
+    """The SQLite connection under ``conn``: statements on it join ``conn``'s transaction."""
+    return conn.connection.dbapi_connection
+
+
 def _quote(name: str) -> str:
     return '"' + name + '"'
 
@@ -112,7 +117,7 @@ def select_rows(conn: Connection, table: sa.Table, where: dict[str, Any] | None 
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     readers = _readers(table, names)
-    rows = conn.connection.dbapi_connection.execute(sql, params).fetchall()
+    rows = _raw(conn).execute(sql, params).fetchall()
     if not readers:
         return [dict(zip(names, r)) for r in rows]
     out = []
@@ -132,18 +137,22 @@ def ids_in(conn: Connection, wanted: dict[sa.Table, Iterable[str]]) -> dict[str,
     in statements of at most ``CHUNK`` ids.
     """
     found: dict[str, set[str]] = {table.name: set() for table in wanted}
-    pieces = []  # (table, ids), each at most CHUNK ids
+    batch: list[tuple[sa.Table, list[str]]] = []  # at most CHUNK ids in all
+
+    def flush() -> None:
+        for name, rid in _select_ids(conn, batch):
+            found[name].add(rid)
+        batch.clear()
+
     for table, ids in wanted.items():
         ordered = sorted(set(ids))
-        pieces += [(table, ordered[i:i + CHUNK]) for i in range(0, len(ordered), CHUNK)]
-    batch: list[tuple[sa.Table, list[str]]] = []
-    for piece in pieces + [None]:  # type: ignore[list-item]
-        if batch and (piece is None or sum(len(ids) for _, ids in batch) + len(piece[1]) > CHUNK):
-            for name, rid in _select_ids(conn, batch):
-                found[name].add(rid)
-            batch = []
-        if piece is not None:
-            batch.append(piece)
+        for i in range(0, len(ordered), CHUNK):
+            piece = ordered[i:i + CHUNK]
+            if sum(len(b) for _, b in batch) + len(piece) > CHUNK:
+                flush()
+            batch.append((table, piece))
+    if batch:
+        flush()
     return found
 
 
@@ -152,7 +161,7 @@ def _select_ids(conn: Connection, batch: list[tuple[sa.Table, list[str]]]) -> li
         parts = [f"SELECT '{table.name}', \"id\" FROM {_quote(table.name)} WHERE \"id\" IN ({', '.join('?' * len(ids))})"
                  for table, ids in batch]
         params = [rid for _, ids in batch for rid in ids]
-        return conn.connection.dbapi_connection.execute(" UNION ALL ".join(parts), params).fetchall()
+        return _raw(conn).execute(" UNION ALL ".join(parts), params).fetchall()
     selects = [sa.select(sa.literal(table.name).label("kind"), table.c.id).where(table.c.id.in_(ids))
                for table, ids in batch]
     query = selects[0] if len(selects) == 1 else sa.union_all(*selects)
@@ -185,7 +194,7 @@ def insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -
         for i, bind in binders:
             values[i] = bind(values[i])
         params.append(tuple(values))
-    conn.connection.dbapi_connection.executemany(sql, params)
+    _raw(conn).executemany(sql, params)
 
 
 def update_row(conn: Connection, table: sa.Table, record_id: str, values: dict[str, Any]) -> None:
@@ -194,4 +203,4 @@ def update_row(conn: Connection, table: sa.Table, record_id: str, values: dict[s
         conn.execute(table.update().where(table.c.id == record_id).values(**values))
         return
     sql = f'UPDATE {_quote(table.name)} SET {", ".join(f"{_quote(k)} = ?" for k in values)} WHERE "id" = ?'
-    conn.connection.dbapi_connection.execute(sql, [*_bound(table, values, values.values()), record_id])
+    _raw(conn).execute(sql, [*_bound(table, values, values.values()), record_id])

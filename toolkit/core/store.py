@@ -486,10 +486,9 @@ class Store:
         else:
             with self.reader.connect() as c:
                 rows = sql.select_rows(c, table, {"id": record_id}, order_by_id=False)
-        row = rows[0] if rows else None
-        if row is None:
+        if not rows:
             raise NotFoundError(L.MESSAGES["not_found"].format(kind=model.KINDS[kind_name].label, id=record_id))
-        return row
+        return rows[0]
 
     def exists(self, kind_name: str, record_id: str) -> bool:
         table = TABLES[kind_name]
